@@ -1,0 +1,60 @@
+# wirewatch: `make help` lists every target. The README's two commands are `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"wirewatch needs Python 3.11, found {sys.version.split()[0]}"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install wirewatch with pinned dependencies
+
+kafka-fetch: ## fetch the pinned Kafka jars into .cache/kafka (once)
+	$(PYTHON) deploy/kafka/launcher.py fetch
+
+demo: venv kafka-fetch ## THE DEMO: local Kafka, demo feeds, all workers, alerts in the terminal and at local receivers
+	$(BIN)/python deploy/demo/run.py
+
+test: venv kafka-fetch ## THE TESTS: unit, component, integration and end-to-end against a real broker
+	$(BIN)/ruff check wirewatch tests deploy bench
+	$(BIN)/python -m pytest -p no:cacheprovider tests
+
+test-unit: venv ## unit tests only (no broker)
+	$(BIN)/python -m pytest tests/unit
+
+lint: venv ## ruff and mypy
+	$(BIN)/ruff check wirewatch tests deploy bench
+	$(BIN)/ruff format --check wirewatch tests deploy bench
+	$(BIN)/mypy wirewatch
+
+format: venv ## format the code with ruff
+	$(BIN)/ruff format wirewatch tests deploy bench
+	$(BIN)/ruff check --fix wirewatch tests deploy bench
+
+kafka-up: kafka-fetch ## start a local broker on 127.0.0.1:9092 (data in .run/kafka)
+	$(PYTHON) deploy/kafka/launcher.py up --port 9092 --dir .run/kafka
+
+kafka-down: ## stop the local broker started by kafka-up
+	$(PYTHON) deploy/kafka/launcher.py down --dir .run/kafka
+
+check-seed: venv ## the acceptance check on the seed report (needs ../shared)
+	../shared/acceptance/check-seed
+
+lock: ## re-resolve dependencies and rewrite constraints.txt (then review the diff)
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet '.[dev]'
+	.lockvenv/bin/pip freeze --exclude wirewatch --exclude pip --exclude setuptools > constraints.txt
+	rm -rf .lockvenv
+
+clean: ## remove the venv, caches and run data (keeps the Kafka jar cache)
+	rm -rf $(VENV) .run .pytest_cache .mypy_cache .ruff_cache *.egg-info

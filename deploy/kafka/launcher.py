@@ -1,0 +1,390 @@
+#!/usr/bin/env python3
+"""A real single-node Apache Kafka broker (KRaft), started from Maven Central jars.
+
+This room owns the local broker that the demo and the test suite use: it fetches the jars pinned
+in ``pom.xml`` once into a git-ignored cache keyed by version, writes a loopback-only
+``server.properties``, formats KRaft storage, starts ``kafka.Kafka``, waits until the broker
+says it started and its port accepts connections, and stops it cleanly.
+
+Standard library only, so it runs before the project's virtual environment exists.
+
+    python deploy/kafka/launcher.py fetch
+    python deploy/kafka/launcher.py up --port 9092 --dir .run/kafka
+    python deploy/kafka/launcher.py down --dir .run/kafka
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+POM = HERE / "pom.xml"
+REPO_ROOT = HERE.parent.parent
+READY_LINE = "Kafka Server started"
+
+
+class KafkaLauncherError(Exception):
+    """The local broker could not be fetched, started or stopped; the message says why."""
+
+
+def kafka_version(pom: Path = POM) -> str:
+    match = re.search(r"<kafka\.version>([^<]+)</kafka\.version>", pom.read_text("utf-8"))
+    if not match:
+        raise KafkaLauncherError(f"{pom}: no <kafka.version> property")
+    return match.group(1).strip()
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("WIREWATCH_KAFKA_CACHE")
+    return Path(env) if env else REPO_ROOT / ".cache" / "kafka"
+
+
+def fetch_jars(cache_dir: Path | None = None, pom: Path = POM) -> Path:
+    """Copy the broker's runtime jars into ``<cache>/<version>/libs`` once; return that folder."""
+    cache_dir = cache_dir or default_cache_dir()
+    libs = cache_dir / kafka_version(pom) / "libs"
+    done = libs / ".complete"
+    if done.exists():
+        return libs
+    if shutil.which("mvn") is None:
+        raise KafkaLauncherError("mvn is not on PATH: Maven is needed once to fetch the Kafka jars")
+    partial = libs.with_name("libs.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    cmd = [
+        "mvn",
+        "-B",
+        "-q",
+        "-f",
+        str(pom),
+        "dependency:copy-dependencies",
+        "-DincludeScope=runtime",
+        f"-DoutputDirectory={partial}",
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        tail = (result.stdout + result.stderr).strip().splitlines()[-15:]
+        raise KafkaLauncherError("fetching Kafka jars failed:\n" + "\n".join(tail))
+    if not any(partial.glob("kafka_2.13-*.jar")):
+        raise KafkaLauncherError(f"no kafka_2.13 jar arrived in {partial}")
+    (partial / ".complete").write_text(kafka_version(pom) + "\n")
+    shutil.rmtree(libs, ignore_errors=True)
+    partial.rename(libs)
+    return libs
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.5):
+        return True
+    return False
+
+
+def random_cluster_id() -> str:
+    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+
+
+SERVER_PROPERTIES = """\
+# Written by deploy/kafka/launcher.py: one node, both roles, loopback only.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:{cport}
+listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{cport}
+advertised.listeners=PLAINTEXT://127.0.0.1:{port}
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs={logdirs}
+num.partitions=1
+default.replication.factor=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions={offsets_partitions}
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+num.network.threads=2
+num.io.threads=2
+background.threads=2
+log.cleaner.threads=1
+log.cleaner.dedupe.buffer.size=8388608
+log.cleaner.backoff.ms=1000
+log.segment.bytes=16777216
+log.retention.check.interval.ms=60000
+"""
+
+LOG4J2 = """\
+Configuration:
+  status: warn
+  Appenders:
+    File:
+      name: file
+      fileName: "{logfile}"
+      PatternLayout:
+        pattern: "[%d] %p %m (%c)%n"
+  Loggers:
+    Root:
+      level: info
+      AppenderRef:
+        - ref: file
+    Logger:
+      - name: kafka.log.LogCleaner
+        level: warn
+      - name: org.apache.kafka.clients
+        level: warn
+"""
+
+
+@dataclass
+class LocalKafka:
+    """One broker: its folder, ports and process. Usable as a context manager."""
+
+    workdir: Path
+    port: int = 0
+    controller_port: int = 0
+    cache_dir: Path | None = None
+    heap: str = "-Xms256m -Xmx512m"
+    auto_create_topics: bool = False
+    process: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.workdir = Path(self.workdir).resolve()
+        self.port = self.port or free_port()
+        self.controller_port = self.controller_port or free_port()
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def logfile(self) -> Path:
+        return self.workdir / "server.log"
+
+    @property
+    def pidfile(self) -> Path:
+        return self.workdir / "kafka.pid"
+
+    def _write_config(self) -> Path:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        props = self.workdir / "server.properties"
+        text = SERVER_PROPERTIES.format(
+            port=self.port,
+            cport=self.controller_port,
+            logdirs=self.workdir / "data",
+            offsets_partitions=4,
+        )
+        if self.auto_create_topics:
+            text = text.replace("auto.create.topics.enable=false", "auto.create.topics.enable=true")
+        props.write_text(text)
+        (self.workdir / "log4j2.yaml").write_text(LOG4J2.format(logfile=self.logfile))
+        return props
+
+    def _java(self, libs: Path, *args: str) -> list[str]:
+        java = os.environ.get("JAVA_HOME")
+        exe = str(Path(java) / "bin" / "java") if java else "java"
+        return [
+            exe,
+            *self.heap.split(),
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true",
+            f"-Dlog4j2.configurationFile={self.workdir / 'log4j2.yaml'}",
+            f"-Dkafka.logs.dir={self.workdir}",
+            "-cp",
+            f"{libs}/*",
+            *args,
+        ]
+
+    def start(self, timeout: float = 180.0) -> LocalKafka:
+        """Fetch (once), format (once) and start the broker; return when it accepts clients."""
+        if self.pidfile.exists() and _pid_alive(_read_pid(self.pidfile)):
+            raise KafkaLauncherError(f"a broker already runs from {self.workdir} (pid file {self.pidfile})")
+        for port in (self.port, self.controller_port):
+            if port_open(port):
+                raise KafkaLauncherError(f"port {port} on 127.0.0.1 is already in use")
+        libs = fetch_jars(self.cache_dir)
+        props = self._write_config()
+        if not (self.workdir / "data" / "meta.properties").exists():
+            fmt = subprocess.run(
+                self._java(
+                    libs,
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    random_cluster_id(),
+                    "-c",
+                    str(props),
+                    "--ignore-formatted",
+                ),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if fmt.returncode != 0:
+                raise KafkaLauncherError("formatting KRaft storage failed:\n" + fmt.stdout + fmt.stderr)
+        if self.logfile.exists():
+            self.logfile.rename(self.logfile.with_suffix(".log.1"))
+        stdout = (self.workdir / "stdout.log").open("ab")
+        self.process = subprocess.Popen(
+            self._java(libs, "kafka.Kafka", str(props)),
+            stdout=stdout,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        stdout.close()
+        self.pidfile.write_text(f"{self.process.pid} {self.port}\n")
+        self._wait_ready(timeout)
+        return self
+
+    def _wait_ready(self, timeout: float) -> None:
+        assert self.process is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise KafkaLauncherError(
+                    f"the broker exited with code {self.process.returncode} while starting; "
+                    f"last lines of {self.logfile}:\n{self._log_tail()}"
+                )
+            started = self.logfile.exists() and READY_LINE in self.logfile.read_text("utf-8", "replace")
+            if started and port_open(self.port):
+                return
+            time.sleep(0.25)
+        self.stop()
+        raise KafkaLauncherError(f"the broker did not start within {timeout:.0f} s:\n{self._log_tail()}")
+
+    def _log_tail(self, lines: int = 20) -> str:
+        for path in (self.logfile, self.workdir / "stdout.log"):
+            if path.exists():
+                text = path.read_text("utf-8", "replace").strip()
+                if text:
+                    return "\n".join(text.splitlines()[-lines:])
+        return "(no log)"
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """SIGTERM (a clean controlled shutdown), then SIGKILL if it does not exit in time."""
+        pid = self.process.pid if self.process else (_read_pid(self.pidfile) if self.pidfile.exists() else 0)
+        if pid:
+            _terminate(pid, timeout, self.process)
+        self.process = None
+        self.pidfile.unlink(missing_ok=True)
+
+    def kill(self) -> None:
+        """SIGKILL, for tests of crash recovery."""
+        if self.process:
+            self.process.kill()
+            self.process.wait()
+
+    def __enter__(self) -> LocalKafka:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _read_pid(pidfile: Path) -> int:
+    try:
+        return int(pidfile.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _terminate(pid: int, timeout: float, proc: subprocess.Popen[bytes] | None) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None:
+            if proc.poll() is not None:
+                return
+        elif not _pid_alive(pid):
+            return
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    if proc is not None:
+        proc.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("fetch", help="copy the pinned Kafka jars into the cache")
+    up = sub.add_parser("up", help="start a broker in the background and wait until it is ready")
+    up.add_argument("--port", type=int, default=9092)
+    up.add_argument("--controller-port", type=int, default=0, help="default: port + 1")
+    up.add_argument("--dir", type=Path, default=REPO_ROOT / ".run" / "kafka")
+    up.add_argument("--timeout", type=float, default=180.0)
+    down = sub.add_parser("down", help="stop the broker started from --dir")
+    down.add_argument("--dir", type=Path, default=REPO_ROOT / ".run" / "kafka")
+    status = sub.add_parser("status", help="say whether a broker runs from --dir")
+    status.add_argument("--dir", type=Path, default=REPO_ROOT / ".run" / "kafka")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "fetch":
+            print(fetch_jars())
+        elif args.command == "up":
+            broker = LocalKafka(
+                args.dir, port=args.port, controller_port=args.controller_port or args.port + 1
+            )
+            broker.start(timeout=args.timeout)
+            pid = broker.process.pid if broker.process else "?"
+            print(f"kafka {kafka_version()} ready at {broker.bootstrap} (pid {pid}, log {broker.logfile})")
+        elif args.command == "down":
+            pidfile = Path(args.dir) / "kafka.pid"
+            pid = _read_pid(pidfile) if pidfile.exists() else 0
+            if not pid or not _pid_alive(pid):
+                print(f"no broker runs from {args.dir}")
+                pidfile.unlink(missing_ok=True)
+                return 0
+            _terminate(pid, 30.0, None)
+            pidfile.unlink(missing_ok=True)
+            print(f"stopped broker pid {pid}")
+        elif args.command == "status":
+            pidfile = Path(args.dir) / "kafka.pid"
+            pid = _read_pid(pidfile) if pidfile.exists() else 0
+            alive = _pid_alive(pid)
+            print(f"broker pid {pid} is {'running' if alive else 'not running'}")
+            return 0 if alive else 1
+    except KafkaLauncherError as exc:
+        print(f"kafka launcher: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from wirewatch.core.recency import decide, find_time_refs
+from wirewatch.core.text import tokens
+
+TUESDAY = datetime(2021, 5, 4, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("سقط صاروخان اليوم على القاعدة", "current"),
+        ("استهدف هجوم أمس القاعدة", "current"),
+        ("two rockets hit the base last night", "current"),
+        ("rockets hit the base on Monday", "current"),  # yesterday for a Tuesday article
+        ("rockets hit the base on Sunday", "past"),  # two days before
+        ("وقعت هجمات الأحد على القاعدة", "past"),
+        ("هجوم بطائرة مسيرة منتصف أبريل الماضي", "past"),
+        ("in January 2020 Iran fired missiles", "past"),
+        ("a drone attack last month", "past"),
+        ("قبل ثلاثة أيام سقط صاروخ", "past"),
+        ("three weeks ago a rocket hit", "past"),
+        ("منذ خريف 2019", "past"),
+        ("the attack on 3 May", "current"),
+        ("the attack on 1 May", "past"),
+        ("rockets hit the base", None),
+        ("the militia may strike again", None),  # "may" is not the month here
+    ],
+)
+def test_time_words_relative_to_publication(sentence: str, expected: str | None) -> None:
+    assert decide(find_time_refs(tokens(sentence), TUESDAY)) == expected
+
+
+def test_background_words_need_an_explicit_now_to_stay_current() -> None:
+    refs = find_time_refs(tokens("هجمات مماثلة الأحد والاثنين"), TUESDAY)
+    assert decide(refs, background=True) == "past"
+    refs = find_time_refs(tokens("هجوم مماثل اليوم"), TUESDAY)
+    assert decide(refs, background=True) == "current"
+
+
+def test_without_publication_date_weekdays_say_nothing() -> None:
+    assert decide(find_time_refs(tokens("rockets hit the base on Sunday"), None)) is None
+    assert decide(find_time_refs(tokens("rockets hit the base last year"), None)) == "past"

@@ -1,0 +1,62 @@
+"""Delivering an alert through apprise to every configured URL, one status per channel.
+
+A sender returns a status and never raises: ``sent``, ``failed`` or ``no_target``. URLs hold
+secrets (webhook tokens, SMTP passwords): only their masked form (apprise's ``privacy=True``)
+ever reaches a log line or a metric label.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import apprise
+
+from wirewatch.errors import ConfigError
+
+log = logging.getLogger("wirewatch.delivery")
+
+
+@dataclass(frozen=True)
+class Channel:
+    scheme: str  # bounded metric label: json, mailto, slack, ...
+    masked: str
+    target: apprise.Apprise
+
+
+@dataclass(frozen=True)
+class Delivery:
+    channel: str  # masked URL
+    scheme: str
+    status: str  # sent | failed | no_target
+
+
+class Notifier:
+    def __init__(self, urls: Sequence[str]) -> None:
+        self.channels: list[Channel] = []
+        for index, url in enumerate(urls, start=1):
+            plugin = apprise.Apprise.instantiate(url)
+            if plugin is None:
+                scheme = url.split("://", 1)[0] if "://" in url else "?"
+                raise ConfigError(
+                    f"notification URL #{index} ({scheme}://…) is not a URL apprise understands",
+                    field="notify",
+                )
+            target = apprise.Apprise()
+            target.add(plugin)
+            self.channels.append(Channel(url.split("://", 1)[0].lower(), plugin.url(privacy=True), target))
+
+    def send(self, title: str, body: str) -> list[Delivery]:
+        out: list[Delivery] = []
+        for channel in self.channels:
+            try:
+                ok = channel.target.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
+            except Exception as exc:
+                log.error("notifying %s raised %s", channel.masked, type(exc).__name__)
+                ok = False
+            status = "no_target" if ok is None else ("sent" if ok else "failed")
+            if status != "sent":
+                log.warning("delivery to %s: %s", channel.masked, status)
+            out.append(Delivery(channel.masked, channel.scheme, status))
+        return out

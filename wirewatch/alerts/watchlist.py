@@ -1,0 +1,103 @@
+"""The watchlist file: the bases, regions, cities and sites analysts watch.
+
+Minimal contract (more fields are optional):
+
+```yaml
+watch:
+  - id: ain-al-asad          # stable id, used in outputs
+    kind: base               # base | region | city | site
+    names: ["Ain al-Asad", "عين الأسد"]
+    place: ain-al-asad       # optional: a built-in gazetteer place id
+```
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from wirewatch import yamlfile
+from wirewatch.core.analysis import Analyzer
+from wirewatch.core.watch import WATCH_KINDS, WatchEntry, WatchError
+from wirewatch.errors import ConfigError
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+
+
+class WatchItem(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="stable id used in outputs and alerts")
+    kind: str = Field(description="base | region | city | site")
+    names: tuple[str, ...] = Field(
+        default=(), description="names in any script; spelling variants are matched"
+    )
+    place: str | None = Field(default=None, description="a built-in gazetteer place id")
+    within: str | None = Field(default=None, description="parent place id for a place the gazetteer lacks")
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"id {value!r} must be 1-64 letters, digits, '-', '_', '.' or ':'")
+        return value
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        if value not in WATCH_KINDS:
+            raise ValueError(f"kind {value!r} is not one of {', '.join(WATCH_KINDS)}")
+        return value
+
+    @field_validator("names")
+    @classmethod
+    def _names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(n.strip() for n in value if n and n.strip())
+        if len(cleaned) != len(value):
+            raise ValueError("names must not be empty strings")
+        return cleaned
+
+    @model_validator(mode="after")
+    def _has_a_name(self) -> WatchItem:
+        if not self.names and not self.place:
+            raise ValueError(f"entry {self.id!r} needs names or a built-in place")
+        return self
+
+    def entry(self) -> WatchEntry:
+        return WatchEntry(self.id, self.kind, self.names, self.place, self.within)
+
+
+class Watchlist(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    watch: tuple[WatchItem, ...] = ()
+
+    @field_validator("watch")
+    @classmethod
+    def _unique(cls, items: tuple[WatchItem, ...]) -> tuple[WatchItem, ...]:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in seen:
+                raise ValueError(f"watch[{index}] reuses id {item.id!r} of watch[{seen[item.id]}]")
+            seen[item.id] = index
+        return items
+
+    def entries(self) -> tuple[WatchEntry, ...]:
+        return tuple(item.entry() for item in self.watch)
+
+
+def load_watchlist(path: str | Path) -> Watchlist:
+    return yamlfile.load(path, Watchlist)
+
+
+def analyzer_for(path: str | Path | None) -> Analyzer:
+    """The analyzer for a watchlist file (built-in gazetteer only when ``path`` is None)."""
+    if path is None:
+        return Analyzer.create()
+    watchlist = load_watchlist(path)
+    try:
+        return Analyzer.create(watchlist.entries())
+    except WatchError as exc:
+        raise ConfigError(str(exc), path=str(path)) from None

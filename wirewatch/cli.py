@@ -1,0 +1,283 @@
+"""The ``wirewatch`` command: reads settings once and hands them to the worker or tool asked for.
+
+    wirewatch analyze [--watchlist FILE] INPUT     offline analysis of JSON Lines articles
+    wirewatch poll    [--feeds FILE] [--once] [--dry-run]
+    wirewatch process [--watchlist FILE]
+    wirewatch alert   [--watchlist FILE] [--notify URL ...]
+    wirewatch up      [--feeds FILE] [--watchlist FILE] [--notify URL ...]
+    wirewatch topics                                create the topics and list them
+
+Errors that are wirewatch's to explain (a bad file, an unreachable broker) print one line and
+exit 2; a traceback means a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from wirewatch.errors import ConfigError, WirewatchError
+
+log = logging.getLogger("wirewatch")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirewatch", description="News monitoring for attacks on watched places."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--bootstrap", dest="kafka_bootstrap", help="Kafka host:port (WIREWATCH_KAFKA_BOOTSTRAP)"
+        )
+        p.add_argument("--topic-prefix", help="topic and group name prefix (WIREWATCH_TOPIC_PREFIX)")
+        p.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+        p.add_argument("--log-json", action="store_const", const=True, help="JSON log lines")
+
+    p = sub.add_parser("analyze", help="analyze articles offline (JSON Lines in, JSON Lines out)")
+    p.add_argument("--watchlist", type=Path)
+    p.add_argument("input", help="JSON Lines file, or - for standard input")
+
+    p = sub.add_parser("poll", help="run the feed poller")
+    common(p)
+    p.add_argument("feeds_file", nargs="?", type=Path, help="feed list YAML (or --feeds / WIREWATCH_FEEDS)")
+    p.add_argument("--feeds", type=Path)
+    p.add_argument("--once", action="store_true", help="poll every feed once, then exit")
+    p.add_argument("--dry-run", action="store_true", help="print what would be produced; no Kafka")
+    p.add_argument("--metrics-port", dest="poller_metrics_port", type=int)
+
+    p = sub.add_parser("process", help="run the stream processor (Faust)")
+    common(p)
+    p.add_argument("--watchlist", type=Path)
+    p.add_argument("--metrics-port", dest="processor_metrics_port", type=int)
+
+    p = sub.add_parser("alert", help="run the alerter")
+    common(p)
+    p.add_argument("--watchlist", type=Path)
+    p.add_argument("--notify", action="append", help="apprise URL (repeatable); prefer WIREWATCH_NOTIFY_FILE")
+    p.add_argument("--metrics-port", dest="alerter_metrics_port", type=int)
+
+    p = sub.add_parser("up", help="run poller, processor and alerter together")
+    common(p)
+    p.add_argument("--feeds", type=Path)
+    p.add_argument("--watchlist", type=Path)
+    p.add_argument("--notify", action="append")
+
+    p = sub.add_parser("topics", help="create wirewatch's topics if missing and list them")
+    common(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except ConfigError as exc:
+        print(f"wirewatch: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except WirewatchError as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from wirewatch.config import load_settings
+
+    keys = (
+        "kafka_bootstrap",
+        "topic_prefix",
+        "log_level",
+        "log_json",
+        "feeds",
+        "watchlist",
+        "poller_metrics_port",
+        "processor_metrics_port",
+        "alerter_metrics_port",
+    )
+    overrides = {k: getattr(args, k, None) for k in keys}
+    if getattr(args, "feeds_file", None) is not None:
+        overrides["feeds"] = args.feeds_file
+    if getattr(args, "notify", None):
+        overrides["notify"] = tuple(args.notify)
+    return load_settings(**overrides)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "analyze":
+        return analyze(args.input, args.watchlist, sys.stdout)
+
+    from wirewatch import logs
+    from wirewatch.metrics import Metrics, serve
+
+    settings = _settings(args)
+    worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
+    logs.setup(settings.log_level, settings.log_json, worker)
+    metrics = Metrics.create()
+
+    if args.command == "poll":
+        from wirewatch.feedlist import load_feed_list
+        from wirewatch.workers import poller
+
+        if settings.feeds is None:
+            raise ConfigError("no feed list: pass FEEDS.yaml or set WIREWATCH_FEEDS", field="feeds")
+        feeds = load_feed_list(settings.feeds)
+        if not args.dry_run:
+            serve(metrics, settings.metrics_host, settings.poller_metrics_port)
+        return poller.run(settings, feeds, metrics, once=args.once, dry_run=args.dry_run)
+    if args.command == "process":
+        from wirewatch.alerts.watchlist import analyzer_for
+        from wirewatch.workers import processor
+
+        analyzer = analyzer_for(settings.watchlist)
+        serve(metrics, settings.metrics_host, settings.processor_metrics_port)
+        return processor.run(settings, analyzer, metrics)
+    if args.command == "alert":
+        from wirewatch.alerts.watchlist import analyzer_for
+        from wirewatch.workers import alerter
+
+        if settings.watchlist is None:
+            raise ConfigError(
+                "the alerter needs a watchlist: --watchlist or WIREWATCH_WATCHLIST", field="watchlist"
+            )
+        analyzer = analyzer_for(settings.watchlist)
+        serve(metrics, settings.metrics_host, settings.alerter_metrics_port)
+        return alerter.run(settings, analyzer, metrics)
+    if args.command == "up":
+        return _up(settings)
+    if args.command == "topics":
+        from wirewatch.topics import ALL
+        from wirewatch.topics.admin import ensure_topics
+
+        created = ensure_topics(settings)
+        for spec in ALL:
+            name = spec.full_name(settings.topic_prefix)
+            print(f"{name}\t{'created' if name in created else 'exists'}\tkey={spec.key}\t{spec.config}")
+        return 0
+    raise AssertionError(args.command)
+
+
+def _up(settings: Any) -> int:
+    from wirewatch.alerts.watchlist import analyzer_for, load_watchlist
+    from wirewatch.feedlist import load_feed_list
+    from wirewatch.topics.admin import ensure_topics
+    from wirewatch.workers import supervisor
+
+    # Validate everything before starting anything: one clear error instead of three.
+    if settings.feeds is None:
+        raise ConfigError("no feed list: --feeds or WIREWATCH_FEEDS", field="feeds")
+    if settings.watchlist is None:
+        raise ConfigError("no watchlist: --watchlist or WIREWATCH_WATCHLIST", field="watchlist")
+    load_feed_list(settings.feeds)
+    load_watchlist(settings.watchlist)
+    analyzer_for(settings.watchlist)
+    from wirewatch.alerts.delivery import Notifier
+
+    Notifier(settings.notify_urls())
+    ensure_topics(settings)
+    env = dict(os.environ)
+    env.update(settings_env(settings))
+    return supervisor.supervise(supervisor.worker_commands([]), env=env)
+
+
+def settings_env(settings: Any) -> dict[str, str]:
+    """Settings as WIREWATCH_* variables, so child processes see what the parent was given."""
+    out: dict[str, str] = {}
+    for name, value in settings.model_dump().items():
+        if value is None:
+            continue
+        if isinstance(value, tuple | list):
+            out[f"WIREWATCH_{name.upper()}"] = json.dumps(list(value))
+        elif isinstance(value, bool):
+            out[f"WIREWATCH_{name.upper()}"] = "true" if value else "false"
+        else:
+            out[f"WIREWATCH_{name.upper()}"] = str(value)
+    return out
+
+
+# -- analyze -----------------------------------------------------------------------------------
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    if source == "-":
+        yield from enumerate(sys.stdin, start=1)
+        return
+    try:
+        with open(source, encoding="utf-8") as handle:
+            yield from enumerate(handle, start=1)
+    except FileNotFoundError:
+        raise ConfigError("input file not found", path=source) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"input is not UTF-8 ({exc.reason})", path=source) from None
+
+
+def _article(line: str) -> Any:
+    from wirewatch.core.detect import Article
+
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    article_id = data.get("id")
+    if not isinstance(article_id, str | int) or article_id == "":
+        raise ValueError("missing field 'id'")
+    for name in ("title", "text", "url", "outlet", "lang"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ValueError(f"field '{name}' must be a string")
+    if not (data.get("title") or data.get("text")):
+        raise ValueError("needs 'title' or 'text'")
+    published = data.get("published")
+    when = None
+    if published:
+        if not isinstance(published, str):
+            raise ValueError("field 'published' must be an ISO 8601 string")
+        try:
+            when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"field 'published' is not ISO 8601: {published[:40]!r}") from None
+        if when.tzinfo is None:
+            raise ValueError("field 'published' needs a timezone (e.g. Z or +03:00)")
+    return Article(
+        id=str(article_id),
+        title=data.get("title") or "",
+        text=data.get("text") or "",
+        url=data.get("url") or "",
+        outlet=data.get("outlet") or "",
+        published=when,
+        lang=data.get("lang"),
+    )
+
+
+def analyze(source: str, watchlist: Path | None, out: TextIO) -> int:
+    """``wirewatch analyze``: one JSON object per input line, in order; exit 1 if any line was bad."""
+    from wirewatch.alerts.watchlist import analyzer_for
+
+    analyzer = analyzer_for(watchlist)
+    bad = 0
+    for number, line in _lines(source):
+        if not line.strip():
+            continue
+        try:
+            article = _article(line)
+        except ValueError as exc:
+            bad += 1
+            out.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+            continue
+        out.write(json.dumps(analyzer.analyze(article), ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,299 @@
+"""The gazetteer: places, their hierarchy, and finding them in text (pure).
+
+This room knows every place wirewatch can name: countries, governorates, districts and cities,
+bases and sites, each with a parent so that an attack on Ain al-Asad is also an attack in Anbar
+and in Iraq. It finds place names in tokenized text in any spelling outlets use, with Arabic
+attached prefixes (و ف ب ل ك ال لل) stripped only where the rest is a known name, and it keeps
+ambiguous names (بلد, عنة, Al-Asad ...) as *context aliases* that count only next to a word like
+قاعدة/base or when their parent place is named in the same article.
+
+It reads its built-in table with ``importlib.resources`` and touches nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+
+from wirewatch.core.text import Token, normalize, tokens
+
+KINDS = ("country", "governorate", "district", "city", "base", "site")
+
+# Attached Arabic clitics, longest first. A stripped form is used only when it is a known name.
+_PREFIXES = (
+    "وبال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "وك",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+# Words that, right before an ambiguous name, say that a place is meant.
+_CONTEXT_BEFORE = frozenset(
+    normalize(w)
+    for w in (
+        "قاعدة",
+        "قاعده",
+        "مطار",
+        "مدينة",
+        "قضاء",
+        "ناحية",
+        "محافظة",
+        "معسكر",
+        "بلدة",
+        "منطقة",
+        "حقل",
+        "base",
+        "airbase",
+        "airfield",
+        "camp",
+        "town",
+        "city",
+        "district",
+        "province",
+        "governorate",
+        "airport",
+        "garrison",
+        "field",
+    )
+)
+_CONTEXT_AFTER = frozenset(
+    normalize(w)
+    for w in ("base", "airbase", "airfield", "air", "camp", "airport", "garrison", "الجوية", "الجويه")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place with its parent in the hierarchy (``None`` for a country)."""
+
+    id: str
+    kind: str
+    parent: str | None
+    name_en: str
+    name_ar: str
+    aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place found in text: token span ``[first, last]`` and character span in the original."""
+
+    place_id: str
+    first: int
+    last: int
+    start: int
+    end: int
+    alias: str
+    needs_context: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    words: tuple[str, ...]
+    place_id: str
+    needs_context: bool
+    alias: str
+
+
+@dataclass
+class Gazetteer:
+    """Places by id with an index from normalized alias words to places."""
+
+    places: dict[str, Place]
+    _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for place in self.places.values():
+            if place.kind not in KINDS:
+                raise ValueError(f"place {place.id}: unknown kind {place.kind!r}")
+            if place.parent is not None and place.parent not in self.places:
+                raise ValueError(f"place {place.id}: parent {place.parent!r} is not in the gazetteer")
+        self._index = _build_index(self.places.values())
+
+    # -- hierarchy -------------------------------------------------------------------------
+    def ancestors(self, place_id: str) -> list[str]:
+        """Parents of a place from the nearest up to the country (the place itself excluded)."""
+        out: list[str] = []
+        parent = self.places[place_id].parent
+        while parent is not None and parent not in out:
+            out.append(parent)
+            parent = self.places[parent].parent
+        return out
+
+    def lineage(self, place_id: str) -> list[str]:
+        """The place and all its ancestors."""
+        return [place_id, *self.ancestors(place_id)]
+
+    def within(self, place_id: str, area_id: str) -> bool:
+        """True when ``place_id`` is ``area_id`` or lies inside it."""
+        return area_id in self.lineage(place_id)
+
+    def governorate_of(self, place_id: str) -> str | None:
+        return next((p for p in self.lineage(place_id) if self.places[p].kind == "governorate"), None)
+
+    def country_of(self, place_id: str) -> str | None:
+        return next((p for p in self.lineage(place_id) if self.places[p].kind == "country"), None)
+
+    # -- lookup ------------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[str]:
+        """Places whose alias is exactly ``name`` (in matching form), unambiguous aliases first."""
+        words = tuple(t.norm for t in tokens(name))
+        if not words:
+            return []
+        found = [p for p in self._index.get(words[0], []) if p.words == words]
+        found.sort(key=lambda p: p.needs_context)
+        return list(dict.fromkeys(p.place_id for p in found))
+
+    def with_places(self, extra: Iterable[Place]) -> Gazetteer:
+        """A new gazetteer with places added or replaced (watchlist entries, extra aliases)."""
+        merged = dict(self.places)
+        for place in extra:
+            merged[place.id] = place
+        return Gazetteer(merged)
+
+    def with_aliases(self, place_id: str, names: Sequence[str]) -> Place:
+        """The place with ``names`` added to its unambiguous aliases."""
+        place = self.places[place_id]
+        new = tuple(n for n in names if n not in place.aliases)
+        return replace(place, aliases=place.aliases + new)
+
+    # -- matching ----------------------------------------------------------------------------
+    def find(self, toks: Sequence[Token]) -> list[PlaceMention]:
+        """Every place name in ``toks``, longest match first, ambiguous ones not yet resolved."""
+        out: list[PlaceMention] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            best: tuple[_Pattern, int] | None = None
+            for first in _candidates(toks[i].norm, self._index):
+                for pattern in self._index.get(first, ()):
+                    size = len(pattern.words)
+                    if i + size > n or size <= (len(best[0].words) if best else 0):
+                        continue
+                    if all(toks[i + k].norm == pattern.words[k] for k in range(1, size)):
+                        best = (pattern, size)
+                        break  # patterns are sorted longest first
+            if best is None:
+                i += 1
+                continue
+            pattern, size = best
+            out.append(
+                PlaceMention(
+                    place_id=pattern.place_id,
+                    first=i,
+                    last=i + size - 1,
+                    start=toks[i].start,
+                    end=toks[i + size - 1].end,
+                    alias=pattern.alias,
+                    needs_context=pattern.needs_context,
+                )
+            )
+            i += size
+        return out
+
+    def resolve(self, toks: Sequence[Token], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """Keep unambiguous mentions, and ambiguous ones that have context.
+
+        Context: a word like قاعدة/base right before (or "air base" right after) the name, or
+        the place's own parent or another place inside the same governorate named unambiguously
+        elsewhere in the text.
+        """
+        sure = [m for m in mentions if not m.needs_context]
+        areas = {a for m in sure for a in self.lineage(m.place_id) if self.places[a].kind != "country"}
+        kept: list[PlaceMention] = []
+        for m in mentions:
+            if not m.needs_context:
+                kept.append(m)
+                continue
+            before = toks[m.first - 1].norm if m.first > 0 else ""
+            after = toks[m.last + 1].norm if m.last + 1 < len(toks) else ""
+            strip_before = next((c for c in _candidates(before, None) if c in _CONTEXT_BEFORE), None)
+            parents = set(self.ancestors(m.place_id)) - {self.country_of(m.place_id)}
+            if strip_before or after in _CONTEXT_AFTER or (parents & areas):
+                kept.append(m)
+        return kept
+
+
+def _candidates(word: str, index: dict[str, list[_Pattern]] | None) -> list[str]:
+    """The word and its forms with Arabic clitics stripped (only known names when indexed)."""
+    out = [word]
+    for prefix in _PREFIXES:
+        if len(word) - len(prefix) < 2 or not word.startswith(prefix):
+            continue
+        rest = word[len(prefix) :]
+        forms = [rest]
+        if prefix.endswith("ل") and not prefix.endswith("ال"):
+            forms.append("ال" + rest[1:] if rest.startswith("ل") else "ال" + rest)  # للرمادي → الرمادي
+        if prefix.endswith("ال"):
+            forms.append("ال" + rest)  # بالانبار → الانبار
+        for form in forms:
+            if form not in out and (index is None or form in index):
+                out.append(form)
+    return out
+
+
+def _build_index(places: Iterable[Place]) -> dict[str, list[_Pattern]]:
+    index: dict[str, list[_Pattern]] = {}
+    seen: set[tuple[tuple[str, ...], str]] = set()
+    for place in places:
+        names = [(n, False) for n in (place.name_en, place.name_ar, *place.aliases) if n]
+        names += [(n, True) for n in place.context_aliases]
+        for name, ambiguous in names:
+            words = tuple(t.norm for t in tokens(name))
+            if not words or (words, place.id) in seen:
+                continue
+            seen.add((words, place.id))
+            index.setdefault(words[0], []).append(_Pattern(words, place.id, ambiguous, name))
+    for patterns in index.values():
+        patterns.sort(key=lambda p: (-len(p.words), p.needs_context))
+    return index
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
+
+
+def parse_places(text: str, source: str = "places.csv") -> list[Place]:
+    """Rows of a places table (``id,kind,parent,name_en,name_ar,aliases,context_aliases``)."""
+    rows = csv.DictReader(io.StringIO(text))
+    out: list[Place] = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            out.append(
+                Place(
+                    id=row["id"].strip(),
+                    kind=row["kind"].strip(),
+                    parent=(row.get("parent") or "").strip() or None,
+                    name_en=(row.get("name_en") or "").strip(),
+                    name_ar=(row.get("name_ar") or "").strip(),
+                    aliases=_split(row.get("aliases") or ""),
+                    context_aliases=_split(row.get("context_aliases") or ""),
+                )
+            )
+        except (KeyError, AttributeError) as exc:
+            raise ValueError(f"{source}:{line}: missing column {exc}") from exc
+    return out
+
+
+@cache
+def builtin() -> Gazetteer:
+    """The gazetteer shipped with wirewatch (built once per process)."""
+    text = resources.files("wirewatch.data").joinpath("places.csv").read_text("utf-8")
+    return Gazetteer({p.id: p for p in parse_places(text)})

@@ -1,0 +1,404 @@
+"""When did it happen? Time expressions relative to an article's publication (pure).
+
+This room reads the time words of a sentence ("أمس", "منتصف أبريل الماضي", "الأحد والاثنين",
+"last month", "in January 2020", "on Tuesday") and says how many days before publication each
+points to. An attack mention is *current* when its time is within ``CURRENT_DAYS`` of
+publication or says today/yesterday/hours ago, and *past* when it points further back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from wirewatch.core.lexicon import word_forms
+from wirewatch.core.numbers import number_word
+from wirewatch.core.text import Token, normalize
+
+# An attack up to this many days before publication is news; older ones are references.
+CURRENT_DAYS = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression: ``days_ago`` is ``None`` when it only says "recent" without a number."""
+
+    kind: str  # "current" | "past"
+    days_ago: float | None
+    first: int
+    last: int
+    text: str
+    explicit: bool = False  # "today", "yesterday", "hours ago": says *now* in so many words
+
+
+def _n(words: str) -> tuple[str, ...]:
+    return tuple(normalize(words).split())
+
+
+_CURRENT_PHRASES: dict[tuple[str, ...], float] = {
+    **{
+        _n(p): 0.0
+        for p in (
+            "اليوم",
+            "الليلة",
+            "الليلة الماضية",
+            "ليل",
+            "فجر اليوم",
+            "صباح اليوم",
+            "ظهر اليوم",
+            "مساء اليوم",
+            "قبل ساعات",
+            "منذ ساعات",
+            "قبل قليل",
+            "قبل ساعة",
+            "منذ قليل",
+            "في وقت سابق اليوم",
+            "في وقت سابق من اليوم",
+            "حاليا",
+            "الآن",
+            "للتو",
+            "today",
+            "tonight",
+            "this morning",
+            "this afternoon",
+            "this evening",
+            "last night",
+            "overnight",
+            "hours ago",
+            "earlier today",
+            "early hours",
+            "moments ago",
+            "just now",
+            "on sunday night",
+            "breaking",
+        )
+    },
+    **{
+        _n(p): 1.0
+        for p in (
+            "أمس",
+            "البارحة",
+            "مساء أمس",
+            "صباح أمس",
+            "ليل أمس",
+            "ليلة أمس",
+            "فجر أمس",
+            "ظهر أمس",
+            "yesterday",
+            "late yesterday",
+        )
+    },
+}
+_PAST_PHRASES: dict[tuple[str, ...], float] = {
+    _n("الأسبوع الماضي"): 7,
+    _n("الشهر الماضي"): 30,
+    _n("العام الماضي"): 365,
+    _n("السنة الماضية"): 365,
+    _n("الأعوام الماضية"): 730,
+    _n("السنوات الماضية"): 730,
+    _n("الأشهر الماضية"): 90,
+    _n("الأسابيع الماضية"): 21,
+    _n("مطلع العام"): 60,
+    _n("بداية العام"): 60,
+    _n("العام الفائت"): 365,
+    _n("last week"): 7,
+    _n("last month"): 30,
+    _n("last year"): 365,
+    _n("earlier this year"): 60,
+    _n("earlier this month"): 10,
+    _n("in recent weeks"): 21,
+    _n("in recent months"): 90,
+    _n("past weeks"): 21,
+    _n("past months"): 90,
+    _n("past year"): 180,
+    _n("previous year"): 365,
+    _n("the previous week"): 7,
+    _n("the previous day"): 1,
+}
+_MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
+
+_WEEKDAYS = {  # Monday = 0, as datetime.weekday()
+    **{
+        normalize(w): i
+        for i, w in enumerate(("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"))
+    },
+    **{
+        w: i
+        for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    },
+}
+_MONTHS: dict[tuple[str, ...], int] = {}
+for _i, _names in enumerate(
+    (
+        ("يناير", "كانون الثاني", "january", "jan"),
+        ("فبراير", "شباط", "february", "feb"),
+        ("مارس", "آذار", "march", "mar"),
+        ("أبريل", "ابريل", "نيسان", "april", "apr"),
+        ("مايو", "أيار", "may"),
+        ("يونيو", "حزيران", "june", "jun"),
+        ("يوليو", "تموز", "july", "jul"),
+        ("أغسطس", "آب", "august", "aug"),
+        ("سبتمبر", "أيلول", "september", "sep", "sept"),
+        ("أكتوبر", "تشرين الأول", "october", "oct"),
+        ("نوفمبر", "تشرين الثاني", "november", "nov"),
+        ("ديسمبر", "كانون الأول", "december", "dec"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        _MONTHS[_n(_name)] = _i
+# Words that may be a month or something else ("may" the verb, "آب" father, "mar" to spoil):
+# counted only next to a day number, a year, or a preposition of time.
+_WEAK_MONTHS = {
+    _n(w)
+    for w in (
+        "may",
+        "آب",
+        "mar",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "مارس",
+    )
+}
+_MONTH_LEAD = {
+    normalize(w)
+    for w in (
+        "in",
+        "since",
+        "early",
+        "late",
+        "mid",
+        "on",
+        "في",
+        "منتصف",
+        "مطلع",
+        "أواخر",
+        "اواخر",
+        "أوائل",
+        "بداية",
+        "نهاية",
+        "شهر",
+        "خلال",
+        "منذ",
+    )
+}
+_PART_OF_MONTH = {
+    normalize("منتصف"): 15,
+    "mid": 15,
+    normalize("مطلع"): 3,
+    normalize("أوائل"): 5,
+    normalize("بداية"): 3,
+    "early": 5,
+    normalize("أواخر"): 26,
+    normalize("نهاية"): 27,
+    "late": 26,
+    normalize("اواخر"): 26,
+}
+_LAST = {normalize(w) for w in ("الماضي", "الماضية", "الفائت", "المنصرم", "last", "past", "previous")}
+_AGO_UNITS = {
+    **{normalize(w): 1 for w in ("يوم", "أيام", "ايام", "يومين", "days", "day")},
+    **{
+        normalize(w): 7 for w in ("أسبوع", "اسبوع", "أسابيع", "اسابيع", "أسبوعين", "اسبوعين", "weeks", "week")
+    },
+    **{normalize(w): 30 for w in ("شهر", "أشهر", "اشهر", "شهور", "شهرين", "months", "month")},
+    **{
+        normalize(w): 365
+        for w in ("عام", "أعوام", "اعوام", "سنة", "سنوات", "سنين", "عامين", "سنتين", "years", "year")
+    },
+}
+_DUAL_UNITS = {normalize(w) for w in ("يومين", "أسبوعين", "اسبوعين", "شهرين", "عامين", "سنتين")}
+_AGO_BEFORE = {normalize("قبل"), normalize("منذ")}
+_YEAR_LEAD = {
+    normalize(w)
+    for w in (
+        "عام",
+        "سنة",
+        "في",
+        "in",
+        "since",
+        "خريف",
+        "ربيع",
+        "صيف",
+        "شتاء",
+        "منذ",
+        "autumn",
+        "fall",
+        "spring",
+        "summer",
+        "winter",
+        "of",
+    )
+}
+
+
+def _int(word: str) -> int | None:
+    return int(word) if word.isdigit() and len(word) <= 4 else None
+
+
+def _days_between(published: datetime, when: date) -> float:
+    return float((published.date() - when).days)
+
+
+def find_time_refs(toks: Sequence[Token], published: datetime | None) -> list[TimeRef]:
+    """Time expressions in a sentence, each with the days before publication it points to."""
+    words = [t.norm for t in toks]
+    out: list[TimeRef] = []
+    i = 0
+    while i < len(words):
+        ref = _phrase_at(words, i) or _ago_at(words, i) or _month_at(words, i, published)
+        ref = ref or _weekday_at(words, i, published) or _year_at(words, i, published)
+        if ref is None:
+            i += 1
+            continue
+        kind, days, size = ref
+        text = " ".join(words[i : i + size])
+        explicit = kind == "current" and any(
+            (f, *words[i + 1 : i + size]) in _CURRENT_PHRASES for f in word_forms(words[i])
+        )
+        out.append(TimeRef(kind, days, i, i + size - 1, text, explicit))
+        i += size
+    return out
+
+
+def _phrase_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
+    for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+        for first in word_forms(words[i]):
+            key = (first, *words[i + 1 : i + size])
+            if key in _CURRENT_PHRASES:
+                return "current", _CURRENT_PHRASES[key], size
+            if key in _PAST_PHRASES:
+                return "past", _PAST_PHRASES[key], size
+    return None
+
+
+def _ago_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
+    # "قبل ثلاثة أيام", "منذ عامين", "3 days ago", "two weeks ago"
+    w = words[i]
+    if w in _AGO_BEFORE and i + 1 < len(words):
+        if words[i + 1] in _DUAL_UNITS:
+            return "past", 2.0 * _AGO_UNITS[words[i + 1]], 2
+        count = number_word(words[i + 1])
+        if count is not None and i + 2 < len(words) and words[i + 2] in _AGO_UNITS:
+            days = count * _AGO_UNITS[words[i + 2]]
+            return ("past" if days > CURRENT_DAYS else "current"), float(days), 3
+        if words[i + 1] in _AGO_UNITS and _AGO_UNITS[words[i + 1]] >= 7:
+            return "past", float(_AGO_UNITS[words[i + 1]]), 2
+    count = number_word(w)
+    if count is not None and i + 2 < len(words) and words[i + 1] in _AGO_UNITS and words[i + 2] == "ago":
+        days = count * _AGO_UNITS[words[i + 1]]
+        return ("past" if days > CURRENT_DAYS else "current"), float(days), 3
+    return None
+
+
+def _month_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    day: int | None = None
+    start = i
+    if words[i] in _PART_OF_MONTH:
+        day, i = _PART_OF_MONTH[words[i]], i + 1
+    elif _int(words[i]) is not None and 1 <= (_int(words[i]) or 0) <= 31:
+        day, i = _int(words[i]), i + 1
+    if i >= len(words):
+        return None
+    month = None
+    size = 0
+    for n in (2, 1):
+        key = tuple(words[i : i + n])
+        if len(key) == n and key in _MONTHS:
+            month, size = _MONTHS[key], n
+            break
+    if month is None:
+        return None
+    after = i + size
+    year = _int(words[after]) if after < len(words) else None
+    if year is not None and not 1900 <= year <= 2100:
+        year = None
+    if (
+        day is None
+        and after < len(words)
+        and _int(words[after]) is not None
+        and (_int(words[after]) or 0) <= 31
+    ):
+        day, year = _int(words[after]), None  # "January 5", "May 3, 2021"
+        after += 1
+        year = _int(words[after]) if after < len(words) and (_int(words[after]) or 0) >= 1900 else None
+    if year is not None:
+        after += 1
+    last = after < len(words) and words[after] in _LAST
+    if last:
+        after += 1
+    weak = tuple(words[i : i + size]) in _WEAK_MONTHS
+    lead = start > 0 and words[start - 1] in _MONTH_LEAD
+    if weak and day is None and year is None and not last and not lead:
+        return None
+    total = after - start
+    if published is None:
+        return ("past", None, total) if (last or year) else None
+    if year is None:
+        year = published.year if month <= published.month else published.year - 1
+        if last and month == published.month:
+            year -= 1
+    try:
+        when = date(year, month, day or 15)
+    except ValueError:
+        return None
+    days = _days_between(published, when)
+    if day is None and year == published.year and month == published.month and not last:
+        return None  # "this month" without a day: says nothing about recency
+    if day is None and days < 0:
+        return None
+    return ("past" if days > CURRENT_DAYS else "current"), days, total
+
+
+def _weekday_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    forms = word_forms(words[i])
+    weekday = next((_WEEKDAYS[f] for f in forms if f in _WEEKDAYS), None)
+    if weekday is None:
+        return None
+    size = 1
+    last = i + 1 < len(words) and words[i + 1] in _LAST
+    if last:
+        size = 2
+    if published is None:
+        return ("past", None, size) if last else None
+    days = (published.weekday() - weekday) % 7
+    if last and days == 0:
+        days = 7
+    return ("past" if days > CURRENT_DAYS else "current"), float(days), size
+
+
+def _year_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    year = _int(words[i])
+    if year is None or not 1950 <= year <= 2100:
+        return None
+    if i == 0 or words[i - 1] not in _YEAR_LEAD:
+        return None
+    if published is None:
+        return "past", None, 1
+    if year < published.year:
+        return "past", _days_between(published, date(year, 7, 1)), 1
+    return None
+
+
+def decide(refs: Sequence[TimeRef], background: bool = False) -> str | None:
+    """``current`` if an expression says now/recent, ``past`` if all point further back.
+
+    With ``background`` words in the sentence ("similar attacks on Sunday and Monday"), only an
+    explicit "today"/"yesterday"/"hours ago" keeps the mention current.
+    """
+    if background:
+        return "current" if any(r.explicit for r in refs) else "past"
+    if any(r.kind == "current" for r in refs):
+        return "current"
+    if any(r.kind == "past" for r in refs):
+        return "past"
+    return None

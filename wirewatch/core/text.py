@@ -1,0 +1,153 @@
+"""Text normalization for matching Arabic and English news (pure).
+
+This room turns raw article text into a *matching form*: Arabic letters folded the way outlets
+vary them (hamza and alef forms, ya and alif maqsura, ta marbuta, Persian letter forms, Eastern
+Arabic digits, diacritics, tatweel), Latin text case-folded with accents and hyphens removed.
+Tokens keep their character offsets in the original text so that a person can be shown what
+matched (``wirewatch explain``). It touches nothing outside Python's standard library.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Arabic diacritics (tashkeel, incl. superscript alef U+0670 and Quranic marks) and tatweel.
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Directional marks, zero-width joiners and the Arabic letter mark: invisible, but they split words.
+_INVISIBLE = re.compile("[\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ھ": "ه",
+        "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",  # Persian gaf: outlets write both ك and گ in borrowed names
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+    }
+)
+
+# A token: a run of letters or digits (any script). Apostrophes and hyphens split words so that
+# "al-Asad", "al Asad" and "Al'Asad" all become the same tokens.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+_SENTENCE_END = re.compile(r"[.!?؟;؛]+[\"'»”)]*\s+|\n+")
+# A period after these is not a sentence end ("U.S. Embassy", "Lt. Gen.", "Jan. 5").
+_ABBREVIATIONS = frozenset(
+    "u.s us u.k uk u.n un mr mrs ms dr gen lt col maj sgt capt cpl pvt st no jan feb mar apr jun jul "
+    "aug sep sept oct nov dec approx vs etc".split()
+)
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def strip_accents(text: str) -> str:
+    """Drop combining marks from Latin letters (é → e); Arabic is handled by ``fold_arabic``."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not (unicodedata.combining(ch) and ch < "\u0600"))
+
+
+def fold_arabic(text: str) -> str:
+    """Remove diacritics and tatweel and fold letter variants that outlets use interchangeably."""
+    return _TASHKEEL.sub("", text).translate(_FOLD)
+
+
+def normalize(text: str) -> str:
+    """The matching form of a text: invisible marks removed, Arabic folded, Latin case-folded."""
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    return strip_accents(fold_arabic(text)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word in matching form with its span in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokenize ``text`` into matching-form words that keep their original offsets.
+
+    Normalization is applied per word so that offsets stay exact: removing tashkeel or
+    invisible marks never moves a word's start or end in the original.
+    """
+    clean = _INVISIBLE.sub(" ", text)
+    out: list[Token] = []
+    # Diacritics and tatweel are not word characters for the regex; join them into words first.
+    for match in re.finditer(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*", clean):
+        word = match.group(0)
+        for sub in _TOKEN.finditer(normalize(word)):
+            # Normalization can shrink a word (tashkeel); sub-tokens after a split are rare
+            # (digits glued to letters are kept together) so the word span is a fine highlight.
+            out.append(Token(sub.group(0), match.start(), match.end()))
+    return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences: split at . ! ? ؟ ; and newlines, keeping quotes with their sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if text[end] == "." and _ends_with_abbreviation(text[start:end]):
+            continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    last = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
+    word = last.lstrip("(\"'“«").casefold()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Arabic-script letters, Latin letters) in ``text``."""
+    return len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))

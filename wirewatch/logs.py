@@ -1,0 +1,66 @@
+"""Logging set-up shared by every worker: text or JSON lines, untrusted text escaped.
+
+Feed titles and article text come from strangers: ``untrusted()`` renders them as a quoted,
+escaped, length-limited string so a newline or a terminal escape in a title cannot forge a log
+line. URLs with credentials are masked before they are logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from datetime import UTC, datetime
+
+_SECRET_IN_URL = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<rest>[^\s]+)", re.IGNORECASE)
+
+
+def untrusted(text: object, limit: int = 160) -> str:
+    """A quoted, escaped form of untrusted text, safe to put in a log line."""
+    value = str(text)
+    if len(value) > limit:
+        value = value[:limit] + "…"
+    return json.dumps(value, ensure_ascii=True)
+
+
+def mask_url(url: str) -> str:
+    """Scheme and host only (``json://127.0.0.1:8000/…``): tokens and passwords never reach logs."""
+    match = _SECRET_IN_URL.match(url)
+    if not match:
+        return "<url>"
+    rest = match.group("rest")
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1]
+    # Services like slack://TokenA/TokenB put secrets where a host would be: show only real hosts.
+    if not (host.startswith("localhost") or "." in host or host.startswith("[")):
+        return f"{match.group('scheme')}…"
+    return f"{match.group('scheme')}{host}/…"
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        out = {
+            "ts": datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        if record.exc_info and record.exc_info[0] is not None:
+            out["error"] = record.exc_info[0].__name__
+        return json.dumps(out, ensure_ascii=False)
+
+
+def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatch") -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    if json_lines:
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter(f"%(asctime)s {worker} %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # The Kafka clients log every reconnect at WARNING/ERROR with tracebacks; our own lines say it once.
+    for noisy in ("kafka", "aiokafka", "faust", "mode", "apprise"):
+        logging.getLogger(noisy).setLevel(
+            max(logging.getLevelName(level), logging.ERROR) if noisy in ("kafka", "aiokafka") else level
+        )

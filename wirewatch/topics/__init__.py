@@ -1,0 +1,49 @@
+"""wirewatch's topics: names, keys, partitions, retention or compaction, and record schemas.
+
+Names are ``<prefix>.<name>.v<major>``: a change of record schema that old consumers cannot read
+gets a new major version and a new topic, so old and new workers never meet on one topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from wirewatch.topics.records import ArticleRecord, AttackReport, FeedState
+
+DAY_MS = 24 * 3600 * 1000
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    key: str
+    record: type[BaseModel]
+    config: dict[str, str] = field(default_factory=dict)
+    partitions: int | None = None  # None: the configured default
+
+    def full_name(self, prefix: str) -> str:
+        return f"{prefix}.{self.name}"
+
+
+ARTICLES = TopicSpec(
+    "articles.v1",
+    key="article id",
+    record=ArticleRecord,
+    config={"cleanup.policy": "delete", "retention.ms": str(7 * DAY_MS), "compression.type": "producer"},
+)
+ATTACK_REPORTS = TopicSpec(
+    "attack-reports.v1",
+    key="incident id",
+    record=AttackReport,
+    config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+)
+FEED_STATE = TopicSpec(
+    "feed-state.v1",
+    key="feed URL",
+    record=FeedState,
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+)
+
+ALL: tuple[TopicSpec, ...] = (ARTICLES, ATTACK_REPORTS, FEED_STATE)

@@ -1,0 +1,77 @@
+"""Reaching the broker and creating wirewatch's topics idempotently at start-up."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from kafka import KafkaAdminClient
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from wirewatch.config import Settings
+from wirewatch.errors import BrokerUnavailable
+from wirewatch.topics import ALL, TopicSpec
+
+log = logging.getLogger("wirewatch.topics")
+
+
+def connect_admin(settings: Settings, sleep: Callable[[float], None] = time.sleep) -> KafkaAdminClient:
+    """An admin client, retrying an unreachable broker with exponential backoff (one line per try)."""
+    delay = 1.0
+    started = time.monotonic()
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return KafkaAdminClient(
+                bootstrap_servers=settings.kafka_bootstrap.split(","),
+                client_id=f"{settings.topic_prefix}-admin",
+                request_timeout_ms=15000,
+            )
+        except KafkaError as exc:
+            waited = time.monotonic() - started
+            if settings.broker_give_up_after and waited + delay > settings.broker_give_up_after:
+                raise BrokerUnavailable(
+                    f"Kafka at {settings.kafka_bootstrap} unreachable after {attempt} attempts "
+                    f"({waited:.0f} s): {type(exc).__name__}"
+                ) from None
+            log.warning(
+                "Kafka at %s unreachable (attempt %d: %s); retrying in %.0f s",
+                settings.kafka_bootstrap,
+                attempt,
+                type(exc).__name__,
+                delay,
+            )
+            sleep(delay)
+            delay = min(delay * 2, settings.broker_retry_max)
+
+
+def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[str]:
+    """Create the topics that do not exist yet; return the names created."""
+    admin = connect_admin(settings)
+    try:
+        existing = set(admin.list_topics())
+        wanted = [
+            NewTopic(
+                spec.full_name(settings.topic_prefix),
+                spec.partitions or settings.partitions,
+                settings.replication_factor,
+                topic_configs=dict(spec.config),
+            )
+            for spec in specs
+            if spec.full_name(settings.topic_prefix) not in existing
+        ]
+        created: list[str] = []
+        for topic in wanted:
+            try:
+                admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                pass  # another worker created it between our listing and our request
+        if created:
+            log.info("created topics %s", ", ".join(created))
+        return created
+    finally:
+        admin.close()

@@ -1,0 +1,134 @@
+"""The alerter: attack reports in, one alert per incident on a watched place out.
+
+Per report: decode, match the watchlist against the report's target places (through their
+lineage, so a region entry is hit by an attack on a base inside it), and when the incident is
+new for a watched entry, show the alert in the terminal and deliver it through apprise. Offsets
+are committed only after delivery, so a crash re-delivers rather than loses.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from kafka import KafkaConsumer
+
+from wirewatch.alerts.delivery import Notifier
+from wirewatch.alerts.render import Alert, render_alert
+from wirewatch.config import Settings
+from wirewatch.core.analysis import Analyzer
+from wirewatch.core.watch import hits_in
+from wirewatch.errors import BadRecord
+from wirewatch.metrics import Metrics
+from wirewatch.topics import ATTACK_REPORTS
+from wirewatch.topics.codec import decode
+from wirewatch.topics.records import AttackReport
+
+log = logging.getLogger("wirewatch.alerter")
+
+
+class Alerter:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        notifier: Notifier,
+        metrics: Metrics,
+        out: TextIO | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.analyzer = analyzer
+        self.notifier = notifier
+        self.metrics = metrics
+        self.out = out
+        self.clock = clock
+        self.alerted: set[str] = set()
+        self.labels = {w.entry_id: f"{w.entry_id} ({w.kind})" for w in analyzer.watch}
+
+    def handle(self, value: bytes | None) -> Alert | None:
+        """Alert for one report message if it is new and hits the watchlist; raises ``BadRecord``."""
+        report = decode(value, AttackReport)
+        targets = [p.lineage or (p.id,) for p in report.places if p.role == "target"]
+        hits = hits_in(targets, self.analyzer.watch)
+        if not hits or report.incident in self.alerted:
+            return None
+        alert = render_alert(report, hits, self.labels)
+        self._show(alert)
+        deliveries = self.notifier.send(alert.title, alert.body)
+        for d in deliveries:
+            self.metrics.notifications.labels(d.scheme, d.status).inc()
+        self.metrics.alerts.labels("new").inc()
+        if report.article_seen_at is not None and any(d.status == "sent" for d in deliveries):
+            self.metrics.alert_latency_seconds.observe(
+                (self.clock() - report.article_seen_at).total_seconds()
+            )
+        self.alerted.add(report.incident)
+        return alert
+
+    def _show(self, alert: Alert) -> None:
+        if self.out is None:
+            return
+        bar = "━" * 72
+        self.out.write(f"\n{bar}\n🚨 ALERT  {alert.title}\n")
+        for line in alert.body.splitlines():
+            self.out.write(f"   {line}\n")
+        self.out.write(f"{bar}\n")
+        self.out.flush()
+
+
+def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, out: TextIO | None = sys.stdout) -> int:
+    """Entry point of ``wirewatch alert``."""
+    from wirewatch.topics.admin import ensure_topics
+
+    notifier = Notifier(settings.notify_urls())
+    ensure_topics(settings)
+    topic = ATTACK_REPORTS.full_name(settings.topic_prefix)
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        group_id=f"{settings.topic_prefix}-alerter",
+        client_id=f"{settings.topic_prefix}-alerter",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        max_poll_records=50,
+    )
+    alerter = Alerter(analyzer, notifier, metrics, out)
+    stopping: dict[str, Any] = {"flag": False}
+
+    def stop(*_: object) -> None:
+        stopping["flag"] = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    metrics.up.labels("alerter").set(1)
+    log.info(
+        "alerting on %s for %d watched entries to %d channels",
+        topic,
+        len(analyzer.watch),
+        len(notifier.channels),
+    )
+    try:
+        while not stopping["flag"]:
+            batches = consumer.poll(timeout_ms=500)
+            for records in batches.values():
+                for record in records:
+                    try:
+                        alerter.handle(record.value)
+                    except BadRecord as exc:
+                        metrics.bad_input.labels("report").inc()
+                        log.warning(
+                            "skipping malformed report at %s[%d]@%d: %s",
+                            record.topic,
+                            record.partition,
+                            record.offset,
+                            exc,
+                        )
+            if batches:
+                consumer.commit()
+    finally:
+        consumer.close()
+        metrics.up.labels("alerter").set(0)
+    return 0
