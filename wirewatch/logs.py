@@ -59,8 +59,7 @@ def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatc
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # The Kafka clients log every reconnect at WARNING/ERROR with tracebacks; our own lines say it once.
-    for noisy in ("kafka", "aiokafka", "faust", "mode", "apprise"):
-        logging.getLogger(noisy).setLevel(
-            max(logging.getLevelName(level), logging.ERROR) if noisy in ("kafka", "aiokafka") else level
-        )
+    # The Kafka clients log every failed reconnect at ERROR, many per second while a broker is down;
+    # wirewatch's own lines say it once per attempt (topics.admin.connect_admin).
+    for noisy in ("kafka", "aiokafka"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)

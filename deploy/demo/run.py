@@ -88,9 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exit-after-alerts", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=0, help="seconds; 0 = run until Ctrl-C")
     parser.add_argument("--kafka-port", type=int, default=0, help="default 9092, or a free port if taken")
+    parser.add_argument("--run-dir", type=Path, default=ROOT / ".run" / "demo", help="emptied at start")
     args = parser.parse_args(argv)
 
-    run_dir = ROOT / ".run" / "demo"
+    run_dir = args.run_dir
     shutil.rmtree(run_dir, ignore_errors=True)  # every demo starts from an empty broker
     run_dir.mkdir(parents=True)
     spec = yaml.safe_load((HERE / "items.yaml").read_text("utf-8"))

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import time
 from collections.abc import Callable, Iterable
 
 from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
-from kafka.errors import KafkaError, TopicAlreadyExistsError
+from kafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
 
 from wirewatch.config import Settings
 from wirewatch.errors import BrokerUnavailable
 from wirewatch.topics import ALL, TopicSpec
 
 log = logging.getLogger("wirewatch.topics")
+
+
+def _any_reachable(bootstrap: str, timeout: float = 3.0) -> bool:
+    """A TCP connect to any bootstrap server: fails in milliseconds where the client takes 30 s."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        with contextlib.suppress(OSError), socket.create_connection((host, int(port)), timeout=timeout):
+            return True
+    return False
 
 
 def connect_admin(settings: Settings, sleep: Callable[[float], None] = time.sleep) -> KafkaAdminClient:
@@ -25,6 +36,8 @@ def connect_admin(settings: Settings, sleep: Callable[[float], None] = time.slee
     while True:
         attempt += 1
         try:
+            if not _any_reachable(settings.kafka_bootstrap):
+                raise KafkaConnectionError("no bootstrap server accepts connections")
             return KafkaAdminClient(
                 bootstrap_servers=settings.kafka_bootstrap.split(","),
                 client_id=f"{settings.topic_prefix}-admin",

@@ -314,7 +314,8 @@ class Poller:
         async with aiohttp.ClientSession(connector=connector, auto_decompress=True) as session:
             while not self._stop.is_set():
                 now = self.clock()
-                ready = [f for f in self.feeds if due[f.url] is None or due[f.url] <= now]  # type: ignore[operator]
+                # --once polls every feed now, whatever its schedule says.
+                ready = [f for f in self.feeds if once or due[f.url] is None or due[f.url] <= now]  # type: ignore[operator]
                 if ready:
                     results = await asyncio.gather(*(self._poll(session, limit, f, emit) for f in ready))
                     for feed, when in zip(ready, results, strict=True):

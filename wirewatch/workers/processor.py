@@ -113,6 +113,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
     worker = faust.Worker(
         app, loglevel=settings.log_level.lower(), quiet=True, override_logging=False, redirect_stdouts=False
     )
+    worker.spinner = None  # a terminal spinner writes escape codes into our output
     try:
         worker.execute_from_commandline()
     finally:
