@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: bench-analyze help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ lint: venv ## ruff and mypy
 format: venv ## format the code with ruff
 	$(BIN)/ruff format wirewatch tests deploy bench
 	$(BIN)/ruff check --fix wirewatch tests deploy bench
+
+bench-analyze: venv ## benchmark: full analysis of ~1,000-character articles (figures, then a JSON line)
+	$(BIN)/python bench/bench_analyze.py
 
 kafka-up: kafka-fetch ## start a local broker on 127.0.0.1:9092 (data in .run/kafka)
 	$(PYTHON) deploy/kafka/launcher.py up --port 9092 --dir .run/kafka
