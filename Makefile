@@ -25,8 +25,9 @@ kafka-fetch: ## fetch the pinned Kafka jars into .cache/kafka (once)
 demo: venv kafka-fetch ## THE DEMO: local Kafka, demo feeds, all workers, alerts in the terminal and at local receivers
 	$(BIN)/python deploy/demo/run.py
 
-test: venv kafka-fetch ## THE TESTS: unit, component, integration and end-to-end against a real broker
+test: venv kafka-fetch ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
 	$(BIN)/ruff check wirewatch tests deploy bench
+	$(BIN)/mypy wirewatch
 	$(BIN)/python -m pytest -p no:cacheprovider tests
 
 test-unit: venv ## unit tests only (no broker)

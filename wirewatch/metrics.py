@@ -28,7 +28,7 @@ ERROR_CLASSES = (
     "other",
 )
 NOTIFY_OUTCOMES = ("sent", "failed", "no_target")
-BAD_INPUT_KINDS = ("article", "report", "feed_entry")
+BAD_INPUT_KINDS = ("article", "report", "feed_entry", "analysis_error")
 
 
 @dataclass(frozen=True)

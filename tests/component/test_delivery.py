@@ -134,3 +134,34 @@ def test_no_alert_for_places_outside_the_watchlist(receivers) -> None:
         [f"json://127.0.0.1:{hook.port}/hook"], (WatchEntry("basra", "region", ("Basra",)),)
     )
     assert alerter.handle(encode(report())) is None
+
+
+def test_failed_deliveries_are_retried_until_the_receiver_recovers(receivers) -> None:
+    hook, smtp = receivers
+    alerter, metrics = alerter_for([f"json://127.0.0.1:{hook.port}/hook", smtp.apprise_url()])
+    hook.fail_with = 500
+    pauses: list[float] = []
+
+    def recover_after_first_pause(seconds: float) -> None:
+        pauses.append(seconds)
+        hook.fail_with = None
+
+    alerter.sleep = recover_after_first_pause
+    alerter.handle(encode(report()))
+    assert pauses == [1.0]
+    assert hook.refused == 1 and len(hook.received) == 1
+    assert len(smtp.wait_for(1, 10)) == 1  # the channel that worked was not sent twice
+    assert metrics.notifications.labels("json", "sent")._value.get() == 1
+
+
+def test_a_receiver_that_stays_down_is_counted_and_logged(
+    receivers, caplog: pytest.LogCaptureFixture
+) -> None:
+    hook, _ = receivers
+    alerter, metrics = alerter_for([f"json://127.0.0.1:{hook.port}/hook"])
+    hook.fail_with = 503
+    alerter.sleep = lambda _: None
+    alerter.handle(encode(report()))
+    assert hook.refused == 3
+    assert metrics.notifications.labels("json", "failed")._value.get() == 1
+    assert "not delivered" in caplog.text

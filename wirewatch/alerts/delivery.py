@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import apprise
+from apprise.result import AppriseResultStatus
 
 from wirewatch.errors import ConfigError
 
@@ -45,18 +46,30 @@ class Notifier:
                 )
             target = apprise.Apprise()
             target.add(plugin)
-            self.channels.append(Channel(url.split("://", 1)[0].lower(), plugin.url(privacy=True), target))
+            masked = str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
+            self.channels.append(Channel(url.split("://", 1)[0].lower(), masked, target))
 
-    def send(self, title: str, body: str) -> list[Delivery]:
+    def send(self, title: str, body: str, only: Sequence[int] | None = None) -> list[Delivery]:
+        """Deliver to every channel (or the channels at indexes ``only``); one status each."""
         out: list[Delivery] = []
-        for channel in self.channels:
+        for channel in self.channels if only is None else [self.channels[i] for i in only]:
             try:
-                ok = channel.target.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
-            except Exception as exc:
+                result = channel.target.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
+                status = _STATUS.get(result.status, "failed")
+            except Exception as exc:  # a plugin bug must not stop the alerter
                 log.error("notifying %s raised %s", channel.masked, type(exc).__name__)
-                ok = False
-            status = "no_target" if ok is None else ("sent" if ok else "failed")
+                status = "failed"
             if status != "sent":
                 log.warning("delivery to %s: %s", channel.masked, status)
             out.append(Delivery(channel.masked, channel.scheme, status))
         return out
+
+
+# apprise 2.2 reports an AppriseResult; NOMATCH means no target took it: a misroute, not a success.
+_STATUS = {
+    AppriseResultStatus.SUCCESS: "sent",
+    AppriseResultStatus.NOMATCH: "no_target",
+    AppriseResultStatus.FAILURE: "failed",
+    AppriseResultStatus.PARTIAL: "failed",
+    AppriseResultStatus.TIMEOUT: "failed",
+}

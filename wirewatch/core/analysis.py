@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from wirewatch.core import watch
 from wirewatch.core.detect import Article, Detection, Mention, detect, most_specific
 from wirewatch.core.gazetteer import Gazetteer, builtin
 from wirewatch.core.lang import identify
 from wirewatch.core.lexicon import ATTACK_TYPES
+from wirewatch.core.watch import WatchEntry, WatchTarget, hits, resolve
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,11 @@ class Analyzer:
     """The gazetteer extended by the watchlist, and the resolved watch targets."""
 
     gazetteer: Gazetteer
-    watch: tuple[watch.WatchTarget, ...] = field(default=())
+    watch: tuple[WatchTarget, ...] = field(default=())
 
     @classmethod
-    def create(
-        cls, entries: tuple[watch.WatchEntry, ...] = (), gazetteer: Gazetteer | None = None
-    ) -> Analyzer:
-        extended, targets = watch.resolve(entries, gazetteer or builtin())
+    def create(cls, entries: tuple[WatchEntry, ...] = (), gazetteer: Gazetteer | None = None) -> Analyzer:
+        extended, targets = resolve(entries, gazetteer or builtin())
         return cls(extended, tuple(targets))
 
     def analyze(self, article: Article) -> dict[str, Any]:
@@ -106,8 +104,10 @@ def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) 
     types = {t for m in current for t in m.types}
     if len(types) > 1:
         types.discard("other")  # "the explosion caused no casualties" adds nothing to "ied"
-    targets = list(most_specific(dict.fromkeys(p for m in current for p in m.places), analyzer.gazetteer))
-    hits = watch.hits(targets, analyzer.watch, analyzer.gazetteer)
+    targets = list(
+        most_specific(list(dict.fromkeys(p for m in current for p in m.places)), analyzer.gazetteer)
+    )
+    watch_hits = hits(targets, analyzer.watch, analyzer.gazetteer)
     projectiles = [m.projectiles for m in current if m.projectiles is not None]
     killed = [m.killed for m in current if m.killed is not None]
     wounded = [m.wounded for m in current if m.wounded is not None]
@@ -116,7 +116,7 @@ def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) 
         "lang": article.lang or identify(f"{article.title}\n{article.text}"),
         "attack": detection.attack,
         "attack_types": [t for t in ATTACK_TYPES if t in types],
-        "watch_hits": hits,
+        "watch_hits": watch_hits,
         "incident": incident_id(article, targets, analyzer.gazetteer) if detection.attack else None,
         "intercepted": any(m.intercepted for m in current),
         "places": [_place(p, "target", analyzer) for p in targets],

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from wirewatch.core import recency
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.lexicon import ATTACK_TYPES, Lexicon, TermHit, default_lexicon, word_forms
 from wirewatch.core.numbers import VAGUE, dual_of, number_word
+from wirewatch.core.recency import TimeRef, decide, find_time_refs
 from wirewatch.core.text import Token, normalize, split_sentences, tokens
 
 # "بغداد – ", "BAGHDAD (Reuters) - ", "Erbil, Iraq — ": where the report was filed, not a target.
@@ -87,7 +87,7 @@ class Mention:
     intercepted: bool
     terms: tuple[TermHit, ...] = field(repr=False)
     place_mentions: tuple[PlaceMention, ...] = field(repr=False)
-    time_refs: tuple[recency.TimeRef, ...] = field(repr=False)
+    time_refs: tuple[TimeRef, ...] = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +221,9 @@ def _mention(
     if reason:
         return Rejected(index, start, end, reason, tuple(hits))
 
-    refs = recency.find_time_refs(toks, published)
+    refs = find_time_refs(toks, published)
     background = "background" in labels
-    decided = recency.decide(refs, background) if refs else None
+    decided = decide(refs, background) if refs else None
     place_ids = tuple(dict.fromkeys(p.place_id for p in places if not _is_origin(words, p.first - offset)))
     origins = tuple(dict.fromkeys(p.place_id for p in places if _is_origin(words, p.first - offset)))
     if decided is not None:

@@ -9,7 +9,7 @@ attached clitics (و ف ب ل ك ال لل) are stripped from each text word bef
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wirewatch.core.text import Token, normalize
@@ -722,11 +722,11 @@ def word_forms(word: str) -> list[str]:
 class Lexicon:
     """Terms indexed by the first two letters of their first word."""
 
-    def __init__(self, table: dict[str, Iterable[str]]) -> None:
+    def __init__(self, table: Mapping[str, Iterable[str]]) -> None:
         self._buckets: dict[str, list[Term]] = {}
         for label, sources in table.items():
             for source in sources:
-                words = []
+                words: list[_Word] = []
                 for raw in source.split():
                     stem = raw.endswith("*")
                     norm = normalize(raw.rstrip("*")).replace("-", " ")

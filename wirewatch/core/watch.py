@@ -9,7 +9,6 @@ the region or city.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -84,7 +83,7 @@ def _builtin_place(entry: WatchEntry, gazetteer: Gazetteer) -> str | None:
                 f"watch entry {entry.id!r}: field 'place': unknown built-in place {entry.place!r}"
             )
         return entry.place
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     preferred = _PLACE_KINDS_FOR[entry.kind]
     for name in entry.names:
         candidates = gazetteer.lookup(name)
@@ -94,10 +93,10 @@ def _builtin_place(entry: WatchEntry, gazetteer: Gazetteer) -> str | None:
                 candidates = [*gazetteer.lookup(qualified), *candidates]
         for rank, pid in enumerate(dict.fromkeys(candidates)):
             kind_bonus = 2 if gazetteer.places[pid].kind in preferred else 0
-            votes[pid] += 1 + kind_bonus - rank * 0.1
+            votes[pid] = votes.get(pid, 0.0) + 1 + kind_bonus - rank * 0.1
     if not votes:
         return None
-    best, score = votes.most_common(1)[0]
+    best, score = max(votes.items(), key=lambda kv: kv[1])
     return best if score >= 1 else None
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from kafka import KafkaConsumer
 
-from wirewatch.alerts.delivery import Notifier
+from wirewatch.alerts.delivery import Delivery, Notifier
 from wirewatch.alerts.render import Alert, render_alert
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
@@ -46,6 +47,8 @@ class Alerter:
         self.out = out
         self.clock = clock
         self.alerted: set[str] = set()
+        self.retry_pauses: tuple[float, ...] = (1.0, 3.0)
+        self.sleep: Callable[[float], None] = time.sleep
         self.labels = {w.entry_id: f"{w.entry_id} ({w.kind})" for w in analyzer.watch}
 
     def handle(self, value: bytes | None) -> Alert | None:
@@ -57,7 +60,7 @@ class Alerter:
             return None
         alert = render_alert(report, hits, self.labels)
         self._show(alert)
-        deliveries = self.notifier.send(alert.title, alert.body)
+        deliveries = self._deliver(alert)
         for d in deliveries:
             self.metrics.notifications.labels(d.scheme, d.status).inc()
         self.metrics.alerts.labels("new").inc()
@@ -67,6 +70,24 @@ class Alerter:
             )
         self.alerted.add(report.incident)
         return alert
+
+    def _deliver(self, alert: Alert) -> list[Delivery]:
+        """Send to every channel; retry the ones that failed a few times with growing pauses."""
+        deliveries = self.notifier.send(alert.title, alert.body)
+        for pause in self.retry_pauses:
+            failed = [i for i, d in enumerate(deliveries) if d.status == "failed"]
+            if not failed:
+                break
+            self.sleep(pause)
+            again = self.notifier.send(alert.title, alert.body, only=failed)
+            for i, d in zip(failed, again, strict=True):
+                deliveries[i] = d
+        for d in deliveries:
+            if d.status != "sent":
+                log.error(
+                    "alert %s not delivered to %s (%s) after retries", alert.incident, d.channel, d.status
+                )
+        return deliveries
 
     def _show(self, alert: Alert) -> None:
         if self.out is None:
@@ -125,6 +146,15 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, out: TextIO | 
                             record.partition,
                             record.offset,
                             exc,
+                        )
+                    except Exception:
+                        # A bug must not crash-loop the alerter on one report: count, log once, go on.
+                        metrics.bad_input.labels("analysis_error").inc()
+                        log.exception(
+                            "alerting failed for the report at %s[%d]@%d; skipped",
+                            record.topic,
+                            record.partition,
+                            record.offset,
                         )
             if batches:
                 consumer.commit()

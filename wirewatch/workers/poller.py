@@ -18,12 +18,13 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
 import feedparser
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.errors import KafkaError
 
 from wirewatch.config import Settings
 from wirewatch.core.entries import EntryFields, entry_fields
@@ -384,7 +385,17 @@ class Poller:
                     }
                 )
         if self.producer is not None and self.store is not None:
-            await asyncio.to_thread(self._publish, records, new_state)
+            try:
+                await asyncio.to_thread(self._publish, records, new_state)
+            except KafkaError as exc:
+                # Not acknowledged: keep the old state so the next poll sends these articles again.
+                log.warning(
+                    "feed %s: could not publish %d articles (%s); retrying in 10 s",
+                    feed.url,
+                    len(records),
+                    type(exc).__name__,
+                )
+                return now + timedelta(seconds=10)
         for r in records:
             self.metrics.articles_published.labels("update" if r.revision else "new").inc()
         if records:

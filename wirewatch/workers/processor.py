@@ -89,6 +89,17 @@ def build_app(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> faust
                     exc,
                 )
                 continue
+            except Exception:
+                # A bug in analysis must not crash-loop the agent on one article: count it, log it
+                # with its traceback once, and go on with the next.
+                metrics.bad_input.labels("analysis_error").inc()
+                log.exception(
+                    "analysis failed for the article at %s[%d]@%d; skipped",
+                    event.message.topic,
+                    event.message.partition,
+                    event.message.offset,
+                )
+                continue
             if report is not None:
                 await reports.send(key=key(report.incident), value=encode(report))
                 log.info(
@@ -115,7 +126,8 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
     )
     worker.spinner = None  # a terminal spinner writes escape codes into our output
     try:
-        worker.execute_from_commandline()
+        worker.execute_from_commandline()  # runs until SIGTERM/SIGINT, then raises SystemExit
+    except SystemExit as exc:
+        return int(exc.code or 0)
     finally:
         metrics.up.labels("processor").set(0)
-    return 0
