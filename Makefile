@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: bench-analyze help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval bench-analyze help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -62,3 +62,6 @@ lock: ## re-resolve dependencies and rewrite constraints.txt (then review the di
 
 clean: ## remove the venv, caches and run data (keeps the Kafka jar cache)
 	rm -rf $(VENV) .run .pytest_cache .mypy_cache .ruff_cache *.egg-info
+
+eval: venv ## evaluation: P/R/F1 of detection, watch hits, types and incidents on tests/eval (fails under the bars)
+	$(BIN)/python tests/eval/run_eval.py

@@ -2,8 +2,9 @@
 
     python bench/bench_analyze.py [--articles 4000]
 
-Articles are built from sentence templates written for this benchmark: a mix of attack reports
-and ordinary news, Arabic and English, about 1,000 characters each. The last line is JSON.
+Articles are built from sentence templates written for this benchmark: about one in five reports
+an attack, the rest are ordinary news; Arabic and English alternate; about 1,000 characters each.
+The last line is JSON.
 """
 
 from __future__ import annotations
@@ -17,34 +18,50 @@ import sys
 import time
 from datetime import UTC, datetime
 
-AR = [
-    "أعلنت خلية الإعلام الأمني أن صاروخين من نوع كاتيوشا سقطا داخل قاعدة عين الأسد الجوية في محافظة الأنبار.",
-    "وأضاف البيان أن الهجوم لم يسفر عن خسائر بشرية واقتصرت الأضرار على مخزن للمعدات.",
-    "وكانت القاعدة قد تعرضت لهجوم مماثل منتصف الشهر الماضي بطائرة مسيرة مفخخة.",
-    "بحث وزير التخطيط مع وفد من البنك الدولي خطط إعادة إعمار المدارس في محافظة نينوى.",
-    "وقال مسؤول محلي إن أسعار المواد الغذائية ارتفعت في أسواق البصرة خلال الأسبوع الجاري.",
-    "انفجرت عبوة ناسفة على رتل للدعم اللوجستي على الطريق الدولي قرب الناصرية دون وقوع إصابات.",
-    "وأكد المتحدث باسم الحكومة أن المحادثات مع الجانب الأمريكي ستستأنف الأسبوع المقبل في بغداد.",
-    "وفاز المنتخب الوطني على نظيره الأردني بهدفين مقابل هدف في مباراة ودية أقيمت في أربيل.",
-]
-EN = [
-    "Two rockets struck Ain al-Asad air base in Iraq's western Anbar province, the security media cell said.",
-    "The attack caused no casualties, according to a statement, and no group claimed responsibility.",
-    "A similar drone attack targeted Erbil airport last month without causing damage.",
-    "Iraq's parliament approved the federal budget after months of disputes over oil revenue.",
-    "Officials in Basra said the port handled record container volumes in the third quarter.",
-    "A roadside bomb hit a logistics convoy near Nasiriyah on Tuesday, wounding two drivers.",
-    "The prime minister met a delegation from the European Union to discuss electricity imports.",
-    "Iraq's national team beat Jordan 2-1 in a friendly match played in Erbil on Friday.",
-]
+# (attack sentences, ordinary sentences) per language
+AR = (
+    [
+        "أعلنت خلية الإعلام الأمني أن صاروخين من نوع كاتيوشا سقطا داخل قاعدة عين الأسد الجوية في محافظة الأنبار.",
+        "وأضاف البيان أن الهجوم لم يسفر عن خسائر بشرية واقتصرت الأضرار على مخزن للمعدات.",
+        "وكانت القاعدة قد تعرضت لهجوم مماثل منتصف الشهر الماضي بطائرة مسيرة مفخخة.",
+        "انفجرت عبوة ناسفة على رتل للدعم اللوجستي على الطريق الدولي قرب الناصرية دون وقوع إصابات.",
+    ],
+    [
+        "بحث وزير التخطيط مع وفد من البنك الدولي خطط إعادة إعمار المدارس في محافظة نينوى.",
+        "وقال مسؤول محلي إن أسعار المواد الغذائية ارتفعت في أسواق البصرة خلال الأسبوع الجاري.",
+        "وأكد المتحدث باسم الحكومة أن المحادثات مع الجانب الأمريكي ستستأنف الأسبوع المقبل في بغداد.",
+        "وفاز المنتخب الوطني على نظيره الأردني بهدفين مقابل هدف في مباراة ودية أقيمت في أربيل.",
+        "وأعلنت وزارة الكهرباء عن خطة لإضافة ألف ميغاواط إلى الشبكة الوطنية قبل حلول الصيف.",
+        "وناقش مجلس المحافظة مشاريع تأهيل الطرق والجسور في الأقضية والنواحي التابعة لها.",
+    ],
+)
+EN = (
+    [
+        "Two rockets struck Ain al-Asad air base in Iraq's western Anbar province, the security media cell said.",
+        "The attack caused no casualties, according to a statement, and no group claimed responsibility.",
+        "A similar drone attack targeted Erbil airport last month without causing damage.",
+        "A roadside bomb hit a logistics convoy near Nasiriyah on Tuesday, wounding two drivers.",
+    ],
+    [
+        "Iraq's parliament approved the federal budget after months of disputes over oil revenue.",
+        "Officials in Basra said the port handled record container volumes in the third quarter.",
+        "The prime minister met a delegation from the European Union to discuss electricity imports.",
+        "Iraq's national team beat Jordan 2-1 in a friendly match played in Erbil on Friday.",
+        "The central bank kept its main interest rate unchanged and said inflation was easing.",
+        "Farmers in Diyala said water shortages had cut the wheat harvest for a second year.",
+    ],
+)
 
 
 def make_articles(n: int, seed: int = 7) -> list[dict]:
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        pool = AR if i % 2 == 0 else EN
-        sentences: list[str] = []
+        attacks, ordinary = AR if i % 2 == 0 else EN
+        # About one article in five reports an attack (and then also carries background).
+        is_attack = rng.random() < 0.2
+        sentences: list[str] = [rng.choice(attacks)] if is_attack else []
+        pool = ordinary + attacks if is_attack else ordinary
         while sum(len(s) + 1 for s in sentences) < 1000:
             sentences.append(rng.choice(pool))
         out.append(

@@ -221,12 +221,17 @@ def _lines(source: str) -> Iterator[tuple[int, str]]:
 
 
 def _article(line: str) -> Any:
-    from wirewatch.core.detect import Article
-
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    return article_from_dict(data)
+
+
+def article_from_dict(data: Any) -> Any:
+    """An ``Article`` from one input object of the analyze contract; ``ValueError`` says what is wrong."""
+    from wirewatch.core.detect import Article
+
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
     article_id = data.get("id")
@@ -259,24 +264,36 @@ def _article(line: str) -> Any:
     )
 
 
+def analyze_stream(records: Sequence[dict[str, Any]], analyzer: Any) -> list[dict[str, Any]]:
+    """Analysis records for input objects (already valid), grouped into incidents."""
+    from wirewatch.core.analysis import analyze_batch
+
+    return analyze_batch([article_from_dict(r) for r in records], analyzer)
+
+
 def analyze(source: str, watchlist: Path | None, out: TextIO) -> int:
     """``wirewatch analyze``: one JSON object per input line, in order; exit 1 if any line was bad."""
     from wirewatch.alerts.watchlist import analyzer_for
+    from wirewatch.core.analysis import analyze_batch
 
     analyzer = analyzer_for(watchlist)
-    bad = 0
+    rows: list[tuple[int, Any]] = []  # (line number, Article or error message)
     for number, line in _lines(source):
         if not line.strip():
             continue
         try:
-            article = _article(line)
+            rows.append((number, _article(line)))
         except ValueError as exc:
-            bad += 1
-            out.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
-            continue
-        out.write(json.dumps(analyzer.analyze(article), ensure_ascii=False) + "\n")
+            rows.append((number, str(exc)))
+    articles = [a for _, a in rows if not isinstance(a, str)]
+    results = iter(analyze_batch(articles, analyzer))
+    for number, item in rows:
+        if isinstance(item, str):
+            out.write(json.dumps({"line": number, "error": item}, ensure_ascii=False) + "\n")
+        else:
+            out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
     out.flush()
-    return 1 if bad else 0
+    return 1 if any(isinstance(item, str) for _, item in rows) else 0
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ hits.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
@@ -97,6 +98,11 @@ def _mention_record(m: Mention, analyzer: Analyzer) -> dict[str, Any]:
         "no_casualties": m.no_casualties,
         "intercepted": m.intercepted,
     }
+
+
+def analyze_batch(articles: Sequence[Article], analyzer: Analyzer) -> list[dict[str, Any]]:
+    """Analyses of many articles, in input order (the offline twin of the processor)."""
+    return [analyzer.analyze(article) for article in articles]
 
 
 def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) -> dict[str, Any]:

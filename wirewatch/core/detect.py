@@ -360,21 +360,25 @@ def most_specific(place_ids: Sequence[str], gazetteer: Gazetteer) -> tuple[str, 
     return tuple(kept)
 
 
+_CLAIM_STOP = frozenset(
+    normalize(w) for w in ("الهجوم", "مسؤولية", "المسؤولية", "عن", "the", "responsibility", "attack")
+)
+
+
 def _claimants(toks: Sequence[Token], hits: Sequence[TermHit]) -> tuple[str, ...]:
     """Who claimed the attack: the words after an Arabic claim verb, before an English one."""
     out: list[str] = []
-    stop = {normalize(w) for w in ("الهجوم", "مسؤولية", "المسؤولية", "عن", "the", "responsibility", "attack")}
     for h in hits:
         if h.label != "claim":
             continue
         if "\u0600" <= h.term[0] <= "\u06ff":
             words = []
             for t in toks[h.last + 1 : h.last + 6]:
-                if t.norm in stop:
+                if t.norm in _CLAIM_STOP:
                     break
                 words.append(t.norm)
         else:
-            words = [t.norm for t in toks[max(0, h.first - 3) : h.first] if t.norm not in stop]
+            words = [t.norm for t in toks[max(0, h.first - 3) : h.first] if t.norm not in _CLAIM_STOP]
         if words:
             out.append(" ".join(words))
     return tuple(dict.fromkeys(out))

@@ -118,6 +118,7 @@ class Gazetteer:
 
     places: dict[str, Place]
     _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
+    _first: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -175,6 +176,16 @@ class Gazetteer:
         return replace(place, aliases=place.aliases + new)
 
     # -- matching ----------------------------------------------------------------------------
+    def _starting(self, word: str) -> tuple[_Pattern, ...]:
+        """Patterns whose first word is the word or its clitic-stripped form, longest first (cached)."""
+        found = self._first.get(word)
+        if found is None:
+            patterns = [p for first in _candidates(word, self._index) for p in self._index.get(first, ())]
+            found = tuple(sorted(patterns, key=lambda p: (-len(p.words), p.needs_context)))
+            if len(self._first) < 500_000:
+                self._first[word] = found
+        return found
+
     def find(self, toks: Sequence[Token]) -> list[PlaceMention]:
         """Every place name in ``toks``, longest match first, ambiguous ones not yet resolved."""
         out: list[PlaceMention] = []
@@ -182,14 +193,11 @@ class Gazetteer:
         n = len(toks)
         while i < n:
             best: tuple[_Pattern, int] | None = None
-            for first in _candidates(toks[i].norm, self._index):
-                for pattern in self._index.get(first, ()):
-                    size = len(pattern.words)
-                    if i + size > n or size <= (len(best[0].words) if best else 0):
-                        continue
-                    if all(toks[i + k].norm == pattern.words[k] for k in range(1, size)):
-                        best = (pattern, size)
-                        break  # patterns are sorted longest first
+            for pattern in self._starting(toks[i].norm):
+                size = len(pattern.words)
+                if i + size <= n and all(toks[i + k].norm == pattern.words[k] for k in range(1, size)):
+                    best = (pattern, size)
+                    break  # longest first
             if best is None:
                 i += 1
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wirewatch.core.text import Token, normalize
 
@@ -709,14 +710,15 @@ def _clitic_prefixes() -> tuple[str, ...]:
 _CLITICS = _clitic_prefixes()
 
 
-def word_forms(word: str) -> list[str]:
+@lru_cache(maxsize=262144)
+def word_forms(word: str) -> tuple[str, ...]:
     """A word and its forms with Arabic attached clitics removed (remainder of 2+ letters)."""
     forms = [word]
     if word and "\u0600" <= word[0] <= "\u06ff":
         for prefix in _CLITICS:
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
                 forms.append(word[len(prefix) :])
-    return forms
+    return tuple(forms)
 
 
 class Lexicon:
@@ -738,31 +740,43 @@ class Lexicon:
                     self._buckets.setdefault(words[0].text[:2], []).append(term)
         for bucket in self._buckets.values():
             bucket.sort(key=lambda t: -len(t.words))
+        self._first: dict[str, tuple[Term, ...]] = {}
+
+    def _starting(self, word: str) -> tuple[Term, ...]:
+        """Terms whose first word matches one of the word's forms, longest first (cached per word)."""
+        found = self._first.get(word)
+        if found is None:
+            terms = [
+                term
+                for form in word_forms(word)
+                for term in self._buckets.get(form[:2], ())
+                if term.words[0].matches(form)
+            ]
+            found = tuple(sorted(dict.fromkeys(terms), key=lambda t: -len(t.words)))
+            if len(self._first) < 500_000:
+                self._first[word] = found
+        return found
 
     def find(self, toks: Sequence[Token], labels: frozenset[str] | None = None) -> list[TermHit]:
         """All terms in ``toks``; per label, the longest match at each position, no overlaps."""
         hits: list[TermHit] = []
         covered: dict[str, int] = {}  # label -> first token index not yet covered
         for i, tok in enumerate(toks):
-            forms = word_forms(tok.norm)
             seen_labels: set[str] = set()
-            for form in forms:
-                for term in self._buckets.get(form[:2], ()):
-                    if term.label in seen_labels or (labels is not None and term.label not in labels):
-                        continue
-                    if covered.get(term.label, 0) > i:
-                        continue
-                    size = len(term.words)
-                    if i + size > len(toks) or not term.words[0].matches(form):
-                        continue
-                    if all(term.words[k].matches(toks[i + k].norm) for k in range(1, size)):
-                        seen_labels.add(term.label)
-                        covered[term.label] = i + size
-                        hits.append(
-                            TermHit(
-                                term.label, i, i + size - 1, tok.start, toks[i + size - 1].end, term.source
-                            )
-                        )
+            for term in self._starting(tok.norm):
+                if term.label in seen_labels or (labels is not None and term.label not in labels):
+                    continue
+                if covered.get(term.label, 0) > i:
+                    continue
+                size = len(term.words)
+                if i + size > len(toks):
+                    continue
+                if all(term.words[k].matches(toks[i + k].norm) for k in range(1, size)):
+                    seen_labels.add(term.label)
+                    covered[term.label] = i + size
+                    hits.append(
+                        TermHit(term.label, i, i + size - 1, tok.start, toks[i + size - 1].end, term.source)
+                    )
         return hits
 
 

@@ -241,6 +241,22 @@ _YEAR_LEAD = {
 }
 
 
+def _triggers() -> frozenset[str]:
+    words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES)}
+    words |= {k[0] for k in _MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE
+    return frozenset(words)
+
+
+_TRIGGERS = _triggers()
+
+
+def _may_start(word: str) -> bool:
+    """Whether a time expression can start at this word (a cheap test before the parsers)."""
+    if word[:1].isdigit() or number_word(word) is not None:
+        return True
+    return any(form in _TRIGGERS for form in word_forms(word))
+
+
 def _int(word: str) -> int | None:
     return int(word) if word.isdigit() and len(word) <= 4 else None
 
@@ -255,6 +271,9 @@ def find_time_refs(toks: Sequence[Token], published: datetime | None) -> list[Ti
     out: list[TimeRef] = []
     i = 0
     while i < len(words):
+        if not _may_start(words[i]):
+            i += 1
+            continue
         ref = _phrase_at(words, i) or _ago_at(words, i) or _month_at(words, i, published)
         ref = ref or _weekday_at(words, i, published) or _year_at(words, i, published)
         if ref is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Arabic diacritics (tashkeel, incl. superscript alef U+0670 and Quranic marks) and tatweel.
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -116,14 +117,26 @@ def tokens(text: str) -> list[Token]:
     """
     clean = _INVISIBLE.sub(" ", text)
     out: list[Token] = []
-    # Diacritics and tatweel are not word characters for the regex; join them into words first.
-    for match in re.finditer(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*", clean):
-        word = match.group(0)
-        for sub in _TOKEN.finditer(normalize(word)):
-            # Normalization can shrink a word (tashkeel); sub-tokens after a split are rare
-            # (digits glued to letters are kept together) so the word span is a fine highlight.
-            out.append(Token(sub.group(0), match.start(), match.end()))
+    for match in _WORD.finditer(clean):
+        start, end = match.span()
+        # Normalization can split a word (rare: a mark between letters); each part keeps the
+        # whole word's span, which is a fine highlight.
+        norms = _word_norms(match.group(0))
+        if len(norms) == 1:
+            out.append(Token(norms[0], start, end))
+        else:
+            out.extend(Token(norm, start, end) for norm in norms)
     return out
+
+
+# Diacritics and tatweel are not word characters for the regex; they are joined into words first.
+_WORD = re.compile(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
+
+
+@lru_cache(maxsize=262144)
+def _word_norms(word: str) -> tuple[str, ...]:
+    """Matching forms of one word; news vocabulary repeats, so this is cached."""
+    return tuple(m.group(0) for m in _TOKEN.finditer(normalize(word)))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
