@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval bench-analyze help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval bench-analyze bench-poll help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ format: venv ## format the code with ruff
 
 bench-analyze: venv ## benchmark: full analysis of ~1,000-character articles (figures, then a JSON line)
 	$(BIN)/python bench/bench_analyze.py
+
+bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feeds vs a naive feedparser loop (JSON last)
+	$(BIN)/python bench/bench_poll.py
 
 kafka-up: kafka-fetch ## start a local broker on 127.0.0.1:9092 (data in .run/kafka)
 	$(PYTHON) deploy/kafka/launcher.py up --port 9092 --dir .run/kafka

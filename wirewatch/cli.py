@@ -1,6 +1,7 @@
 """The ``wirewatch`` command: reads settings once and hands them to the worker or tool asked for.
 
     wirewatch analyze [--watchlist FILE] INPUT     offline analysis of JSON Lines articles
+    wirewatch explain [--watchlist FILE] INPUT     why each article was or was not flagged
     wirewatch poll    [--feeds FILE] [--once] [--dry-run]
     wirewatch process [--watchlist FILE]
     wirewatch alert   [--watchlist FILE] [--notify URL ...]
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyze articles offline (JSON Lines in, JSON Lines out)")
     p.add_argument("--watchlist", type=Path)
     p.add_argument("input", help="JSON Lines file, or - for standard input")
+
+    p = sub.add_parser("explain", help="why each article was or was not flagged, highlighted in its text")
+    p.add_argument("--watchlist", type=Path)
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("input", help="JSON Lines file (the analyze input), or - for standard input")
 
     p = sub.add_parser("poll", help="run the feed poller")
     common(p)
@@ -115,6 +121,12 @@ def _settings(args: argparse.Namespace) -> Any:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "analyze":
         return analyze(args.input, args.watchlist, sys.stdout)
+    if args.command == "explain":
+        from wirewatch.alerts.watchlist import analyzer_for
+        from wirewatch.explain import explain_lines
+
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        return explain_lines(_lines(args.input), analyzer_for(args.watchlist), sys.stdout, color)
 
     from wirewatch import logs
     from wirewatch.metrics import Metrics, serve

@@ -64,6 +64,56 @@ class Settings(BaseSettings):
     )
     fetch_timeout: float = Field(20.0, gt=0, le=300, description="total seconds allowed for one feed fetch")
     fetch_concurrency: int = Field(50, ge=1, le=2000, description="feed fetches in flight at once")
+    fetch_connect_timeout: float = Field(
+        10.0, gt=0, le=120, description="seconds to open a connection (DNS and TLS included)"
+    )
+    fetch_read_timeout: float = Field(
+        15.0, gt=0, le=300, description="seconds of silence allowed while reading a response"
+    )
+    fetch_max_bytes: int = Field(
+        10_000_000,
+        ge=1024,
+        le=1_000_000_000,
+        description="bytes on the wire one feed may send; more is an error",
+    )
+    fetch_max_decompressed: int = Field(
+        50_000_000,
+        ge=1024,
+        le=2_000_000_000,
+        description="bytes a compressed feed may expand to (a gzip bomb stops here); costs that much memory",
+    )
+    fetch_max_redirects: int = Field(5, ge=0, le=20, description="redirects followed per fetch")
+    fetch_per_host: int = Field(
+        2, ge=1, le=100, description="requests in flight at once to one host; more is faster and ruder"
+    )
+    fetch_host_rate: float = Field(
+        2.0, gt=0, le=10000, description="requests per second started to one host (a token bucket, burst 1 s)"
+    )
+    fetch_allow_private: bool = Field(
+        False,
+        description="let every feed reach loopback, link-local and private addresses; off, a feed list "
+        "cannot probe the internal network (per feed: allow_private in the feed list)",
+    )
+    fetch_allow_networks: tuple[str, ...] = Field(
+        (), description="networks (CIDR, JSON list in the environment) feeds may reach although private"
+    )
+    poll_max_interval: float = Field(
+        6 * 3600.0, ge=1, le=7 * 86400, description="longest time between two polls of a working feed"
+    )
+    poll_max_backoff: float = Field(
+        3600.0,
+        ge=1,
+        le=7 * 86400,
+        description="longest wait before retrying a failing feed (it is retried forever)",
+    )
+    feed_broken_after: int = Field(
+        5, ge=1, le=1000, description="consecutive failures before a feed-health 'broken' event is sent"
+    )
+    poller_scale_out: bool = Field(
+        True,
+        description="pollers share the feed list by Kafka consumer-group assignment over the feeds topic; "
+        "off, each poller polls every feed of its own list",
+    )
     user_agent: str = Field(
         "wirewatch/0.1 (+https://github.com/wirewatch/wirewatch; news monitoring)",
         description="User-Agent sent to publishers",
@@ -79,6 +129,34 @@ class Settings(BaseSettings):
         0.0,
         ge=0,
         description="seconds after which a worker stops retrying an unreachable broker; 0 retries forever",
+    )
+    consumer_session_timeout: float = Field(
+        30.0, ge=6, le=300,
+        description="seconds without heartbeat after which a dead processor's partitions move to the others; "
+        "shorter recovers sooner, but a long GC pause or a busy machine can cause needless rebalances",
+    )
+    incident_window_hours: float = Field(
+        30.0, gt=0, le=168,
+        description="reports of the same base or city this close in time join one incident; longer merges "
+        "late reports, but also two attacks on one base on one day",
+    )
+    incident_coarse_window_hours: float = Field(
+        12.0, gt=0, le=168,
+        description="the same when the places agree only at governorate or country level",
+    )
+    corroboration_outlets: int = Field(
+        2, ge=1, le=20,
+        description="independent outlets (wire reprints count once) that corroborate an incident",
+    )
+    wire_copy_jaccard: float = Field(
+        0.6, gt=0, le=1, description="estimated text similarity from which a report counts as a reprint"
+    )
+    incident_open_hours: float = Field(
+        48.0, gt=0, le=720, description="incidents older than this take no new reports (bounds memory)"
+    )
+    incident_retention_days: float = Field(
+        7.0, gt=0, le=90,
+        description="incidents are kept (RocksDB and changelog) this long after their last update",
     )
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     log_json: bool = Field(False, description="one JSON object per log line instead of text")
@@ -102,6 +180,19 @@ class Settings(BaseSettings):
                 raise ConfigError(f"cannot read: {exc.strerror}", path=str(self.notify_file)) from None
             urls += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
         return tuple(urls)
+
+    def incident_policy(self) -> Any:
+        from datetime import timedelta
+
+        from wirewatch.core.incidents import Policy
+
+        return Policy(
+            window_specific=timedelta(hours=self.incident_window_hours),
+            window_coarse=timedelta(hours=self.incident_coarse_window_hours),
+            corroboration=self.corroboration_outlets,
+            wire_copy_jaccard=self.wire_copy_jaccard,
+            keep_open=timedelta(hours=self.incident_open_hours),
+        )
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}.{name}"

@@ -1,21 +1,33 @@
-"""The feed list file: which feeds to poll, as whom, and how often.
+"""The feed list file: which feeds to poll, as whom, and how often; from YAML or OPML.
 
 ```yaml
 feeds:
   - url: https://news.example.org/rss.xml
     outlet: Example News     # display name; defaults to the feed's own title
     interval: 300            # seconds between polls; optional
+    lang: en                 # language of its items when known; optional
+    groups: [iraq, anbar]    # surge groups it belongs to (see core.schedule); optional
+    full_text: true          # fetch each new item's page when the feed carries only a headline
+    allow_private: false     # true lets it point at loopback or private addresses
 ```
+
+An OPML file (what feed readers export: ``<outline type="rss" xmlUrl=... text=...>``, nested
+outlines as folders) is read as a feed list too: the folder names become groups.
 """
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from wirewatch import yamlfile
+from wirewatch.errors import ConfigError
+
+_GROUP = re.compile(r"^[\w.-]{1,64}$")
 
 
 class Feed(BaseModel):
@@ -25,6 +37,16 @@ class Feed(BaseModel):
     outlet: str | None = Field(default=None, description="display name; the feed's own title when unset")
     interval: float | None = Field(default=None, ge=1, le=86400, description="seconds between polls")
     lang: str | None = Field(default=None, description="language of the feed's items when known (ar, en ...)")
+    groups: tuple[str, ...] = Field(
+        default=(), description="surge groups (letters, digits, . _ -): a surge on one polls this feed faster"
+    )
+    full_text: bool = Field(
+        default=False, description="fetch the linked page of each new item for its full text"
+    )
+    allow_private: bool = Field(
+        default=False,
+        description="may point at (or redirect to) loopback, link-local or private addresses",
+    )
 
     @field_validator("url")
     @classmethod
@@ -33,6 +55,14 @@ class Feed(BaseModel):
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"not an http(s) URL: {value!r}")
         return value.strip()
+
+    @field_validator("groups")
+    @classmethod
+    def _group_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for group in value:
+            if not _GROUP.match(group):
+                raise ValueError(f"group {group!r}: use letters, digits, '.', '_' or '-' (at most 64)")
+        return value
 
 
 class FeedList(BaseModel):
@@ -51,4 +81,68 @@ class FeedList(BaseModel):
 
 
 def load_feed_list(path: str | Path) -> FeedList:
+    """A feed list from YAML, or from OPML when the file is ``.opml`` or starts like XML."""
+    path = Path(path)
+    if path.suffix.lower() in (".opml", ".xml"):
+        return load_opml(path)
+    try:
+        start = path.read_bytes()[:200].lstrip()
+    except OSError:
+        start = b""  # yamlfile.load reports the missing file properly
+    if start.startswith((b"<?xml", b"<opml")):
+        return load_opml(path)
     return yamlfile.load(path, FeedList)
+
+
+def _group_name(title: str) -> str:
+    name = re.sub(r"[^\w.-]+", "-", title.strip()).strip("-")[:64]
+    return name or "folder"
+
+
+def parse_opml(data: bytes, source: str = "OPML") -> FeedList:
+    """Feeds from OPML bytes; folders become groups; duplicate URLs are kept once."""
+    if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
+        raise ConfigError("OPML with a DOCTYPE or entities is not accepted", path=source)
+    try:
+        root = ET.fromstring(data)  # noqa: S314 - no DOCTYPE, so no entities to expand
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        raise ConfigError(f"not valid OPML: {exc}", path=source, line=line) from None
+    if root.tag != "opml":
+        raise ConfigError(f"not OPML: the root element is <{root.tag}>", path=source)
+    body = root.find("body")
+    feeds: list[Feed] = []
+    seen: set[str] = set()
+
+    def walk(node: ET.Element, groups: tuple[str, ...]) -> None:
+        for outline in node.findall("outline"):
+            url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+            title = (outline.get("title") or outline.get("text") or "").strip()
+            if url:
+                if url in seen:
+                    continue
+                seen.add(url)
+                lang = (outline.get("language") or "").strip()[:8] or None
+                try:
+                    feeds.append(Feed(url=url, outlet=title or None, groups=groups, lang=lang))
+                except ValidationError as exc:
+                    raise ConfigError(
+                        exc.errors()[0]["msg"], path=source, field=f"outline[{title or url}].xmlUrl"
+                    ) from None
+            else:
+                walk(outline, (*groups, _group_name(title)) if title else groups)
+
+    if body is not None:
+        walk(body, ())
+    return FeedList(feeds=tuple(feeds))
+
+
+def load_opml(path: str | Path) -> FeedList:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError("file not found", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return parse_opml(data, str(path))

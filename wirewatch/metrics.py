@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Summary, start_http_server
 
 from wirewatch.core.lexicon import ATTACK_TYPES
 
@@ -22,12 +22,23 @@ ERROR_CLASSES = (
     "http_4xx",
     "http_5xx",
     "http_429",
+    "http_401",
+    "http_403",
+    "http_404",
+    "http_410",
+    "http_other",
+    "redirects",
+    "ssrf",
+    "xml_hazard",
     "too_large",
     "parse",
     "empty",
     "other",
 )
 NOTIFY_OUTCOMES = ("sent", "failed", "no_target")
+FEED_CONDITIONS = ("ok", "failing", "broken")
+FEED_HEALTH_EVENTS = ("broken", "recovered")
+FETCHED_KINDS = ("feed", "page")
 BAD_INPUT_KINDS = ("article", "report", "feed_entry", "analysis_error")
 
 
@@ -42,10 +53,16 @@ class Metrics:
     article_process_seconds: Histogram
     attack_reports: Counter
     alerts: Counter
+    incident_changes: Counter
     notifications: Counter
     alert_latency_seconds: Histogram
     bad_input: Counter
     up: Gauge
+    feed_bytes: Counter
+    feeds: Gauge
+    feed_staleness_seconds: Summary
+    feed_not_modified_ratio: Gauge
+    feed_health_events: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -92,6 +109,13 @@ class Metrics:
                 ["attack_type"],
                 registry=registry,
             ),
+            incident_changes=Counter(
+                "wirewatch_incident_changes_total",
+                "Incident changes by kind (new, corroborated, updated, report_added, report_revised, "
+                "duplicate)",
+                ["change"],
+                registry=registry,
+            ),
             alerts=Counter(
                 "wirewatch_alerts_total",
                 "Alerts raised for watched entries, by kind of alert",
@@ -114,6 +138,34 @@ class Metrics:
                 "wirewatch_bad_input_total", "Malformed inputs skipped, by kind", ["kind"], registry=registry
             ),
             up=Gauge("wirewatch_worker_up", "1 while the worker runs", ["worker"], registry=registry),
+            feed_bytes=Counter(
+                "wirewatch_feed_bytes_total",
+                "Bytes received from publishers (on the wire, before decompression), feeds or article pages",
+                ["kind"],
+                registry=registry,
+            ),
+            feeds=Gauge(
+                "wirewatch_feeds",
+                "Feeds this poller owns, by condition (ok, failing, broken: still polled)",
+                ["condition"],
+                registry=registry,
+            ),
+            feed_staleness_seconds=Summary(
+                "wirewatch_feed_seconds_since_success",
+                "Seconds since a feed's last successful fetch, observed at each poll (one series)",
+                registry=registry,
+            ),
+            feed_not_modified_ratio=Gauge(
+                "wirewatch_feed_not_modified_ratio",
+                "Share of answered fetches that were 304 Not Modified, over the last 1,000",
+                registry=registry,
+            ),
+            feed_health_events=Counter(
+                "wirewatch_feed_health_events_total",
+                "Feed broken and recovered events sent",
+                ["event"],
+                registry=registry,
+            ),
         )
         for outcome in FETCH_OUTCOMES:
             m.feed_fetches.labels(outcome)
@@ -126,9 +178,18 @@ class Metrics:
             m.articles_processed.labels(flag)
         for attack_type in ATTACK_TYPES:
             m.attack_reports.labels(attack_type)
+        for change in ("new", "corroborated", "updated", "report_added", "report_revised", "duplicate"):
+            m.incident_changes.labels(change)
         m.alerts.labels("new")
+        m.alerts.labels("update")
         for outcome in NOTIFY_OUTCOMES:
             m.notifications.labels("other", outcome)
+        for kind in FETCHED_KINDS:
+            m.feed_bytes.labels(kind)
+        for condition in FEED_CONDITIONS:
+            m.feeds.labels(condition)
+        for event in FEED_HEALTH_EVENTS:
+            m.feed_health_events.labels(event)
         for kind in BAD_INPUT_KINDS:
             m.bad_input.labels(kind)
         return m

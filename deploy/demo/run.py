@@ -125,7 +125,13 @@ def main(argv: list[str] | None = None) -> int:
 
     feed_list = {
         "feeds": [
-            {"url": feeds.url(f"/feeds/{name}.xml"), "outlet": f["title"], "interval": 5, "lang": f["lang"]}
+            {
+                "url": feeds.url(f"/feeds/{name}.xml"),
+                "outlet": f["title"],
+                "interval": 5,
+                "lang": f["lang"],
+                "allow_private": True,  # the demo feeds are served from 127.0.0.1
+            }
             for name, f in spec["feeds"].items()
         ]
     }

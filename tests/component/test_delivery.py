@@ -9,12 +9,13 @@ import pytest
 
 from wirewatch.alerts.delivery import Notifier
 from wirewatch.core.analysis import Analyzer
+from wirewatch.core.incidents import Incident, PlaceFact, Policy, ReportFacts, apply
 from wirewatch.core.watch import WatchEntry
 from wirewatch.errors import ConfigError
 from wirewatch.metrics import Metrics
 from wirewatch.testing.receivers import SmtpReceiver, WebhookReceiver
 from wirewatch.topics.codec import encode
-from wirewatch.topics.records import AttackReport, PlaceRef
+from wirewatch.topics.records import IncidentUpdate
 from wirewatch.workers.alerter import Alerter
 
 HOSTILE_TITLE = (
@@ -31,30 +32,36 @@ def receivers():
     smtp.stop()
 
 
-def report(incident: str = "inc-1", title: str = "Two rockets hit Ain al-Asad") -> AttackReport:
-    return AttackReport(
-        incident=incident,
-        article_id="a-1",
-        url="https://example.org/news/1",
-        outlet="Demo Wire",
-        title=title,
+def update(
+    title: str = "Two rockets hit Ain al-Asad",
+    article: str = "a-1",
+    outlet: str = "Demo Wire",
+    previous: Incident | None = None,
+) -> IncidentUpdate:
+    when = datetime.now(UTC)
+    ain = PlaceFact(
+        id="ain-al-asad",
+        name="Ain al-Asad Air Base",
+        kind="base",
+        lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
+        area=("Anbar", "Iraq"),
+    )
+    facts = ReportFacts(
+        article_id=article,
+        outlet=outlet,
         lang="en",
+        title=title,
+        url="https://example.org/news/1",
         published=datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
-        detected_at=datetime.now(UTC),
-        article_seen_at=datetime.now(UTC),
-        attack_types=("rocket",),
+        seen_at=when,
+        event_time=when,
+        types=("rocket",),
+        places=(ain,),
         projectiles=2,
-        places=(
-            PlaceRef(
-                id="ain-al-asad",
-                name="Ain al-Asad Air Base",
-                kind="base",
-                governorate="IQ-AN",
-                country="IQ",
-                lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
-                area=("Anbar", "Iraq"),
-            ),
-        ),
+    )
+    incident, change = apply(previous, facts, when, Policy())
+    return IncidentUpdate(
+        change=change or "report_added", incident=incident, article_id=article, article_seen_at=when, at=when
     )
 
 
@@ -69,13 +76,20 @@ def test_one_alert_reaches_every_receiver_once(receivers) -> None:
     alerter, metrics = alerter_for(
         [f"json://127.0.0.1:{hook.port}/hook", f"mmost://127.0.0.1:{hook.port}/TOKEN", smtp.apprise_url()]
     )
-    assert alerter.handle(encode(report())) is not None
-    assert alerter.handle(encode(report())) is None  # the same incident again: no second alert
-    posts = hook.wait_for(2, 10)
-    mails = smtp.wait_for(1, 10)
-    assert len(posts) == 2 and len(mails) == 1
+    first = update()
+    assert alerter.handle(encode(first)) is not None
+    assert alerter.handle(encode(first)) is None  # the same update again: no second alert
+    more = update(article="a-2", outlet="Wire Two", previous=first.incident)  # corroborated: one update
+    assert more.change == "corroborated"
+    assert alerter.handle(encode(more)) is not None
+    also = update(article="a-3", outlet="Wire Three", previous=more.incident)  # one more report: nothing
+    assert alerter.handle(encode(also)) is None
+    posts = hook.wait_for(4, 10)
+    mails = smtp.wait_for(2, 10)
+    assert len(posts) == 4 and len(mails) == 2
     as_json = next(p.json() for p in posts if p.path == "/hook")
     slack = next(p.json() for p in posts if p.path == "/hooks/TOKEN")
+    assert [p.json()["title"] for p in posts if p.path == "/hook"][1].startswith("UPDATE (corroborated)")
     assert as_json["title"].startswith("Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)")
     for needle in (
         "anbar (region)",
@@ -88,8 +102,8 @@ def test_one_alert_reaches_every_receiver_once(receivers) -> None:
         assert needle in mails[0].text
     assert "Ain al-Asad" in slack["text"]
     assert mails[0].subject.startswith("Rocket attack")
-    assert metrics.notifications.labels("json", "sent")._value.get() == 1
-    assert metrics.notifications.labels("mailto", "sent")._value.get() == 1
+    assert metrics.notifications.labels("json", "sent")._value.get() == 2
+    assert metrics.notifications.labels("mailto", "sent")._value.get() == 2
 
 
 def test_hostile_title_arrives_inert_everywhere(receivers) -> None:
@@ -97,7 +111,7 @@ def test_hostile_title_arrives_inert_everywhere(receivers) -> None:
     alerter, _ = alerter_for(
         [f"json://127.0.0.1:{hook.port}/hook", f"mmost://127.0.0.1:{hook.port}/TOKEN", smtp.apprise_url()]
     )
-    alerter.handle(encode(report(title=HOSTILE_TITLE)))
+    alerter.handle(encode(update(title=HOSTILE_TITLE)))
     posts = hook.wait_for(2, 10)
     mails = smtp.wait_for(1, 10)
     texts = [p.body.decode() for p in posts] + [mails[0].text, mails[0].raw.decode("utf-8", "replace")]
@@ -133,7 +147,7 @@ def test_no_alert_for_places_outside_the_watchlist(receivers) -> None:
     alerter, _ = alerter_for(
         [f"json://127.0.0.1:{hook.port}/hook"], (WatchEntry("basra", "region", ("Basra",)),)
     )
-    assert alerter.handle(encode(report())) is None
+    assert alerter.handle(encode(update())) is None
 
 
 def test_failed_deliveries_are_retried_until_the_receiver_recovers(receivers) -> None:
@@ -147,7 +161,7 @@ def test_failed_deliveries_are_retried_until_the_receiver_recovers(receivers) ->
         hook.fail_with = None
 
     alerter.sleep = recover_after_first_pause
-    alerter.handle(encode(report()))
+    alerter.handle(encode(update()))
     assert pauses == [1.0]
     assert hook.refused == 1 and len(hook.received) == 1
     assert len(smtp.wait_for(1, 10)) == 1  # the channel that worked was not sent twice
@@ -161,7 +175,7 @@ def test_a_receiver_that_stays_down_is_counted_and_logged(
     alerter, metrics = alerter_for([f"json://127.0.0.1:{hook.port}/hook"])
     hook.fail_with = 503
     alerter.sleep = lambda _: None
-    alerter.handle(encode(report()))
+    alerter.handle(encode(update()))
     assert hook.refused == 3
     assert metrics.notifications.labels("json", "failed")._value.get() == 1
     assert "not delivered" in caplog.text

@@ -1,35 +1,43 @@
-"""The poller on a real broker: each entry produced once, state survives a restart."""
+"""The poller on a real broker: each entry produced once, state survives a restart, pollers share
+the feed list by consumer-group assignment and the survivor takes over a killed poller's feeds."""
 
 import asyncio
-from datetime import UTC, datetime
+import time
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+import yaml
 from kafka import KafkaConsumer
 
+from tests.integration.procs import Worker, worker_env
 from wirewatch.feedlist import Feed, FeedList
 from wirewatch.metrics import Metrics
+from wirewatch.poller.assignment import StaticFeeds
+from wirewatch.poller.surges import SurgeBoard, request_surge
 from wirewatch.testing.feeds import Item, rss
 from wirewatch.testing.receivers import FeedServer
-from wirewatch.topics import ARTICLES
+from wirewatch.topics import ARTICLES, FEED_HEALTH
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import decode
-from wirewatch.topics.records import ArticleRecord
-from wirewatch.workers.poller import Poller, make_producer
+from wirewatch.topics.records import ArticleRecord, FeedHealthEvent
+from wirewatch.workers.poller import kafka_poller, make_producer
 
 pytestmark = pytest.mark.broker
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
-def read_articles(settings) -> list[ArticleRecord]:
+def read(settings, spec, model) -> list:
     consumer = KafkaConsumer(
-        ARTICLES.full_name(settings.topic_prefix),
+        spec.full_name(settings.topic_prefix),
         bootstrap_servers=settings.kafka_bootstrap,
         auto_offset_reset="earliest",
         consumer_timeout_ms=3000,
         group_id=None,
     )
     try:
-        return [decode(m.value, ArticleRecord) for m in consumer]
+        return [decode(m.value, model) for m in consumer]
     finally:
         consumer.close()
 
@@ -37,8 +45,10 @@ def read_articles(settings) -> list[ArticleRecord]:
 def poll_once(settings, feeds: FeedList) -> None:
     producer = make_producer(settings)
     try:
-        asyncio.run(Poller(settings, feeds, Metrics.create(), producer).run(once=True))
+        poller = kafka_poller(settings, StaticFeeds(feeds.feeds), Metrics.create(), producer, SurgeBoard())
+        asyncio.run(poller.run(once=True))
     finally:
+        producer.flush()
         producer.close()
 
 
@@ -48,16 +58,23 @@ def test_each_entry_once_across_restarts_and_edits_as_revisions(settings) -> Non
     try:
         items = [Item(f"Story {i}", f"https://example.org/{i}", f"Body {i}", NOW) for i in range(3)]
         server.put("/rss.xml", rss("Wire", "https://example.org", items))
-        feeds = FeedList(feeds=(Feed(url=server.url("/rss.xml"), outlet="Wire", lang="en"),))
+        server.put("/gone.xml", b"", status=410)
+        feeds = FeedList(
+            feeds=(
+                Feed(url=server.url("/rss.xml"), outlet="Wire", lang="en", allow_private=True),
+                Feed(url=server.url("/gone.xml"), allow_private=True),
+            )
+        )
 
         poll_once(settings, feeds)
-        first = read_articles(settings)
+        first = read(settings, ARTICLES, ArticleRecord)
         assert sorted(r.title for r in first) == ["Story 0", "Story 1", "Story 2"]
         assert {r.outlet for r in first} == {"Wire"} and {r.revision for r in first} == {0}
 
-        poll_once(settings, feeds)  # a new poller process: state comes back from the compacted topic
-        assert len(read_articles(settings)) == 3
-        assert server.requests[-1][1].get("If-None-Match")  # it sent back the validator it had stored
+        poll_once(settings, feeds)  # a new poller: state comes back from the compacted topic
+        assert len(read(settings, ARTICLES, ArticleRecord)) == 3
+        rss_requests = [h for p, h in server.requests if p == "/rss.xml"]
+        assert rss_requests[-1].get("If-None-Match")  # it sent back the validator it had stored
 
         items[2] = Item("Story 2", "https://example.org/2", "Body 2, updated: three wounded", NOW)
         server.put(
@@ -69,10 +86,162 @@ def test_each_entry_once_across_restarts_and_edits_as_revisions(settings) -> Non
             ),
         )
         poll_once(settings, feeds)
-        after = read_articles(settings)
+        after = read(settings, ARTICLES, ArticleRecord)
         assert len(after) == 5
         edited = [r for r in after if r.revision == 1]
         assert [r.title for r in edited] == ["Story 2"]
         assert edited[0].id == next(r.id for r in first if r.title == "Story 2")
+
+        # The 410 feed failed three times across three pollers: its failure count survived them.
+        for _ in range(settings.feed_broken_after - 3):
+            poll_once(settings, feeds)
+        events = read(settings, FEED_HEALTH, FeedHealthEvent)
+        assert [(e.feed_url, e.event, e.error_class) for e in events] == [
+            (server.url("/gone.xml"), "broken", "http_410")
+        ]
+    finally:
+        server.stop()
+
+
+class Traffic:
+    """Which poller (by User-Agent) asked for which feed, since a mark."""
+
+    def __init__(self, server: FeedServer) -> None:
+        self.server = server
+        self.mark = 0
+
+    def reset(self) -> None:
+        self.mark = len(self.server.requests)
+
+    def since(self) -> dict[str, set[str]]:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for path, headers in list(self.server.requests)[self.mark :]:
+            seen[path].add(headers.get("User-Agent", ""))
+        return seen
+
+
+def wait_for_split(
+    traffic: Traffic, paths: list[str], agents: set[str], timeout: float, workers
+) -> dict[str, str]:
+    """Wait until, over one window, every feed was polled by exactly one of ``agents`` and each of
+    ``agents`` polled some; return feed -> agent. Windows that catch a rebalance are retried."""
+    deadline = time.monotonic() + timeout
+    traffic.reset()
+    while time.monotonic() < deadline:
+        time.sleep(3)
+        seen = traffic.since()
+        owners = {p: seen.get(p, set()) for p in paths}
+        if all(len(o) == 1 for o in owners.values()) and {a for o in owners.values() for a in o} == agents:
+            return {p: next(iter(o)) for p, o in owners.items()}
+        traffic.reset()
+    logs = "\n".join(w.output()[-3000:] for w in workers)
+    raise AssertionError(f"feeds never split over {sorted(agents)}: {dict(traffic.since())}\n{logs}")
+
+
+def test_two_pollers_share_feeds_and_the_survivor_takes_over(settings, tmp_path: Path) -> None:
+    ensure_topics(settings)
+    server = FeedServer().start()
+    paths = [f"/f{i}.xml" for i in range(12)]
+    stories = {
+        p: [Item(f"{p} story {j}", f"https://example.org{p}/{j}", f"Body {p} {j}", NOW) for j in range(2)]
+        for p in paths
+    }
+    for p in paths:
+        server.put(p, rss(f"Wire {p}", "https://example.org", stories[p]))
+    feeds_file = tmp_path / "feeds.yaml"
+    feeds_file.write_text(
+        yaml.safe_dump(
+            {"feeds": [{"url": server.url(p), "interval": 1, "allow_private": True} for p in paths]}
+        )
+    )
+    workers: list[Worker] = []
+    try:
+        for name in ("a", "b"):
+            env = worker_env(
+                settings,
+                WIREWATCH_FEEDS=str(feeds_file),
+                WIREWATCH_USER_AGENT=f"poller-{name}",
+                WIREWATCH_FETCH_HOST_RATE="200",  # all twelve feeds live on one host here
+            )
+            workers.append(Worker(f"poll-{name}", ["poll"], env, tmp_path))
+        traffic = Traffic(server)
+        split = wait_for_split(traffic, paths, {"poller-a", "poller-b"}, 120, workers)
+        of_a = sorted(p for p, agent in split.items() if agent == "poller-a")
+        assert 0 < len(of_a) < len(paths)
+
+        workers[0].kill()  # SIGKILL: no goodbye to the group; the broker notices missed heartbeats
+        wait_for_split(traffic, paths, {"poller-b"}, 120, workers[1:])
+
+        # The survivor publishes what is new on the feeds it inherited, and nothing twice.
+        for p in paths:
+            server.put(
+                p,
+                rss(
+                    f"Wire {p}",
+                    "https://example.org",
+                    [Item(f"{p} late", f"https://example.org{p}/late", "Late", NOW), *stories[p]],
+                ),
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(read(settings, ARTICLES, ArticleRecord)) < 36:
+            time.sleep(1)
+        articles = read(settings, ARTICLES, ArticleRecord)
+        titles = sorted(a.title for a in articles)
+        assert len(titles) == 36 and len(set(titles)) == 36, workers[1].output()[-3000:]
+        assert all(f"{p} late" in titles for p in of_a)
+    finally:
+        for w in workers:
+            w.stop()
+        server.stop()
+
+
+def test_a_surge_polls_its_group_faster_until_it_ends(settings) -> None:
+    ensure_topics(settings)
+    server = FeedServer().start()
+    try:
+        server.put("/hot.xml", rss("Hot", "https://example.org", []))
+        server.put("/cold.xml", rss("Cold", "https://example.org", []))
+        feeds = FeedList(
+            feeds=(
+                Feed(url=server.url("/hot.xml"), interval=3600, groups=("anbar",), allow_private=True),
+                Feed(url=server.url("/cold.xml"), interval=3600, groups=("basra",), allow_private=True),
+            )
+        )
+        producer = make_producer(settings)
+        try:
+            request_surge(settings, producer, "anbar", interval=1, duration=600, now=datetime.now(UTC))
+        finally:
+            producer.close()
+        from wirewatch.poller.surges import SurgeReader
+
+        board = SurgeBoard()
+        reader = SurgeReader(settings, board).start()
+        try:
+            deadline = time.monotonic() + 30
+            while "anbar" not in board.table() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert board.table()["anbar"].interval == 1
+        finally:
+            reader.stop()
+        producer = make_producer(settings)
+        try:
+            poller = kafka_poller(settings, StaticFeeds(feeds.feeds), Metrics.create(), producer, board)
+
+            async def run_a_while() -> None:
+                task = asyncio.create_task(poller.run())
+                while sum(1 for p, _ in server.requests if p == "/hot.xml") < 4:
+                    await asyncio.sleep(0.1)
+                poller.stop()
+                await task
+
+            asyncio.run(asyncio.wait_for(run_a_while(), 60))
+        finally:
+            producer.close()
+        counts = {p: sum(1 for q, _ in server.requests if q == p) for p in ("/hot.xml", "/cold.xml")}
+        assert counts["/hot.xml"] >= 4 and counts["/cold.xml"] <= 1
+        hot = poller.slots[server.url("/hot.xml")].state
+        cold = poller.slots[server.url("/cold.xml")].state
+        assert hot.next_due - hot.last_attempt < timedelta(seconds=5)
+        assert cold is None or cold.next_due - cold.last_attempt > timedelta(minutes=50)
     finally:
         server.stop()

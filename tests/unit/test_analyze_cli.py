@@ -122,3 +122,29 @@ def test_standard_input(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["attack_types"] == ["mortar"]
+
+
+def test_explain_shows_the_decisions_in_the_text(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "\n".join(
+            [
+                article(id="new", title="Two rockets hit Ain al-Asad air base today"),
+                article(id="denied", title="Officials deny reports of a drone attack on Ain al-Asad"),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "explain", "--color", "never", str(src)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    new, denied = result.stdout.split("== denied")
+    assert "== new [en] ATTACK" in new
+    assert "[W:rockets]" in new and "[P:Ain al-Asad air base]" in new and "[T:today]" in new
+    assert "counted as a CURRENT attack" in new
+    assert "not an attack" in denied and "not counted: denial" in denied

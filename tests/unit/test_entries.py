@@ -30,3 +30,44 @@ def test_entry_fields_prefer_full_content_and_parse_dates() -> None:
 
 def test_empty_entry_is_none() -> None:
     assert entry_fields({}) is None
+
+
+import pytest  # noqa: E402
+
+from wirewatch.core.entries import article_text  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("plain words", "plain words"),
+        ("A &amp; B", "A & B"),
+        ("<p>one</p><p>two</p>", "one\ntwo"),
+        ("line<br>break", "line\nbreak"),
+        ("<ul><li>a</li><li>b</li></ul>", "a\nb"),
+        ("<style>p{}</style><noscript>x</noscript><iframe>y</iframe>visible", "visible"),
+        ("<p>unclosed <b>bold", "unclosed bold"),
+        ("  spaced \t\n\n out  ", "spaced\nout"),
+        ("<p>سقط صاروخان</p>", "سقط صاروخان"),
+        ("&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>"),  # escaped text stays text
+    ],
+)
+def test_html_to_text_table(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+def test_article_text_keeps_the_article_and_drops_the_chrome() -> None:
+    page = (
+        "<html><head><title>t</title><script>var x</script></head><body>"
+        "<nav>Home | World</nav><header>Site name</header>"
+        "<article><h1>Rockets hit the base</h1>"
+        f"<p>{'Two rockets struck the base on Tuesday. ' * 4}</p>"
+        f"<p>{'No casualties were reported by officials. ' * 4}</p>"
+        "<aside>Related: other stories</aside></article>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    text = article_text(page)
+    assert text.startswith("Two rockets struck") and "No casualties" in text
+    for chrome in ("Home", "Site name", "Related", "Copyright", "var x"):
+        assert chrome not in text
+    assert article_text("<html><body><main>Short page</main></body></html>") == "Short page"

@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 import pytest
 
 from wirewatch.alerts.render import inert, render_alert, safe_link
+from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
 from wirewatch.logs import mask_url, untrusted
-from wirewatch.topics.records import AttackReport, PlaceRef
 
 
 @pytest.mark.parametrize(
@@ -38,39 +38,48 @@ def test_safe_link_only_plain_http() -> None:
     assert safe_link("https://example.org/a|<!channel>") == ""
 
 
-def test_render_alert_has_what_the_analyst_needs() -> None:
-    report = AttackReport(
-        incident="inc-1",
+def incident(title: str = "Two rockets hit <!channel> Ain al-Asad", outlet: str = "Wire <!here>"):
+    when = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    ain = PlaceFact(
+        id="ain-al-asad",
+        name="Ain al-Asad Air Base",
+        kind="base",
+        lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
+        area=("Anbar", "Iraq"),
+    )
+    anbar = PlaceFact(id="IQ-AN", name="Anbar", kind="governorate", lineage=("IQ-AN", "IQ"), area=("Iraq",))
+    facts = ReportFacts(
         article_id="a-1",
-        url="https://example.org/n",
-        outlet="Wire <!here>",
-        title="Two rockets hit <!channel> Ain al-Asad",
+        outlet=outlet,
         lang="en",
-        detected_at=datetime.now(UTC),
-        published=datetime(2026, 11, 25, 10, 0, tzinfo=UTC),
-        attack_types=("rocket",),
+        title=title,
+        url="https://example.org/n",
+        published=when,
+        seen_at=when,
+        event_time=when,
+        types=("rocket",),
+        places=(ain, anbar),
         projectiles=2,
         killed=0,
         wounded=0,
-        places=(
-            PlaceRef(
-                id="ain-al-asad",
-                name="Ain al-Asad Air Base",
-                kind="base",
-                governorate="IQ-AN",
-                country="IQ",
-                lineage=("ain-al-asad", "IQ-AN", "IQ"),
-                area=("Anbar", "Iraq"),
-            ),
-            PlaceRef(id="IQ-AN", name="Anbar", kind="governorate", lineage=("IQ-AN", "IQ")),
-        ),
     )
-    alert = render_alert(report, ["ain-al-asad", "anbar"], {"ain-al-asad": "ain-al-asad (base)"})
-    assert alert.title.startswith("Rocket attack: Ain al-Asad Air Base (Anbar")
+    return apply(None, facts, when, Policy())[0]
+
+
+def test_render_alert_has_what_the_analyst_needs() -> None:
+    alert = render_alert(incident(), ["ain-al-asad", "anbar"], {"ain-al-asad": "ain-al-asad (base)"})
+    assert alert.title == "Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)"
     assert "ain-al-asad (base), anbar" in alert.body
     assert "2 projectiles" in alert.body and "none reported" in alert.body
+    assert "Status: reported, 1 independent outlet, 1 report (en)" in alert.body
     assert "https://example.org/n" in alert.body
     assert "<!" not in alert.body and "<!" not in alert.title
+
+
+def test_an_update_says_it_is_one() -> None:
+    alert = render_alert(incident(), ["anbar"], {}, kind="update", change="corroborated")
+    assert alert.title.startswith("UPDATE (reported): Rocket attack")
+    assert alert.body.startswith("Update of the alert for incident inc-")
 
 
 def test_logs_never_show_secrets_or_raw_newlines() -> None:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wirewatch.topics.records import AttackReport
+from wirewatch.core.incidents import Figure, Incident
 
 _MARKUP = str.maketrans(
     {
@@ -72,6 +72,8 @@ def safe_link(url: str | None) -> str:
 @dataclass(frozen=True)
 class Alert:
     incident: str
+    revision: int
+    kind: str  # new | update
     title: str
     body: str
     watch_hits: tuple[str, ...]
@@ -80,12 +82,9 @@ class Alert:
 _SPECIFICITY = {"base": 3, "site": 3, "city": 2, "district": 2, "governorate": 1, "country": 0}
 
 
-def _where(report: AttackReport) -> str:
+def _where(incident: Incident) -> str:
     """The most specific target with its governorate and country, then targets outside it."""
-    targets = sorted(
-        (p for p in report.places if p.role == "target"),
-        key=lambda p: (-_SPECIFICITY.get(p.kind, 0), -len(p.lineage)),
-    )
+    targets = sorted(incident.places, key=lambda p: (-_SPECIFICITY.get(p.kind, 0), -len(p.lineage)))
     if not targets:
         return "unknown place"
     head = targets[0]
@@ -102,39 +101,66 @@ def _where(report: AttackReport) -> str:
     return label
 
 
-def render_alert(report: AttackReport, hits: Sequence[str], watch_labels: dict[str, str]) -> Alert:
-    """The new-incident alert for watched entries ``hits`` (ids) as plain text."""
-    kind = " + ".join(TYPE_NAMES.get(t, t) for t in report.attack_types) or "Attack"
-    if report.intercepted:
-        kind += " (intercepted)"
-    title = f"{kind}: {_where(report)}"
+def _figure(figure: Figure, unit: str) -> str:
+    if figure.low is None or figure.high is None:
+        return ""
+    if figure.low == figure.high:
+        return f"{figure.low} {unit}"
+    return f"{figure.low}–{figure.high} {unit} (outlets differ; latest {figure.latest})"
+
+
+def render_alert(
+    incident: Incident,
+    hits: Sequence[str],
+    watch_labels: dict[str, str],
+    kind: str = "new",
+    change: str = "new",
+) -> Alert:
+    """The alert for watched entries ``hits`` (ids): a new incident, or an update of one."""
+    types = " + ".join(TYPE_NAMES.get(t, t) for t in incident.attack_types) or "Attack"
+    if incident.intercepted:
+        types += " (intercepted)"
+    title = f"{types}: {_where(incident)}"
+    if kind == "update":
+        title = f"UPDATE ({incident.state}): {title}"
+    first = incident.reports[0] if incident.reports else None
+    projectiles = _figure(incident.projectiles, "projectiles")
     lines = [
         f"Watched: {', '.join(watch_labels.get(h, h) for h in hits)}",
-        f"Type: {', '.join(report.attack_types)}"
-        + (f", {report.projectiles} projectiles" if report.projectiles else ""),
-        f"Casualties: {_casualties(report)}",
-        f"Outlet: {inert(report.outlet, 120)}",
-        f"Headline: {inert(report.title)}",
+        f"Type: {', '.join(incident.attack_types)}" + (f", {projectiles}" if projectiles else ""),
+        f"Casualties: {_casualties(incident)}",
+        f"Status: {incident.state}, {incident.independent_outlets} independent outlet"
+        f"{'s' if incident.independent_outlets != 1 else ''}, {len(incident.reports)} report"
+        f"{'s' if len(incident.reports) != 1 else ''} ({', '.join(incident.languages)})",
     ]
-    link = safe_link(report.url)
-    if link:
-        lines.append(f"Link: {link}")
-    if report.published:
-        lines.append(f"Published: {report.published.strftime('%Y-%m-%d %H:%M UTC')}")
-    if report.claimed_by:
-        lines.append(f"Claimed by: {', '.join(inert(c, 80) for c in report.claimed_by)}")
-    lines.append(f"Incident: {report.incident}")
-    return Alert(report.incident, title, "\n".join(lines), tuple(hits))
+    if kind == "update":
+        lines.insert(0, f"Update of the alert for incident {incident.id}: {change.replace('_', ' ')}")
+    if first is not None:
+        when = (first.published or first.seen_at).strftime("%Y-%m-%d %H:%M UTC")
+        lines += [f"First report: {inert(first.outlet, 120)}, {when}", f"Headline: {inert(first.title)}"]
+        link = safe_link(first.url)
+        if link:
+            lines.append(f"Link: {link}")
+    others = [o for o in incident.outlets if first is None or o != first.outlet]
+    if others:
+        lines.append(
+            "Also reported by: "
+            + ", ".join(inert(o, 60) for o in others[:6])
+            + (f" and {len(others) - 6} more" if len(others) > 6 else "")
+        )
+    if incident.claimed_by:
+        lines.append(f"Claimed by: {', '.join(inert(c, 80) for c in incident.claimed_by)}")
+    lines.append(f"Incident: {incident.id} (revision {incident.revision})")
+    return Alert(incident.id, incident.revision, kind, title, "\n".join(lines), tuple(hits))
 
 
-def _casualties(report: AttackReport) -> str:
-    if report.killed is None and report.wounded is None:
+def _casualties(incident: Incident) -> str:
+    killed, wounded = incident.killed, incident.wounded
+    if killed.high is None and wounded.high is None:
         return "not reported"
-    if not report.killed and not report.wounded:
+    if not killed.high and not wounded.high:
         return "none reported"
-    parts = []
-    if report.killed:
-        parts.append(f"{report.killed} killed")
-    if report.wounded:
-        parts.append(f"{report.wounded} wounded")
+    parts = [
+        p for p in (_figure(killed, "killed"), _figure(wounded, "wounded")) if p and not p.startswith("0 ")
+    ]
     return ", ".join(parts)

@@ -8,12 +8,12 @@ hits.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from wirewatch.core import incidents
 from wirewatch.core.detect import Article, Detection, Mention, detect, most_specific
 from wirewatch.core.gazetteer import Gazetteer, builtin
 from wirewatch.core.lang import identify
@@ -37,25 +37,12 @@ class Analyzer:
         return analysis_record(article, detect(article, self.gazetteer), self)
 
 
-_SPECIFICITY = {"base": 3, "site": 3, "city": 2, "district": 2, "governorate": 1, "country": 0}
-
-
-def incident_id(article: Article, targets: list[str], gazetteer: Gazetteer) -> str:
-    """First version: the most specific target place and the UTC day of publication.
-
-    Reports of one attack on one base on one day share an id across outlets and languages;
-    without a place or a date, the article is its own incident. (Time windows, corrections and
-    late reports are the incidents issue's work.)
-    """
-    if targets and article.published is not None:
-        deepest = max(
-            targets,
-            key=lambda t: (_SPECIFICITY.get(gazetteer.places[t].kind, 0), len(gazetteer.lineage(t)), t),
-        )
-        basis = f"{deepest}|{article.published.astimezone(UTC).date().isoformat()}"
-    else:
-        basis = f"article|{article.id}"
-    return "inc-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+def _event_time(article: Article, current: Sequence[Mention]) -> str | None:
+    """Publication time moved back by the lead attack's "yesterday"/"two days ago", if it says so."""
+    if article.published is None or not current:
+        return None
+    days = [r.days_ago for r in current[0].time_refs if r.kind == "current" and r.days_ago is not None]
+    return (article.published - timedelta(days=max(days) if days else 0)).isoformat()
 
 
 def _place(place_id: str, role: str, analyzer: Analyzer) -> dict[str, Any]:
@@ -100,14 +87,76 @@ def _mention_record(m: Mention, analyzer: Analyzer) -> dict[str, Any]:
     }
 
 
-def analyze_batch(articles: Sequence[Article], analyzer: Analyzer) -> list[dict[str, Any]]:
-    """Analyses of many articles, in input order (the offline twin of the processor)."""
-    return [analyzer.analyze(article) for article in articles]
+def analyze_batch(
+    articles: Sequence[Article], analyzer: Analyzer, policy: incidents.Policy | None = None
+) -> list[dict[str, Any]]:
+    """Analyses of many articles in input order, grouped into incidents (the processor's offline twin).
+
+    Articles are replayed in publication order through the same incident logic the processor
+    runs, so ``incident`` is shared by the reports of one event.
+    """
+    policy = policy or incidents.Policy()
+    records = [analyzer.analyze(article) for article in articles]
+    book = IncidentBook(policy)
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (
+            articles[i].published is None,
+            articles[i].published or datetime.min.replace(tzinfo=UTC),
+            i,
+        ),
+    )
+    for i in order:
+        if records[i]["attack"]:
+            article = articles[i]
+            seen = article.published or datetime.now(UTC)
+            facts = incidents.facts_from_analysis(
+                records[i],
+                article_id=article.id,
+                revision=0,
+                outlet=article.outlet,
+                title=article.title,
+                url=article.url,
+                published=article.published,
+                seen_at=seen,
+                signature_=incidents.signature(article.title, article.text),
+                text_chars=len(article.title) + len(article.text),
+            )
+            # Without a publication date there is no time to match on: the article stands alone.
+            incident, _ = book.add(facts, seen, match=article.published is not None)
+            records[i]["incident"] = incident.id
+    return records
+
+
+class IncidentBook:
+    """Incidents kept in memory: the state ``analyze`` replays reports into."""
+
+    def __init__(self, policy: incidents.Policy) -> None:
+        self.policy = policy
+        self.index = incidents.OpenIncidents()
+        self.store: dict[str, incidents.Incident] = {}
+        self.owner: dict[str, str] = {}
+
+    def add(
+        self, facts: incidents.ReportFacts, now: datetime, match: bool = True
+    ) -> tuple[incidents.Incident, str | None]:
+        self.index.expire(now, self.policy)
+        if match:
+            incident, change = incidents.assign(self.index, self.store, self.owner, facts, now, self.policy)
+        else:
+            incident, change = incidents.apply(None, facts, now, self.policy)
+        if change is not None:
+            self.store[incident.id] = incident
+            self.owner[facts.article_id] = incident.id
+            self.index.put(incident)
+        return incident, change
 
 
 def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) -> dict[str, Any]:
     current = detection.current
     types = {t for m in current for t in m.types}
+    if "missile" in types and all(m.generic_rocket for m in current if "rocket" in m.types):
+        types.discard("rocket")  # "صاروخ" beside "صاروخ باليستي" elsewhere in the article is the missile
     if len(types) > 1:
         types.discard("other")  # "the explosion caused no casualties" adds nothing to "ied"
     targets = list(
@@ -123,7 +172,8 @@ def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) 
         "attack": detection.attack,
         "attack_types": [t for t in ATTACK_TYPES if t in types],
         "watch_hits": watch_hits,
-        "incident": incident_id(article, targets, analyzer.gazetteer) if detection.attack else None,
+        "incident": None,  # set by the incident stage (analyze_batch, or the processor's clustering agent)
+        "event_time": _event_time(article, current),
         "intercepted": any(m.intercepted for m in current),
         "places": [_place(p, "target", analyzer) for p in targets],
         "projectiles": max(projectiles) if projectiles else None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
@@ -88,6 +88,8 @@ class Mention:
     terms: tuple[TermHit, ...] = field(repr=False)
     place_mentions: tuple[PlaceMention, ...] = field(repr=False)
     time_refs: tuple[TimeRef, ...] = field(repr=False)
+    # Arabic صاروخ/صواريخ name rockets and missiles alike: true when that is the only rocket word.
+    generic_rocket: bool = field(default=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,36 +141,156 @@ def detect(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = Non
     doc, dateline = compose(article)
     toks = tokens(doc)
     hits = lexicon.find(toks)
-    places = gazetteer.resolve(toks, gazetteer.find(toks))
+    if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
+        return Detection(doc, dateline, (), (), ())  # most news: no attack words, nothing more to do
+    places = gazetteer.resolve(toks, gazetteer.find(toks), doc)
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
-    mentions: list[Mention] = []
-    rejected: list[Rejected] = []
+    sentences = []
     for index, (start, end) in enumerate(split_sentences(doc)):
         first = _first_token(toks, start)
         last = _first_token(toks, end) - 1
-        if first > last:
-            continue
-        s_toks = toks[first : last + 1]
-        s_hits = [h for h in hits if first <= h.first <= last]
-        s_places = [p for p in places if first <= p.first <= last]
-        outcome = _mention(
-            index,
-            start,
-            end,
-            first,
-            s_toks,
-            s_hits,
-            s_places,
-            article.published,
-            gazetteer,
-            mentions[-1] if mentions else None,
-        )
+        if first <= last:
+            sentences.append(
+                _Sentence(
+                    index,
+                    start,
+                    end,
+                    first,
+                    toks[first : last + 1],
+                    [h for h in hits if first <= h.first <= last],
+                    [p for p in places if first <= p.first <= last],
+                )
+            )
+    article_labels = {h.label for h in hits}
+    denied = any(_is_denial(s.labels) for s in sentences)
+    sport_words = sum(1 for h in hits if h.label == "sport")
+    frame: str | None = "sport" if sport_words >= 3 and not article_labels & {"killed", "wounded"} else None
+    if frame is None and sentences and article.title.strip():
+        frame = _title_frame(article.title, sentences[0])
+    mentions: list[Mention] = []
+    rejected: list[Rejected] = []
+    lead: Mention | None = None
+    for position, sentence in enumerate(sentences):
+        outcome = _mention(sentence, article.published, gazetteer, mentions[-1] if mentions else None, lead)
+        if isinstance(outcome, Mention):
+            reason = _framed_out(outcome, sentence, frame, denied)
+            if reason is not None:
+                outcome = Rejected(sentence.index, sentence.start, sentence.end, reason, tuple(sentence.hits))
         if isinstance(outcome, Mention):
             mentions.append(outcome)
+            lead = lead or outcome
         elif outcome is not None:
             rejected.append(outcome)
+        # The headline (or the first sentence that speaks of an attack) says what the article is
+        # about: a denial, a trial, a test... Later sentences are read in that frame.
+        if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
+            frame = outcome.reason if outcome.reason in _FRAMING else None
+    mentions = _date_the_headline(mentions, article.title.strip() != "")
     return Detection(doc, dateline, tuple(mentions), tuple(rejected), _claimants(toks, hits))
+
+
+def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
+    """An undated headline is about the attack the body first dates ("Contractor hurt in Balad
+    rocket attack" over "in last week's rocket attack on Balad"); undated sentences that followed
+    the headline follow it."""
+    if not has_title or not mentions or mentions[0].sentence != 0 or mentions[0].recency_reason.startswith("time"):
+        return mentions
+    dated = next((m for m in mentions[1:] if m.recency_reason.startswith("time")), None)
+    if dated is None or dated.recency == mentions[0].recency:
+        return mentions
+    why = f"headline dated by sentence {dated.sentence + 1}"
+    out = [replace(mentions[0], recency=dated.recency, recency_reason=why)]
+    for m in mentions[1:]:
+        inherited = m.recency_reason.startswith(("undated", "continues")) and m.sentence < dated.sentence
+        out.append(replace(m, recency=dated.recency, recency_reason=why) if inherited else m)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    offset: int
+    toks: Sequence[Token]
+    hits: list[TermHit]
+    places: list[PlaceMention]
+
+    @property
+    def labels(self) -> set[str]:
+        return {h.label for h in self.hits}
+
+
+# Rejection reasons that say what a whole article is about when its headline has them.
+_FRAMING = frozenset(
+    (
+        "sport",
+        "denial",
+        "exercise or test",
+        "arms deal or delivery",
+        "threat or warning",
+        "a court case",
+        "politics",
+        "an accident or a controlled explosion",
+        "a condition or hypothesis",
+        "defused or stopped before it went off",
+        "peaceful or criminal use, not an attack",
+        "weapons found or seized",
+    )
+)
+# Title words that frame the article even when the title names no attack.
+_TITLE_FRAMES = {
+    "deny": "denial",
+    "threat": "threat or warning",
+    "court": "a court case",
+    "exercise": "exercise or test",
+    "deal": "arms deal or delivery",
+}
+
+
+_ANALYSIS = re.compile(
+    r"^\s*(analysis|explainer|opinion|comment|feature|book review|review|interview|profile|obituary"
+    r"|تحليل|قراءة|رأي|مقال|مراجعة كتاب|حوار)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_frame(title: str, first: _Sentence) -> str | None:
+    """What a headline says the article is about, when that is not a new attack."""
+    if _ANALYSIS.match(title):
+        return "analysis"
+    labels = first.labels
+    if "aftermath" in labels:
+        return "aftermath of an attack"
+    attacky = "attack" in labels or any(label.startswith("weapon:") for label in labels)
+    if not attacky:
+        return next((frame for label, frame in _TITLE_FRAMES.items() if label in labels), None)
+    return None
+
+
+def _is_denial(labels: set[str]) -> bool:
+    attacky = any(label.startswith("weapon:") for label in labels) or "attack" in labels
+    return attacky and "deny" in labels and "responsibility" not in labels
+
+
+def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
+    """Why a mention does not count given what the article is about, or ``None`` when it does."""
+    labels = sentence.labels
+    explicit_now = any(r.explicit for r in mention.time_refs)
+    physical = bool(labels & {"physical", "killed", "wounded"})
+    if denied and not (explicit_now and physical and "hearsay" not in labels):
+        return "the article denies the attack"
+    if frame is not None and mention.recency == "current":
+        # A follow-up ("the launcher used in last night's attack was found") still reports a recent
+        # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
+        if frame in ("aftermath of an attack", "analysis"):
+            dated_now = any(r.kind == "current" for r in mention.time_refs)
+            if not dated_now:
+                return f"the article is about something else ({frame})"
+        elif not (explicit_now and physical):
+            return f"the article is about something else ({frame})"
+    return None
 
 
 def _first_token(toks: Sequence[Token], offset: int) -> int:
@@ -182,32 +304,30 @@ def _first_token(toks: Sequence[Token], offset: int) -> int:
     return lo
 
 
-def _labels(hits: Sequence[TermHit]) -> set[str]:
-    return {h.label for h in hits}
-
-
 def _mention(
-    index: int,
-    start: int,
-    end: int,
-    offset: int,
-    toks: Sequence[Token],
-    hits: list[TermHit],
-    places: list[PlaceMention],
+    sentence: _Sentence,
     published: datetime | None,
     gazetteer: Gazetteer,
     previous: Mention | None,
+    lead: Mention | None,
 ) -> Mention | Rejected | None:
-    labels = _labels(hits)
+    index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
+    hits, places, toks = sentence.hits, sentence.places, sentence.toks
+    labels = sentence.labels
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     if not weapons and "attack" not in labels:
         return None
     words = [t.norm for t in toks]
-    projectiles = _projectiles(words, [h for h in weapons], offset)
+    projectiles = _projectiles(words, list(weapons), offset)
     killed = _count_near(words, [h for h in hits if h.label == "killed"], offset)
     wounded = _count_near(words, [h for h in hits if h.label == "wounded"], offset)
+    reason = _harmless(labels, bool(weapons))
+    if reason:
+        return Rejected(index, start, end, reason, tuple(hits))
     evidence = labels & {"event", "physical", "killed", "wounded", "no_casualties", "intercepted"}
-    if not evidence and projectiles is None:
+    # Headlines are nominal: "drone attack on al-Tanf", "suicide car bomb at a checkpoint".
+    headline_like = bool(weapons) and "attack" in labels
+    if not evidence and projectiles is None and not headline_like:
         return Rejected(index, start, end, "attack words without an event", tuple(hits))
     if (
         not weapons
@@ -217,23 +337,44 @@ def _mention(
         return Rejected(
             index, start, end, "attack word without a weapon, a military target or harm", tuple(hits)
         )
-    reason = _harmless(labels)
-    if reason:
-        return Rejected(index, start, end, reason, tuple(hits))
 
     refs = find_time_refs(toks, published)
-    background = "background" in labels
-    decided = decide(refs, background) if refs else None
-    place_ids = tuple(dict.fromkeys(p.place_id for p in places if not _is_origin(words, p.first - offset)))
+    attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
+    event_refs = [r for r in refs if not _reporting_time(words, r)] or refs
+    when_refs = _nearest_refs(event_refs, attack_terms, offset)
+    ref_starts = {r.first for r in refs}
+    # "منذ ليلة أمس" (since last night) is a time, not the background word "since".
+    background_hits = [h for h in hits if h.label == "background" and h.last - offset + 1 not in ref_starts]
+    background = bool(background_hits)
+    anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
+    attack_positions = [h.first - offset for h in attack_terms]
+    after = _after_word(words)
+    place_ids = tuple(
+        dict.fromkeys(
+            _target(gazetteer, words, p, offset)
+            for p in places
+            if not _is_origin(words, p.first - offset)
+            and not _is_reference(words, p.first - offset)
+            and not _other_clause(p.first - offset, after, attack_positions)
+            and not _other_time(p.first - offset, refs)
+            and not _time_zone(words, p.first - offset, p.last - offset)
+        )
+    )
     origins = tuple(dict.fromkeys(p.place_id for p in places if _is_origin(words, p.first - offset)))
+    decided = decide(when_refs, background) if when_refs else None
+    if decided == "current" and anniversary and any(r.kind == "past" for r in refs):
+        decided = "past"  # "the anniversary today of the 2020 strike": today is not the attack's day
     if decided is not None:
-        when, why = decided, "time: " + ", ".join(r.text for r in refs)
-    elif "background" in labels:
-        when, why = "past", "background: " + ", ".join(h.term for h in hits if h.label == "background")
+        when, why = decided, "time: " + ", ".join(r.text for r in when_refs)
+    elif background:
+        when, why = "past", "background: " + ", ".join(h.term for h in background_hits)
     elif _aggregate(words):
         when, why = "past", "a count of many attacks"
     elif previous is not None and set(place_ids) <= set(previous.places):
         when, why = previous.recency, f"continues sentence {previous.sentence + 1}"
+    elif lead is not None:
+        when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
     else:
         when, why = "current", "no time words: the article's own news"
     return Mention(
@@ -253,16 +394,111 @@ def _mention(
         terms=tuple(hits),
         place_mentions=tuple(places),
         time_refs=tuple(refs),
+        generic_rocket=bool(rockets := [h for h in hits if h.label == "weapon:rocket"])
+        and all(h.term in _GENERIC_ROCKET for h in rockets),
     )
 
 
-def _harmless(labels: set[str]) -> str | None:
+_GENERIC_ROCKET = frozenset(("صاروخ*", "صواريخ*"))
+
+
+_ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
+_REPORTING = frozenset(
+    normalize(w)
+    for w in (
+        "said", "says", "told", "announced", "reported", "stated", "added", "confirmed", "statement", "according",
+        "قال", "قالت", "أعلن", "أعلنت", "أفاد", "أفادت", "ذكر", "ذكرت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف",
+        "أضافت", "صرح", "بيان", "نقلت", "مصدر", "مصادر",
+    )
+)
+
+
+def _reporting_time(words: Sequence[str], ref: TimeRef) -> bool:
+    """A time right after a reporting verb ("said on Friday", "أفاد مصدر أمني، اليوم") dates the report."""
+    window = words[max(0, ref.first - 4) : ref.first]
+    return any(f in _REPORTING for w in window for f in word_forms(w))
+
+
+def _nearest_refs(refs: Sequence[TimeRef], terms: Sequence[TermHit], offset: int) -> list[TimeRef]:
+    """For each attack word, the time expression nearest to it: the time of *that* attack."""
+    if not refs or not terms:
+        return list(refs)
+    chosen: list[TimeRef] = []
+    for term in terms:
+        position = term.first - offset
+        nearest = min(refs, key=lambda r: min(abs(r.first - position), abs(r.last - position)))
+        if nearest not in chosen:
+            chosen.append(nearest)
+    return chosen
+
+
+_DIRECTIONS = frozenset(
+    normalize(w)
+    for w in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "شمال",
+        "شمالي",
+        "جنوب",
+        "جنوبي",
+        "شرق",
+        "شرقي",
+        "غرب",
+        "غربي",
+        "شمال غرب",
+        "جنوب غرب",
+        "شمال شرق",
+        "جنوب شرق",
+    )
+)
+
+
+def _target(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMention, offset: int) -> str:
+    """The place a mention makes a target: "north of Baghdad" is outside the city, in its province."""
+    i = mention.first - offset
+    place = gazetteer.places[mention.place_id]
+    if place.kind not in ("city", "district") or place.parent is None:
+        return mention.place_id
+    j = i
+    while j > 0 and i - j < 2 and words[j - 1] in _CAPITAL_WORDS:
+        j -= 1  # "north of the capital Baghdad", "شمالي العاصمة بغداد"
+    before = words[max(0, j - 2) : j]
+    english = len(before) == 2 and before[1] == "of" and before[0] in _DIRECTIONS
+    arabic = len(before) >= 1 and any(f in _DIRECTIONS for f in word_forms(before[-1]))
+    return place.parent if english or arabic else mention.place_id
+
+
+_CAPITAL_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "the", "capital", "city"))
+
+
+def _harmless(labels: set[str], weapons: bool = True) -> str | None:
     physical = bool(labels & {"physical", "killed", "wounded"})
+    harmed = bool(labels & {"killed", "wounded"})
+    if "seizure" in labels and not labels & {"event", "physical", "killed", "wounded"}:
+        return "weapons found or seized"
+    if "defused" in labels and not harmed:
+        return "defused or stopped before it went off"
+    if "civil" in labels and not harmed:
+        return "peaceful or criminal use, not an attack"
+    if "conditional" in labels and not harmed:
+        return "a condition or hypothesis"
+    if "accident" in labels and (not weapons or not harmed):
+        return "an accident or a controlled explosion"
+    if "court" in labels:
+        return "a court case"
+    if "politics" in labels and not physical:
+        return "politics"
     if "sport" in labels and not labels & {"killed", "wounded"}:
         return "sport"
     if "deny" in labels and "responsibility" not in labels:
         return "denial"
-    if "exercise" in labels and not physical:
+    if "exercise" in labels and not harmed:
         return "exercise or test"
     if "deal" in labels and not physical:
         return "arms deal or delivery"
@@ -336,6 +572,66 @@ def _is_origin(words: Sequence[str], i: int) -> bool:
     if i <= 0 or words[i - 1] not in _ORIGIN_WORDS:
         return False
     return any(f in _LAUNCH_WORDS for w in words[max(0, i - 6) : i - 1] for f in word_forms(w))
+
+
+_AFTER = frozenset(
+    normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب", "since", "منذ")
+)
+_CLAUSE_AFTER = frozenset(normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب"))
+_NOT_AFTER = frozenset(
+    normalize(w) for w in ("على", "لم", "لا", "ما", "يتضح", "وقت", "قليل", "ذلك", "فيما", "the")
+)
+_SKIPPABLE = frozenset(normalize(w) for w in ("the", "a", "last", "هجوم", "الهجوم", "قصف", "استهداف"))
+
+
+def _after_word(words: Sequence[str]) -> int | None:
+    """Position of the first "after"/"بعد" that joins two clauses (not "على بعد", "لم ... بعد")."""
+    for i, w in enumerate(words):
+        if w in _CLAUSE_AFTER:
+            previous = words[i - 1] if i else ""
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if previous in _NOT_AFTER or not following or following[0].isdigit() or following in _NOT_AFTER:
+                continue
+            return i
+    return None
+
+
+def _other_clause(i: int, after: int | None, attacks: Sequence[int]) -> bool:
+    """Which side of "after" holds the reported attack.
+
+    "Drones hit Harir, three days after an attack on Erbil airport": the attack comes first, so
+    places after "after" are the earlier event. "Power cuts in Erbil after a drone strike on Khor
+    Mor": the main clause is a consequence, so places before "after" are not targets.
+    """
+    if after is None or not attacks:
+        return False
+    attack_first = any(a < after for a in attacks)
+    return i > after if attack_first else i < after
+
+
+def _other_time(i: int, refs: Sequence[TimeRef]) -> bool:
+    """In a sentence with both a recent and an older time, a place nearest the older one is older."""
+    if not any(r.kind == "current" for r in refs) or not any(r.kind == "past" for r in refs):
+        return False
+    nearest = min(refs, key=lambda r: min(abs(r.first - i), abs(r.last - i)))
+    return nearest.kind == "past"
+
+
+_CLOCK = normalize("توقيت")
+
+
+def _time_zone(words: Sequence[str], first: int, last: int) -> bool:
+    """ "3:30 a.m. Baghdad time", "بتوقيت بغداد": a clock, not a place."""
+    following = words[last + 1] if last + 1 < len(words) else ""
+    return following == "time" or (first > 0 and _CLOCK in word_forms(words[first - 1]))
+
+
+def _is_reference(words: Sequence[str], i: int) -> bool:
+    """ "after the Tower 22 attack", "بعد هجوم البرج 22": a place named as the cause, not a target."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j] in _SKIPPABLE:
+        j -= 1
+    return j >= 0 and any(f in _AFTER for f in word_forms(words[j]))
 
 
 def _aggregate(words: Sequence[str]) -> bool:

@@ -216,7 +216,9 @@ class Gazetteer:
             i += size
         return out
 
-    def resolve(self, toks: Sequence[Token], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    def resolve(
+        self, toks: Sequence[Token], mentions: Sequence[PlaceMention], text: str = ""
+    ) -> list[PlaceMention]:
         """Keep unambiguous mentions, and ambiguous ones that have context.
 
         Context: a word like قاعدة/base right before (or "air base" right after) the name, or
@@ -230,6 +232,8 @@ class Gazetteer:
             if not m.needs_context:
                 kept.append(m)
                 continue
+            if text and text[m.start : m.start + 1].isascii() and text[m.start : m.start + 1].islower():
+                continue  # "rockets hit base" is the verb, "Hit base" the town: Latin names are capitalized
             before = toks[m.first - 1].norm if m.first > 0 else ""
             after = toks[m.last + 1].norm if m.last + 1 < len(toks) else ""
             strip_before = next((c for c in _candidates(before, None) if c in _CONTEXT_BEFORE), None)

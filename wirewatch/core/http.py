@@ -8,10 +8,10 @@ a feed list cannot be used to probe loopback, link-local or private networks.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 # Statuses that say "this resource lives elsewhere"; only the permanent ones move the feed.
 PERMANENT_REDIRECTS = frozenset((301, 308))
@@ -66,14 +66,36 @@ def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str
     return headers
 
 
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and
+# asctime "Sun Nov  6 08:49:37 1994" (RFC 9110 5.6.7). email.utils would do, but it imports
+# socket, and this room stays free of I/O modules.
+_IMF = re.compile(
+    r"^\w+,\s*(\d{1,2})[\s-](\w{3})[\s-](\d{2,4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*(?:GMT|UTC|Z|[+-]0000)?$"
+)
+_ASCTIME = re.compile(r"^\w{3}\s+(\w{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})$")
+
+
 def _http_date(value: str) -> datetime | None:
+    text = value.strip()
+    match = _IMF.match(text)
+    if match:
+        day, mon, year, hh, mm, ss = match.groups()
+    else:
+        match = _ASCTIME.match(text)
+        if not match:
+            return None
+        mon, day, hh, mm, ss, year = match.groups()
+    month = _MONTHS.get(mon.lower())
+    if month is None:
+        return None
+    y = int(year)
+    if y < 100:
+        y += 2000 if y < 70 else 1900
     try:
-        when = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError, OverflowError):
+        return datetime(y, month, int(day), int(hh), int(mm), int(ss), tzinfo=UTC)
+    except ValueError:
         return None
-    if when is None:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def cache_control_max_age(value: str | None) -> float | None:

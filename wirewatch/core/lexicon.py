@@ -17,655 +17,271 @@ from wirewatch.core.text import Token, normalize
 
 ATTACK_TYPES = ("rocket", "missile", "mortar", "drone", "ied", "suicide", "shooting", "airstrike", "other")
 
+
+def _terms(text: str) -> tuple[str, ...]:
+    """Terms separated by ``|`` or new lines (a compact way to keep long word lists readable)."""
+    return tuple(t.strip() for t in text.replace("\n", "|").split("|") if t.strip())
+
+
 # label -> terms. Weapon labels are "weapon:<type>".
 TERMS: dict[str, tuple[str, ...]] = {
-    "weapon:rocket": (
-        "صاروخ*",
-        "صواريخ*",
-        "كاتيوشا*",
-        "كاتيوشات",
-        "غراد",
-        "قذيفة صاروخية",
-        "قذائف صاروخية",
-        "rocket*",
-        "katyusha*",
-        "grad rocket*",
-        "107mm",
-        "122mm",
-    ),
-    "weapon:missile": (
-        "صاروخ باليستي*",
-        "صواريخ باليستي*",
-        "صاروخ كروز",
-        "صواريخ كروز",
-        "صاروخ موجه*",
-        "صواريخ موجه*",
-        "صاروخ مجنح*",
-        "صواريخ مجنح*",
-        "صواريخ أرض أرض",
-        "صاروخ أرض أرض",
-        "صاروخ فرط صوتي",
-        "صواريخ فرط صوتية",
-        "missile*",
-        "ballistic*",
-        "cruise missile*",
-        "atgm",
-        "anti tank guided",
-        "kornet",
-    ),
-    "weapon:mortar": ("هاون", "قذيفة هاون", "قذائف هاون", "قذائف الهاون", "mortar*"),
-    "weapon:drone": (
-        "مسيرة",
-        "مسيرتين",
-        "مسيرتان",
-        "مسيرات",
-        "طائرة مسيرة",
-        "طائرتين مسيرتين",
-        "طائرتان مسيرتان",
-        "طائرات مسيرة",
-        "طائرة بدون طيار",
-        "طائرات بدون طيار",
-        "طائرة بلا طيار",
-        "طائرات بلا طيار",
-        "طائرة مفخخة",
-        "طائرات مفخخة",
-        "درون",
-        "الدرون",
-        "درونز",
-        "drone*",
-        "uav*",
-        "unmanned aerial",
-        "one way attack",
-        "loitering munition*",
-        "kamikaze",
-        "shahed",
-    ),
-    "weapon:ied": (
-        "عبوة ناسفة",
-        "عبوتين ناسفتين",
-        "عبوتان ناسفتان",
-        "عبوات ناسفة",
-        "عبوة لاصقة",
-        "عبوات لاصقة",
-        "عبوة",
-        "عبوتين",
-        "عبوات",
-        "سيارة مفخخة",
-        "سيارات مفخخة",
-        "دراجة مفخخة",
-        "دراجة نارية مفخخة",
-        "لغم أرضي",
-        "ألغام أرضية",
-        "جسم متفجر",
-        "ied*",
-        "vbied*",
-        "roadside bomb*",
-        "explosive device*",
-        "improvised explosive",
-        "car bomb*",
-        "sticky bomb*",
-        "landmine*",
-        "booby trap*",
-        "bomb blast",
-        "bomb attack",
-        "bomb exploded",
-    ),
-    "weapon:suicide": (
-        "انتحاري*",
-        "حزام ناسف",
-        "أحزمة ناسفة",
-        "هجوم انتحاري",
-        "تفجير انتحاري",
-        "suicide bomb*",
-        "suicide attack*",
-        "suicide vest*",
-        "suicide car",
-        "self detonat*",
-        "blew himself",
-        "blew herself",
-    ),
-    "weapon:shooting": (
-        "إطلاق نار",
-        "إطلاق النار",
-        "اطلاق نار",
-        "نيران أسلحة",
-        "مسلحون",
-        "مسلحين",
-        "هجوم مسلح",
-        "قناص*",
-        "رشقات نارية",
-        "اشتباك*",
-        "كمين",
-        "shooting",
-        "gunmen",
-        "gunman",
-        "open fire",
-        "opened fire",
-        "opens fire",
-        "opening fire",
-        "gunfire",
-        "sniper*",
-        "shot dead",
-        "ambush*",
-        "small arms fire",
-        "firefight",
-        "clashes",
-        "armed attack",
-    ),
-    "weapon:airstrike": (
-        "غارة جوية",
-        "غارات جوية",
-        "غارة",
-        "غارات",
-        "قصف جوي",
-        "ضربة جوية",
-        "ضربات جوية",
-        "طائرات حربية",
-        "طيران حربي",
-        "airstrike*",
-        "air strike*",
-        "air raid*",
-        "warplane*",
-        "fighter jet*",
-        "bombing raid*",
-    ),
+    "weapon:rocket": _terms("""
+        صاروخ* | صواريخ* | كاتيوشا* | كاتيوشات | غراد | قذيفة صاروخية | قذائف صاروخية | راجمة | راجمات
+        rocket* | katyusha* | grad rocket* | 107mm | 122mm
+    """),
+    "weapon:missile": _terms("""
+        صاروخ باليستي* | صواريخ باليستي* | صاروخ كروز | صواريخ كروز | صاروخ موجه* | صواريخ موجه* | باليستي*
+        صاروخ مجنح* | صواريخ مجنح* | صواريخ أرض أرض | صاروخ أرض أرض | صاروخ فرط صوتي | صواريخ فرط صوتية
+        missile* | ballistic* | cruise missile* | atgm | anti tank guided | kornet
+    """),
+    "weapon:mortar": _terms("""
+        هاون | قذيفة هاون | قذائف هاون | قذائف الهاون | قنبرة | قنابر
+        mortar*
+    """),
+    "weapon:drone": _terms("""
+        مسيرة | مسيرتين | مسيرتان | مسيرات | طائرة مسيرة | طائرتين مسيرتين | طائرتان مسيرتان | طائرات مسيرة
+        طائرة بدون طيار | طائرات بدون طيار | طائرة بلا طيار | طائرات بلا طيار | طائرة مفخخة | طائرات مفخخة
+        درون | الدرون | درونز | طائرة انتحارية | طائرات انتحارية | الطيران المسير | سرب من الطائرات المسيرة
+        الطائرات المسيرة | طيران مسير
+        drone* | uav* | unmanned aerial | one way attack | loitering munition* | kamikaze | shahed
+    """),
+    "weapon:ied": _terms("""
+        عبوة ناسفة | عبوتين ناسفتين | عبوتان ناسفتان | عبوات ناسفة | عبوة لاصقة | عبوات لاصقة | عبوة
+        عبوتين
+        عبوات | سيارة مفخخة | سيارات مفخخة | دراجة مفخخة | دراجة نارية مفخخة | لغم أرضي | ألغام أرضية
+        جسم متفجر | عبوة صوتية
+        ied* | vbied* | roadside bomb* | explosive device* | improvised explosive | car bomb* | truck bomb*
+        sticky bomb* | landmine* | booby trap* | bomb blast | bomb attack | bomb exploded | bomb went off
+    """),
+    "weapon:suicide": _terms("""
+        انتحاري* | حزام ناسف | أحزمة ناسفة | هجوم انتحاري | تفجير انتحاري | حزاما ناسفا
+        suicide bomb* | suicide attack* | suicide vest* | suicide car | self detonat* | blew himself
+        blew herself
+    """),
+    "weapon:shooting": _terms("""
+        إطلاق نار | إطلاق النار | اطلاق نار | نيران أسلحة | مسلحون | مسلحين | هجوم مسلح | قناص*
+        رشقات نارية
+        اشتباك* | كمين | أسلحة خفيفة | أسلحة رشاشة | بالرصاص
+        shooting | gunmen | gunman | open fire | opened fire | opens fire | opening fire | gunfire | sniper*
+        shot dead | ambush* | small arms fire | firefight | clashes | armed attack | machine gun*
+    """),
+    "weapon:airstrike": _terms("""
+        غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية | طيران حربي
+        الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة
+        airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
+        precision strike* | conducted strike* | conducted a strike
+        coalition aircraft | helicopter gunship*
+    """),
+    # Weapons of no listed type: hand grenades, unknown projectiles.
+    "weapon:other": _terms("""
+        قنبلة يدوية | قنابل يدوية | رمانة يدوية | رمانات يدوية | قنبلة صوتية | مقذوف* | مقذوفات
+        grenade* | hand grenade* | projectile* | unidentified object*
+    """),
     # Words that name an attack without its weapon.
-    "attack": (
-        "هجوم*",
-        "هجمات*",
-        "هاجم*",
-        "الهجوم*",
-        "استهداف*",
-        "اعتداء*",
-        "قصف*",
-        "تفجير*",
-        "انفجار*",
-        "attack*",
-        "assault*",
-        "raid*",
-        "explosion*",
-        "blast*",
-        "bombing*",
-        "shelling",
-        "shelled",
-        "strike",
-        "strikes",
-        "struck",
-    ),
+    "attack": _terms("""
+        هجوم* | هجمات* | هاجم* | الهجوم* | استهداف* | اعتداء* | قصف* | تفجير* | انفجار* | انفجارات | قنبلة
+        قنابل
+        attack* | assault* | raid* | explosion* | blast* | bombing* | shelling | shelled | strike
+        strikes | struck
+        bomb | bombs | grenade*
+    """),
     # Verbs and nouns that say a thing happened to a target.
-    "event": (
-        "استهدف*",
-        "يستهدف",
-        "تستهدف",
-        "سقط*",
-        "سقوط",
-        "تسقط",
-        "يسقط",
-        "انفجر*",
-        "انفجار*",
-        "تفجير*",
-        "قصف*",
-        "ضرب*",
-        "أصاب*",
-        "أصابت",
-        "طال",
-        "طالت",
-        "تعرض*",
-        "تعرضت",
-        "أطلق*",
-        "إطلاق",
-        "هز*",
-        "دوي",
-        "هاجم*",
-        "شن*",
-        "نفذ*",
-        "استهداف*",
-        "أسفر*",
-        "أدى",
-        "ادى",
-        "أدت",
-        "ادت",
-        "وقع",
-        "وقعت",
-        "hit",
-        "hits",
-        "hitting",
-        "struck",
-        "strike",
-        "strikes",
-        "striking",
-        "target*",
-        "land",
-        "landed",
-        "landing",
-        "lands",
-        "fell",
-        "fall",
-        "falls",
-        "explod*",
-        "detonat*",
-        "launch*",
-        "fire",
-        "fired",
-        "fires",
-        "firing",
-        "shell*",
-        "impact*",
-        "slam*",
-        "rock",
-        "rocked",
-        "rocks",
-        "attacked",
-        "attacking",
-        "came under",
-        "come under",
-        "comes under",
-        "kill*",
-        "wound*",
-        "injur*",
-        "damag*",
-        "carried out",
-        "carry out",
-        "blew up",
-        "blow up",
-        "went off",
-        "targeting",
-    ),
-    "intercepted": (
-        "اعترض*",
-        "إسقاط",
-        "أسقط*",
-        "اسقط*",
-        "تصدت",
-        "تصدي",
-        "الدفاعات الجوية",
-        "منظومة سيرام",
-        "سي رام",
-        "intercept*",
-        "shot down",
-        "downed",
-        "air defen*",
-        "c ram",
-        "counter rocket",
-        "brought down",
-    ),
-    "killed": (
-        "قتل*",
-        "مقتل",
-        "قتلى",
-        "قتيل*",
-        "مصرع",
-        "استشهاد",
-        "شهداء",
-        "شهيد*",
-        "لقي حتفه",
-        "لقوا حتفهم",
-        "kill*",
-        "dead",
-        "death*",
-        "died",
-        "dies",
-        "fatalit*",
-        "lost their lives",
-    ),
-    "wounded": (
-        "جرح*",
-        "جرحى",
-        "جريح*",
-        "إصابة",
-        "إصابات",
-        "اصابة",
-        "اصابات",
-        "مصاب*",
-        "أصيب*",
-        "اصيب*",
-        "wound*",
-        "injur*",
-        "hurt",
-        "casualt*",
-    ),
-    "no_casualties": (
-        "دون خسائر بشرية",
-        "دون وقوع خسائر",
-        "دون أن يحدث خسائر",
-        "دون أن يحدثا خسائر",
-        "دون أن تحدث خسائر",
-        "دون أن يسفر* عن خسائر",
-        "دون أن تسفر* عن خسائر",
-        "دون أن يسفر* عن إصابات",
-        "دون أن تسفر* عن إصابات",
-        "دون أن يسفر* عن وقوع",
-        "دون أن تسفر* عن وقوع",
-        "دون تسجيل خسائر",
-        "دون تسجيل إصابات",
-        "دون إصابات",
-        "دون اصابات",
-        "دون وقوع إصابات",
-        "لم يسفر عن إصابات",
-        "لم يسفر عن خسائر",
-        "لم تسفر عن إصابات",
-        "لم تسفر عن خسائر",
-        "لم يسفر عن وقوع",
-        "لم تسفر عن وقوع",
-        "لا إصابات",
-        "لم تسجل إصابات",
-        "لم تسجل أي إصابات",
-        "no casualties",
-        "no injuries",
-        "no one was hurt",
-        "no one was injured",
-        "nobody was hurt",
-        "without casualties",
-        "caused no casualties",
-        "no reported casualties",
-        "no immediate reports of casualties",
-    ),
-    "claim": (
-        "تبنت",
-        "تبنى",
-        "أعلنت مسؤوليتها",
-        "أعلن مسؤوليته",
-        "اعلنت مسؤوليتها",
-        "claimed responsibility",
-        "claimed the attack",
-        "claimed",
-        "claim of responsibility",
-    ),
+    "event": _terms("""
+        استهدف* | يستهدف | تستهدف | سقط* | سقوط | تسقط | يسقط | انفجر* | انفجار* | تفجير* | قصف* | ضرب*
+        أصاب* | أصابت | طال | طالت | تعرض* | تعرضت | أطلق* | إطلاق | هز* | دوي | هاجم* | شن* | نفذ*
+        استهداف*
+        أسفر* | أدى | ادى | أدت | ادت | وقع | وقعت | فجر* | ألقى | ألقت
+        hit | hits | hitting | struck | strike | strikes | striking | target* | land | landed | landing
+        lands
+        heard | sirens | fell | fall | falls | explod* | detonat* | launch* | fire | fired | fires | firing | shell*
+        impact*
+        slam* | rock | rocked | rocks | attacked | attacking | came under | come under | comes under | kill*
+        wound* | injur* | damag* | carried out | carry out | blew up | blow up | went off | targeting
+        threw
+        hurled | lobbed
+    """),
+    "intercepted": _terms("""
+        اعترض* | إسقاط | أسقط* | اسقط* | تصدت | تصدي | الدفاعات الجوية | منظومة سيرام | سي رام | إحباط
+        intercept* | shot down | downed | air defen* | c ram | counter rocket | brought down | foiled
+    """),
+    "killed": _terms("""
+        قتل* | مقتل | قتلى | قتيل* | مصرع | استشهاد | شهداء | شهيد* | لقي حتفه | لقوا حتفهم | حصيلة
+        kill* | dead | death* | died | dies | fatalit* | lost their lives | toll
+    """),
+    "wounded": _terms("""
+        جرح* | جرحى | جريح* | إصابة | إصابات | اصابة | اصابات | مصاب* | أصيب* | اصيب*
+        wound* | injur* | hurt | casualt*
+    """),
+    "no_casualties": _terms("""
+        دون خسائر بشرية | دون وقوع خسائر | دون أن يحدث خسائر | دون أن يحدثا خسائر | دون أن تحدث خسائر
+        دون أن يسفر* عن خسائر | دون أن تسفر* عن خسائر | دون أن يسفر* عن إصابات | دون أن تسفر* عن إصابات
+        دون أن يسفر* عن وقوع | دون أن تسفر* عن وقوع | دون تسجيل خسائر | دون تسجيل إصابات | دون إصابات
+        دون اصابات | دون وقوع إصابات | لم يسفر عن إصابات | لم يسفر عن خسائر | لم تسفر عن إصابات
+        لم تسفر عن خسائر | لم يسفر عن وقوع | لم تسفر عن وقوع | لا إصابات | لم تسجل إصابات
+        لم تسجل أي إصابات
+        no casualties | no injuries | no one was hurt | no one was injured | nobody was hurt
+        without casualties
+        caused no casualties | no reported casualties | no immediate reports of casualties
+        no one was killed
+    """),
+    "claim": _terms("""
+        تبنت | تبنى | أعلنت مسؤوليتها | أعلن مسؤوليته | اعلنت مسؤوليتها
+        claimed responsibility | claimed the attack | claimed | claim of responsibility
+    """),
     # Contexts that make attack words harmless.
-    "deny": (
-        "نفى",
-        "نفت",
-        "ينفي",
-        "تنفي",
-        "نفي",
-        "لا صحة",
-        "عار عن الصحة",
-        "عارية عن الصحة",
-        "غير صحيحة",
-        "لم يتعرض",
-        "لم تتعرض",
-        "لم يقع",
-        "لم تقع",
-        "لم يحدث",
-        "لم تسقط",
-        "لم يسقط",
-        "شائعات",
-        "مفبركة",
-        "denied",
-        "denies",
-        "deny",
-        "no attack",
-        "not attacked",
-        "did not come under",
-        "false report*",
-        "fake",
-        "rumour*",
-        "rumor*",
-        "there was no",
-    ),
-    "threat": (
-        "هدد*",
-        "يهدد*",
-        "تهدد*",
-        "توعد*",
-        "تتوعد",
-        "يتوعد",
-        "تهديد*",
-        "حذر*",
-        "يحذر*",
-        "تحذر*",
-        "تحذير*",
-        "سنستهدف",
-        "ستستهدف",
-        "سيستهدف",
-        "سنرد",
-        "سترد",
-        "سيرد",
-        "في حال",
-        "خطط*",
-        "مخطط*",
-        "يخطط*",
-        "threat*",
-        "warn*",
-        "vow*",
-        "plan to",
-        "plans to",
-        "planned to",
-        "planning to",
-        "plot*",
-        "intend*",
-        "would target",
-        "could target",
-        "will target",
-        "may target",
-        "might target",
-        "could attack",
-        "would attack",
-        "will attack",
-        "could strike",
-        "would strike",
-        "will strike",
-        "could hit",
-        "would hit",
-        "will hit",
-        "in case of",
-        "if attacked",
-    ),
+    "deny": _terms("""
+        نفى | نفت | ينفي | تنفي | نفي | لا صحة | عار عن الصحة | عارية عن الصحة | غير صحيحة | لم يتعرض
+        لم تتعرض
+        لم يقع | لم تقع | لم يحدث | لم تسقط | لم يسقط | شائعات | مفبركة | كاذبة | عدم صحة | أي هجوم
+        لا أساس لها | لا أساس له | غير دقيقة | غير دقيق | عارية | لم يتعرض لأي
+        denied | denies | deny | no attack | not attacked | did not come under | false report* | fake
+        rumour*
+        rumor* | there was no | no rockets | no rocket | no drones | no drone | no missiles | disput*
+        dismissed
+        completely false | not been attacked | had not been attacked | no indication of any attack
+        baseless
+        untrue | inaccurate | no truth
+        not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike | not an explosion
+        not a missile* | rather than | وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
+        لا علاقة له* بهجوم | لم يكن هجوم*
+    """),
+    "threat": _terms("""
+        هدد* | يهدد* | تهدد* | توعد* | تتوعد | يتوعد | تهديد* | حذر* | يحذر* | تحذر* | تحذير* | سنستهدف
+        ستستهدف
+        سيستهدف | سنرد | سترد | سيرد | في حال | خطط* | مخطط* | يخطط* | وعيد | ثأر | الثأر
+        تصعيد* | ضمن مدى | في مرمى | خطر | مخاطر | أنصاره إلى
+        risk* | advisory | escalat* | threat* | warn* | vow* | plan to | plans to | planned to
+        planning to | plot* | intend* | avenge
+        would target | could target | will target | may target | might target | could attack | would attack
+        will attack | could strike | would strike | will strike | could hit | would hit | will hit
+        in case of
+        if attacked | within range | retaliat* | revenge
+    """),
     # A responsibility or involvement denial is not a denial that the attack happened.
-    "responsibility": (
-        "مسؤولية",
-        "مسؤوليتها",
-        "مسؤوليته",
-        "مسؤوليتهم",
-        "ضلوع*",
-        "تورط*",
-        "علاقة*",
-        "responsib*",
-        "involvement",
-        "involved",
-        "link*",
-    ),
+    "responsibility": _terms("""
+        مسؤولية | مسؤوليتها | مسؤوليته | مسؤوليتهم | ضلوع* | تورط* | علاقة*
+        responsib* | involvement | involved | link*
+    """),
     # Outcome words that only a real event has.
-    "physical": (
-        "سقط*",
-        "سقوط",
-        "انفجر*",
-        "أصاب*",
-        "طالت",
-        "أسفر*",
-        "قتل*",
-        "مقتل",
-        "هز*",
-        "دوي",
-        "أضرار",
-        "اضرار",
-        "خسائر",
-        "تضرر*",
-        "احتراق",
-        "حريق",
-        "أصيب*",
-        "اصيب*",
-        "hit",
-        "hits",
-        "hitting",
-        "struck",
-        "land",
-        "lands",
-        "landed",
-        "fell",
-        "falls",
-        "explod*",
-        "kill*",
-        "wound*",
-        "injur*",
-        "damag*",
-        "went off",
-        "blew up",
-        "rock",
-        "rocks",
-        "rocked",
-        "impact*",
-        "slam*",
-        "set fire",
-        "destroy*",
-    ),
-    "exercise": (
-        "مناورة",
-        "مناورات",
-        "تمرين",
-        "تمارين",
-        "تدريبات عسكرية",
-        "تجربة صاروخية",
-        "تجارب صاروخية",
-        "اختبار",
-        "exercise*",
-        "drill*",
-        "test fire*",
-        "test fired",
-        "test launch*",
-        "simulat*",
-        "wargame*",
-    ),
-    "deal": (
-        "صفقة",
-        "صفقات",
-        "شراء",
-        "بيع",
-        "تسليم",
-        "عقد",
-        "منظومة",
-        "منظومات",
-        "تزويد",
-        "deal*",
-        "purchase*",
-        "sale",
-        "sales",
-        "sell*",
-        "buy*",
-        "contract*",
-        "deliver*",
-        "procure*",
-        "order",
-        "ordered",
-    ),
-    "sport": (
-        "مباراة",
-        "مباريات",
-        "الدوري",
-        "المنتخب",
-        "لاعب*",
-        "تسديدة",
-        "تسديدات",
-        "مرمى",
-        "حارس مرمى",
-        "ركلة",
-        "كرة القدم",
-        "بطولة",
-        "الملعب",
-        "هداف",
-        "المدرب",
-        "football",
-        "soccer",
-        "match",
-        "league",
-        "striker*",
-        "goalkeeper",
-        "goal",
-        "goals",
-        "midfield*",
-        "tournament",
-        "scored",
-        "coach",
-        "kick",
-        "penalty",
-        "fans",
-        "stadium",
-        "playoff*",
-        "inning*",
-    ),
+    "physical": _terms("""
+        سقط* | سقوط | انفجر* | أصاب* | طالت | أسفر* | قتل* | مقتل | هز* | دوي | أضرار | اضرار | خسائر
+        تضرر*
+        احتراق | حريق | أصيب* | اصيب*
+        hit | hits | hitting | struck | land | lands | landed | fell | falls | explod* | kill* | wound*
+        injur*
+        damag* | went off | blew up | rock | rocks | rocked | impact* | slam* | set fire | destroy*
+    """),
+    "exercise": _terms("""
+        مناورة | مناورات | تمرين* | تمارين | تدريبات عسكرية | تجربة صاروخية | تجارب صاروخية | اختبار*
+        تجربة
+        تعبوي | افتراضي* | هدف وهمي | أهداف وهمية | عرض عسكري | استعراض* | تدريب* | تفقد* | زيارة | زار
+        عرض ضوئي | عرضا ضوئيا
+        exercise* | drill* | test | tests | tested | testing | test fire* | test fired | test launch*
+        simulat* | wargame* | mock target | dummy target | parade | live fire | live-fire | maneuver*
+        manoeuvre*
+        training | visit* | inspected | toured | light show
+    """),
+    "deal": _terms("""
+        صفقة | صفقات | شراء | بيع | تسليم | عقد | تزويد | تسلم* | استلم* | صناعة | تصنيع
+        يتسلم | تتسلم | يستلم | تستلم | دفعة | وصول دفعة | معرض | معرض الدفاع | exhibition | arms fair | expo
+        unveil* | showcase* | shows off | showed off
+        deal* | purchase* | sale | sales | sell* | buy* | contract* | deliver* | procure* | order | ordered
+        manufactur* | factory | export*
+    """),
+    "sport": _terms("""
+        مباراة | مباريات | الدوري | المنتخب | لاعب* | تسديدة | تسديدات | مرمى | حارس مرمى | ركلة | كرة القدم
+        بطولة | الملعب | هداف | المدرب | نادي | فريق | الفريق | جمهور | أهداف | هدفين | الشوط | ديربي
+        football | soccer | match | league | striker* | goalkeeper | goal | goals | midfield* | tournament
+        scored | scorer | coach | kick | penalty | fans | stadium | playoff* | inning* | derby | club
+        keeper
+    """),
+    # Weapons found or seized: harmless unless something also happened.
+    "seizure": _terms("""
+        مصادرة | ضبط | مخزن أسلحة | عثر* على | العثور على | مخبأ | وكر
+        seized | seize* | confiscat* | cache | stockpile* | hideout* found | found a launch*
+    """),
+    # Conditions and hypotheses: "if Washington struck", "would turn al-Omar into a graveyard".
+    "conditional": _terms("""
+        لو | إذا | اذا | في حال | في حالة | إن تم | ما لم
+        if | unless | would | should they | in the event
+    """),
+    "politics": _terms("""
+        موازنة | الموازنة | ميزانية | البرلمان | مجلس النواب | النواب | انتقد* | انتقاد* | هجوما سياسيا
+        هجوم سياسي | هجوما لاذعا | هجوما حادا | الانتخابات | انتخابات
+        budget | parliament | lawmaker* | legislator* | criticis* | criticiz* | opposition | election*
+        rhetoric* | verbal | metaphor* | spending
+    """),
+    "court": _terms("""
+        محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | بالسجن | الإعدام | بالإعدام
+        مدان* | أدين* | محاكمة | جنايات | الإفراج | قضية
+        court | sentenced | sentence* | verdict | trial | convicted | acquitted | judge* | judiciary
+        prosecutor*
+        death penalty | indicted | sue | sues | sued | lawsuit* | دعوى | دعوى قضائية
+    """),
+    "aftermath": _terms("""
+        تحقيق* | التحقيق* | لجنة تحقيقية | تعويض* | اعتقال | اعتقل* | القبض | إقالة | أقال | إجراءات أمنية
+        على خلفية | في أعقاب | إثر | عقب | بعد الهجوم | بعد هجوم | بعد القصف | تشييع | جنازة
+        investigat* | inquiry | probe | compensat* | arrest* | suspects | sacked | dismiss*
+        removed the commander
+        in the wake of | following the attack | following last | after the attack | aftermath | funeral*
+        security measures | tightened security | stepped up security
+    """),
+    # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
+    "defused": _terms("""
+        تفكيك | فكك* | أبطل* | إبطال | معدة للإطلاق | معدّة للإطلاق | معدة للاطلاق | قبل إطلاق* | قبل انطلاق*
+        قبل تفجير* | قبل انفجار*
+        defused | defuse* | dismantl* | disarm* | before firing | before they could | before it could
+        bomb disposal | bomb squad
+    """),
+    # Drones and rockets in peaceful or criminal use.
+    "civil": _terms("""
+        زراعة | الزراعة | زراعي* | مكافحة الآفات | مكافحة الحشرات | مكافحة حشرة | الدوباس | رش المبيدات
+        المبيدات | تصوير جوي | التصوير الجوي | تهريب | مهرب* | مخدرات | المخدرات | عرض جوي | هواة
+        agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl* | drug*
+        narcotic* | captagon | hobby | delivery drone* | light show | aerial show
+    """),
+    "hearsay": _terms("""
+        تداولت | تداول* | متداول* | المتداول | أنباء عن | مزاعم | يزعم | زعم* | مواقع التواصل
+        منصات التواصل
+        تناقل* | المنصات | بعض الصفحات
+        مقطع فيديو | مقطع | إشاعة | إشاعات
+        social media | circulating | circulated | video* | claims of | unverified | unconfirmed | purported*
+    """),
+    "accident": _terms("""
+        ارتفاع درجات الحرارة | تماس كهربائي | سوء الخزن | قنينة غاز | قناني غاز | عرضي | حادث عرضي
+        شبهة استهداف
+        تفجير مسيطر عليه | تفجير مسيطر | مخلفات حربية | مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
+        جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني
+        accident* | short circuit | heat | gas cylinder | controlled detonation | controlled explosion
+        unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
+        not an attack
+        no suspicion | training flight | blaze
+        أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي | حريق أعشاب
+        gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
+    """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.
-    "target_noun": (
-        "قاعدة",
-        "قواعد",
-        "معسكر*",
-        "رتل",
-        "أرتال",
-        "ارتال",
-        "حاجز",
-        "سيطرة",
-        "دورية",
-        "دوريات",
-        "نقطة تفتيش",
-        "مقر",
-        "مقرات",
-        "ثكنة",
-        "القوات",
-        "قوات",
-        "الجيش",
-        "الشرطة",
-        "السفارة",
-        "القنصلية",
-        "مطار",
-        "موكب",
-        "base",
-        "bases",
-        "airbase",
-        "checkpoint*",
-        "patrol*",
-        "convoy*",
-        "camp",
-        "troops",
-        "soldiers",
-        "forces",
-        "police",
-        "army",
-        "embassy",
-        "consulate",
-        "airport",
-        "outpost*",
-        "barracks",
-        "headquarters",
-        "motorcade",
-    ),
+    "target_noun": _terms("""
+        قاعدة | قواعد | معسكر* | رتل | أرتال | ارتال | حاجز | سيطرة | دورية | دوريات | نقطة تفتيش | مقر
+        مقرات
+        ثكنة | القوات | قوات | الجيش | الشرطة | السفارة | القنصلية | مطار | موكب
+        base | bases | airbase | checkpoint* | patrol* | convoy* | camp | troops | soldiers | forces
+        police
+        army | embassy | consulate | airport | outpost* | barracks | headquarters | motorcade
+    """),
     # Words that say the attack is one of many or a past one without a date.
-    "background": (
-        "منذ",
-        "سابق",
-        "سابقة",
-        "السابق",
-        "مماثل*",
-        "الذكرى",
-        "ذكرى",
-        "أعقاب",
-        "سلسلة هجمات",
-        "عشرات الهجمات",
-        "هذه الهجمات",
-        "تلك الهجمات",
-        "مثل هذه",
-        "بانتظام",
-        "باستمرار",
-        "مرارا",
-        "مراراً",
-        "تكرار*",
-        "الهجمات المتكررة",
-        "عادة",
-        "since",
-        "previous*",
-        "similar",
-        "anniversary",
-        "a series of",
-        "string of",
-        "dozens of attacks",
-        "these attacks",
-        "such attacks",
-        "earlier attack*",
-        "past attack*",
-        "recalled",
-        "reminiscent",
-        "repeatedly",
-        "regularly",
-        "frequent*",
-    ),
+    "background": _terms("""
+        منذ | سابق | سابقة | السابق | مماثل* | الذكرى | ذكرى | أعقاب | سلسلة هجمات | عشرات الهجمات
+        هذه الهجمات
+        تلك الهجمات | مثل هذه | بانتظام | باستمرار | مرارا | مراراً | تكرار* | الهجمات المتكررة | عادة
+        قديم
+        قديمة | آنذاك | حينها | وقتها | في حينه | سبق أن | سبق وأن | كانت قد | كان قد | الأخيرة من نوعها
+        since | previous* | similar | anniversary | a series of | string of | dozens of attacks
+        these attacks
+        such attacks | earlier attack* | past attack* | recalled | reminiscent | repeatedly | regularly
+        frequent*
+        at the time | back then | had been | old footage | old video | in the past | years ago | last year's
+        most recently | history of | has been targeted | have been targeted | were targeted
+    """),
 }
 
 

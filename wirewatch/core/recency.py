@@ -36,86 +36,41 @@ def _n(words: str) -> tuple[str, ...]:
     return tuple(normalize(words).split())
 
 
+def _phrases(text: str, days: float) -> dict[tuple[str, ...], float]:
+    return {_n(p): days for p in (t.strip() for t in text.replace("\n", "|").split("|")) if p}
+
+
 _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
-    **{
-        _n(p): 0.0
-        for p in (
-            "اليوم",
-            "الليلة",
-            "الليلة الماضية",
-            "ليل",
-            "فجر اليوم",
-            "صباح اليوم",
-            "ظهر اليوم",
-            "مساء اليوم",
-            "قبل ساعات",
-            "منذ ساعات",
-            "قبل قليل",
-            "قبل ساعة",
-            "منذ قليل",
-            "في وقت سابق اليوم",
-            "في وقت سابق من اليوم",
-            "حاليا",
-            "الآن",
-            "للتو",
-            "today",
-            "tonight",
-            "this morning",
-            "this afternoon",
-            "this evening",
-            "last night",
-            "overnight",
-            "hours ago",
-            "earlier today",
-            "early hours",
-            "moments ago",
-            "just now",
-            "on sunday night",
-            "breaking",
-        )
-    },
-    **{
-        _n(p): 1.0
-        for p in (
-            "أمس",
-            "البارحة",
-            "مساء أمس",
-            "صباح أمس",
-            "ليل أمس",
-            "ليلة أمس",
-            "فجر أمس",
-            "ظهر أمس",
-            "yesterday",
-            "late yesterday",
-        )
-    },
+    **_phrases(
+        """
+        اليوم | الليلة | الليلة الماضية | ليل | فجر اليوم | صباح اليوم | ظهر اليوم | مساء اليوم | قبل ساعات
+        منذ ساعات | قبل قليل | قبل ساعة | منذ قليل | في وقت سابق اليوم | في وقت سابق من اليوم | للتو
+        today | tonight | this morning | this afternoon | this evening | last night | overnight | hours ago
+        earlier today | early hours | moments ago | just now | breaking
+    """,
+        0.0,
+    ),
+    **_phrases(
+        """
+        أمس | البارحة | مساء أمس | صباح أمس | ليل أمس | ليلة أمس | فجر أمس | ظهر أمس
+        yesterday | late yesterday
+    """,
+        1.0,
+    ),
 }
 _PAST_PHRASES: dict[tuple[str, ...], float] = {
-    _n("الأسبوع الماضي"): 7,
-    _n("الشهر الماضي"): 30,
-    _n("العام الماضي"): 365,
-    _n("السنة الماضية"): 365,
-    _n("الأعوام الماضية"): 730,
-    _n("السنوات الماضية"): 730,
-    _n("الأشهر الماضية"): 90,
-    _n("الأسابيع الماضية"): 21,
-    _n("مطلع العام"): 60,
-    _n("بداية العام"): 60,
-    _n("العام الفائت"): 365,
-    _n("last week"): 7,
-    _n("last month"): 30,
-    _n("last year"): 365,
-    _n("earlier this year"): 60,
-    _n("earlier this month"): 10,
-    _n("in recent weeks"): 21,
-    _n("in recent months"): 90,
-    _n("past weeks"): 21,
-    _n("past months"): 90,
-    _n("past year"): 180,
-    _n("previous year"): 365,
-    _n("the previous week"): 7,
-    _n("the previous day"): 1,
+    **_phrases("الأسبوع الماضي | last week | the previous week", 7),
+    **_phrases("الشهر الماضي | last month | earlier this month", 30),
+    **_phrases("العام الماضي | السنة الماضية | العام الفائت | last year | previous year", 365),
+    **_phrases("الأعوام الماضية | السنوات الماضية", 730),
+    **_phrases("الأشهر الماضية | in recent months | past months", 90),
+    **_phrases("الأسابيع الماضية | in recent weeks | past weeks", 21),
+    **_phrases("مطلع العام | بداية العام | earlier this year", 60),
+    **_phrases("past year", 180),
+    **_phrases("the previous day", 1),
 }
+# "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
+_DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))
 _MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
 
 _WEEKDAYS = {  # Monday = 0, as datetime.weekday()
@@ -218,6 +173,9 @@ _AGO_UNITS = {
 }
 _DUAL_UNITS = {normalize(w) for w in ("يومين", "أسبوعين", "اسبوعين", "شهرين", "عامين", "سنتين")}
 _AGO_BEFORE = {normalize("قبل"), normalize("منذ")}
+# "three days ago", "two years after the strike", "a year since", "five years on", "خمس سنوات على"
+_AGO_AFTER = {normalize(w) for w in ("ago", "after", "since", "on", "later", "على")}
+_PASSAGE = {normalize(w) for w in ("مرور", "بعد")}
 _YEAR_LEAD = {
     normalize(w)
     for w in (
@@ -243,7 +201,8 @@ _YEAR_LEAD = {
 
 def _triggers() -> frozenset[str]:
     words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES)}
-    words |= {k[0] for k in _MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE
+    words |= {k[0] for k in _MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
+    words |= _DUAL_UNITS
     return frozenset(words)
 
 
@@ -280,6 +239,11 @@ def find_time_refs(toks: Sequence[Token], published: datetime | None) -> list[Ti
             i += 1
             continue
         kind, days, size = ref
+        if kind == "current" and i > 0 and words[i - 1] in _DEMONSTRATIVES:
+            i += size  # "تلك الليلة", "that night": another time than the article's
+            continue
+        if kind == "past" and i + size < len(words) and (words[i + size],) in _CURRENT_PHRASES:
+            size += 1  # "six years ago today" is one past time
         text = " ".join(words[i : i + size])
         explicit = kind == "current" and any(
             (f, *words[i + 1 : i + size]) in _CURRENT_PHRASES for f in word_forms(words[i])
@@ -312,10 +276,16 @@ def _ago_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
             return ("past" if days > CURRENT_DAYS else "current"), float(days), 3
         if words[i + 1] in _AGO_UNITS and _AGO_UNITS[words[i + 1]] >= 7:
             return "past", float(_AGO_UNITS[words[i + 1]]), 2
+    if w in _PASSAGE and i + 1 < len(words):  # "مرور عامين على", "مرور خمس سنوات"
+        inner = _ago_at([_n("قبل")[0], *words[i + 1 :]], 0)
+        if inner is not None:
+            return inner[0], inner[1], inner[2]
     count = number_word(w)
-    if count is not None and i + 2 < len(words) and words[i + 1] in _AGO_UNITS and words[i + 2] == "ago":
+    if count is not None and i + 2 < len(words) and words[i + 1] in _AGO_UNITS and words[i + 2] in _AGO_AFTER:
         days = count * _AGO_UNITS[words[i + 1]]
         return ("past" if days > CURRENT_DAYS else "current"), float(days), 3
+    if w in _DUAL_UNITS and i + 1 < len(words) and words[i + 1] in _AGO_AFTER:  # "عامين على"
+        return "past", 2.0 * _AGO_UNITS[w], 2
     return None
 
 
@@ -399,10 +369,11 @@ def _year_at(words: list[str], i: int, published: datetime | None) -> tuple[str,
     year = _int(words[i])
     if year is None or not 1950 <= year <= 2100:
         return None
-    if i == 0 or words[i - 1] not in _YEAR_LEAD:
-        return None
+    led = i > 0 and words[i - 1] in _YEAR_LEAD
     if published is None:
-        return "past", None, 1
+        return ("past", None, 1) if led else None
+    # A bare earlier year ("the 2024 drone attack") dates what is next to it; the current year
+    # says nothing about recency.
     if year < published.year:
         return "past", _days_between(published, date(year, 7, 1)), 1
     return None

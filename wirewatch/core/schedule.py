@@ -1,15 +1,25 @@
-"""When to poll a feed next (pure).
+"""When to poll a feed next, and which feeds are in a surge (pure).
 
-A feed is polled every ``interval`` seconds while it works. After a failure it backs off
-exponentially (interval × 2^(failures-1), capped) and keeps trying forever: a feed is never
-parked for good. Jitter spreads feeds that share an interval so they do not poll in lockstep.
+The delay after a poll that worked is the largest of the feed's interval and what the publisher
+asked for (RSS ``<ttl>``, ``Cache-Control: max-age``, ``Expires``), clamped to the configured
+minimum and maximum. After a failure the delay doubles per failure in a row up to a cap and the
+feed keeps being tried forever: a feed is never parked for good. ``Retry-After`` on 429/503 is
+always honoured (up to the maximum). Jitter spreads feeds so failing ones do not retry in step.
+
+A surge shortens the interval of a group of feeds (say the outlets covering a region with an
+open incident) until it expires by itself. During a surge the freshness hints (ttl, max-age,
+Expires) are set aside, since the point is to look sooner than the publisher's cache suggests;
+``Retry-After``, backoff and the minimum interval still hold, so a surge is never impolite.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+
+from wirewatch.core.http import CacheHints
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +33,54 @@ class PollPolicy:
         return max(self.min_interval, min(self.max_interval, seconds))
 
 
+@dataclass(frozen=True, slots=True)
+class Surge:
+    """Poll the feeds of ``group`` every ``interval`` seconds until ``until``."""
+
+    group: str
+    interval: float
+    until: datetime
+
+    def active(self, now: datetime) -> bool:
+        return now < self.until
+
+
+def base_delay(interval: float, hints: CacheHints, policy: PollPolicy, surging: bool = False) -> float:
+    """Seconds until the next poll after a success, before backoff and jitter."""
+    delay = interval
+    if not surging:
+        for hint in (hints.ttl, hints.max_age, hints.expires):
+            if hint is not None:
+                delay = max(delay, hint)
+    return policy.clamp(delay)
+
+
+def backoff_delay(delay: float, failures: int, policy: PollPolicy) -> float:
+    """``delay × 2^(failures-1)``, capped at ``max_backoff`` (never shorter than ``delay``)."""
+    if failures <= 0:
+        return delay
+    exponent = min(failures - 1, 62)  # 2**62 s is already far past any cap
+    return max(delay, min(policy.max_backoff, delay * 2.0**exponent))
+
+
+def next_delay(
+    interval: float,
+    failures: int,
+    policy: PollPolicy,
+    hints: CacheHints | None = None,
+    surging: bool = False,
+    rng: random.Random | None = None,
+) -> float:
+    """Seconds from the end of a poll to the next one."""
+    hints = hints or CacheHints()
+    delay = backoff_delay(base_delay(interval, hints, policy, surging), failures, policy)
+    if hints.retry_after is not None:
+        delay = max(delay, min(hints.retry_after, policy.max_interval))
+    if policy.jitter:
+        delay *= 1 + (rng or random).uniform(-policy.jitter, policy.jitter)
+    return max(delay, policy.min_interval * (1 - policy.jitter))
+
+
 def next_poll(
     now: datetime,
     interval: float,
@@ -30,13 +88,49 @@ def next_poll(
     policy: PollPolicy,
     rng: random.Random | None = None,
     retry_after: float | None = None,
+    hints: CacheHints | None = None,
+    surging: bool = False,
 ) -> datetime:
     """The time of the next poll after one that ended ``now`` with ``failures`` in a row."""
-    delay = policy.clamp(interval)
-    if failures > 0:
-        delay = min(policy.max_backoff, max(delay, delay * 2 ** (failures - 1)))
+    hints = hints or CacheHints()
     if retry_after is not None:
-        delay = max(delay, min(retry_after, policy.max_interval))
-    if policy.jitter:
-        delay *= 1 + (rng or random).uniform(-policy.jitter, policy.jitter)
-    return now + timedelta(seconds=delay)
+        hints = replace(hints, retry_after=retry_after)
+    return now + timedelta(seconds=next_delay(interval, failures, policy, hints, surging, rng))
+
+
+def first_poll(now: datetime, interval: float, rng: random.Random | None = None) -> datetime:
+    """When a feed never polled before is first due: soon, spread over a tenth of its interval
+    (at most ten seconds) so thousands of new feeds do not all start in the same second."""
+    return now + timedelta(seconds=(rng or random).uniform(0, min(10.0, interval / 10)))
+
+
+# -- surges --------------------------------------------------------------------------------------
+
+
+def apply_surge(surges: Mapping[str, Surge], surge: Surge, now: datetime) -> dict[str, Surge]:
+    """The surge table after a request: a later request for a group replaces the earlier one
+    (an ``until`` in the past ends it); expired surges are dropped."""
+    table = {g: s for g, s in surges.items() if s.active(now)}
+    if surge.active(now):
+        table[surge.group] = surge
+    else:
+        table.pop(surge.group, None)
+    return table
+
+
+def effective_interval(
+    interval: float, groups: Iterable[str], surges: Mapping[str, Surge], now: datetime
+) -> tuple[float, bool]:
+    """The interval in force for a feed in ``groups`` and whether a surge set it.
+
+    The shortest active surge of any of the feed's groups wins, and only if it is shorter than
+    the feed's own interval: a surge never slows a feed down.
+    """
+    best = interval
+    surging = False
+    for group in groups:
+        surge = surges.get(group)
+        if surge is not None and surge.active(now) and surge.interval < best:
+            best = surge.interval
+            surging = True
+    return best, surging

@@ -1,7 +1,9 @@
 """Real local servers: feeds over HTTP, a webhook receiver, an SMTP receiver.
 
 ``FeedServer`` serves documents from memory with ``ETag``/``Last-Modified`` and answers
-conditional GETs with 304, or a status you set per path. ``WebhookReceiver`` records every POST
+conditional GETs with 304, or a status you set per path; a document may also be streamed from a
+generator (huge bodies without holding them, a server that drips a byte a second), and the
+server can speak TLS with a certificate you give it. ``WebhookReceiver`` records every POST
 (apprise ``json://`` and Slack-shaped ``mmost://`` posts) and can be told to fail. ``SmtpReceiver``
 wraps aiosmtpd. All bind to 127.0.0.1 on a free port and run in background threads.
 """
@@ -12,9 +14,10 @@ import email
 import email.policy
 import hashlib
 import json
+import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,11 +31,18 @@ class Document:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     modified: float = field(default_factory=time.time)
+    stream: Callable[[], Iterable[bytes]] | None = None  # body sent chunk by chunk, then close
+    delay: float = 0.0  # seconds between streamed chunks (a dripping server)
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients that hang up mid-body (size caps, timeouts, TLS refusals) are what the tests
+        # are about: not an error of the server's.
+        return
 
 
 class _Base:
@@ -40,7 +50,8 @@ class _Base:
         self.server = _Server(("127.0.0.1", 0), handler)
         self.server.owner = self  # type: ignore[attr-defined]
         self.port = int(self.server.server_address[1])
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll interval makes stop() take milliseconds instead of half a second.
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     def start(self) -> _Base:
         self.thread.start()
@@ -68,7 +79,10 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self._reply(404, b"not found", "text/plain")
             return
         if doc.status != 200:
-            self._reply(doc.status, b"", "text/plain", doc.headers)
+            self._reply(doc.status, doc.body if doc.status < 300 else b"", "text/plain", doc.headers)
+            return
+        if doc.stream is not None:
+            self._stream(doc)
             return
         etag = '"' + hashlib.sha1(doc.body).hexdigest()[:16] + '"'  # noqa: S324 - a validator, not security
         modified = formatdate(doc.modified, usegmt=True)
@@ -78,6 +92,24 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self._reply(304, b"", None, {"ETag": etag, "Last-Modified": modified})
             return
         self._reply(200, doc.body, doc.content_type, {"ETag": etag, "Last-Modified": modified, **doc.headers})
+
+    def _stream(self, doc: Document) -> None:
+        assert doc.stream is not None
+        self.send_response(200)
+        self.send_header("Content-Type", doc.content_type)
+        for k, v in doc.headers.items():
+            self.send_header(k, v)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        try:
+            for chunk in doc.stream():
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                if doc.delay:
+                    time.sleep(doc.delay)
+        except OSError:
+            return  # the client hung up: that is the point of most streamed documents
 
     def _reply(
         self, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None
@@ -96,11 +128,24 @@ class _FeedHandler(BaseHTTPRequestHandler):
 class FeedServer(_Base):
     """Serves feed documents by path; ``provider`` may build them at request time."""
 
-    def __init__(self, provider: Callable[[str], Document | None] | None = None) -> None:
+    def __init__(
+        self,
+        provider: Callable[[str], Document | None] | None = None,
+        tls: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(_FeedHandler)
         self.documents: dict[str, Document] = {}
         self.provider = provider
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.scheme = "http"
+        if tls is not None:  # (certificate file, key file)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            self.scheme = "https"
+
+    def url(self, path: str) -> str:
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
 
     def put(self, path: str, body: bytes | str, **kwargs: Any) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body

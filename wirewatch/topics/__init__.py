@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from wirewatch.topics.records import ArticleRecord, AttackReport, FeedState
+from wirewatch.topics.records import (
+    ArticleRecord,
+    AttackReport,
+    FeedHealthEvent,
+    FeedRecord,
+    FeedState,
+    IncidentRecord,
+    IncidentUpdate,
+    SurgeRecord,
+)
 
 DAY_MS = 24 * 3600 * 1000
 
@@ -34,9 +43,21 @@ ARTICLES = TopicSpec(
     config={"cleanup.policy": "delete", "retention.ms": str(7 * DAY_MS), "compression.type": "producer"},
 )
 ATTACK_REPORTS = TopicSpec(
-    "attack-reports.v1",
-    key="incident id",
+    "attack-reports.v2",
+    key="region (country of the main target): one event's reports meet on one partition",
     record=AttackReport,
+    config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+)
+INCIDENTS = TopicSpec(
+    "incidents.v1",
+    key="incident id",
+    record=IncidentRecord,
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+)
+INCIDENT_UPDATES = TopicSpec(
+    "incident-updates.v1",
+    key="incident id",
+    record=IncidentUpdate,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
 )
 FEED_STATE = TopicSpec(
@@ -45,5 +66,34 @@ FEED_STATE = TopicSpec(
     record=FeedState,
     config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
 )
+FEEDS = TopicSpec(
+    "feeds.v1",
+    key="feed URL",
+    record=FeedRecord,
+    # Pollers split the feed list by partition of this topic (consumer-group assignment).
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+)
+FEED_HEALTH = TopicSpec(
+    "feed-health.v1",
+    key="feed URL",
+    record=FeedHealthEvent,
+    config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+)
+POLL_SURGES = TopicSpec(
+    "poll-surges.v1",
+    key="surge group",
+    record=SurgeRecord,
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+    partitions=1,
+)
 
-ALL: tuple[TopicSpec, ...] = (ARTICLES, ATTACK_REPORTS, FEED_STATE)
+ALL: tuple[TopicSpec, ...] = (
+    ARTICLES,
+    ATTACK_REPORTS,
+    INCIDENTS,
+    INCIDENT_UPDATES,
+    FEED_STATE,
+    FEEDS,
+    FEED_HEALTH,
+    POLL_SURGES,
+)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from wirewatch.core.detect import Article
+from wirewatch.core.incidents import Incident, ReportFacts
 
 
 class _Record(BaseModel):
@@ -59,53 +60,37 @@ class PlaceRef(_Record):
 
 
 class AttackReport(_Record):
-    """An article that reports a current attack, with what the processor found. Key: ``incident``."""
+    """An article that reports a current attack: the facts an incident needs.
 
-    schema_: Literal["attack-report/1"] = Field("attack-report/1", alias="schema")
-    incident: str
-    article_id: str
-    revision: int = 0
-    url: str = ""
-    outlet: str
-    title: str
-    lang: str
-    published: AwareDatetime | None = None
-    article_seen_at: AwareDatetime | None = Field(None, description="when the article reached Kafka")
+    Key: ``region`` (the country of its main target), so that every report of one event lands on
+    one partition and one processor instance.
+    """
+
+    schema_: Literal["attack-report/2"] = Field("attack-report/2", alias="schema")
+    region: str
+    facts: ReportFacts
     detected_at: AwareDatetime
-    attack_types: tuple[str, ...]
-    intercepted: bool = False
-    places: tuple[PlaceRef, ...] = ()
-    projectiles: int | None = None
-    killed: int | None = None
-    wounded: int | None = None
-    claimed_by: tuple[str, ...] = ()
     details: dict[str, Any] = Field(default_factory=dict, description="the full analysis record")
 
-    @classmethod
-    def from_analysis(
-        cls, article: ArticleRecord, analysis: dict[str, Any], *, seen_at: datetime | None, now: datetime
-    ) -> AttackReport:
-        casualties = analysis.get("casualties") or {}
-        return cls(
-            incident=analysis["incident"],
-            article_id=article.id,
-            revision=article.revision,
-            url=article.url,
-            outlet=article.outlet,
-            title=article.title,
-            lang=analysis["lang"],
-            published=article.published,
-            article_seen_at=seen_at,
-            detected_at=now,
-            attack_types=tuple(analysis["attack_types"]),
-            intercepted=analysis["intercepted"],
-            places=tuple(PlaceRef(**p) for p in analysis["places"]),
-            projectiles=analysis.get("projectiles"),
-            killed=casualties.get("killed"),
-            wounded=casualties.get("wounded"),
-            claimed_by=tuple(analysis.get("claimed_by") or ()),
-            details=analysis,
-        )
+
+class IncidentRecord(_Record):
+    """The current state of one incident. Key: incident id (compacted topic)."""
+
+    schema_: Literal["incident/1"] = Field("incident/1", alias="schema")
+    incident: Incident
+    region: str
+    partition: int = Field(description="the attack-reports partition whose processor owns it")
+
+
+class IncidentUpdate(_Record):
+    """One change of an incident, for the alerting stage. Key: incident id."""
+
+    schema_: Literal["incident-update/1"] = Field("incident-update/1", alias="schema")
+    change: str  # new | corroborated | updated | report_added | report_revised
+    incident: Incident
+    article_id: str = Field(description="the report that caused the change")
+    article_seen_at: AwareDatetime | None = Field(None, description="when that article reached Kafka")
+    at: AwareDatetime
 
 
 class FeedState(_Record):
@@ -120,3 +105,52 @@ class FeedState(_Record):
     failures: int = 0
     last_success: datetime | None = None
     next_due: datetime | None = None
+    fetch_url: str | None = Field(None, description="where a 301/308 moved the feed; None: its listed URL")
+    broken: bool = Field(False, description="declared broken after consecutive failures (still polled)")
+    last_error: str | None = None
+    last_error_class: str | None = None
+    last_attempt: datetime | None = None
+    failing_since: datetime | None = None
+
+
+class FeedRecord(_Record):
+    """One feed of the shared feed list (the pollers split these by partition). Key: ``url``."""
+
+    schema_: Literal["feed/1"] = Field("feed/1", alias="schema")
+    url: str
+    outlet: str | None = None
+    interval: float | None = None
+    lang: str | None = None
+    groups: tuple[str, ...] = ()
+    full_text: bool = False
+    allow_private: bool = False
+
+
+class FeedHealthEvent(_Record):
+    """A feed declared broken after consecutive failures, or recovered. Key: ``feed_url``.
+
+    Meant for an operator channel: one event per change of condition, never one per poll.
+    """
+
+    schema_: Literal["feed-health/1"] = Field("feed-health/1", alias="schema")
+    feed_url: str
+    outlet: str | None = None
+    event: Literal["broken", "recovered"]
+    failures: int = Field(0, ge=0, description="failures in a row when broken; before recovery")
+    error_class: str | None = Field(None, description="class of the last failure (dns, tls, http_404 ...)")
+    error: str | None = Field(None, description="the last failure, as a person reads it (untrusted text)")
+    failing_since: AwareDatetime | None = None
+    at: AwareDatetime
+
+
+class SurgeRecord(_Record):
+    """Poll the feeds of ``group`` every ``interval`` seconds until ``until``. Key: ``group``.
+
+    A record with ``until`` in the past ends the surge early.
+    """
+
+    schema_: Literal["poll-surge/1"] = Field("poll-surge/1", alias="schema")
+    group: str = Field(pattern=r"^[\w.-]{1,64}$")
+    interval: float = Field(ge=1, le=86400)
+    until: AwareDatetime
+    reason: str = ""

@@ -1,9 +1,10 @@
-"""The alerter: attack reports in, one alert per incident on a watched place out.
+"""The alerter: incident updates in, one alert per incident on a watched place out, then updates.
 
-Per report: decode, match the watchlist against the report's target places (through their
+Per update: decode, match the watchlist against the incident's target places (through their
 lineage, so a region entry is hit by an attack on a base inside it), and when the incident is
-new for a watched entry, show the alert in the terminal and deliver it through apprise. Offsets
-are committed only after delivery, so a crash re-delivers rather than loses.
+new for a watched entry, show the alert in the terminal and deliver it through apprise; when an
+alerted incident is corroborated or its figures change, send an update. Offsets are committed
+only after delivery, so a crash re-delivers rather than loses.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from wirewatch.core.analysis import Analyzer
 from wirewatch.core.watch import hits_in
 from wirewatch.errors import BadRecord
 from wirewatch.metrics import Metrics
-from wirewatch.topics import ATTACK_REPORTS
+from wirewatch.topics import INCIDENT_UPDATES
 from wirewatch.topics.codec import decode
-from wirewatch.topics.records import AttackReport
+from wirewatch.topics.records import IncidentUpdate
 
 log = logging.getLogger("wirewatch.alerter")
 
@@ -46,29 +47,38 @@ class Alerter:
         self.metrics = metrics
         self.out = out
         self.clock = clock
-        self.alerted: set[str] = set()
+        self.alerted: dict[str, int] = {}  # incident id -> revision last alerted
         self.retry_pauses: tuple[float, ...] = (1.0, 3.0)
         self.sleep: Callable[[float], None] = time.sleep
         self.labels = {w.entry_id: f"{w.entry_id} ({w.kind})" for w in analyzer.watch}
 
     def handle(self, value: bytes | None) -> Alert | None:
-        """Alert for one report message if it is new and hits the watchlist; raises ``BadRecord``."""
-        report = decode(value, AttackReport)
-        targets = [p.lineage or (p.id,) for p in report.places if p.role == "target"]
-        hits = hits_in(targets, self.analyzer.watch)
-        if not hits or report.incident in self.alerted:
+        """The alert for one incident update, if any; raises ``BadRecord`` for a malformed message.
+
+        One alert when an incident first touches a watched entry; then an update when it is
+        corroborated or its figures or types change. Other changes (one more report) send nothing.
+        """
+        update = decode(value, IncidentUpdate)
+        incident = update.incident
+        hits = hits_in(incident.lineages(), self.analyzer.watch)
+        if not hits:
             return None
-        alert = render_alert(report, hits, self.labels)
+        if incident.id not in self.alerted:
+            alert = render_alert(incident, hits, self.labels, kind="new", change=update.change)
+        elif update.change in ("corroborated", "updated") and incident.revision > self.alerted[incident.id]:
+            alert = render_alert(incident, hits, self.labels, kind="update", change=update.change)
+        else:
+            return None
         self._show(alert)
         deliveries = self._deliver(alert)
         for d in deliveries:
             self.metrics.notifications.labels(d.scheme, d.status).inc()
-        self.metrics.alerts.labels("new").inc()
-        if report.article_seen_at is not None and any(d.status == "sent" for d in deliveries):
+        self.metrics.alerts.labels(alert.kind).inc()
+        if update.article_seen_at is not None and any(d.status == "sent" for d in deliveries):
             self.metrics.alert_latency_seconds.observe(
-                (self.clock() - report.article_seen_at).total_seconds()
+                (self.clock() - update.article_seen_at).total_seconds()
             )
-        self.alerted.add(report.incident)
+        self.alerted[incident.id] = incident.revision
         return alert
 
     def _deliver(self, alert: Alert) -> list[Delivery]:
@@ -106,7 +116,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, out: TextIO | 
 
     notifier = Notifier(settings.notify_urls())
     ensure_topics(settings)
-    topic = ATTACK_REPORTS.full_name(settings.topic_prefix)
+    topic = INCIDENT_UPDATES.full_name(settings.topic_prefix)
     consumer = KafkaConsumer(
         topic,
         bootstrap_servers=settings.kafka_bootstrap.split(","),

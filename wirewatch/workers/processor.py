@@ -1,29 +1,55 @@
-"""The processor: a Faust app that analyzes every article and emits attack reports.
+"""The processor: a Faust app that turns articles into attack reports, and reports into incidents.
 
-Per message: decode the article record, run ``core`` analysis, send an attack report keyed by
-incident when the article reports a current attack. A malformed message is counted, logged once
-and skipped. Agent concurrency stays 1: with more, Faust can commit an offset past a message
-still in flight (faust-streaming issue 606).
+Two agents, each three steps (decode with ``topics``, call ``core``, send or record):
+
+- ``analyze_articles``: articles → ``core.analysis`` → an attack report for each current attack,
+  keyed by region (the country of the main target) so one event's reports meet on one partition.
+- ``build_incidents``: attack reports → ``core.incidents`` → the incident in a RocksDB-backed
+  table (changelogged, so a restarted or rebalanced instance recovers it) and on the compacted
+  incidents topic, and the change on the incident-updates topic for the alerter.
+
+At-least-once with idempotent updates: a redelivered report finds its incident through the
+report-owner table and changes nothing. Agent concurrency stays 1: with more, Faust can commit
+an offset past a message still in flight (faust-streaming issue 606). A malformed message or a
+bug on one message is counted, logged once and skipped.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import faust
 
 from wirewatch.config import Settings
+from wirewatch.core import incidents
 from wirewatch.core.analysis import Analyzer
 from wirewatch.errors import BadRecord
 from wirewatch.metrics import Metrics
-from wirewatch.topics import ARTICLES, ATTACK_REPORTS
+from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS
 from wirewatch.topics.codec import decode, encode, key
-from wirewatch.topics.records import ArticleRecord, AttackReport
+from wirewatch.topics.records import ArticleRecord, AttackReport, IncidentRecord, IncidentUpdate
 
 log = logging.getLogger("wirewatch.processor")
+
+# RocksDB's default block cache is 2 GiB per table: far more than incidents need.
+_ROCKSDB = {"block_cache_size": 16 * 1024 * 1024, "block_cache_compressed_size": 8 * 1024 * 1024}
+
+
+def region_of(analysis: dict[str, Any]) -> str:
+    """The partition key of a report: the country of its most specific target, or ``none``."""
+    places = analysis.get("places") or []
+    return next((p["country"] for p in places if p.get("country")), "none")
+
+
+def partition_for(region: str, partitions: int) -> int:
+    """A stable partition per region (explicit, so the processor knows where each incident lives)."""
+    return zlib.crc32(region.encode("utf-8")) % partitions
 
 
 def report_for(
@@ -36,20 +62,115 @@ def report_for(
     record = decode(value, ArticleRecord)
     started = time.perf_counter()
     analysis = analyzer.analyze(record.to_article())
-    metrics.article_process_seconds.observe(time.perf_counter() - started)
     metrics.articles_processed.labels("true" if analysis["attack"] else "false").inc()
     if not analysis["attack"]:
+        metrics.article_process_seconds.observe(time.perf_counter() - started)
         return None
+    now = datetime.now(UTC)
+    facts = incidents.facts_from_analysis(
+        analysis,
+        article_id=record.id,
+        revision=record.revision,
+        outlet=record.outlet,
+        title=record.title,
+        url=record.url,
+        published=record.published,
+        seen_at=seen_at or now,
+        signature_=incidents.signature(record.title, record.text),
+        text_chars=len(record.title) + len(record.text),
+    )
+    metrics.article_process_seconds.observe(time.perf_counter() - started)
     for attack_type in analysis["attack_types"]:
         metrics.attack_reports.labels(attack_type).inc()
-    return AttackReport.from_analysis(record, analysis, seen_at=seen_at, now=datetime.now(UTC))
+    return AttackReport(region=region_of(analysis), facts=facts, detected_at=now, details=analysis)
 
 
-def build_app(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> faust.App:
+@dataclass
+class IncidentState:
+    """The processor's view of its incidents: the changelogged tables, and indexes derived from them.
+
+    ``index`` (open incidents by place) and ``partition_of`` are rebuilt from the incidents table
+    whenever the partitions assigned to this instance change.
+    """
+
+    incidents_table: Any
+    owners_table: Any
+    policy: incidents.Policy
+    retention_s: float
+    index: incidents.OpenIncidents = field(default_factory=incidents.OpenIncidents)
+    partition_of: dict[str, tuple[int, datetime]] = field(
+        default_factory=dict
+    )  # id -> (partition, last update)
+    built_for: frozenset[int] | None = None
+    next_sweep: float = 0.0
+    # The latest event time seen: incidents close relative to the stream, not the wall clock, so
+    # a replay of last week's news clusters as it did live.
+    stream_time: datetime | None = None
+
+    def rebuild(self, assigned: frozenset[int], now: datetime) -> None:
+        self.index = incidents.OpenIncidents()
+        self.partition_of = {}
+        count = 0
+        for _, raw in self.incidents_table.items():
+            try:
+                record = decode(raw, IncidentRecord)
+            except BadRecord:
+                continue
+            self.partition_of[record.incident.id] = (record.partition, record.incident.last_update)
+            self.index.put(record.incident)
+            self.stream_time = max(self.stream_time or record.incident.event_time, record.incident.event_time)
+            count += 1
+        if self.stream_time is not None:
+            self.index.expire(self.stream_time, self.policy)
+        self.built_for = assigned
+        log.info(
+            "incident index rebuilt for partitions %s: %d incidents, %d open",
+            sorted(assigned),
+            count,
+            len(self.index.summaries),
+        )
+
+    def load(self, incident_id: str) -> incidents.Incident | None:
+        raw = self.incidents_table.get(key(incident_id))
+        return decode(raw, IncidentRecord).incident if raw is not None else None
+
+    def store(self, incident: incidents.Incident, region: str, partition: int, article_id: str) -> None:
+        self.incidents_table[key(incident.id)] = encode(
+            IncidentRecord(incident=incident, region=region, partition=partition)
+        )
+        self.owners_table[key(article_id)] = key(incident.id)
+        self.partition_of[incident.id] = (partition, incident.last_update)
+        self.index.put(incident)
+
+    def owner(self, article_id: str) -> str | None:
+        raw = self.owners_table.get(key(article_id))
+        return raw.decode("utf-8") if raw is not None else None
+
+    def sweep(self, partition: int, now: datetime) -> int:
+        """Delete this partition's incidents past retention (tombstones go to their own partition)."""
+        removed = 0
+        for incident_id, (owned_by, last_update) in list(self.partition_of.items()):
+            if owned_by != partition or (now - last_update).total_seconds() <= self.retention_s:
+                continue
+            incident = self.load(incident_id)
+            if incident is None or (now - incident.last_update).total_seconds() > self.retention_s:
+                for report in incident.reports if incident else ():
+                    self.owners_table.pop(key(report.article_id), None)
+                self.incidents_table.pop(key(incident_id), None)
+                self.partition_of.pop(incident_id, None)
+                self.index.remove(incident_id)
+                removed += 1
+        return removed
+
+
+def build_app(
+    settings: Settings, analyzer: Analyzer, metrics: Metrics, policy: incidents.Policy | None = None
+) -> faust.App:
+    policy = policy or settings.incident_policy()
     app = faust.App(
         f"{settings.topic_prefix}-processor",
         broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
-        store="memory://",
+        store="rocksdb://",
         datadir=str(settings.data_dir / "processor"),
         web_enabled=False,
         topic_replication_factor=settings.replication_factor,
@@ -57,60 +178,147 @@ def build_app(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> faust
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         broker_commit_interval=1.0,
+        table_cleanup_interval=3600.0,
+        broker_session_timeout=settings.consumer_session_timeout,
+        broker_heartbeat_interval=max(1.0, settings.consumer_session_timeout / 10),
     )
-    articles = app.topic(
-        ARTICLES.full_name(settings.topic_prefix),
-        key_serializer="raw",
-        value_serializer="raw",
-        internal=False,
-    )
-    reports = app.topic(
-        ATTACK_REPORTS.full_name(settings.topic_prefix),
-        key_serializer="raw",
-        value_serializer="raw",
-        internal=False,
+
+    def topic(name: str) -> Any:
+        return app.topic(name, key_serializer="raw", value_serializer="raw", internal=False)
+
+    prefix = settings.topic_prefix
+    articles = topic(ARTICLES.full_name(prefix))
+    reports = topic(ATTACK_REPORTS.full_name(prefix))
+    incidents_topic = topic(INCIDENTS.full_name(prefix))
+    updates_topic = topic(INCIDENT_UPDATES.full_name(prefix))
+    state = IncidentState(
+        incidents_table=app.Table(
+            "incidents",
+            key_type=bytes,
+            value_type=bytes,
+            partitions=settings.partitions,
+            options=dict(_ROCKSDB),
+        ),
+        owners_table=app.Table(
+            "report-owners",
+            key_type=bytes,
+            value_type=bytes,
+            partitions=settings.partitions,
+            options=dict(_ROCKSDB),
+        ),
+        policy=policy,
+        retention_s=settings.incident_retention_days * 86400,
     )
 
     @app.agent(articles, concurrency=1)
     async def analyze_articles(stream: Any) -> Any:
         async for event in stream.events():
-            seen_at = (
-                datetime.fromtimestamp(event.message.timestamp, tz=UTC) if event.message.timestamp else None
-            )
-            try:
+            message = event.message
+            seen_at = datetime.fromtimestamp(message.timestamp, tz=UTC) if message.timestamp else None
+            report = None
+            with _skip_bad(metrics, "article", message):
                 report = report_for(event.value, analyzer, seen_at, metrics)
-            except BadRecord as exc:
-                metrics.bad_input.labels("article").inc()
-                log.warning(
-                    "skipping malformed article at %s[%d]@%d: %s",
-                    event.message.topic,
-                    event.message.partition,
-                    event.message.offset,
-                    exc,
-                )
-                continue
-            except Exception:
-                # A bug in analysis must not crash-loop the agent on one article: count it, log it
-                # with its traceback once, and go on with the next.
-                metrics.bad_input.labels("analysis_error").inc()
-                log.exception(
-                    "analysis failed for the article at %s[%d]@%d; skipped",
-                    event.message.topic,
-                    event.message.partition,
-                    event.message.offset,
-                )
-                continue
             if report is not None:
-                await reports.send(key=key(report.incident), value=encode(report))
-                log.info(
-                    "attack report %s: %s on %s",
-                    report.incident,
-                    ",".join(report.attack_types),
-                    ",".join(p.id for p in report.places) or "unknown place",
+                await reports.send(
+                    key=key(report.region),
+                    value=encode(report),
+                    partition=partition_for(report.region, settings.partitions),
                 )
             yield None
 
+    @app.agent(reports, concurrency=1)
+    async def build_incidents(stream: Any) -> Any:
+        async for event in stream.events():
+            message = event.message
+            now = datetime.now(UTC)
+            assigned = frozenset(
+                tp.partition for tp in app.assignor.assigned_actives() if tp.topic == reports.get_topic_name()
+            )
+            if state.built_for != assigned:
+                state.rebuild(assigned, now)
+            updates: list[tuple[IncidentUpdate, str]] = []
+            with _skip_bad(metrics, "report", message):
+                report = decode(event.value, AttackReport)
+                updates = [
+                    (u, report.region) for u in _incident_step(state, report, message.partition, now, metrics)
+                ]
+            for update, region in updates:
+                await incidents_topic.send(
+                    key=key(update.incident.id),
+                    value=encode(
+                        IncidentRecord(incident=update.incident, region=region, partition=message.partition)
+                    ),
+                )
+                await updates_topic.send(key=key(update.incident.id), value=encode(update))
+            with _skip_bad(metrics, "report", message):
+                if time.monotonic() >= state.next_sweep:
+                    state.next_sweep = time.monotonic() + 600
+                    state.index.expire(state.stream_time or now, policy)
+                    removed = state.sweep(message.partition, now)
+                    if removed:
+                        log.info(
+                            "removed %d incidents past retention from partition %d",
+                            removed,
+                            message.partition,
+                        )
+            yield None
+
     return app
+
+
+def _incident_step(
+    state: IncidentState, report: AttackReport, partition: int, now: datetime, metrics: Metrics
+) -> Iterable[IncidentUpdate]:
+    facts = report.facts
+    if state.stream_time is None or facts.event_time > state.stream_time:
+        state.stream_time = facts.event_time
+    owner_id = state.owner(facts.article_id)
+    candidates = state.index.candidates(facts)
+    incident_id = owner_id or incidents.choose(facts, candidates, state.policy)
+    incident = state.load(incident_id) if incident_id else state.load(incidents.incident_id_for(facts))
+    new, change = incidents.apply(incident, facts, now, state.policy)
+    if change is None:
+        metrics.incident_changes.labels("duplicate").inc()
+        return []
+    state.store(new, report.region, partition, facts.article_id)
+    metrics.incident_changes.labels(change).inc()
+    log.info(
+        "incident %s: %s by %s (%s, %d independent outlets)",
+        new.id,
+        change,
+        facts.article_id,
+        new.state,
+        new.independent_outlets,
+    )
+    return [
+        IncidentUpdate(
+            change=change, incident=new, article_id=facts.article_id, article_seen_at=facts.seen_at, at=now
+        )
+    ]
+
+
+class _skip_bad:
+    """Count, log once and skip a message that is malformed or that a bug chokes on."""
+
+    def __init__(self, metrics: Metrics, kind: str, message: Any) -> None:
+        self.metrics, self.kind, self.message = metrics, kind, message
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
+        if exc is None or not isinstance(exc, Exception):
+            return False
+        where = f"{self.message.topic}[{self.message.partition}]@{self.message.offset}"
+        if isinstance(exc, BadRecord):
+            self.metrics.bad_input.labels(self.kind).inc()
+            log.warning("skipping malformed %s at %s: %s", self.kind, where, exc)
+        else:
+            # A bug must not crash-loop the agent on one message: count it, log it once with its
+            # traceback, and go on with the next.
+            self.metrics.bad_input.labels("analysis_error").inc()
+            log.error("processing the %s at %s failed; skipped", self.kind, where, exc_info=exc)
+        return True
 
 
 def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:

@@ -1,0 +1,225 @@
+"""Incident clustering and state transitions (pure), one test per rule and per trap."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from wirewatch.core.incidents import (
+    Incident,
+    OpenIncidents,
+    PlaceFact,
+    Policy,
+    ReportFacts,
+    apply,
+    assign,
+    choose,
+    jaccard,
+    signature,
+    summary,
+    types_compatible,
+)
+
+T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+AIN = PlaceFact(
+    id="ain-al-asad",
+    name="Ain al-Asad Air Base",
+    kind="base",
+    lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
+    area=("Anbar", "Iraq"),
+)
+ANBAR = PlaceFact(id="IQ-AN", name="Anbar", kind="governorate", lineage=("IQ-AN", "IQ"), area=("Iraq",))
+QAIM = PlaceFact(
+    id="al-qaim-base",
+    name="Al-Qaim base",
+    kind="base",
+    lineage=("al-qaim-base", "IQ-AN/al-qaim", "IQ-AN", "IQ"),
+)
+ERBIL = PlaceFact(
+    id="erbil-airport",
+    name="Erbil International Airport",
+    kind="base",
+    lineage=("erbil-airport", "IQ-AR/erbil", "IQ-AR", "IQ"),
+)
+IRAQ = PlaceFact(id="IQ", name="Iraq", kind="country", lineage=("IQ",))
+POLICY = Policy()
+WIRE = (
+    "Two Katyusha rockets struck Ain al-Asad air base in western Anbar province early on Wednesday, "
+    "the Iraqi security media cell said in a statement, adding that the attack caused no casualties and "
+    "that security forces found the launch pad in a desert area nearby. No group claimed the attack."
+)
+
+
+def report(
+    article_id: str,
+    outlet: str,
+    *,
+    hours: float = 0,
+    places=(AIN,),
+    types=("rocket",),
+    text: str = "",
+    killed=None,
+    wounded=None,
+    projectiles=None,
+    revision: int = 0,
+    lang: str = "en",
+) -> ReportFacts:
+    when = T0 + timedelta(hours=hours)
+    return ReportFacts(
+        article_id=article_id,
+        revision=revision,
+        outlet=outlet,
+        lang=lang,
+        title=article_id,
+        seen_at=when,
+        event_time=when,
+        published=when,
+        types=types,
+        places=places,
+        killed=killed,
+        wounded=wounded,
+        projectiles=projectiles,
+        signature=signature("", text) if text else (),
+        text_chars=len(text),
+    )
+
+
+class Book:
+    """The state the processor keeps, in dicts."""
+
+    def __init__(self) -> None:
+        self.index = OpenIncidents()
+        self.store: dict[str, Incident] = {}
+        self.owner: dict[str, str] = {}
+        self.changes: list[str | None] = []
+
+    def add(self, r: ReportFacts) -> Incident:
+        incident, change = assign(self.index, self.store, self.owner, r, r.seen_at, POLICY)
+        self.changes.append(change)
+        if change is not None:
+            self.store[incident.id] = incident
+            self.owner[r.article_id] = incident.id
+            self.index.put(incident)
+        return incident
+
+
+def test_reports_of_one_attack_across_outlets_and_languages_are_one_incident() -> None:
+    book = Book()
+    a = book.add(report("ar-1", "Wikalat al-Rafidain", lang="ar"))
+    b = book.add(report("en-1", "Tigris Wire", hours=0.5))
+    c = book.add(report("en-2", "Desert Daily", hours=5, places=(ANBAR,)))  # "a base in Anbar", hours later
+    assert a.id == b.id == c.id
+    assert c.state == "corroborated" and c.independent_outlets == 3
+    assert set(c.languages) == {"ar", "en"}
+    assert book.changes == ["new", "corroborated", "report_added"]
+    assert list(c.first_report_by_outlet) == ["Wikalat al-Rafidain", "Tigris Wire", "Desert Daily"]
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        (report("b", "B", hours=3 * 24), False),  # the same base, three days later
+        (report("b", "B", hours=2, places=(QAIM,)), False),  # another base in the same governorate
+        (report("b", "B", hours=2, places=(ERBIL,)), False),  # elsewhere
+        (report("b", "B", hours=2, types=("shooting",)), False),  # not a correction: another kind of attack
+        (report("b", "B", hours=2, types=("drone",)), True),  # a correction: rocket → drone
+        (report("b", "B", hours=20), True),  # a late report of the same attack
+        (report("b", "B", hours=20, places=(ANBAR,)), False),  # coarse agreement needs closer times
+        (report("b", "B", hours=1, places=(IRAQ,)), True),  # "a base in Iraq", an hour later
+        (report("b", "B", hours=1, places=()), False),  # no place: nothing to match on
+    ],
+)
+def test_matching_rules(second: ReportFacts, same: bool) -> None:
+    book = Book()
+    first = book.add(report("a", "A"))
+    assert (book.add(second).id == first.id) is same
+
+
+def test_redelivered_report_changes_nothing() -> None:
+    book = Book()
+    r = report("a", "A")
+    first = book.add(r)
+    again = book.add(r)
+    assert again == first and book.changes == ["new", None]
+
+
+def test_revised_report_replaces_its_earlier_version() -> None:
+    book = Book()
+    book.add(report("a", "A", wounded=0))
+    book.add(report("b", "B"))
+    revised = book.add(report("a", "A", wounded=2, revision=1))
+    assert len(revised.reports) == 2
+    assert revised.wounded.high == 2 and revised.state == "updated"
+
+
+def test_changed_figures_after_corroboration_update_the_incident() -> None:
+    book = Book()
+    book.add(report("a", "A", projectiles=3, wounded=0))
+    book.add(report("b", "B", projectiles=3))
+    updated = book.add(report("c", "C", projectiles=4, wounded=2, hours=2))
+    assert updated.state == "updated" and book.changes[-1] == "updated"
+    assert (updated.projectiles.low, updated.projectiles.high, updated.projectiles.latest) == (3, 4, 4)
+    assert updated.wounded.sources == {"A": 0, "C": 2}
+
+
+def test_correction_of_type_after_corroboration_is_an_update() -> None:
+    book = Book()
+    book.add(report("a", "A"))
+    book.add(report("b", "B"))
+    corrected = book.add(report("c", "C", types=("drone",), hours=3))
+    assert corrected.state == "updated" and set(corrected.attack_types) == {"rocket", "drone"}
+
+
+def test_wire_copies_count_once() -> None:
+    book = Book()
+    book.add(report("a", "Wire Service", text=WIRE))
+    reprint = book.add(
+        report("b", "Reprinter", hours=0.3, text=WIRE.replace("Wednesday", "Wednesday morning"))
+    )
+    assert reprint.independent_outlets == 1 and reprint.state == "reported"
+    assert reprint.reports[1].wire_of == "a"
+    own = book.add(
+        report(
+            "c",
+            "Own Reporting",
+            hours=1,
+            text="Our correspondent in Anbar heard two blasts near "
+            "the Ain al-Asad base before dawn; officials "
+            "later confirmed two rockets hit the base but "
+            "said nobody was hurt in the attack.",
+        )
+    )
+    assert own.independent_outlets == 2 and own.state == "corroborated"
+
+
+def test_signature_similarity_tells_reprints_from_other_reporting() -> None:
+    same = jaccard(signature("", WIRE), signature("", WIRE.replace("Wednesday", "Wednesday morning")))
+    other = jaccard(
+        signature("", WIRE),
+        signature(
+            "",
+            "Iraq's parliament approved the budget after long talks "
+            "about oil revenue sharing with the Kurdistan region.",
+        ),
+    )
+    assert same > 0.8 and other < 0.2
+
+
+def test_choose_prefers_the_most_specific_agreement() -> None:
+    ain = apply(None, report("a", "A"), T0, POLICY)[0]
+    anbar = apply(None, report("b", "B", places=(ANBAR,)), T0, POLICY)[0]
+    assert choose(report("c", "C", hours=1), [summary(anbar), summary(ain)], POLICY) == ain.id
+
+
+def test_types_compatibility() -> None:
+    assert types_compatible(["rocket"], ["missile"])
+    assert types_compatible(["ied"], ["suicide"])
+    assert types_compatible(["other"], ["shooting"])
+    assert not types_compatible(["rocket"], ["ied"])
+
+
+def test_open_incidents_expire_from_the_index() -> None:
+    index = OpenIncidents()
+    index.put(apply(None, report("a", "A"), T0, POLICY)[0])
+    assert index.candidates(report("b", "B"))
+    assert index.expire(T0 + timedelta(hours=49), POLICY)
+    assert not index.candidates(report("b", "B")) and not index.by_place

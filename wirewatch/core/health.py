@@ -1,0 +1,36 @@
+"""Is a feed broken? Consecutive failures in, "broken" and "recovered" events out (pure).
+
+A feed is declared broken after ``threshold`` failures in a row, once: the event goes to an
+operator channel, not to every poll. The first success after that is a "recovered" event.
+Polling goes on all the while (see ``core.schedule``): broken is a label, never a parking lot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FeedCondition = Literal["ok", "failing", "broken"]
+HealthEvent = Literal["broken", "recovered"]
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    failures: int = 0
+    broken: bool = False
+
+    @property
+    def condition(self) -> FeedCondition:
+        if self.broken:
+            return "broken"
+        return "failing" if self.failures else "ok"
+
+
+def after_poll(health: Health, succeeded: bool, threshold: int) -> tuple[Health, HealthEvent | None]:
+    """The feed's health after one poll, and the event it raises (if any)."""
+    if succeeded:
+        return Health(), ("recovered" if health.broken else None)
+    failures = health.failures + 1
+    if not health.broken and failures >= threshold:
+        return Health(failures, True), "broken"
+    return Health(failures, health.broken), None

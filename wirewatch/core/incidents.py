@@ -1,0 +1,474 @@
+"""Incidents: one real event, many reports, across outlets and languages (pure).
+
+This room decides which incident an attack report belongs to and what the incident looks like
+after it. A report joins an incident when their target places agree through the hierarchy (an
+attack "in Anbar" and one on Ain al-Asad can agree; two different bases cannot), their attack
+types are compatible (a rocket attack later called a drone attack is a correction, a shooting is
+not), and their event times are close. Reprints of one wire story (near-duplicate text by MinHash)
+count as one independent source. The state goes ``reported`` → ``corroborated`` (enough
+independent outlets) → ``updated`` (types or figures changed after corroboration).
+
+Functions here take the state they need and return the new state and what changed
+(``(state, item, now) -> (state, outputs)``): the processor keeps the state in Faust tables,
+``wirewatch analyze`` in a dict. Applying the same report twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from wirewatch.core.text import normalize
+
+State = Literal["reported", "corroborated", "updated"]
+Change = Literal["new", "corroborated", "updated", "report_added", "report_revised"]
+
+# Attack types that outlets confuse with each other for one event (a correction, not a new event).
+_TYPE_GROUPS = (
+    frozenset({"rocket", "missile", "mortar", "drone", "airstrike"}),
+    frozenset({"ied", "suicide"}),
+    frozenset({"shooting"}),
+)
+_SPECIFICITY = {"base": 3.0, "site": 3.0, "city": 2.5, "district": 2.5, "governorate": 1.5, "country": 0.5}
+_SHINGLE = 5
+_SHORT_TEXT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Matching and state rules; see ``Settings`` for what each one trades."""
+
+    window_specific: timedelta = timedelta(hours=30)  # same base or city
+    window_coarse: timedelta = timedelta(hours=12)  # agreement only at governorate or country level
+    corroboration: int = 2  # independent outlets that make an incident corroborated
+    wire_copy_jaccard: float = 0.6  # estimated Jaccard at or above which a report reprints another
+    keep_open: timedelta = timedelta(hours=48)  # incidents older than this take no new reports
+
+
+class PlaceFact(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    kind: str
+    lineage: tuple[str, ...]
+    area: tuple[str, ...] = ()
+
+
+class ReportFacts(BaseModel):
+    """What an attack report brings to an incident."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    revision: int = 0
+    outlet: str
+    lang: str
+    title: str = ""
+    url: str = ""
+    published: AwareDatetime | None = None
+    seen_at: AwareDatetime
+    event_time: AwareDatetime
+    types: tuple[str, ...]
+    places: tuple[PlaceFact, ...] = ()
+    projectiles: int | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    intercepted: bool = False
+    claimed_by: tuple[str, ...] = ()
+    signature: tuple[int, ...] = ()
+    text_chars: int = 0  # length of the text the signature was made from
+    wire_of: str | None = None  # the article this report reprints (set when it joins)
+
+
+class Figure(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    low: int | None = None
+    high: int | None = None
+    latest: int | None = None
+    sources: dict[str, int] = Field(default_factory=dict, description="outlet -> the figure it gave last")
+
+
+class Incident(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    revision: int = 1
+    state: State = "reported"
+    first_seen: AwareDatetime
+    last_update: AwareDatetime
+    event_time: AwareDatetime
+    places: tuple[PlaceFact, ...] = ()
+    attack_types: tuple[str, ...] = ()
+    intercepted: bool = False
+    projectiles: Figure = Field(default_factory=Figure)
+    killed: Figure = Field(default_factory=Figure)
+    wounded: Figure = Field(default_factory=Figure)
+    claimed_by: tuple[str, ...] = ()
+    reports: tuple[ReportFacts, ...] = ()
+    outlets: tuple[str, ...] = ()
+    independent_outlets: int = 0
+    languages: tuple[str, ...] = ()
+    first_report_by_outlet: dict[str, AwareDatetime] = Field(default_factory=dict)
+
+    def lineages(self) -> list[tuple[str, ...]]:
+        return [p.lineage or (p.id,) for p in self.places]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The little an index needs to find candidate incidents without loading them."""
+
+    id: str
+    event_time: datetime
+    types: frozenset[str]
+    lineages: tuple[tuple[str, ...], ...]
+    kinds: tuple[str, ...]
+
+
+def summary(incident: Incident) -> Summary:
+    return Summary(
+        incident.id,
+        incident.event_time,
+        frozenset(incident.attack_types),
+        tuple(incident.lineages()),
+        tuple(p.kind for p in incident.places),
+    )
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+
+def types_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    a, b = set(a) - {"other"}, set(b) - {"other"}
+    if not a or not b or a & b:
+        return True
+    return any(a & group and b & group for group in _TYPE_GROUPS)
+
+
+def place_agreement(
+    report: Sequence[PlaceFact], lineages: Sequence[tuple[str, ...]], kinds: Sequence[str]
+) -> float:
+    """How specifically the report's places and an incident's places agree; -1 on a conflict.
+
+    Agreement is scored by the coarser of two related places (a base and its governorate agree at
+    governorate level). Two different bases, or two different cities, are a conflict.
+    """
+    if not report or not lineages:
+        return 0.0
+    best = 0.0
+    for place in report:
+        r_line = place.lineage or (place.id,)
+        for line, kind in zip(lineages, kinds, strict=True):
+            if r_line[0] == line[0]:
+                best = max(best, _SPECIFICITY.get(place.kind, 0.5))
+            elif line[0] in r_line:  # the incident's place contains the report's
+                best = max(best, _SPECIFICITY.get(kind, 0.5))
+            elif r_line[0] in line:  # the report's place contains the incident's
+                best = max(best, _SPECIFICITY.get(place.kind, 0.5))
+    if _conflict(report, lineages, kinds):
+        return -1.0
+    return best
+
+
+def _conflict(report: Sequence[PlaceFact], lineages: Sequence[tuple[str, ...]], kinds: Sequence[str]) -> bool:
+    """Both name specific places (base, site, city) and none of them is related to the other side's."""
+    mine = [p.lineage or (p.id,) for p in report if _SPECIFICITY.get(p.kind, 0) >= 2.5]
+    theirs = [line for line, kind in zip(lineages, kinds, strict=True) if _SPECIFICITY.get(kind, 0) >= 2.5]
+    if not mine or not theirs:
+        return False
+    return not any(a[0] in b or b[0] in a for a in mine for b in theirs)
+
+
+def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
+    """The incident the report belongs to among candidates, or ``None`` for a new incident."""
+    best: tuple[float, float, str] | None = None
+    for cand in candidates:
+        score = place_agreement(report.places, cand.lineages, cand.kinds)
+        if score <= 0 or not types_compatible(report.types, cand.types):
+            continue
+        window = policy.window_specific if score >= 2.5 else policy.window_coarse
+        gap = abs((report.event_time - cand.event_time).total_seconds())
+        if gap > window.total_seconds():
+            continue
+        key = (score, -gap, cand.id)
+        if best is None or key > best:
+            best = key
+    return best[2] if best else None
+
+
+# -- state transitions ---------------------------------------------------------------------------
+
+
+def incident_id_for(report: ReportFacts) -> str:
+    """Deterministic: re-processing the first report after a crash recreates the same id."""
+    return "inc-" + hashlib.sha256(f"{report.article_id}".encode()).hexdigest()[:16]
+
+
+def apply(
+    incident: Incident | None, report: ReportFacts, now: datetime, policy: Policy
+) -> tuple[Incident, Change | None]:
+    """The incident with the report in it, and what changed (``None``: nothing, a redelivery)."""
+    if incident is None:
+        created = _rebuild(
+            Incident(
+                id=incident_id_for(report),
+                first_seen=now,
+                last_update=now,
+                event_time=report.event_time,
+                reports=(report,),
+            ),
+            policy,
+        )
+        return created, "new"
+    previous = next((r for r in incident.reports if r.article_id == report.article_id), None)
+    if previous is not None and previous.revision >= report.revision:
+        return incident, None  # redelivered or older: idempotent
+    wire_of = _reprint_of(report, [r for r in incident.reports if r.article_id != report.article_id], policy)
+    report = report.model_copy(update={"wire_of": wire_of})
+    others = tuple(r for r in incident.reports if r.article_id != report.article_id)
+    updated = _rebuild(incident.model_copy(update={"reports": (*others, report)}), policy)
+    change: Change = "report_revised" if previous is not None else "report_added"
+    state: State = incident.state
+    if state == "reported" and updated.independent_outlets >= policy.corroboration:
+        state, change = "corroborated", "corroborated"
+    elif state in ("corroborated", "updated") and _figures_or_types_changed(incident, updated):
+        state, change = "updated", "updated"
+    return (
+        updated.model_copy(
+            update={
+                "state": state,
+                "revision": incident.revision + 1,
+                "last_update": now,
+                "first_seen": incident.first_seen,
+            }
+        ),
+        change,
+    )
+
+
+def _figures_or_types_changed(before: Incident, after: Incident) -> bool:
+    if set(before.attack_types) != set(after.attack_types):
+        return True
+    return any(
+        (getattr(before, f).low, getattr(before, f).high) != (getattr(after, f).low, getattr(after, f).high)
+        for f in ("projectiles", "killed", "wounded")
+    )
+
+
+def _rebuild(incident: Incident, policy: Policy) -> Incident:
+    """Every derived field from the reports (so applying the same reports gives the same incident)."""
+    reports = sorted(incident.reports, key=lambda r: (r.seen_at, r.article_id))
+    types: list[str] = []
+    for r in reports:
+        types += [t for t in r.types if t not in types]
+    if len(types) > 1 and "other" in types:
+        types.remove("other")
+    places: dict[str, PlaceFact] = {}
+    for r in reports:
+        for p in r.places:
+            places.setdefault(p.id, p)
+    ordered_places = sorted(
+        places.values(), key=lambda p: (-_SPECIFICITY.get(p.kind, 0), -len(p.lineage), p.id)
+    )
+    outlets = tuple(dict.fromkeys(r.outlet for r in reports))
+    first_by_outlet: dict[str, datetime] = {}
+    for r in reports:
+        first_by_outlet.setdefault(r.outlet, r.published or r.seen_at)
+    claimed = tuple(dict.fromkeys(c for r in reports for c in r.claimed_by))
+    event_time = min(r.event_time for r in reports)
+    return incident.model_copy(
+        update={
+            "reports": tuple(reports),
+            "attack_types": tuple(types),
+            "places": tuple(ordered_places),
+            "intercepted": any(r.intercepted for r in reports),
+            "projectiles": _figure(reports, "projectiles"),
+            "killed": _figure(reports, "killed"),
+            "wounded": _figure(reports, "wounded"),
+            "claimed_by": claimed,
+            "outlets": outlets,
+            "independent_outlets": _independent(reports),
+            "languages": tuple(dict.fromkeys(r.lang for r in reports)),
+            "first_report_by_outlet": first_by_outlet,
+            "event_time": event_time,
+        }
+    )
+
+
+def _figure(reports: Sequence[ReportFacts], name: str) -> Figure:
+    sources: dict[str, int] = {}
+    latest = None
+    for r in reports:
+        value = getattr(r, name)
+        if value is not None:
+            sources[r.outlet] = value
+            latest = value
+    if not sources:
+        return Figure()
+    return Figure(low=min(sources.values()), high=max(sources.values()), latest=latest, sources=sources)
+
+
+def _independent(reports: Sequence[ReportFacts]) -> int:
+    """Outlets with a report of their own: reprints of another outlet's story count once, there."""
+    return len({r.outlet for r in reports if r.wire_of is None})
+
+
+def _reprint_of(report: ReportFacts, earlier: Sequence[ReportFacts], policy: Policy) -> str | None:
+    if not report.signature:
+        return None
+    best: tuple[float, str] | None = None
+    for other in earlier:
+        if other.outlet == report.outlet or not other.signature:
+            continue
+        similarity = jaccard(report.signature, other.signature)
+        # Two independent headlines about one attack share most of their letters: short texts
+        # must be near-identical to count as a reprint.
+        short = min(report.text_chars, other.text_chars) < _SHORT_TEXT
+        bar = max(policy.wire_copy_jaccard, 0.9) if short else policy.wire_copy_jaccard
+        if similarity >= bar and (best is None or similarity > best[0]):
+            best = (similarity, other.wire_of or other.article_id)
+    return best[1] if best else None
+
+
+# -- near-duplicate text -------------------------------------------------------------------------
+
+_PERMUTATIONS = 64
+_SEED = 20261125
+
+
+def signature(title: str, text: str) -> tuple[int, ...]:
+    """MinHash of the normalized text's character 5-grams (datasketch, fixed seed and scheme)."""
+    from datasketch import MinHash
+
+    words = " ".join(normalize(f"{title} {text}").split())
+    shingles = {words[i : i + _SHINGLE] for i in range(max(1, len(words) - _SHINGLE + 1))}
+    minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_hash)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return tuple(int(v) for v in minhash.hashvalues)
+
+
+def _hash(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+
+
+def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures of the same scheme."""
+    if not a or len(a) != len(b):
+        return 0.0
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+# -- the in-memory index of open incidents ------------------------------------------------------
+
+
+@dataclass
+class OpenIncidents:
+    """Open incidents by every place in their lineage, for finding candidates (derived state)."""
+
+    by_place: dict[str, set[str]] = field(default_factory=dict)
+    summaries: dict[str, Summary] = field(default_factory=dict)
+
+    def candidates(self, report: ReportFacts) -> list[Summary]:
+        ids: set[str] = set()
+        for place in report.places:
+            for area in place.lineage or (place.id,):
+                ids |= self.by_place.get(area, set())
+        return [self.summaries[i] for i in sorted(ids)]
+
+    def put(self, incident: Incident) -> None:
+        self.remove(incident.id)
+        s = summary(incident)
+        self.summaries[incident.id] = s
+        for line in s.lineages:
+            for area in line:
+                self.by_place.setdefault(area, set()).add(incident.id)
+
+    def remove(self, incident_id: str) -> None:
+        old = self.summaries.pop(incident_id, None)
+        if old is None:
+            return
+        for line in old.lineages:
+            for area in line:
+                ids = self.by_place.get(area)
+                if ids is not None:
+                    ids.discard(incident_id)
+                    if not ids:
+                        del self.by_place[area]
+
+    def expire(self, now: datetime, policy: Policy) -> list[str]:
+        """Forget incidents too old to take reports; return their ids."""
+        old = [i for i, s in self.summaries.items() if now - s.event_time > policy.keep_open]
+        for incident_id in old:
+            self.remove(incident_id)
+        return old
+
+
+def assign(
+    index: OpenIncidents,
+    store: Mapping[str, Incident],
+    owner: Mapping[str, str],
+    report: ReportFacts,
+    now: datetime,
+    policy: Policy,
+) -> tuple[Incident, Change | None]:
+    """Find or create the report's incident and apply the report (the store is not modified).
+
+    ``owner`` maps article ids to the incident that already holds them, so a redelivered or
+    revised report goes back to its incident even if the index would now choose another.
+    """
+    incident_id = owner.get(report.article_id) or choose(report, index.candidates(report), policy)
+    incident = store.get(incident_id) if incident_id else None
+    if incident is None and incident_id is None:
+        existing = store.get(incident_id_for(report))  # this report opened an incident before
+        incident = existing
+    return apply(incident, report, now, policy)
+
+
+def facts_from_analysis(
+    analysis: Mapping[str, Any],
+    *,
+    article_id: str,
+    revision: int,
+    outlet: str,
+    title: str,
+    url: str,
+    published: datetime | None,
+    seen_at: datetime,
+    signature_: tuple[int, ...] = (),
+    text_chars: int = 0,
+) -> ReportFacts:
+    """The report facts of one analysis record (``core.analysis``) of an attack article."""
+    places = tuple(
+        PlaceFact(
+            id=p["id"], name=p["name"], kind=p["kind"], lineage=tuple(p["lineage"]), area=tuple(p["area"])
+        )
+        for p in analysis["places"]
+    )
+    casualties = analysis.get("casualties") or {}
+    return ReportFacts(
+        article_id=article_id,
+        revision=revision,
+        outlet=outlet or "unknown",
+        lang=analysis["lang"],
+        title=title,
+        url=url,
+        published=published,
+        seen_at=seen_at,
+        event_time=datetime.fromisoformat(analysis["event_time"]) if analysis.get("event_time") else seen_at,
+        types=tuple(analysis["attack_types"]) or ("other",),
+        places=places,
+        projectiles=analysis.get("projectiles"),
+        killed=casualties.get("killed"),
+        wounded=casualties.get("wounded"),
+        intercepted=bool(analysis.get("intercepted")),
+        claimed_by=tuple(analysis.get("claimed_by") or ()),
+        signature=signature_,
+        text_chars=text_chars,
+    )

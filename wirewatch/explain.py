@@ -1,0 +1,185 @@
+"""``wirewatch explain``: why an article was or was not flagged, for a person to read.
+
+For each article: the verdict (attack or not, types, watch hits), then every sentence that has
+attack words, with the matched terms, places and time expressions highlighted in the text, and
+the decision taken on it: counted as a current attack, a reference to an older one (and why), or
+not an attack at all (denial, threat, exercise, sport ...). Colours on a terminal, brackets
+otherwise. Presentation only: the decisions are ``core.detect``'s.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from wirewatch.core.analysis import Analyzer, analysis_record
+from wirewatch.core.detect import Article, Detection, Mention, Rejected, detect
+from wirewatch.core.text import tokens
+
+_STYLES = {  # kind: (ANSI colour, bracket label)
+    "weapon": ("1;31", "W"),
+    "attack": ("31", "A"),
+    "event": ("33", "E"),
+    "place": ("1;36", "P"),
+    "time": ("1;33", "T"),
+    "harmless": ("1;35", "X"),
+    "number": ("32", "N"),
+}
+_HARMLESS = {
+    "deny",
+    "threat",
+    "exercise",
+    "deal",
+    "sport",
+    "politics",
+    "court",
+    "accident",
+    "conditional",
+    "seizure",
+    "hearsay",
+    "background",
+    "aftermath",
+    "responsibility",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    note: str
+
+
+def _kind(label: str) -> str | None:
+    if label.startswith("weapon:"):
+        return "weapon"
+    if label == "attack":
+        return "attack"
+    if label in ("event", "physical", "intercepted"):
+        return "event"
+    if label in ("killed", "wounded", "no_casualties"):
+        return "number"
+    if label in _HARMLESS:
+        return "harmless"
+    return None
+
+
+def _spans(detection: Detection, item: Mention | Rejected, analyzer: Analyzer) -> list[Span]:
+    out: list[Span] = []
+    for hit in item.terms:
+        kind = _kind(hit.label)
+        if kind is not None:
+            out.append(Span(hit.start, hit.end, kind, hit.label))
+    if isinstance(item, Mention):
+        for place in item.place_mentions:
+            name = analyzer.gazetteer.places[place.place_id]
+            out.append(Span(place.start, place.end, "place", f"{place.place_id} ({name.kind})"))
+        toks = tokens(detection.doc[item.start : item.end])
+        for ref in item.time_refs:
+            if ref.first < len(toks) and ref.last < len(toks):
+                ago = f", {ref.days_ago:g} days ago" if ref.days_ago is not None else ""
+                out.append(
+                    Span(
+                        item.start + toks[ref.first].start,
+                        item.start + toks[ref.last].end,
+                        "time",
+                        f"{ref.kind}{ago}",
+                    )
+                )
+    # Longest first at a position, then drop spans inside an earlier one.
+    out.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in out:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _highlight(text: str, offset: int, spans: Iterable[Span], color: bool) -> str:
+    out, position = [], offset
+    for span in spans:
+        out.append(text[position - offset : span.start - offset])
+        piece = text[span.start - offset : span.end - offset]
+        code, label = _STYLES[span.kind]
+        out.append(f"\033[{code}m{piece}\033[0m" if color else f"[{label}:{piece}]")
+        position = span.end
+    out.append(text[position - offset :])
+    return "".join(out)
+
+
+def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> dict[str, Any]:
+    detection = detect(article, analyzer.gazetteer)
+    record = analysis_record(article, detection, analyzer)
+    bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
+    verdict = "ATTACK" if record["attack"] else "not an attack"
+    out.write(bold(f"== {article.id} [{record['lang']}] {verdict}") + "\n")
+    if record["attack"]:
+        places = ", ".join(f"{p['id']} ({p['kind']})" for p in record["places"]) or "no place found"
+        out.write(f"   types: {', '.join(record['attack_types'])}; targets: {places}\n")
+        out.write(f"   watch hits: {', '.join(record['watch_hits']) or 'none'}\n")
+        figures = [
+            f"{k}: {v}"
+            for k, v in (
+                ("projectiles", record["projectiles"]),
+                ("killed", record["casualties"]["killed"]),
+                ("wounded", record["casualties"]["wounded"]),
+            )
+            if v is not None
+        ]
+        if figures:
+            out.write(f"   figures: {', '.join(figures)}\n")
+    items: list[Mention | Rejected] = sorted(
+        [*detection.mentions, *detection.rejected], key=lambda m: m.start
+    )
+    if not items:
+        out.write("   no attack words in the text\n")
+    for item in items:
+        sentence = detection.doc[item.start : item.end]
+        spans = _spans(detection, item, analyzer)
+        if isinstance(item, Mention):
+            targets = list(item.places)
+            decision = (
+                f"counted as a CURRENT attack ({item.recency_reason})"
+                if item.recency == "current"
+                else f"a reference to an EARLIER attack ({item.recency_reason})"
+            )
+            decision += f"; types {', '.join(item.types)}" + (
+                f"; targets {', '.join(targets)}" if targets else ""
+            )
+            if item.origins:
+                decision += f"; launched from {', '.join(item.origins)} (not a target)"
+        else:
+            decision = f"not counted: {item.reason}"
+        out.write(f"\n   sentence {item.sentence + 1}: {_highlight(sentence, item.start, spans, color)}\n")
+        out.write(f"   → {decision}\n")
+        notes = [f"{detection.doc[s.start : s.end]} = {s.note}" for s in spans if s.kind in ("place", "time")]
+        if notes:
+            out.write(f"     ({'; '.join(notes)})\n")
+    legend = (
+        ""
+        if color
+        else "   legend: W weapon, A attack word, E event, P place, T time, X context, N casualties\n"
+    )
+    out.write(legend + "\n")
+    return record
+
+
+def explain_lines(lines: Iterable[tuple[int, str]], analyzer: Analyzer, out: TextIO, color: bool) -> int:
+    from wirewatch.cli import article_from_dict
+
+    bad = 0
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            article = article_from_dict(json.loads(line))
+        except (ValueError, json.JSONDecodeError) as exc:
+            bad += 1
+            out.write(f"== line {number}: not analyzed: {exc}\n\n")
+            continue
+        explain(article, analyzer, out, color)
+    return 1 if bad else 0

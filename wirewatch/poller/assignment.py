@@ -1,0 +1,167 @@
+"""Which feeds this poller owns: all of its list, or its share of the feeds topic.
+
+``StaticFeeds`` is a fixed list (``--once``, ``--dry-run``, scale-out off). ``GroupFeeds`` is
+scale-out: each poller publishes its feed list to the compacted feeds topic and joins one
+consumer group on it; Kafka gives each member some partitions, and a poller polls the feeds in
+the partitions it holds. When a member stops (or dies and misses its heartbeats) the group
+rebalances and its partitions, so its feeds, go to the survivors. Offsets are never committed:
+a member reads its partitions from the start on every assignment, so it sees the whole list.
+A background thread runs the consumer (kafka-python is blocking); the poller's loop reads
+``snapshot()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from typing import Protocol
+
+from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
+
+from wirewatch.config import Settings
+from wirewatch.errors import BadRecord
+from wirewatch.feedlist import Feed
+from wirewatch.topics import FEEDS
+from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.records import FeedRecord
+
+log = logging.getLogger("wirewatch.poller")
+
+
+def feed_record(feed: Feed) -> FeedRecord:
+    return FeedRecord(
+        url=feed.url,
+        outlet=feed.outlet,
+        interval=feed.interval,
+        lang=feed.lang,
+        groups=feed.groups,
+        full_text=feed.full_text,
+        allow_private=feed.allow_private,
+    )
+
+
+class FeedSource(Protocol):
+    def snapshot(self) -> tuple[int, dict[str, FeedRecord], frozenset[int] | None]:
+        """(generation, feeds owned, partitions held or None when not partitioned)."""
+        ...
+
+    def stop(self) -> None: ...
+
+
+class StaticFeeds:
+    def __init__(self, feeds: Iterable[Feed]) -> None:
+        self._feeds = {f.url: feed_record(f) for f in feeds}
+
+    def snapshot(self) -> tuple[int, dict[str, FeedRecord], frozenset[int] | None]:
+        return 0, self._feeds, None
+
+    def stop(self) -> None:
+        return
+
+
+def publish_feed_list(settings: Settings, producer: KafkaProducer, feeds: Iterable[Feed]) -> int:
+    """Upsert the feeds into the feeds topic; the same list from every poller changes nothing."""
+    topic = FEEDS.full_name(settings.topic_prefix)
+    count = 0
+    for feed in feeds:
+        producer.send(topic, key=key(feed.url), value=encode(feed_record(feed)))
+        count += 1
+    producer.flush()
+    return count
+
+
+class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, owner: GroupFeeds) -> None:
+        self.owner = owner
+
+    def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        self.owner._revoked({tp.partition for tp in revoked})
+
+    def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        self.owner._assigned({tp.partition for tp in assigned})
+        if assigned:
+            self.owner.consumer.seek_to_beginning(*assigned)
+
+
+class GroupFeeds:
+    """This poller's share of the feeds topic, kept current by a consumer-group member."""
+
+    def __init__(self, settings: Settings, session_timeout_ms: int = 10000) -> None:
+        self.topic = FEEDS.full_name(settings.topic_prefix)
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=settings.kafka_bootstrap.split(","),
+            group_id=f"{settings.topic_prefix}-poller",
+            client_id=f"{settings.topic_prefix}-poller",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            session_timeout_ms=session_timeout_ms,
+            heartbeat_interval_ms=max(1000, session_timeout_ms // 4),
+        )
+        self._lock = threading.Lock()
+        self._by_partition: dict[int, dict[str, FeedRecord]] = {}
+        self._held: frozenset[int] = frozenset()
+        self._generation = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="poller-assignment", daemon=True)
+
+    def start(self) -> GroupFeeds:
+        self.consumer.subscribe([self.topic], listener=_Listener(self))
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+    def snapshot(self) -> tuple[int, dict[str, FeedRecord], frozenset[int] | None]:
+        with self._lock:
+            feeds: dict[str, FeedRecord] = {}
+            for p in self._held:
+                feeds.update(self._by_partition.get(p, {}))
+            return self._generation, feeds, self._held
+
+    def _revoked(self, partitions: set[int]) -> None:
+        # Kafka's eager rebalance revokes everything and then assigns again, usually the same
+        # partitions: keep polling until the new assignment says what is gone, rather than
+        # dropping every feed for the length of a rebalance.
+        log.debug("feed partitions %s revoked; waiting for the new assignment", sorted(partitions))
+
+    def _assigned(self, partitions: set[int]) -> None:
+        with self._lock:
+            self._held = frozenset(partitions)
+            for p in list(self._by_partition):
+                if p not in partitions:
+                    del self._by_partition[p]
+            self._generation += 1
+        log.info("holding feed partitions %s", sorted(partitions))
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                try:
+                    batch = self.consumer.poll(timeout_ms=500)
+                except Exception as exc:  # a broker hiccup must not end the assignment thread
+                    log.warning("feed assignment: %s; retrying", type(exc).__name__)
+                    self._stop.wait(2)
+                    continue
+                if not batch:
+                    continue
+                with self._lock:
+                    for tp, records in batch.items():
+                        if tp.partition not in self._held:
+                            continue
+                        table = self._by_partition.setdefault(tp.partition, {})
+                        for record in records:
+                            url = record.key.decode("utf-8", "replace") if record.key else ""
+                            if record.value is None:
+                                table.pop(url, None)
+                                continue
+                            try:
+                                table[url] = decode(record.value, FeedRecord)
+                            except BadRecord as exc:
+                                log.warning("skipping unreadable feed record: %s", exc)
+                    self._generation += 1
+        finally:
+            self.consumer.close()

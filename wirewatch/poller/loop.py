@@ -1,0 +1,482 @@
+"""The poller's loop: when each owned feed is due, fetch it, interpret it, publish what is new.
+
+One poll of one feed is three steps: fetch the bytes (``poller.fetch``, conditional GET with the
+validators the server gave), turn them into article records (``poller.parse``,
+``poller.articles``), hand records, health events and the feed's next state to the sink. The
+next poll's time comes from ``core.schedule``; broken/recovered from ``core.health``.
+
+A fixed pool of worker tasks takes due feeds from a queue, so ten thousand feeds cost ten
+thousand heap entries, not ten thousand tasks. A poll that hits a bug is logged and its feed
+retried a minute later; the worker goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import itertools
+import logging
+import random
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from wirewatch.config import Settings
+from wirewatch.core.entries import article_text
+from wirewatch.core.health import Health, after_poll
+from wirewatch.core.http import CacheHints, cache_hints, conditional_headers, error_class_for_status
+from wirewatch.core.schedule import PollPolicy, effective_interval, first_poll, next_delay
+from wirewatch.logs import untrusted
+from wirewatch.metrics import Metrics
+from wirewatch.poller.articles import new_articles, with_text
+from wirewatch.poller.assignment import FeedSource
+from wirewatch.poller.fetch import ACCEPT_PAGE, Fetcher, Response, response_headers
+from wirewatch.poller.parse import ItemMemory, ParsedFeed, parse_feed
+from wirewatch.poller.sinks import Sink
+from wirewatch.poller.surges import SurgeBoard
+from wirewatch.topics.records import ArticleRecord, FeedHealthEvent, FeedRecord, FeedState
+
+log = logging.getLogger("wirewatch.poller")
+
+Emit = Callable[[dict[str, Any]], None]
+StateLoader = Callable[[frozenset[int] | None, frozenset[str]], dict[str, FeedState]]
+
+PARSE_INLINE = 256 * 1024  # bodies up to this are parsed on the loop; bigger ones in a thread
+STATE_REFRESH = timedelta(minutes=15)  # a quiet feed's state is re-saved at least this often
+FULL_TEXT_SHORT = 400  # characters: a feed text shorter than this asks for the article page
+FULL_TEXT_PER_POLL = 10
+PAGE_MAX_BYTES = 3_000_000
+BROKER_RETRY = timedelta(seconds=10)
+BUG_RETRY = timedelta(seconds=60)
+
+
+@dataclass
+class Slot:
+    """One owned feed: its settings, what is remembered of it, and when it is next due."""
+
+    feed: FeedRecord
+    state: FeedState | None
+    due: datetime
+    version: int = 0
+    busy: bool = False
+    memory: ItemMemory | None = None
+    saved_at: datetime | None = None
+
+
+@dataclass
+class PollResult:
+    url: str
+    outcome: str  # ok | not_modified | error
+    status: int | None
+    entries: int = 0
+    error: str | None = None
+    error_class: str | None = None
+    records: list[ArticleRecord] = field(default_factory=list)
+    next_due: datetime | None = None
+
+
+class Poller:
+    """Polls every owned feed when due; one instance per process."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        source: FeedSource,
+        metrics: Metrics,
+        sink: Sink | None,
+        *,
+        load_states: StateLoader | None = None,
+        surges: SurgeBoard | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        rng: random.Random | None = None,
+    ) -> None:
+        self.settings = settings
+        self.source = source
+        self.metrics = metrics
+        self.sink = sink
+        self.load_states = load_states
+        self.surges = surges or SurgeBoard()
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.policy = PollPolicy(
+            min_interval=settings.poll_min_interval,
+            max_interval=max(settings.poll_max_interval, settings.poll_min_interval),
+            max_backoff=max(settings.poll_max_backoff, settings.poll_min_interval),
+        )
+        self.slots: dict[str, Slot] = {}
+        self.fetcher: Fetcher | None = None
+        self._heap: list[tuple[float, int, str, int]] = []
+        self._seq = itertools.count()
+        self._generation = -1
+        self._answered: deque[bool] = deque(maxlen=1000)  # True: 304, False: 200
+        self._not_modified = 0
+        self._stop = asyncio.Event()
+        self._wake = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    # -- ownership ------------------------------------------------------------------------------
+
+    async def sync(self) -> None:
+        """Take on feeds the source now gives this poller, let go of those it took away."""
+        generation, feeds, held = self.source.snapshot()
+        if generation == self._generation and self._generation >= 0:
+            return
+        self._generation = generation
+        for url in [u for u in self.slots if u not in feeds]:
+            del self.slots[url]
+        new = frozenset(u for u in feeds if u not in self.slots)
+        for url in feeds.keys() - new:
+            self.slots[url].feed = feeds[url]
+        if new:
+            states: dict[str, FeedState] = {}
+            if self.load_states is not None:
+                # Every held partition, not only the new ones: a feed just added to the list can
+                # sit in a partition this poller already had.
+                states = await asyncio.to_thread(self.load_states, held, new)
+            now = self.clock()
+            for url in new:
+                feed = feeds[url]
+                state = states.get(url)
+                interval, _ = effective_interval(
+                    feed.interval or self.settings.poll_interval, feed.groups, self.surges.table(), now
+                )
+                due = state.next_due if state is not None and state.next_due is not None else None
+                if due is None or due <= now:
+                    due = first_poll(now, interval, self.rng)
+                slot = Slot(feed, state, due, saved_at=now if state is not None else None)
+                self.slots[url] = slot
+                self._push(slot)
+            log.info(
+                "now polling %d feeds (%d new, %d with saved state)", len(self.slots), len(new), len(states)
+            )
+
+    def _push(self, slot: Slot) -> None:
+        slot.version += 1
+        heapq.heappush(self._heap, (slot.due.timestamp(), next(self._seq), slot.feed.url, slot.version))
+
+    # -- the loop -------------------------------------------------------------------------------
+
+    async def run(self, once: bool = False, emit: Emit | None = None) -> None:
+        async with Fetcher(self.settings) as fetcher:
+            self.fetcher = fetcher
+            workers_count = self.settings.fetch_concurrency
+            queue: asyncio.Queue[str] = asyncio.Queue(maxsize=workers_count)
+            workers = [asyncio.create_task(self._worker(queue, emit)) for _ in range(workers_count)]
+            try:
+                await self.sync()
+                if once:
+                    for url in list(self.slots):
+                        self.slots[url].busy = True
+                        await queue.put(url)
+                    await queue.join()
+                    return
+                await self._schedule(queue)
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self.settings.fetch_timeout + 5):
+                        await queue.join()  # let polls in flight finish and publish
+            finally:
+                for task in workers:
+                    task.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
+                self.fetcher = None
+
+    async def _schedule(self, queue: asyncio.Queue[str]) -> None:
+        last_gauges = 0.0
+        while not self._stop.is_set():
+            await self.sync()
+            now = self.clock()
+            stamp = now.timestamp()
+            while self._heap and self._heap[0][0] <= stamp and not self._stop.is_set():
+                _, _, url, version = heapq.heappop(self._heap)
+                slot = self.slots.get(url)
+                if slot is None or slot.version != version or slot.busy:
+                    continue  # gone, rescheduled since, or in flight
+                slot.busy = True
+                await queue.put(url)
+            if time.monotonic() - last_gauges > 5:
+                self._update_gauges(now)
+                last_gauges = time.monotonic()
+            wait = 1.0
+            if self._heap:
+                wait = max(0.01, min(1.0, self._heap[0][0] - self.clock().timestamp()))
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+
+    async def _worker(self, queue: asyncio.Queue[str], emit: Emit | None) -> None:
+        while True:
+            url = await queue.get()
+            try:
+                slot = self.slots.get(url)
+                if slot is not None:
+                    await self.poll(slot, emit)
+            except Exception:
+                # A bug on one feed must not stop the others: say it loudly, retry later.
+                log.exception("bug while polling %s; retrying in %s", url, BUG_RETRY)
+                slot = self.slots.get(url)
+                if slot is not None:
+                    slot.due = self.clock() + BUG_RETRY
+                    self._push(slot)
+            finally:
+                slot = self.slots.get(url)
+                if slot is not None:
+                    slot.busy = False
+                queue.task_done()
+
+    def _note_answer(self, not_modified: bool) -> None:
+        if len(self._answered) == self._answered.maxlen:
+            self._not_modified -= self._answered[0]
+        self._answered.append(not_modified)
+        self._not_modified += not_modified
+        self.metrics.feed_not_modified_ratio.set(self._not_modified / len(self._answered))
+
+    def _update_gauges(self, now: datetime) -> None:
+        counts = {"ok": 0, "failing": 0, "broken": 0}
+        for slot in self.slots.values():
+            state = slot.state
+            counts[Health(state.failures, state.broken).condition if state else "ok"] += 1
+        for condition, count in counts.items():
+            self.metrics.feeds.labels(condition).set(count)
+
+    # -- one poll -------------------------------------------------------------------------------
+
+    async def poll(self, slot: Slot, emit: Emit | None = None) -> PollResult:
+        """Fetch, interpret and publish one feed; reschedules it. Never raises for a bad feed."""
+        assert self.fetcher is not None, "poll() runs inside run()"
+        feed, state = slot.feed, slot.state
+        url = (state.fetch_url if state is not None else None) or feed.url
+        validators = conditional_headers(state.etag, state.last_modified) if state is not None else {}
+        response = await self.fetcher.get(url, allow_private=feed.allow_private, headers=validators)
+        self.metrics.feed_bytes.labels("feed").inc(response.wire_bytes)
+        now = self.clock()
+        hints = cache_hints(response.status, response.headers, now) if response.status else CacheHints()
+        parsed: ParsedFeed | None = None
+        started = time.monotonic()
+        error_class, error = response.error_class, response.error
+        if error_class is None and response.status is not None:
+            error_class = error_class_for_status(response.status)
+            if error_class is not None:
+                error = f"HTTP {response.status}"
+        if error_class is None and response.status != 304:
+            parsed = await self._parse(response, slot.memory)
+            error_class, error = parsed.error_class, parsed.error
+        outcome = "error" if error_class else ("not_modified" if response.status == 304 else "ok")
+        seconds = response.seconds + (time.monotonic() - started)
+        self.metrics.feed_fetches.labels(outcome).inc()
+        self.metrics.feed_fetch_seconds.labels(outcome).observe(seconds)
+        if outcome != "error":
+            self._note_answer(outcome == "not_modified")
+        if state is not None and state.last_success is not None:
+            self.metrics.feed_staleness_seconds.observe(max(0.0, (now - state.last_success).total_seconds()))
+
+        base = state or FeedState(url=feed.url)
+        records: list[ArticleRecord] = []
+        if outcome == "ok" and parsed is not None:
+            records, base = new_articles(feed, parsed, state, now)
+            base = base.model_copy(
+                update={
+                    "etag": response.headers.get("etag"),
+                    "last_modified": response.headers.get("last-modified"),
+                }
+            )
+            hints = hints.with_ttl(parsed.ttl)
+            if feed.full_text and records:
+                records = await self._full_text(feed, records)
+        elif outcome == "not_modified" and response.headers.get("etag"):
+            base = base.model_copy(update={"etag": response.headers["etag"]})
+
+        health, event = after_poll(
+            Health(base.failures, base.broken), outcome != "error", self.settings.feed_broken_after
+        )
+        update: dict[str, Any] = {"failures": health.failures, "broken": health.broken, "last_attempt": now}
+        if outcome == "error":
+            update.update(
+                last_error=error,
+                last_error_class=error_class,
+                failing_since=base.failing_since or now,
+            )
+            self.metrics.feed_errors.labels(error_class or "other").inc()
+        else:
+            update.update(last_success=now, last_error=None, last_error_class=None, failing_since=None)
+            if response.moved_to and response.moved_to != url:
+                update["fetch_url"] = response.moved_to if response.moved_to != feed.url else None
+                log.info("feed %s moved permanently to %s", feed.url, untrusted(response.moved_to))
+        interval, surging = effective_interval(
+            feed.interval or self.settings.poll_interval, feed.groups, self.surges.table(), now
+        )
+        delay = next_delay(interval, health.failures, self.policy, hints, surging, self.rng)
+        update["next_due"] = now + timedelta(seconds=delay)
+        new_state = base.model_copy(update=update)
+
+        events = self._health_event(feed, base, new_state, event, now)
+        self._log_outcome(feed, state, new_state, outcome, error, event)
+        result = PollResult(
+            feed.url,
+            outcome,
+            response.status,
+            parsed.count if parsed is not None else 0,
+            error,
+            error_class,
+            records,
+            new_state.next_due,
+        )
+        if emit is not None:
+            self._emit(emit, result)
+
+        save = self._should_save(slot, state, new_state, records, events, now)
+        if self.sink is not None:
+            published = await self.sink.publish(records, events, new_state if save else None)
+            if not published:
+                # Not acknowledged: keep the old state, so the next poll sends these again.
+                slot.due = now + BROKER_RETRY
+                self._push(slot)
+                return result
+        for record in records:
+            self.metrics.articles_published.labels("update" if record.revision else "new").inc()
+        for e in events:
+            self.metrics.feed_health_events.labels(e.event).inc()
+        if records:
+            log.info("feed %s: %d new or edited articles", feed.url, len(records))
+        slot.state = new_state
+        if parsed is not None and parsed.memory is not None:
+            slot.memory = parsed.memory
+        if save:
+            slot.saved_at = now
+        slot.due = new_state.next_due or now + timedelta(seconds=delay)
+        self._push(slot)
+        return result
+
+    async def _parse(self, response: Response, memory: ItemMemory | None) -> ParsedFeed:
+        headers = response_headers(response)
+        if len(response.body) <= PARSE_INLINE:
+            return parse_feed(response.body, headers, memory)
+        return await asyncio.to_thread(parse_feed, response.body, headers, memory)
+
+    async def _full_text(self, feed: FeedRecord, records: list[ArticleRecord]) -> list[ArticleRecord]:
+        """Replace short feed texts with the text of the linked article page (best effort)."""
+        assert self.fetcher is not None
+        out: list[ArticleRecord] = []
+        budget = FULL_TEXT_PER_POLL
+        for record in records:
+            if (
+                budget
+                and record.url.startswith(("http://", "https://"))
+                and len(record.text) < FULL_TEXT_SHORT
+            ):
+                budget -= 1
+                page = await self.fetcher.get(
+                    record.url, allow_private=feed.allow_private, max_bytes=PAGE_MAX_BYTES, accept=ACCEPT_PAGE
+                )
+                self.metrics.feed_bytes.labels("page").inc(page.wire_bytes)
+                if page.error_class is None and page.status == 200 and page.body:
+                    text = await asyncio.to_thread(article_text, _decode_page(page))
+                    out.append(with_text(record, text))
+                    continue
+            out.append(record)
+        return out
+
+    def _should_save(
+        self,
+        slot: Slot,
+        old: FeedState | None,
+        new: FeedState,
+        records: list[ArticleRecord],
+        events: list[FeedHealthEvent],
+        now: datetime,
+    ) -> bool:
+        """Save when something a restarted poller needs has changed; a quiet feed now and then."""
+        if old is None or records or events or slot.saved_at is None:
+            return True
+        material = ("etag", "last_modified", "seen", "failures", "broken", "fetch_url", "last_error_class")
+        if any(getattr(old, name) != getattr(new, name) for name in material):
+            return True
+        return now - slot.saved_at >= STATE_REFRESH
+
+    def _health_event(
+        self,
+        feed: FeedRecord,
+        before: FeedState,
+        after: FeedState,
+        event: str | None,
+        now: datetime,
+    ) -> list[FeedHealthEvent]:
+        if event is None:
+            return []
+        return [
+            FeedHealthEvent(
+                feed_url=feed.url,
+                outlet=feed.outlet,
+                event="broken" if event == "broken" else "recovered",
+                failures=after.failures if event == "broken" else before.failures,
+                error_class=after.last_error_class if event == "broken" else before.last_error_class,
+                error=after.last_error if event == "broken" else before.last_error,
+                failing_since=after.failing_since if event == "broken" else before.failing_since,
+                at=now,
+            )
+        ]
+
+    def _log_outcome(
+        self,
+        feed: FeedRecord,
+        old: FeedState | None,
+        new: FeedState,
+        outcome: str,
+        error: str | None,
+        event: str | None,
+    ) -> None:
+        # One line when a feed starts failing or fails differently, one when it is declared
+        # broken and one when it recovers: never a line per retry.
+        if event == "broken":
+            log.warning(
+                "feed %s declared broken after %d failures in a row (%s); still retrying",
+                feed.url,
+                new.failures,
+                new.last_error_class,
+            )
+        elif event == "recovered":
+            log.info("feed %s recovered after %d failures", feed.url, old.failures if old else 0)
+        elif outcome == "error" and (
+            new.failures == 1 or (old and old.last_error_class != new.last_error_class)
+        ):
+            log.warning("feed %s failed (%s): %s", feed.url, new.last_error_class, untrusted(error))
+
+    def _emit(self, emit: Emit, result: PollResult) -> None:
+        emit(
+            {
+                "url": result.url,
+                "outcome": result.outcome,
+                "status": result.status,
+                "entries": result.entries,
+                "error": result.error,
+            }
+        )
+        for record in result.records:
+            emit(
+                {
+                    "feed": result.url,
+                    "id": record.id,
+                    "title": record.title,
+                    "link": record.url,
+                    "published": record.published.isoformat() if record.published else None,
+                }
+            )
+
+
+def _decode_page(page: Response) -> str:
+    content_type = page.headers.get("content-type", "")
+    charset = "utf-8"
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            charset = value.strip('"').strip()
+    try:
+        return page.body.decode(charset, "replace")
+    except LookupError:
+        return page.body.decode("utf-8", "replace")
