@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval bench-analyze bench-poll help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval bench-analyze bench-incidents bench-poll help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ bench-analyze: venv ## benchmark: full analysis of ~1,000-character articles (fi
 
 bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feeds vs a naive feedparser loop (JSON last)
 	$(BIN)/python bench/bench_poll.py
+
+bench-incidents: venv kafka-fetch ## benchmark: processor at 800 articles/s for 10 min (p99 latency, RSS); SECONDS=600
+	$(BIN)/python bench/bench_incidents.py --seconds $${SECONDS:-600}
 
 kafka-up: kafka-fetch ## start a local broker on 127.0.0.1:9092 (data in .run/kafka)
 	$(PYTHON) deploy/kafka/launcher.py up --port 9092 --dir .run/kafka

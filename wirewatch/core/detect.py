@@ -194,7 +194,12 @@ def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention
     """An undated headline is about the attack the body first dates ("Contractor hurt in Balad
     rocket attack" over "in last week's rocket attack on Balad"); undated sentences that followed
     the headline follow it."""
-    if not has_title or not mentions or mentions[0].sentence != 0 or mentions[0].recency_reason.startswith("time"):
+    if (
+        not has_title
+        or not mentions
+        or mentions[0].sentence != 0
+        or mentions[0].recency_reason.startswith("time")
+    ):
         return mentions
     dated = next((m for m in mentions[1:] if m.recency_reason.startswith("time")), None)
     if dated is None or dated.recency == mentions[0].recency:
@@ -406,9 +411,35 @@ _ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
 _REPORTING = frozenset(
     normalize(w)
     for w in (
-        "said", "says", "told", "announced", "reported", "stated", "added", "confirmed", "statement", "according",
-        "قال", "قالت", "أعلن", "أعلنت", "أفاد", "أفادت", "ذكر", "ذكرت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف",
-        "أضافت", "صرح", "بيان", "نقلت", "مصدر", "مصادر",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "reported",
+        "stated",
+        "added",
+        "confirmed",
+        "statement",
+        "according",
+        "قال",
+        "قالت",
+        "أعلن",
+        "أعلنت",
+        "أفاد",
+        "أفادت",
+        "ذكر",
+        "ذكرت",
+        "أكد",
+        "أكدت",
+        "أوضح",
+        "أوضحت",
+        "أضاف",
+        "أضافت",
+        "صرح",
+        "بيان",
+        "نقلت",
+        "مصدر",
+        "مصادر",
     )
 )
 

@@ -30,7 +30,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         rocket* | katyusha* | grad rocket* | 107mm | 122mm
     """),
     "weapon:missile": _terms("""
-        صاروخ باليستي* | صواريخ باليستي* | صاروخ كروز | صواريخ كروز | صاروخ موجه* | صواريخ موجه* | باليستي*
+        صاروخ باليستي* | صواريخ باليستي* | صاروخ كروز | صواريخ كروز | صاروخ موجه* | صواريخ موجه*
+        باليستي*
         صاروخ مجنح* | صواريخ مجنح* | صواريخ أرض أرض | صاروخ أرض أرض | صاروخ فرط صوتي | صواريخ فرط صوتية
         missile* | ballistic* | cruise missile* | atgm | anti tank guided | kornet
     """),
@@ -39,9 +40,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         mortar*
     """),
     "weapon:drone": _terms("""
-        مسيرة | مسيرتين | مسيرتان | مسيرات | طائرة مسيرة | طائرتين مسيرتين | طائرتان مسيرتان | طائرات مسيرة
+        مسيرة | مسيرتين | مسيرتان | مسيرات | طائرة مسيرة | طائرتين مسيرتين | طائرتان مسيرتان
+        طائرات مسيرة
         طائرة بدون طيار | طائرات بدون طيار | طائرة بلا طيار | طائرات بلا طيار | طائرة مفخخة | طائرات مفخخة
-        درون | الدرون | درونز | طائرة انتحارية | طائرات انتحارية | الطيران المسير | سرب من الطائرات المسيرة
+        درون | الدرون | درونز | طائرة انتحارية | طائرات انتحارية | الطيران المسير
+        سرب من الطائرات المسيرة
         الطائرات المسيرة | طيران مسير
         drone* | uav* | unmanned aerial | one way attack | loitering munition* | kamikaze | shahed
     """),
@@ -50,7 +53,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         عبوتين
         عبوات | سيارة مفخخة | سيارات مفخخة | دراجة مفخخة | دراجة نارية مفخخة | لغم أرضي | ألغام أرضية
         جسم متفجر | عبوة صوتية
-        ied* | vbied* | roadside bomb* | explosive device* | improvised explosive | car bomb* | truck bomb*
+        ied* | vbied* | roadside bomb* | explosive device* | improvised explosive | car bomb*
+        truck bomb*
         sticky bomb* | landmine* | booby trap* | bomb blast | bomb attack | bomb exploded | bomb went off
     """),
     "weapon:suicide": _terms("""
@@ -62,11 +66,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         إطلاق نار | إطلاق النار | اطلاق نار | نيران أسلحة | مسلحون | مسلحين | هجوم مسلح | قناص*
         رشقات نارية
         اشتباك* | كمين | أسلحة خفيفة | أسلحة رشاشة | بالرصاص
-        shooting | gunmen | gunman | open fire | opened fire | opens fire | opening fire | gunfire | sniper*
+        shooting | gunmen | gunman | open fire | opened fire | opens fire | opening fire | gunfire
+        sniper*
         shot dead | ambush* | small arms fire | firefight | clashes | armed attack | machine gun*
     """),
     "weapon:airstrike": _terms("""
-        غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية | طيران حربي
+        غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية
+        طيران حربي
         الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة
         airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
         precision strike* | conducted strike* | conducted a strike
@@ -93,9 +99,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         أسفر* | أدى | ادى | أدت | ادت | وقع | وقعت | فجر* | ألقى | ألقت
         hit | hits | hitting | struck | strike | strikes | striking | target* | land | landed | landing
         lands
-        heard | sirens | fell | fall | falls | explod* | detonat* | launch* | fire | fired | fires | firing | shell*
+        heard | sirens | fell | fall | falls | explod* | detonat* | launch* | fire | fired | fires
+        firing | shell*
         impact*
-        slam* | rock | rocked | rocks | attacked | attacking | came under | come under | comes under | kill*
+        slam* | rock | rocked | rocks | attacked | attacking | came under | come under | comes under
+        kill*
         wound* | injur* | damag* | carried out | carry out | blew up | blow up | went off | targeting
         threw
         hurled | lobbed
@@ -141,7 +149,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         completely false | not been attacked | had not been attacked | no indication of any attack
         baseless
         untrue | inaccurate | no truth
-        not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike | not an explosion
+        not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike
+        not an explosion
         not a missile* | rather than | وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
         لا علاقة له* بهجوم | لم يكن هجوم*
     """),
@@ -152,7 +161,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         تصعيد* | ضمن مدى | في مرمى | خطر | مخاطر | أنصاره إلى
         risk* | advisory | escalat* | threat* | warn* | vow* | plan to | plans to | planned to
         planning to | plot* | intend* | avenge
-        would target | could target | will target | may target | might target | could attack | would attack
+        would target | could target | will target | may target | might target | could attack
+        would attack
         will attack | could strike | would strike | will strike | could hit | would hit | will hit
         in case of
         if attacked | within range | retaliat* | revenge
@@ -183,13 +193,16 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     "deal": _terms("""
         صفقة | صفقات | شراء | بيع | تسليم | عقد | تزويد | تسلم* | استلم* | صناعة | تصنيع
-        يتسلم | تتسلم | يستلم | تستلم | دفعة | وصول دفعة | معرض | معرض الدفاع | exhibition | arms fair | expo
+        يتسلم | تتسلم | يستلم | تستلم | دفعة | وصول دفعة | معرض | معرض الدفاع | exhibition | arms fair
+        expo
         unveil* | showcase* | shows off | showed off
-        deal* | purchase* | sale | sales | sell* | buy* | contract* | deliver* | procure* | order | ordered
+        deal* | purchase* | sale | sales | sell* | buy* | contract* | deliver* | procure* | order
+        ordered
         manufactur* | factory | export*
     """),
     "sport": _terms("""
-        مباراة | مباريات | الدوري | المنتخب | لاعب* | تسديدة | تسديدات | مرمى | حارس مرمى | ركلة | كرة القدم
+        مباراة | مباريات | الدوري | المنتخب | لاعب* | تسديدة | تسديدات | مرمى | حارس مرمى | ركلة
+        كرة القدم
         بطولة | الملعب | هداف | المدرب | نادي | فريق | الفريق | جمهور | أهداف | هدفين | الشوط | ديربي
         football | soccer | match | league | striker* | goalkeeper | goal | goals | midfield* | tournament
         scored | scorer | coach | kick | penalty | fans | stadium | playoff* | inning* | derby | club
@@ -228,7 +241,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
     "defused": _terms("""
-        تفكيك | فكك* | أبطل* | إبطال | معدة للإطلاق | معدّة للإطلاق | معدة للاطلاق | قبل إطلاق* | قبل انطلاق*
+        تفكيك | فكك* | أبطل* | إبطال | معدة للإطلاق | معدّة للإطلاق | معدة للاطلاق | قبل إطلاق*
+        قبل انطلاق*
         قبل تفجير* | قبل انفجار*
         defused | defuse* | dismantl* | disarm* | before firing | before they could | before it could
         bomb disposal | bomb squad
@@ -237,7 +251,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "civil": _terms("""
         زراعة | الزراعة | زراعي* | مكافحة الآفات | مكافحة الحشرات | مكافحة حشرة | الدوباس | رش المبيدات
         المبيدات | تصوير جوي | التصوير الجوي | تهريب | مهرب* | مخدرات | المخدرات | عرض جوي | هواة
-        agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl* | drug*
+        agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl*
+        drug*
         narcotic* | captagon | hobby | delivery drone* | light show | aerial show
     """),
     "hearsay": _terms("""
@@ -245,7 +260,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         منصات التواصل
         تناقل* | المنصات | بعض الصفحات
         مقطع فيديو | مقطع | إشاعة | إشاعات
-        social media | circulating | circulated | video* | claims of | unverified | unconfirmed | purported*
+        social media | circulating | circulated | video* | claims of | unverified | unconfirmed
+        purported*
     """),
     "accident": _terms("""
         ارتفاع درجات الحرارة | تماس كهربائي | سوء الخزن | قنينة غاز | قناني غاز | عرضي | حادث عرضي
@@ -256,7 +272,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
         not an attack
         no suspicion | training flight | blaze
-        أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي | حريق أعشاب
+        أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
+        حريق أعشاب
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
     """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.
@@ -279,7 +296,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         these attacks
         such attacks | earlier attack* | past attack* | recalled | reminiscent | repeatedly | regularly
         frequent*
-        at the time | back then | had been | old footage | old video | in the past | years ago | last year's
+        at the time | back then | had been | old footage | old video | in the past | years ago
+        last year's
         most recently | history of | has been targeted | have been targeted | were targeted
     """),
 }

@@ -43,9 +43,11 @@ def _phrases(text: str, days: float) -> dict[tuple[str, ...], float]:
 _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases(
         """
-        اليوم | الليلة | الليلة الماضية | ليل | فجر اليوم | صباح اليوم | ظهر اليوم | مساء اليوم | قبل ساعات
+        اليوم | الليلة | الليلة الماضية | ليل | فجر اليوم | صباح اليوم | ظهر اليوم | مساء اليوم
+        قبل ساعات
         منذ ساعات | قبل قليل | قبل ساعة | منذ قليل | في وقت سابق اليوم | في وقت سابق من اليوم | للتو
-        today | tonight | this morning | this afternoon | this evening | last night | overnight | hours ago
+        today | tonight | this morning | this afternoon | this evening | last night | overnight
+        hours ago
         earlier today | early hours | moments ago | just now | breaking
     """,
         0.0,
