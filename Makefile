@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval bench-analyze bench-incidents bench-poll help venv demo test test-unit test-integration lint format kafka-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -19,13 +19,16 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP) ## create .venv and install wirewatch with pinned dependencies
 
+prometheus-fetch: ## Debian's prometheus and promtool into .cache/prometheus (once; not when on PATH; no service)
+	bash deploy/prometheus/fetch.sh .cache/prometheus
+
 kafka-fetch: ## fetch the pinned Kafka jars into .cache/kafka (once)
 	$(PYTHON) deploy/kafka/launcher.py fetch
 
 demo: venv kafka-fetch ## THE DEMO: local Kafka, demo feeds, all workers, alerts in the terminal and at local receivers
 	$(BIN)/python deploy/demo/run.py
 
-test: venv kafka-fetch ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
+test: venv kafka-fetch prometheus-fetch ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
 	$(BIN)/ruff check wirewatch tests deploy bench
 	$(BIN)/mypy wirewatch
 	$(BIN)/python -m pytest -p no:cacheprovider tests
@@ -50,6 +53,9 @@ bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feed
 
 bench-incidents: venv kafka-fetch ## benchmark: processor at 800 articles/s for 10 min (p99 latency, RSS); SECONDS=600
 	$(BIN)/python bench/bench_incidents.py --seconds $${SECONDS:-600}
+
+bench-alert: venv kafka-fetch ## benchmark: alert latency at 50 incident updates/s and dispatcher throughput
+	$(BIN)/python bench/bench_alert.py
 
 kafka-up: kafka-fetch ## start a local broker on 127.0.0.1:9092 (data in .run/kafka)
 	$(PYTHON) deploy/kafka/launcher.py up --port 9092 --dir .run/kafka

@@ -79,6 +79,29 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("topics", help="create wirewatch's topics if missing and list them")
     common(p)
+
+    p = sub.add_parser("test-alert", help="send a sample alert to a channel and say whether it arrived")
+    p.add_argument("--to", dest="to", required=True, help="apprise URL, webhook+https://… or a channel name")
+    p.add_argument("--watchlist", type=Path, help="to resolve a channel name given with --to")
+
+    p = sub.add_parser("silence", help="mute a watched entry or a channel until a time")
+    common(p)
+    silence = p.add_subparsers(dest="silence_command", required=True, metavar="ACTION")
+    add = silence.add_parser("add", help="add a silence (effective without restarting the alerter)")
+    add.add_argument("--entry", help="watch entry id to mute (all channels unless --channel)")
+    add.add_argument("--channel", help="channel name to mute (all entries unless --entry)")
+    when = add.add_mutually_exclusive_group(required=True)
+    when.add_argument("--until", help="ISO 8601 time with a timezone, e.g. 2026-11-26T08:00Z")
+    when.add_argument("--for", dest="duration", help="a duration: 90m, 2h, 1d")
+    add.add_argument("--comment", default="")
+    silence.add_parser("list", help="list the silences in force")
+    remove = silence.add_parser("remove", help="remove a silence")
+    remove.add_argument("silence_id")
+
+    p = sub.add_parser("check-config", help="validate every configuration file and print the resolved routes")
+    p.add_argument("--feeds", type=Path)
+    p.add_argument("--watchlist", type=Path)
+    p.add_argument("--notify", action="append")
     return parser
 
 
@@ -87,13 +110,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except ConfigError as exc:
-        print(f"wirewatch: configuration error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args, f"configuration error: {exc}")
     except WirewatchError as exc:
-        print(f"wirewatch: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args, str(exc))
     except KeyboardInterrupt:
         return 130
+
+
+def _fail(args: argparse.Namespace, message: str) -> int:
+    """Say why wirewatch stops: a log event when logs are JSON lines (one object per line), else text."""
+    if getattr(args, "json_logs", False):
+        log.error("%s", message)
+    else:
+        print(f"wirewatch: {message}", file=sys.stderr)
+    return 2
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -121,6 +151,14 @@ def _settings(args: argparse.Namespace) -> Any:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "analyze":
         return analyze(args.input, args.watchlist, sys.stdout)
+    if args.command == "test-alert":
+        from wirewatch.alerts.admin import test_alert
+
+        return test_alert(args.to, args.watchlist, sys.stdout)
+    if args.command == "check-config":
+        from wirewatch.alerts.admin import check_config
+
+        return check_config(_settings(args), sys.stdout)
     if args.command == "explain":
         from wirewatch.alerts.watchlist import analyzer_for
         from wirewatch.explain import explain_lines
@@ -128,12 +166,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         return explain_lines(_lines(args.input), analyzer_for(args.watchlist), sys.stdout, color)
 
-    from wirewatch import logs
-    from wirewatch.metrics import Metrics, serve
+    from wirewatch import health, logs
+    from wirewatch.metrics import Metrics
 
     settings = _settings(args)
     worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
     logs.setup(settings.log_level, settings.log_json, worker)
+    args.json_logs = settings.log_json
     metrics = Metrics.create()
 
     if args.command == "poll":
@@ -143,16 +182,25 @@ def _dispatch(args: argparse.Namespace) -> int:
         if settings.feeds is None:
             raise ConfigError("no feed list: pass FEEDS.yaml or set WIREWATCH_FEEDS", field="feeds")
         feeds = load_feed_list(settings.feeds)
-        if not args.dry_run:
-            serve(metrics, settings.metrics_host, settings.poller_metrics_port)
-        return poller.run(settings, feeds, metrics, once=args.once, dry_run=args.dry_run)
+        if args.dry_run:
+            return poller.run(settings, feeds, metrics, once=args.once, dry_run=True)
+        static = args.once or not settings.poller_scale_out  # no consumer group: no partitions to hold
+        checks = ("loop", "broker") if static else ("loop", "broker", "partitions")
+        mon = health.start("poller", settings, metrics, settings.poller_metrics_port, checks)
+        try:
+            return poller.run(settings, feeds, metrics, once=args.once, health=mon.health)
+        finally:
+            mon.close()
     if args.command == "process":
         from wirewatch.alerts.watchlist import analyzer_for
         from wirewatch.workers import processor
 
         analyzer = analyzer_for(settings.watchlist)
-        serve(metrics, settings.metrics_host, settings.processor_metrics_port)
-        return processor.run(settings, analyzer, metrics)
+        mon = health.start("processor", settings, metrics, settings.processor_metrics_port)
+        try:
+            return processor.run(settings, analyzer, metrics, health=mon.health)
+        finally:
+            mon.close()
     if args.command == "alert":
         from wirewatch.alerts.watchlist import analyzer_for
         from wirewatch.workers import alerter
@@ -162,8 +210,12 @@ def _dispatch(args: argparse.Namespace) -> int:
                 "the alerter needs a watchlist: --watchlist or WIREWATCH_WATCHLIST", field="watchlist"
             )
         analyzer = analyzer_for(settings.watchlist)
-        serve(metrics, settings.metrics_host, settings.alerter_metrics_port)
-        return alerter.run(settings, analyzer, metrics)
+        routing = _routing(settings)
+        mon = health.start("alerter", settings, metrics, settings.alerter_metrics_port)
+        try:
+            return alerter.run(settings, analyzer, routing, metrics, health=mon.health)
+        finally:
+            mon.close()
     if args.command == "up":
         return _up(settings)
     if args.command == "topics":
@@ -175,6 +227,16 @@ def _dispatch(args: argparse.Namespace) -> int:
             name = spec.full_name(settings.topic_prefix)
             print(f"{name}\t{'created' if name in created else 'exists'}\tkey={spec.key}\t{spec.config}")
         return 0
+    if args.command == "silence":
+        from wirewatch.alerts import admin
+
+        if args.silence_command == "add":
+            return admin.silence_add(
+                settings, args.entry, args.channel, args.until, args.duration, args.comment, sys.stdout
+            )
+        if args.silence_command == "list":
+            return admin.silence_list(settings, sys.stdout)
+        return admin.silence_remove(settings, args.silence_id, sys.stdout)
     raise AssertionError(args.command)
 
 
@@ -192,13 +254,24 @@ def _up(settings: Any) -> int:
     load_feed_list(settings.feeds)
     load_watchlist(settings.watchlist)
     analyzer_for(settings.watchlist)
-    from wirewatch.alerts.delivery import Notifier
-
-    Notifier(settings.notify_urls())
+    _routing(settings)
     ensure_topics(settings)
     env = dict(os.environ)
     env.update(settings_env(settings))
     return supervisor.supervise(supervisor.worker_commands([]), env=env)
+
+
+def _routing(settings: Any) -> Any:
+    """Channels and routes from the watchlist (and --notify URLs), every URL checked with its sender."""
+    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.watchlist import load_watchlist
+
+    routing = load_watchlist(settings.watchlist).routing(settings.notify_urls())
+    for index, channel in enumerate(routing.channels.values(), start=1):
+        sender_for(channel.url, index)
+    if not routing.channels:
+        log.warning("no notification channels configured: alerts show in the terminal only")
+    return routing
 
 
 def settings_env(settings: Any) -> dict[str, str]:

@@ -122,6 +122,21 @@ class Settings(BaseSettings):
     poller_metrics_port: int = Field(9101, ge=0, le=65535, description="0 turns the endpoint off")
     processor_metrics_port: int = Field(9102, ge=0, le=65535, description="0 turns the endpoint off")
     alerter_metrics_port: int = Field(9103, ge=0, le=65535, description="0 turns the endpoint off")
+    health_check_interval: float = Field(
+        10.0, ge=0.5, le=300,
+        description="seconds between a worker's broker and consumer-lag checks (/readyz, the lag metric); "
+        "each check costs a few admin requests",
+    )
+    loop_stall_after: float = Field(
+        30.0, ge=2, le=3600,
+        description="seconds without a beat from a worker's loop before /healthz fails (and the pod is "
+        "restarted); shorter catches a hung loop sooner, but one long blocking call kills a healthy worker",
+    )
+    consumer_stall_after: float = Field(
+        120.0, ge=5, le=86400,
+        description="seconds a held partition may keep a backlog without its committed offset moving "
+        "before /readyz fails; shorter pages sooner, but a slow burst or a long recovery looks stalled",
+    )
     broker_retry_max: float = Field(
         30.0, ge=1, le=600, description="longest wait between attempts to reach an unreachable broker"
     )
@@ -157,6 +172,15 @@ class Settings(BaseSettings):
     incident_retention_days: float = Field(
         7.0, gt=0, le=90,
         description="incidents are kept (RocksDB and changelog) this long after their last update",
+    )
+    delivery_backoff_max: float = Field(
+        60.0, ge=1, le=3600,
+        description="longest wait between two delivery attempts to a failing channel; shorter recovers "
+        "sooner after an outage and hammers a broken receiver more",
+    )
+    delivery_max_age: float = Field(
+        1800.0, ge=10, le=7 * 86400,
+        description="seconds a notification is retried before it goes to the dead-letter topic",
     )
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     log_json: bool = Field(False, description="one JSON object per log line instead of text")

@@ -35,11 +35,18 @@ ERROR_CLASSES = (
     "empty",
     "other",
 )
-NOTIFY_OUTCOMES = ("sent", "failed", "no_target")
+NOTIFY_OUTCOMES = ("sent", "failed", "retried", "no_target")
+CHANNEL_TYPES = ("webhook", "json", "slack", "mailto", "mmost", "other")  # bounded: other schemes are "other"
+SEVERITIES = ("low", "medium", "high", "critical")
+ALERT_KINDS = ("new", "update", "digest", "feed_health")
 FEED_CONDITIONS = ("ok", "failing", "broken")
 FEED_HEALTH_EVENTS = ("broken", "recovered")
 FETCHED_KINDS = ("feed", "page")
 BAD_INPUT_KINDS = ("article", "report", "feed_entry", "analysis_error")
+STAGES = ("poll", "analyze", "incident", "alert")  # per-stage processing time
+CONSUMER_STAGES = ("analyze", "incident", "alert", "dispatch")  # consumer groups, by what they do
+INCIDENT_STATES = ("reported", "corroborated", "updated")
+LATENCY_SINCE = ("published", "kafka")  # publication time in the feed, arrival on Kafka
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,11 @@ class Metrics:
     alerts: Counter
     incident_changes: Counter
     notifications: Counter
+    notifications_dead_lettered: Counter
+    notifications_silenced: Counter
+    delivery_latency_seconds: Histogram
+    digest_incidents: Histogram
+    outbox_pending: Gauge
     alert_latency_seconds: Histogram
     bad_input: Counter
     up: Gauge
@@ -63,6 +75,13 @@ class Metrics:
     feed_staleness_seconds: Summary
     feed_not_modified_ratio: Gauge
     feed_health_events: Counter
+    stage_seconds: Histogram
+    consumer_lag: Gauge
+    incidents: Gauge
+    detection_latency_seconds: Histogram
+    alert_publication_latency_seconds: Histogram
+    ready: Gauge
+    feed_entries: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -124,8 +143,37 @@ class Metrics:
             ),
             notifications=Counter(
                 "wirewatch_notifications_total",
-                "Notification deliveries by channel and outcome",
-                ["channel", "outcome"],
+                "Notification delivery attempts by channel type, severity and outcome "
+                "(sent, failed, retried, no_target)",
+                ["channel", "severity", "outcome"],
+                registry=registry,
+            ),
+            notifications_dead_lettered=Counter(
+                "wirewatch_notifications_dead_lettered_total",
+                "Notifications given up on after their retry budget, by channel type and severity",
+                ["channel", "severity"],
+                registry=registry,
+            ),
+            notifications_silenced=Counter(
+                "wirewatch_notifications_silenced_total",
+                "Notifications not sent because a silence muted the entry or the channel",
+                registry=registry,
+            ),
+            delivery_latency_seconds=Histogram(
+                "wirewatch_notification_delivery_latency_seconds",
+                "Incident update on Kafka to notification accepted by the receiver",
+                buckets=(0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10, 30, 60, 300),
+                registry=registry,
+            ),
+            digest_incidents=Histogram(
+                "wirewatch_digest_incidents",
+                "Incidents summarized in one catch-up digest",
+                buckets=(1, 2, 5, 10, 20, 50, 100),
+                registry=registry,
+            ),
+            outbox_pending=Gauge(
+                "wirewatch_outbox_pending_notifications",
+                "Notifications read from the outbox and not yet delivered or dead-lettered",
                 registry=registry,
             ),
             alert_latency_seconds=Histogram(
@@ -166,6 +214,51 @@ class Metrics:
                 ["event"],
                 registry=registry,
             ),
+            stage_seconds=Histogram(
+                "wirewatch_stage_duration_seconds",
+                "Time one item spends in a stage: a feed poll (fetch to publish), an article's analysis, "
+                "a report's incident step, an alert",
+                ["stage"],
+                buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+                registry=registry,
+            ),
+            consumer_lag=Gauge(
+                "wirewatch_consumer_lag_messages",
+                "Messages on a stage's input topics not yet committed by its consumer group, measured "
+                "from outside the consumer",
+                ["stage"],
+                registry=registry,
+            ),
+            incidents=Gauge(
+                "wirewatch_incidents",
+                "Incidents this processor holds (its partitions, within retention), by state",
+                ["state"],
+                registry=registry,
+            ),
+            detection_latency_seconds=Histogram(
+                "wirewatch_detection_latency_seconds",
+                "Publication time in the feed, or arrival on Kafka, to the attack report",
+                ["since"],
+                buckets=(0.1, 0.5, 1, 2.5, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600),
+                registry=registry,
+            ),
+            alert_publication_latency_seconds=Histogram(
+                "wirewatch_alert_publication_latency_seconds",
+                "Publication time in the feed to notification accepted by the receiver",
+                buckets=(5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600),
+                registry=registry,
+            ),
+            ready=Gauge(
+                "wirewatch_worker_ready",
+                "1 while the worker's readiness checks pass (as /readyz), computed at each scrape",
+                ["worker"],
+                registry=registry,
+            ),
+            feed_entries=Counter(
+                "wirewatch_feed_entries_total",
+                "Entries read in the feed documents fetched, new or already seen (new ones are published)",
+                registry=registry,
+            ),
         )
         for outcome in FETCH_OUTCOMES:
             m.feed_fetches.labels(outcome)
@@ -180,10 +273,13 @@ class Metrics:
             m.attack_reports.labels(attack_type)
         for change in ("new", "corroborated", "updated", "report_added", "report_revised", "duplicate"):
             m.incident_changes.labels(change)
-        m.alerts.labels("new")
-        m.alerts.labels("update")
-        for outcome in NOTIFY_OUTCOMES:
-            m.notifications.labels("other", outcome)
+        for kind in ALERT_KINDS:
+            m.alerts.labels(kind)
+        for channel in CHANNEL_TYPES:
+            for severity in SEVERITIES:
+                m.notifications_dead_lettered.labels(channel, severity)
+                for outcome in NOTIFY_OUTCOMES:
+                    m.notifications.labels(channel, severity, outcome)
         for kind in FETCHED_KINDS:
             m.feed_bytes.labels(kind)
         for condition in FEED_CONDITIONS:
@@ -192,6 +288,12 @@ class Metrics:
             m.feed_health_events.labels(event)
         for kind in BAD_INPUT_KINDS:
             m.bad_input.labels(kind)
+        for stage in STAGES:
+            m.stage_seconds.labels(stage)
+        for state in INCIDENT_STATES:
+            m.incidents.labels(state)
+        for since in LATENCY_SINCE:
+            m.detection_latency_seconds.labels(since)
         return m
 
 

@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     say(
         f"{len(spec['items'])} demo items; {len(expected_alerts)} report an attack on a watched place "
-        "(they appear after ~8 s and ~20 s). Ctrl-C stops everything."
+        "(an Arabic report after ~8 s, an English one after ~20 s). Ctrl-C stops everything."
     )
     up = subprocess.Popen([sys.executable, "-m", "wirewatch.cli", "up"], env=env, start_new_session=True)
 

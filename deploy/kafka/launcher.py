@@ -99,7 +99,11 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def random_cluster_id() -> str:
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """22 characters of URL-safe base64, never starting with "-" (the storage tool reads it as an option)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 SERVER_PROPERTIES = """\

@@ -1,22 +1,21 @@
-"""Alerts through apprise to real local receivers: webhook (json://), Slack-shaped (mmost://), SMTP."""
+"""Rendering and delivery to real local receivers: webhook (ours and apprise json://), Slack-shaped, SMTP."""
 
 import email
 import email.policy
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from wirewatch.alerts.delivery import Notifier
-from wirewatch.core.analysis import Analyzer
-from wirewatch.core.incidents import Incident, PlaceFact, Policy, ReportFacts, apply
-from wirewatch.core.watch import WatchEntry
+from wirewatch.alerts.delivery import Notifier, WebhookSender, sender_for
+from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
+from wirewatch.alerts.render import render
+from wirewatch.core.alerting import Notice
+from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
 from wirewatch.errors import ConfigError
 from wirewatch.metrics import Metrics
 from wirewatch.testing.receivers import SmtpReceiver, WebhookReceiver
-from wirewatch.topics.codec import encode
-from wirewatch.topics.records import IncidentUpdate
-from wirewatch.workers.alerter import Alerter
+from wirewatch.topics import DEAD_LETTERS, DELIVERIES
 
 HOSTILE_TITLE = (
     "<!channel> Rockets <script>alert(1)</script> hit base\r\nBcc: victim@example.org <@U024BE7LH>"
@@ -32,12 +31,9 @@ def receivers():
     smtp.stop()
 
 
-def update(
-    title: str = "Two rockets hit Ain al-Asad",
-    article: str = "a-1",
-    outlet: str = "Demo Wire",
-    previous: Incident | None = None,
-) -> IncidentUpdate:
+def notice(
+    key: str = "inc-1:1:ops:new", title: str = "Two rockets hit Ain al-Asad", channel: str = "ops"
+) -> Notice:
     when = datetime.now(UTC)
     ain = PlaceFact(
         id="ain-al-asad",
@@ -47,135 +43,160 @@ def update(
         area=("Anbar", "Iraq"),
     )
     facts = ReportFacts(
-        article_id=article,
-        outlet=outlet,
+        article_id="a-1",
+        outlet="Demo Wire",
         lang="en",
         title=title,
         url="https://example.org/news/1",
-        published=datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
+        published=when,
         seen_at=when,
         event_time=when,
         types=("rocket",),
         places=(ain,),
         projectiles=2,
     )
-    incident, change = apply(previous, facts, when, Policy())
-    return IncidentUpdate(
-        change=change or "report_added", incident=incident, article_id=article, article_seen_at=when, at=when
+    incident, _ = apply(None, facts, when, Policy())
+    return Notice(
+        key=key,
+        kind="new",
+        channel=channel,
+        severity="high",
+        entries=("ain-al-asad", "anbar"),
+        incident=incident,
+        created_at=when,
+        source_seen_at=when,
     )
 
 
-def alerter_for(urls: list[str], watch: tuple[WatchEntry, ...] | None = None) -> tuple[Alerter, Metrics]:
-    metrics = Metrics.create()
-    entries = watch or (WatchEntry("anbar", "region", ("Anbar",)),)
-    return Alerter(Analyzer.create(entries), Notifier(urls), metrics), metrics
-
-
-def test_one_alert_reaches_every_receiver_once(receivers) -> None:
+def test_every_format_arrives_and_hostile_text_is_inert(receivers) -> None:
     hook, smtp = receivers
-    alerter, metrics = alerter_for(
-        [f"json://127.0.0.1:{hook.port}/hook", f"mmost://127.0.0.1:{hook.port}/TOKEN", smtp.apprise_url()]
-    )
-    first = update()
-    assert alerter.handle(encode(first)) is not None
-    assert alerter.handle(encode(first)) is None  # the same update again: no second alert
-    more = update(article="a-2", outlet="Wire Two", previous=first.incident)  # corroborated: one update
-    assert more.change == "corroborated"
-    assert alerter.handle(encode(more)) is not None
-    also = update(article="a-3", outlet="Wire Three", previous=more.incident)  # one more report: nothing
-    assert alerter.handle(encode(also)) is None
-    posts = hook.wait_for(4, 10)
-    mails = smtp.wait_for(2, 10)
-    assert len(posts) == 4 and len(mails) == 2
-    as_json = next(p.json() for p in posts if p.path == "/hook")
-    slack = next(p.json() for p in posts if p.path == "/hooks/TOKEN")
-    assert [p.json()["title"] for p in posts if p.path == "/hook"][1].startswith("UPDATE (corroborated)")
-    assert as_json["title"].startswith("Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)")
-    for needle in (
-        "anbar (region)",
-        "rocket, 2 projectiles",
-        "Demo Wire",
-        "Two rockets hit Ain al-Asad",
-        "https://example.org/news/1",
-    ):
-        assert needle in as_json["message"]
-        assert needle in mails[0].text
-    assert "Ain al-Asad" in slack["text"]
-    assert mails[0].subject.startswith("Rocket attack")
-    assert metrics.notifications.labels("json", "sent")._value.get() == 2
-    assert metrics.notifications.labels("mailto", "sent")._value.get() == 2
-
-
-def test_hostile_title_arrives_inert_everywhere(receivers) -> None:
-    hook, smtp = receivers
-    alerter, _ = alerter_for(
-        [f"json://127.0.0.1:{hook.port}/hook", f"mmost://127.0.0.1:{hook.port}/TOKEN", smtp.apprise_url()]
-    )
-    alerter.handle(encode(update(title=HOSTILE_TITLE)))
-    posts = hook.wait_for(2, 10)
+    rendered = render(notice(title=HOSTILE_TITLE))
+    urls = [
+        f"webhook+http://127.0.0.1:{hook.port}/ours",
+        f"json://127.0.0.1:{hook.port}/hook",
+        f"mmost://127.0.0.1:{hook.port}/TOKEN",
+        smtp.apprise_url(),
+    ]
+    results = [sender_for(url).send(rendered) for url in urls]
+    assert [r.status for r in results] == ["sent"] * 4
+    posts = {p.path: p for p in hook.wait_for(3, 10)}
     mails = smtp.wait_for(1, 10)
-    texts = [p.body.decode() for p in posts] + [mails[0].text, mails[0].raw.decode("utf-8", "replace")]
+    ours = posts["/ours"]
+    assert ours.headers["Idempotency-Key"] == "inc-1:1:ops:new"
+    assert ours.json()["schema"] == "wirewatch.alert/1" and ours.json()["incident"]["attack_types"] == [
+        "rocket"
+    ]
+    assert "Ain al-Asad" in posts["/hooks/TOKEN"].json()["text"]  # Slack-shaped (Mattermost) payload
+    texts = [p.body.decode() for p in posts.values()] + [
+        mails[0].text,
+        mails[0].raw.decode("utf-8", "replace"),
+    ]
     for text in texts:
         assert "<!channel>" not in text and "<@U024BE7LH>" not in text and "<script>" not in text
     headers = email.message_from_bytes(mails[0].raw, policy=email.policy.default)
     assert headers["Bcc"] is None and headers["Cc"] is None  # the CRLF did not forge a header
-    assert "\n" not in str(headers["Subject"])
-    assert all(m.recipients == ["analyst@example.org"] for m in mails)
+    assert "\n" not in str(headers["Subject"]) and mails[0].recipients == ["analyst@example.org"]
+    html_part = headers.get_body(preferencelist=("html",))
+    assert html_part is not None and "<table>" in html_part.get_content()  # HTML with a text alternative
 
 
-def test_a_failing_receiver_is_a_status_not_an_exception(receivers, caplog: pytest.LogCaptureFixture) -> None:
+def test_webhook_reads_status_and_retry_after(receivers) -> None:
+    hook, _ = receivers
+    sender = WebhookSender(f"webhook+http://127.0.0.1:{hook.port}/x")
+    hook.fail_with = 429
+    hook.retry_after = "7"
+    limited = sender.send(render(notice()))
+    assert (limited.status, limited.retry_after, limited.permanent) == ("failed", 7.0, False)
+    hook.fail_with = 404
+    missing = sender.send(render(notice()))
+    assert missing.status == "failed" and missing.permanent
+    hook.fail_with = None
+    assert sender.send(render(notice())).status == "sent"
+
+
+class Outputs(list):
+    def __call__(self, outputs) -> None:
+        self.extend(outputs)
+
+
+def dispatcher(url: str, **policy) -> tuple[Dispatcher, Metrics, Outputs]:
+    metrics = Metrics.create()
+    d = Dispatcher({"ops": sender_for(url)}, metrics, DeliveryPolicy(**policy))
+    return d, metrics, Outputs()
+
+
+def test_dispatcher_retries_with_backoff_until_the_receiver_recovers(receivers) -> None:
+    hook, _ = receivers
+    d, metrics, produced = dispatcher(
+        f"webhook+http://127.0.0.1:{hook.port}/x", backoff_initial=1, backoff_max=8
+    )
+    hook.fail_with = 500
+    now = datetime.now(UTC)
+    for offset in range(3):
+        d.add(0, offset, notice(key=f"inc-{offset}:1:ops:new"))
+    waits = []
+    for _ in range(4):  # four failed attempts: the pause doubles each time
+        d.step(now, produced)
+        wait = d.next_ready(now)
+        waits.append(round(wait))
+        now += timedelta(seconds=wait)
+    assert hook.refused == 4 and waits[0] in (1,) and waits[3] >= 6  # 1, 2, 4, 8 (with ±20 % jitter)
+    hook.fail_with = None
+    d.step(now, produced)
+    assert [p.headers["Idempotency-Key"] for p in hook.received] == [
+        "inc-0:1:ops:new",
+        "inc-1:1:ops:new",
+        "inc-2:1:ops:new",
+    ]
+    assert [k for spec, k, _ in produced if spec == DELIVERIES] == [
+        "inc-0:1:ops:new",
+        "inc-1:1:ops:new",
+        "inc-2:1:ops:new",
+    ]
+    assert d.committable() == {0: 3}
+    assert metrics.notifications.labels("webhook", "high", "retried")._value.get() == 4
+    assert metrics.notifications.labels("webhook", "high", "sent")._value.get() == 3
+
+
+def test_delivered_notifications_are_never_sent_again(receivers) -> None:
+    hook, _ = receivers
+    d, _, produced = dispatcher(f"webhook+http://127.0.0.1:{hook.port}/x")
+    d.remember("inc-0:1:ops:new", object())  # read back from the deliveries topic after a restart
+    d.add(0, 7, notice(key="inc-0:1:ops:new"))
+    d.step(datetime.now(UTC), produced)
+    assert hook.received == [] and d.committable() == {0: 8}
+
+
+def test_dead_letter_after_the_budget_with_the_reason(receivers) -> None:
+    hook, _ = receivers
+    d, metrics, produced = dispatcher(
+        f"webhook+http://127.0.0.1:{hook.port}/x", max_attempts=3, backoff_initial=0.01
+    )
+    hook.fail_with = 503
+    now = datetime.now(UTC)
+    d.add(0, 0, notice())
+    for _ in range(3):
+        d.step(now, produced)
+        now += timedelta(seconds=1)
+    dead = [record for spec, _, record in produced if spec == DEAD_LETTERS]
+    assert len(dead) == 1 and "HTTP 503" in dead[0].reason and dead[0].attempts == 3
+    assert d.committable() == {0: 1}
+    assert metrics.notifications_dead_lettered.labels("webhook", "high")._value.get() == 1
+
+
+def test_secrets_never_reach_logs_or_errors(receivers, caplog: pytest.LogCaptureFixture) -> None:
     hook, _ = receivers
     hook.fail_with = 500
-    secret_url = f"json://user:s3cretpass@127.0.0.1:{hook.port}/hook?token=abc123"
-    notifier = Notifier([secret_url])
     with caplog.at_level(logging.DEBUG):
-        deliveries = notifier.send("title", "body")
-    assert [d.status for d in deliveries] == ["failed"]
-    assert hook.refused == 1
+        deliveries = Notifier([f"json://user:s3cretpass@127.0.0.1:{hook.port}/hook?token=abc123"]).send(
+            render(notice())
+        )
+        d, _, produced = dispatcher(f"webhook+http://127.0.0.1:{hook.port}/hook?token=abc123")
+        d.add(0, 0, notice())
+        d.step(datetime.now(UTC), produced)
+    assert [x.status for x in deliveries] == ["failed"]
     assert "s3cretpass" not in caplog.text and "abc123" not in caplog.text
     assert "s3cretpass" not in deliveries[0].channel
-
-
-def test_an_unknown_url_is_a_config_error_without_the_secret() -> None:
     with pytest.raises(ConfigError) as err:
-        Notifier(["nosuchservice://token-SECRET@host"])
+        sender_for("nosuchservice://token-SECRET@host")
     assert "SECRET" not in str(err.value)
-
-
-def test_no_alert_for_places_outside_the_watchlist(receivers) -> None:
-    hook, _ = receivers
-    alerter, _ = alerter_for(
-        [f"json://127.0.0.1:{hook.port}/hook"], (WatchEntry("basra", "region", ("Basra",)),)
-    )
-    assert alerter.handle(encode(update())) is None
-
-
-def test_failed_deliveries_are_retried_until_the_receiver_recovers(receivers) -> None:
-    hook, smtp = receivers
-    alerter, metrics = alerter_for([f"json://127.0.0.1:{hook.port}/hook", smtp.apprise_url()])
-    hook.fail_with = 500
-    pauses: list[float] = []
-
-    def recover_after_first_pause(seconds: float) -> None:
-        pauses.append(seconds)
-        hook.fail_with = None
-
-    alerter.sleep = recover_after_first_pause
-    alerter.handle(encode(update()))
-    assert pauses == [1.0]
-    assert hook.refused == 1 and len(hook.received) == 1
-    assert len(smtp.wait_for(1, 10)) == 1  # the channel that worked was not sent twice
-    assert metrics.notifications.labels("json", "sent")._value.get() == 1
-
-
-def test_a_receiver_that_stays_down_is_counted_and_logged(
-    receivers, caplog: pytest.LogCaptureFixture
-) -> None:
-    hook, _ = receivers
-    alerter, metrics = alerter_for([f"json://127.0.0.1:{hook.port}/hook"])
-    hook.fail_with = 503
-    alerter.sleep = lambda _: None
-    alerter.handle(encode(update()))
-    assert hook.refused == 3
-    assert metrics.notifications.labels("json", "failed")._value.get() == 1
-    assert "not delivered" in caplog.text

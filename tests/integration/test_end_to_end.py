@@ -136,6 +136,7 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
                     scrape(ports["alerter"]),
                     "wirewatch_notifications_total",
                     channel="mailto",
+                    severity="medium",
                     outcome="sent",
                 )
                 == 1

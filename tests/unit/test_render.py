@@ -2,9 +2,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wirewatch.alerts.render import inert, render_alert, safe_link
+from wirewatch.alerts.render import PAYLOAD_SCHEMA, inert, render, safe_link
+from wirewatch.core.alerting import DigestItem, Notice
 from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
 from wirewatch.logs import mask_url, untrusted
+
+HOSTILE = "<!channel> Rockets <script>alert(1)</script> hit\r\nBcc: victim@example.org <@U024BE7LH> *bold*"
 
 
 @pytest.mark.parametrize(
@@ -38,7 +41,7 @@ def test_safe_link_only_plain_http() -> None:
     assert safe_link("https://example.org/a|<!channel>") == ""
 
 
-def incident(title: str = "Two rockets hit <!channel> Ain al-Asad", outlet: str = "Wire <!here>"):
+def incident(title: str = "Two rockets hit Ain al-Asad", outlet: str = "Wire <!here>"):
     when = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
     ain = PlaceFact(
         id="ain-al-asad",
@@ -66,20 +69,73 @@ def incident(title: str = "Two rockets hit <!channel> Ain al-Asad", outlet: str 
     return apply(None, facts, when, Policy())[0]
 
 
-def test_render_alert_has_what_the_analyst_needs() -> None:
-    alert = render_alert(incident(), ["ain-al-asad", "anbar"], {"ain-al-asad": "ain-al-asad (base)"})
-    assert alert.title == "Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)"
-    assert "ain-al-asad (base), anbar" in alert.body
-    assert "2 projectiles" in alert.body and "none reported" in alert.body
-    assert "Status: reported, 1 independent outlet, 1 report (en)" in alert.body
-    assert "https://example.org/n" in alert.body
-    assert "<!" not in alert.body and "<!" not in alert.title
+def notice(kind: str = "new", **extra) -> Notice:
+    return Notice(
+        key=f"inc:1:ops:{kind}",
+        kind=kind,
+        channel="ops",
+        severity="high",
+        change="corroborated",
+        entries=("ain-al-asad", "anbar"),
+        incident=incident(**extra),
+        created_at=datetime(2026, 11, 25, 10, 1, tzinfo=UTC),
+    )
+
+
+def test_alert_has_what_the_analyst_needs() -> None:
+    rendered = render(notice(), {"ain-al-asad": "ain-al-asad (base)"})
+    assert rendered.title == "Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)"
+    for needle in (
+        "ain-al-asad (base), anbar",
+        "Severity: high",
+        "2 projectiles",
+        "none reported",
+        "Status: reported, 1 independent outlet, 1 report (en)",
+        "https://example.org/n",
+    ):
+        assert needle in rendered.text
+    assert rendered.markdown.startswith("*Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)*")
+    assert "(<https://example.org/n|link>)" in rendered.markdown
+    assert "<table>" in rendered.html and "<a href='https://example.org/n'>link</a>" in rendered.html
 
 
 def test_an_update_says_it_is_one() -> None:
-    alert = render_alert(incident(), ["anbar"], {}, kind="update", change="corroborated")
-    assert alert.title.startswith("UPDATE (reported): Rocket attack")
-    assert alert.body.startswith("Update of the alert for incident inc-")
+    rendered = render(notice("update"))
+    assert rendered.title.startswith("UPDATE (reported): Rocket attack")
+    assert "Update: of the alert for incident inc-" in rendered.text
+
+
+def test_hostile_feed_text_is_inert_in_every_format() -> None:
+    rendered = render(notice(title=HOSTILE, outlet="<!everyone>"))
+    for text in (rendered.title, rendered.text, rendered.markdown, rendered.html, str(rendered.payload)):
+        assert "<!channel>" not in text and "<!everyone>" not in text and "<@U024BE7LH>" not in text
+        assert "<script>" not in text and "\r\n" not in text
+    assert "*bold*" not in rendered.markdown  # no markdown smuggled in from a feed
+
+
+def test_json_payload_is_the_documented_schema() -> None:
+    payload = render(notice()).payload
+    assert payload["schema"] == PAYLOAD_SCHEMA
+    assert payload["idempotency_key"] == "inc:1:ops:new"
+    assert payload["kind"] == "new" and payload["severity"] == "high"
+    assert payload["watch_hits"] == ["ain-al-asad", "anbar"]
+    assert payload["incident"]["attack_types"] == ["rocket"] and payload["incident"]["state"] == "reported"
+    assert payload["reports"][0]["url"] == "https://example.org/n"
+
+
+def test_digest_lists_every_incident() -> None:
+    item = DigestItem(incident=incident(), entries=("anbar",), severity="medium")
+    digest = Notice(
+        key="digest:ops:x",
+        kind="digest",
+        channel="ops",
+        severity="medium",
+        digest=(item, item),
+        created_at=datetime(2026, 11, 25, 12, 0, tzinfo=UTC),
+    )
+    rendered = render(digest)
+    assert rendered.title.startswith("Catch-up digest: 2 earlier incidents")
+    assert rendered.text.count("Rocket attack: Ain al-Asad") == 2
 
 
 def test_logs_never_show_secrets_or_raw_newlines() -> None:

@@ -1,68 +1,108 @@
-"""Delivering an alert through apprise to every configured URL, one status per channel.
+"""Sending one rendered notification to one channel, with a status and never an exception.
 
-A sender returns a status and never raises: ``sent``, ``failed`` or ``no_target``. URLs hold
-secrets (webhook tokens, SMTP passwords): only their masked form (apprise's ``privacy=True``)
-ever reaches a log line or a metric label.
+Two kinds of sender:
+
+- ``webhook+http(s)://…``: wirewatch's own sender. It POSTs the documented JSON payload
+  (``alerts.render.payload``) with an ``Idempotency-Key`` header, so a receiver that honours it
+  (incident tools do) never shows a notification twice, and it reads the HTTP answer: 2xx is
+  sent, 429/503 with ``Retry-After`` says when to retry, other failures are retried with backoff.
+- everything else goes through apprise (Slack, e-mail, Teams, Telegram, PagerDuty, ntfy, ``json://``
+  and a hundred more), in the format that channel reads: Slack-style markdown, HTML e-mail, text.
+
+URLs hold secrets (webhook tokens, SMTP passwords): only their masked form reaches a log line,
+an error message or a metric label.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
 
 import apprise
 from apprise.result import AppriseResultStatus
 
 from wirewatch.errors import ConfigError
+from wirewatch.logs import mask_url
 
 log = logging.getLogger("wirewatch.delivery")
 
-
-@dataclass(frozen=True)
-class Channel:
-    scheme: str  # bounded metric label: json, mailto, slack, ...
-    masked: str
-    target: apprise.Apprise
+USER_AGENT = "wirewatch-alerts/0.1"
 
 
 @dataclass(frozen=True)
-class Delivery:
-    channel: str  # masked URL
-    scheme: str
+class Rendered:
+    title: str
+    text: str  # plain text
+    markdown: str  # Slack/Mattermost mrkdwn
+    html: str  # e-mail
+    payload: dict[str, Any]  # the JSON payload for webhooks
+    key: str  # idempotency key
+
+
+@dataclass(frozen=True)
+class SendResult:
     status: str  # sent | failed | no_target
+    retry_after: float | None = None
+    detail: str = ""  # safe to log: no URL, no secret
+    permanent: bool = False  # retrying cannot help (e.g. 400, 404)
 
 
-class Notifier:
-    def __init__(self, urls: Sequence[str]) -> None:
-        self.channels: list[Channel] = []
-        for index, url in enumerate(urls, start=1):
-            plugin = apprise.Apprise.instantiate(url)
-            if plugin is None:
-                scheme = url.split("://", 1)[0] if "://" in url else "?"
-                raise ConfigError(
-                    f"notification URL #{index} ({scheme}://…) is not a URL apprise understands",
-                    field="notify",
-                )
-            target = apprise.Apprise()
-            target.add(plugin)
-            masked = str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
-            self.channels.append(Channel(url.split("://", 1)[0].lower(), masked, target))
+class Sender:
+    scheme: str
+    masked: str
 
-    def send(self, title: str, body: str, only: Sequence[int] | None = None) -> list[Delivery]:
-        """Deliver to every channel (or the channels at indexes ``only``); one status each."""
-        out: list[Delivery] = []
-        for channel in self.channels if only is None else [self.channels[i] for i in only]:
-            try:
-                result = channel.target.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
-                status = _STATUS.get(result.status, "failed")
-            except Exception as exc:  # a plugin bug must not stop the alerter
-                log.error("notifying %s raised %s", channel.masked, type(exc).__name__)
-                status = "failed"
-            if status != "sent":
-                log.warning("delivery to %s: %s", channel.masked, status)
-            out.append(Delivery(channel.masked, channel.scheme, status))
-        return out
+    def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class WebhookSender(Sender):
+    def __init__(self, url: str) -> None:
+        self.target = url.split("+", 1)[1]  # webhook+https://host/path -> https://host/path
+        self.scheme = "webhook"
+        self.masked = "webhook+" + mask_url(self.target)
+
+    def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:
+        body = json.dumps(rendered.payload, ensure_ascii=False).encode("utf-8")
+        request = urllib.request.Request(  # noqa: S310 - the scheme is http(s), checked at construction
+            self.target,
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json; charset=utf-8",
+                "Idempotency-Key": rendered.key,
+                "User-Agent": USER_AGENT,
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                return SendResult("sent", detail=f"HTTP {response.status}")
+        except urllib.error.HTTPError as exc:
+            retry_after = _retry_after(exc.headers.get("Retry-After"))
+            permanent = exc.code in (400, 401, 403, 404, 405, 410, 413, 422)
+            return SendResult("failed", retry_after, f"HTTP {exc.code}", permanent)
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            return SendResult("failed", None, f"{type(reason).__name__}")
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        from datetime import UTC, datetime
+
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
 
 
 # apprise 2.2 reports an AppriseResult; NOMATCH means no target took it: a misroute, not a success.
@@ -73,3 +113,65 @@ _STATUS = {
     AppriseResultStatus.PARTIAL: "failed",
     AppriseResultStatus.TIMEOUT: "failed",
 }
+_MARKDOWN = frozenset(
+    ("slack", "mmost", "mmosts", "msteams", "discord", "rocket", "rockets", "zulip", "matrix")
+)
+_HTML = frozenset(("mailto", "mailtos"))
+
+
+class AppriseSender(Sender):
+    def __init__(self, url: str, index: int = 1) -> None:
+        plugin = apprise.Apprise.instantiate(url)
+        self.scheme = url.split("://", 1)[0].lower() if "://" in url else "?"
+        if plugin is None:
+            raise ConfigError(
+                f"notification URL #{index} ({self.scheme}://…) is not a URL apprise understands",
+                field="notify",
+            )
+        self.masked = str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
+        self.target = apprise.Apprise()
+        self.target.add(plugin)
+
+    def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:
+        if self.scheme in _MARKDOWN:
+            body, fmt = rendered.markdown, apprise.NotifyFormat.MARKDOWN
+        elif self.scheme in _HTML:
+            body, fmt = rendered.html, apprise.NotifyFormat.HTML
+        else:
+            body, fmt = rendered.text, apprise.NotifyFormat.TEXT
+        try:
+            result = self.target.notify(title=rendered.title, body=body, body_format=fmt)
+            status = _STATUS.get(result.status, "failed")
+        except Exception as exc:  # a plugin bug must not stop the alerter
+            return SendResult("failed", None, f"apprise raised {type(exc).__name__}")
+        return SendResult(status, None, "" if status == "sent" else f"apprise {status}")
+
+
+def sender_for(url: str, index: int = 1) -> Sender:
+    lowered = url.lower()
+    if lowered.startswith(("webhook+http://", "webhook+https://")):
+        return WebhookSender(url)
+    return AppriseSender(url, index)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    channel: str  # masked URL
+    scheme: str
+    status: str  # sent | failed | no_target
+
+
+class Notifier:
+    """Sends one message to several URLs at once (``wirewatch test-alert`` and simple setups)."""
+
+    def __init__(self, urls: Sequence[str]) -> None:
+        self.channels = [sender_for(url, i) for i, url in enumerate(urls, start=1)]
+
+    def send(self, rendered: Rendered, only: Sequence[int] | None = None) -> list[Delivery]:
+        out: list[Delivery] = []
+        for sender in self.channels if only is None else [self.channels[i] for i in only]:
+            result = sender.send(rendered)
+            if result.status != "sent":
+                log.warning("delivery to %s: %s %s", sender.masked, result.status, result.detail)
+            out.append(Delivery(sender.masked, sender.scheme, result.status))
+        return out

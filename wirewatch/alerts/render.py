@@ -9,11 +9,15 @@ a parser.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
+from wirewatch.alerts.delivery import Rendered
+from wirewatch.core.alerting import Notice
 from wirewatch.core.incidents import Figure, Incident
 
 _MARKUP = str.maketrans(
@@ -69,22 +73,17 @@ def safe_link(url: str | None) -> str:
     return url
 
 
-@dataclass(frozen=True)
-class Alert:
-    incident: str
-    revision: int
-    kind: str  # new | update
-    title: str
-    body: str
-    watch_hits: tuple[str, ...]
-
-
 _SPECIFICITY = {"base": 3, "site": 3, "city": 2, "district": 2, "governorate": 1, "country": 0}
+PAYLOAD_SCHEMA = "wirewatch.alert/1"
 
 
-def _where(incident: Incident) -> str:
+def _targets(incident: Incident) -> list[Any]:
+    return sorted(incident.places, key=lambda p: (-_SPECIFICITY.get(p.kind, 0), -len(p.lineage)))
+
+
+def where(incident: Incident) -> str:
     """The most specific target with its governorate and country, then targets outside it."""
-    targets = sorted(incident.places, key=lambda p: (-_SPECIFICITY.get(p.kind, 0), -len(p.lineage)))
+    targets = _targets(incident)
     if not targets:
         return "unknown place"
     head = targets[0]
@@ -109,52 +108,7 @@ def _figure(figure: Figure, unit: str) -> str:
     return f"{figure.low}–{figure.high} {unit} (outlets differ; latest {figure.latest})"
 
 
-def render_alert(
-    incident: Incident,
-    hits: Sequence[str],
-    watch_labels: dict[str, str],
-    kind: str = "new",
-    change: str = "new",
-) -> Alert:
-    """The alert for watched entries ``hits`` (ids): a new incident, or an update of one."""
-    types = " + ".join(TYPE_NAMES.get(t, t) for t in incident.attack_types) or "Attack"
-    if incident.intercepted:
-        types += " (intercepted)"
-    title = f"{types}: {_where(incident)}"
-    if kind == "update":
-        title = f"UPDATE ({incident.state}): {title}"
-    first = incident.reports[0] if incident.reports else None
-    projectiles = _figure(incident.projectiles, "projectiles")
-    lines = [
-        f"Watched: {', '.join(watch_labels.get(h, h) for h in hits)}",
-        f"Type: {', '.join(incident.attack_types)}" + (f", {projectiles}" if projectiles else ""),
-        f"Casualties: {_casualties(incident)}",
-        f"Status: {incident.state}, {incident.independent_outlets} independent outlet"
-        f"{'s' if incident.independent_outlets != 1 else ''}, {len(incident.reports)} report"
-        f"{'s' if len(incident.reports) != 1 else ''} ({', '.join(incident.languages)})",
-    ]
-    if kind == "update":
-        lines.insert(0, f"Update of the alert for incident {incident.id}: {change.replace('_', ' ')}")
-    if first is not None:
-        when = (first.published or first.seen_at).strftime("%Y-%m-%d %H:%M UTC")
-        lines += [f"First report: {inert(first.outlet, 120)}, {when}", f"Headline: {inert(first.title)}"]
-        link = safe_link(first.url)
-        if link:
-            lines.append(f"Link: {link}")
-    others = [o for o in incident.outlets if first is None or o != first.outlet]
-    if others:
-        lines.append(
-            "Also reported by: "
-            + ", ".join(inert(o, 60) for o in others[:6])
-            + (f" and {len(others) - 6} more" if len(others) > 6 else "")
-        )
-    if incident.claimed_by:
-        lines.append(f"Claimed by: {', '.join(inert(c, 80) for c in incident.claimed_by)}")
-    lines.append(f"Incident: {incident.id} (revision {incident.revision})")
-    return Alert(incident.id, incident.revision, kind, title, "\n".join(lines), tuple(hits))
-
-
-def _casualties(incident: Incident) -> str:
+def casualties(incident: Incident) -> str:
     killed, wounded = incident.killed, incident.wounded
     if killed.high is None and wounded.high is None:
         return "not reported"
@@ -164,3 +118,185 @@ def _casualties(incident: Incident) -> str:
         p for p in (_figure(killed, "killed"), _figure(wounded, "wounded")) if p and not p.startswith("0 ")
     ]
     return ", ".join(parts)
+
+
+def _kind_of(incident: Incident) -> str:
+    kind = " + ".join(TYPE_NAMES.get(t, t) for t in incident.attack_types) or "Attack"
+    return kind + (" (intercepted)" if incident.intercepted else "")
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "unknown time"
+
+
+@dataclass(frozen=True)
+class _Fact:
+    label: str
+    value: str  # already inert
+    link: str = ""  # a checked http(s) URL
+
+
+def _incident_facts(notice: Notice, incident: Incident, labels: dict[str, str]) -> tuple[str, list[_Fact]]:
+    title = f"{_kind_of(incident)}: {where(incident)}"
+    if notice.kind == "update":
+        title = f"UPDATE ({incident.state}): {title}"
+    projectiles = _figure(incident.projectiles, "projectiles")
+    facts = []
+    if notice.kind == "update":
+        facts.append(
+            _Fact("Update", f"of the alert for incident {incident.id}: {notice.change.replace('_', ' ')}")
+        )
+    facts += [
+        _Fact("Watched", ", ".join(labels.get(e, e) for e in notice.entries)),
+        _Fact("Severity", notice.severity),
+        _Fact("Type", ", ".join(incident.attack_types) + (f", {projectiles}" if projectiles else "")),
+        _Fact("Casualties", casualties(incident)),
+        _Fact(
+            "Status",
+            f"{incident.state}, {incident.independent_outlets} independent outlet"
+            f"{'s' if incident.independent_outlets != 1 else ''}, {len(incident.reports)} report"
+            f"{'s' if len(incident.reports) != 1 else ''} ({', '.join(incident.languages)})",
+        ),
+    ]
+    first = incident.reports[0] if incident.reports else None
+    if first is not None:
+        facts.append(
+            _Fact(
+                "First report",
+                f"{inert(first.outlet, 120)}, {_when(first.published or first.seen_at)}",
+                safe_link(first.url),
+            )
+        )
+        facts.append(_Fact("Headline", inert(first.title)))
+    others = [o for o in incident.outlets if first is None or o != first.outlet]
+    if others:
+        facts.append(
+            _Fact(
+                "Also reported by",
+                ", ".join(inert(o, 60) for o in others[:6])
+                + (f" and {len(others) - 6} more" if len(others) > 6 else ""),
+            )
+        )
+    if incident.claimed_by:
+        facts.append(_Fact("Claimed by", ", ".join(inert(c, 80) for c in incident.claimed_by)))
+    facts.append(_Fact("Incident", f"{incident.id} (revision {incident.revision})"))
+    return title, facts
+
+
+def _digest_facts(notice: Notice, labels: dict[str, str]) -> tuple[str, list[_Fact]]:
+    title = f"Catch-up digest: {len(notice.digest)} earlier incident{'s' if len(notice.digest) != 1 else ''}"
+    facts = [
+        _Fact(
+            "Why a digest",
+            "these incidents are older than the freshness budget (the alerter was "
+            "down, or old news was replayed), so they are summarized instead of paged",
+        )
+    ]
+    for item in sorted(notice.digest, key=lambda i: i.incident.event_time):
+        incident = item.incident
+        first = incident.reports[0] if incident.reports else None
+        facts.append(
+            _Fact(
+                _when(incident.event_time),
+                f"{_kind_of(incident)}: {where(incident)}; watched {', '.join(item.entries)}; "
+                f"{incident.state}, {incident.independent_outlets} outlets; {incident.id}",
+                safe_link(first.url) if first else "",
+            )
+        )
+    return title, facts
+
+
+def _feed_facts(notice: Notice) -> tuple[str, list[_Fact]]:
+    broken = [e for e in notice.feed_events if e.get("event") == "broken"]
+    recovered = [e for e in notice.feed_events if e.get("event") == "recovered"]
+    title = f"Feed health: {len(broken)} broken, {len(recovered)} recovered"
+    facts = []
+    for event in notice.feed_events:
+        what = "BROKEN" if event.get("event") == "broken" else "recovered"
+        detail = f"{what}; {event.get('failures', 0)} failures"
+        if event.get("error_class"):
+            detail += (
+                f"; {inert(str(event.get('error_class')), 40)}: {inert(str(event.get('error') or ''), 160)}"
+            )
+        facts.append(
+            _Fact(
+                inert(str(event.get("outlet") or event.get("feed_url")), 120),
+                detail,
+                safe_link(str(event.get("feed_url") or "")),
+            )
+        )
+    return title, facts
+
+
+def _incident_payload(incident: Incident) -> dict[str, Any]:
+    """The incident as data, with every string that came from a feed made inert."""
+    data = incident.model_dump(mode="json", exclude={"reports"})
+    data["outlets"] = [inert(o, 120) for o in incident.outlets]
+    data["claimed_by"] = [inert(c, 80) for c in incident.claimed_by]
+    data["first_report_by_outlet"] = {inert(k, 120): v for k, v in data["first_report_by_outlet"].items()}
+    for figure in ("projectiles", "killed", "wounded"):
+        data[figure]["sources"] = {inert(k, 120): v for k, v in data[figure]["sources"].items()}
+    return data
+
+
+def _payload(notice: Notice, title: str, facts: list[_Fact]) -> dict[str, Any]:
+    incident = notice.incident
+    return {
+        "schema": PAYLOAD_SCHEMA,
+        "idempotency_key": notice.key,
+        "kind": notice.kind,
+        "severity": notice.severity,
+        "title": title,
+        "text": "\n".join(f"{f.label}: {f.value}" for f in facts),
+        "watch_hits": list(notice.entries),
+        "change": notice.change or None,
+        "incident": _incident_payload(incident) if incident else None,
+        "reports": [
+            {
+                "article_id": r.article_id,
+                "outlet": inert(r.outlet, 120),
+                "lang": r.lang,
+                "title": inert(r.title),
+                "url": safe_link(r.url) or None,
+                "published": r.published.isoformat() if r.published else None,
+                "wire_copy_of": r.wire_of,
+            }
+            for r in (incident.reports if incident else ())
+        ],
+        "digest": [
+            {"incident": i.incident.id, "entries": list(i.entries), "severity": i.severity}
+            for i in notice.digest
+        ],
+        "feeds": [dict(e) for e in notice.feed_events],
+        "created_at": notice.created_at.isoformat(),
+    }
+
+
+def render(notice: Notice, watch_labels: dict[str, str] | None = None) -> Rendered:
+    """The notice in every format a channel may want; all untrusted text already made inert."""
+    labels = watch_labels or {}
+    if notice.kind in ("new", "update") and notice.incident is not None:
+        title, facts = _incident_facts(notice, notice.incident, labels)
+    elif notice.kind == "digest":
+        title, facts = _digest_facts(notice, labels)
+    else:
+        title, facts = _feed_facts(notice)
+    text = "\n".join(f"{f.label}: {f.value}" + (f" <{f.link}>" if f.link else "") for f in facts)
+    markdown = f"*{title}*\n" + "\n".join(
+        f"*{f.label}:* {f.value}" + (f" (<{f.link}|link>)" if f.link else "") for f in facts
+    )
+    rows = "".join(
+        f"<tr><th align='left' valign='top'>{html.escape(f.label)}</th><td>{html.escape(f.value)}"
+        + (f" <a href='{html.escape(f.link, quote=True)}'>link</a>" if f.link else "")
+        + "</td></tr>"
+        for f in facts
+    )
+    page = f"<html><body><h3>{html.escape(title)}</h3><table>{rows}</table></body></html>"
+    return Rendered(
+        title=title,
+        text=text,
+        markdown=markdown,
+        html=page,
+        payload=_payload(notice, title, facts),
+        key=notice.key,
+    )

@@ -19,6 +19,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wirewatch import yamlfile
+from wirewatch.alerts.routing import AlertingSpec, ChannelSpec, PolicySpec, RoutesSpec, Routing, build_routing
+from wirewatch.core.alerting import SeverityRule
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.watch import WATCH_KINDS, WatchEntry, WatchError
 from wirewatch.errors import ConfigError
@@ -36,6 +38,10 @@ class WatchItem(BaseModel):
     )
     place: str | None = Field(default=None, description="a built-in gazetteer place id")
     within: str | None = Field(default=None, description="parent place id for a place the gazetteer lacks")
+    channels: tuple[str, ...] = Field(default=(), description="channel names; the default route when empty")
+    severity: tuple[SeverityRule, ...] = Field(
+        default=(), description="first rule that applies sets severity"
+    )
 
     @field_validator("id")
     @classmethod
@@ -73,6 +79,19 @@ class Watchlist(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     watch: tuple[WatchItem, ...] = ()
+    channels: dict[str, ChannelSpec] = Field(default_factory=dict)
+    routes: RoutesSpec = Field(default_factory=RoutesSpec)
+    alerting: PolicySpec = Field(default_factory=PolicySpec)
+
+    @model_validator(mode="after")
+    def _known_channels(self) -> Watchlist:
+        AlertingSpec(channels=self.channels, routes=self.routes, alerting=self.alerting)
+        if self.channels:
+            for index, item in enumerate(self.watch):
+                unknown = [c for c in item.channels if c not in self.channels]
+                if unknown:
+                    raise ValueError(f"watch[{index}] ({item.id}): unknown channel {unknown[0]!r}")
+        return self
 
     @field_validator("watch")
     @classmethod
@@ -86,6 +105,11 @@ class Watchlist(BaseModel):
 
     def entries(self) -> tuple[WatchEntry, ...]:
         return tuple(item.entry() for item in self.watch)
+
+    def routing(self, notify_urls: tuple[str, ...] = (), environ: dict[str, str] | None = None) -> Routing:
+        spec = AlertingSpec(channels=self.channels, routes=self.routes, alerting=self.alerting)
+        entries = {item.id: (item.channels, item.severity) for item in self.watch}
+        return build_routing(spec, entries, notify_urls, environ)
 
 
 def load_watchlist(path: str | Path) -> Watchlist:

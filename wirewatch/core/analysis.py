@@ -14,10 +14,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from wirewatch.core import incidents
-from wirewatch.core.detect import Article, Detection, Mention, detect, most_specific
+from wirewatch.core.detect import Article, Detection, Mention, detect
 from wirewatch.core.gazetteer import Gazetteer, builtin
 from wirewatch.core.lang import identify
-from wirewatch.core.lexicon import ATTACK_TYPES
+from wirewatch.core.lexicon import ATTACK_TYPES, source_name
+from wirewatch.core.roles import most_specific
 from wirewatch.core.watch import WatchEntry, WatchTarget, hits, resolve
 
 
@@ -182,6 +183,9 @@ def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) 
             "wounded": max(wounded) if wounded else (0 if any(m.no_casualties for m in current) else None),
         },
         "claimed_by": list(detection.claimed_by),
+        "reported_by": list(
+            dict.fromkeys(source_name(h.term) for m in current for h in m.terms if h.label == "source")
+        ),
         "attacks": [_mention_record(m, analyzer) for m in current],
         "references": [_mention_record(m, analyzer) for m in detection.mentions if m.recency == "past"],
     }

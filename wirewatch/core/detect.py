@@ -16,43 +16,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from wirewatch.core.figures import (
+    GENERIC_ROCKET,
+    aggregate,
+    attack_types,
+    claimants,
+    count_near,
+    count_projectiles,
+)
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
-from wirewatch.core.lexicon import ATTACK_TYPES, Lexicon, TermHit, default_lexicon, word_forms
-from wirewatch.core.numbers import VAGUE, dual_of, number_word
+from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, word_forms
 from wirewatch.core.recency import TimeRef, decide, find_time_refs
+from wirewatch.core.roles import (
+    after_word,
+    is_origin,
+    is_reference,
+    most_specific,
+    other_clause,
+    other_time,
+    target_place,
+    time_zone,
+)
 from wirewatch.core.text import Token, normalize, split_sentences, tokens
 
 # "بغداد – ", "BAGHDAD (Reuters) - ", "Erbil, Iraq — ": where the report was filed, not a target.
 _DATELINE = re.compile(r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+")
-_DUAL_STEMS = tuple(normalize(s) for s in ("صاروخ", "قذيفة", "طائرة", "مسيرة", "عبوة", "هجوم", "غارة"))
-_ORIGIN_WORDS = frozenset(normalize(w) for w in ("من", "from"))
-# Before "from X", these make X where the attack or the convoy came from, not its target.
-_LAUNCH_WORDS = frozenset(
-    normalize(w)
-    for w in (
-        "أطلق",
-        "أطلقت",
-        "انطلقت",
-        "اطلقت",
-        "قادمة",
-        "القادمة",
-        "القادم",
-        "قادم",
-        "القادمين",
-        "آتية",
-        "انطلاقا",
-        "launched",
-        "fired",
-        "coming",
-        "arriving",
-        "travelling",
-        "traveling",
-        "heading",
-        "flown",
-    )
-)
-_ARTICLE_ONE = frozenset(("a", "an", "one", normalize("واحد"), normalize("واحدة")))
-_PLURAL_ATTACKS = frozenset(normalize(w) for w in ("هجمات", "هجوما", "attacks", "strikes", "incidents"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +175,7 @@ def detect(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = Non
         if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
             frame = outcome.reason if outcome.reason in _FRAMING else None
     mentions = _date_the_headline(mentions, article.title.strip() != "")
-    return Detection(doc, dateline, tuple(mentions), tuple(rejected), _claimants(toks, hits))
+    return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(toks, hits))
 
 
 def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
@@ -323,9 +311,9 @@ def _mention(
     if not weapons and "attack" not in labels:
         return None
     words = [t.norm for t in toks]
-    projectiles = _projectiles(words, list(weapons), offset)
-    killed = _count_near(words, [h for h in hits if h.label == "killed"], offset)
-    wounded = _count_near(words, [h for h in hits if h.label == "wounded"], offset)
+    projectiles = count_projectiles(words, list(weapons), offset)
+    killed = count_near(words, [h for h in hits if h.label == "killed"], offset)
+    wounded = count_near(words, [h for h in hits if h.label == "wounded"], offset)
     reason = _harmless(labels, bool(weapons))
     if reason:
         return Rejected(index, start, end, reason, tuple(hits))
@@ -354,19 +342,19 @@ def _mention(
     background = bool(background_hits)
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
     attack_positions = [h.first - offset for h in attack_terms]
-    after = _after_word(words)
+    after = after_word(words)
     place_ids = tuple(
         dict.fromkeys(
-            _target(gazetteer, words, p, offset)
+            target_place(gazetteer, words, p, offset)
             for p in places
-            if not _is_origin(words, p.first - offset)
-            and not _is_reference(words, p.first - offset)
-            and not _other_clause(p.first - offset, after, attack_positions)
-            and not _other_time(p.first - offset, refs)
-            and not _time_zone(words, p.first - offset, p.last - offset)
+            if not is_origin(words, p.first - offset)
+            and not is_reference(words, p.first - offset)
+            and not other_clause(p.first - offset, after, attack_positions)
+            and not other_time(p.first - offset, refs)
+            and not time_zone(words, p.first - offset, p.last - offset)
         )
     )
-    origins = tuple(dict.fromkeys(p.place_id for p in places if _is_origin(words, p.first - offset)))
+    origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
     decided = decide(when_refs, background) if when_refs else None
     if decided == "current" and anniversary and any(r.kind == "past" for r in refs):
         decided = "past"  # "the anniversary today of the 2020 strike": today is not the attack's day
@@ -374,7 +362,7 @@ def _mention(
         when, why = decided, "time: " + ", ".join(r.text for r in when_refs)
     elif background:
         when, why = "past", "background: " + ", ".join(h.term for h in background_hits)
-    elif _aggregate(words):
+    elif aggregate(words):
         when, why = "past", "a count of many attacks"
     elif previous is not None and set(place_ids) <= set(previous.places):
         when, why = previous.recency, f"continues sentence {previous.sentence + 1}"
@@ -386,7 +374,7 @@ def _mention(
         sentence=index,
         start=start,
         end=end,
-        types=_types(hits, words, offset),
+        types=attack_types(hits, words, offset),
         recency=when,
         recency_reason=why,
         places=most_specific(place_ids, gazetteer),
@@ -400,11 +388,8 @@ def _mention(
         place_mentions=tuple(places),
         time_refs=tuple(refs),
         generic_rocket=bool(rockets := [h for h in hits if h.label == "weapon:rocket"])
-        and all(h.term in _GENERIC_ROCKET for h in rockets),
+        and all(h.term in GENERIC_ROCKET for h in rockets),
     )
-
-
-_GENERIC_ROCKET = frozenset(("صاروخ*", "صواريخ*"))
 
 
 _ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
@@ -463,51 +448,6 @@ def _nearest_refs(refs: Sequence[TimeRef], terms: Sequence[TermHit], offset: int
     return chosen
 
 
-_DIRECTIONS = frozenset(
-    normalize(w)
-    for w in (
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "شمال",
-        "شمالي",
-        "جنوب",
-        "جنوبي",
-        "شرق",
-        "شرقي",
-        "غرب",
-        "غربي",
-        "شمال غرب",
-        "جنوب غرب",
-        "شمال شرق",
-        "جنوب شرق",
-    )
-)
-
-
-def _target(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMention, offset: int) -> str:
-    """The place a mention makes a target: "north of Baghdad" is outside the city, in its province."""
-    i = mention.first - offset
-    place = gazetteer.places[mention.place_id]
-    if place.kind not in ("city", "district") or place.parent is None:
-        return mention.place_id
-    j = i
-    while j > 0 and i - j < 2 and words[j - 1] in _CAPITAL_WORDS:
-        j -= 1  # "north of the capital Baghdad", "شمالي العاصمة بغداد"
-    before = words[max(0, j - 2) : j]
-    english = len(before) == 2 and before[1] == "of" and before[0] in _DIRECTIONS
-    arabic = len(before) >= 1 and any(f in _DIRECTIONS for f in word_forms(before[-1]))
-    return place.parent if english or arabic else mention.place_id
-
-
-_CAPITAL_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "the", "capital", "city"))
-
-
 def _harmless(labels: set[str], weapons: bool = True) -> str | None:
     physical = bool(labels & {"physical", "killed", "wounded"})
     harmed = bool(labels & {"killed", "wounded"})
@@ -536,176 +476,3 @@ def _harmless(labels: set[str], weapons: bool = True) -> str | None:
     if "threat" in labels and not physical:
         return "threat or warning"
     return None
-
-
-def _types(hits: Sequence[TermHit], words: Sequence[str], offset: int) -> tuple[str, ...]:
-    found: dict[str, list[TermHit]] = {}
-    for h in hits:
-        if h.label.startswith("weapon:"):
-            found.setdefault(h.label.split(":", 1)[1], []).append(h)
-    # A missile term covers the rocket word inside it ("صاروخ باليستي"); a drone strike is not
-    # also an airstrike; a suicide car bomb is a suicide attack, not also an IED.
-    if "missile" in found and "rocket" in found:
-        missile_tokens = {i for h in found["missile"] for i in range(h.first, h.last + 1)}
-        if all(h.first in missile_tokens for h in found["rocket"]):
-            del found["rocket"]
-    if "drone" in found:
-        found.pop("airstrike", None)
-    if "suicide" in found:
-        found.pop("ied", None)
-    types = [t for t in ATTACK_TYPES if t in found]
-    return tuple(types) or ("other",)
-
-
-def _projectiles(words: Sequence[str], weapons: Sequence[TermHit], offset: int) -> int | None:
-    best: int | None = None
-    for h in weapons:
-        i = h.first - offset
-        head = words[i]
-        forms = word_forms(head)
-        if any(dual_of(f, _DUAL_STEMS) for f in forms) or normalize("طائرتين") in forms:
-            value: int | None = 2
-        else:
-            value = None
-            for j in (i - 1, i - 2):
-                if 0 <= j < len(words):
-                    n = number_word(words[j])
-                    if n is not None and (
-                        j == i - 1 or words[j + 1] in VAGUE or words[j + 1] in ("of", "من")
-                    ):
-                        value = n
-                        break
-                    if words[j] in VAGUE:
-                        break
-            if value is None and i + 1 < len(words):
-                n = number_word(words[i + 1])  # "صواريخ ثلاثة"
-                value = n if n is not None and words[i + 1] not in _ARTICLE_ONE else None
-        if value is not None and 0 < value < 1000:
-            best = max(best or 0, value)
-    return best
-
-
-def _count_near(words: Sequence[str], hits: Sequence[TermHit], offset: int) -> int | None:
-    total: int | None = None
-    for h in hits:
-        i = h.first - offset
-        for j in (i + 1, i - 1, i - 2, i - 3, i + 2):
-            if 0 <= j < len(words) and words[j] not in _ARTICLE_ONE:
-                n = number_word(words[j])
-                if n is not None and n < 1000 and not (1900 <= n <= 2100):
-                    total = max(total or 0, n)
-                    break
-    return total
-
-
-def _is_origin(words: Sequence[str], i: int) -> bool:
-    """ "launched from Syria", "أطلقت من ...", "القادمة من الكويت": where the attack came from."""
-    if i <= 0 or words[i - 1] not in _ORIGIN_WORDS:
-        return False
-    return any(f in _LAUNCH_WORDS for w in words[max(0, i - 6) : i - 1] for f in word_forms(w))
-
-
-_AFTER = frozenset(
-    normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب", "since", "منذ")
-)
-_CLAUSE_AFTER = frozenset(normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب"))
-_NOT_AFTER = frozenset(
-    normalize(w) for w in ("على", "لم", "لا", "ما", "يتضح", "وقت", "قليل", "ذلك", "فيما", "the")
-)
-_SKIPPABLE = frozenset(normalize(w) for w in ("the", "a", "last", "هجوم", "الهجوم", "قصف", "استهداف"))
-
-
-def _after_word(words: Sequence[str]) -> int | None:
-    """Position of the first "after"/"بعد" that joins two clauses (not "على بعد", "لم ... بعد")."""
-    for i, w in enumerate(words):
-        if w in _CLAUSE_AFTER:
-            previous = words[i - 1] if i else ""
-            following = words[i + 1] if i + 1 < len(words) else ""
-            if previous in _NOT_AFTER or not following or following[0].isdigit() or following in _NOT_AFTER:
-                continue
-            return i
-    return None
-
-
-def _other_clause(i: int, after: int | None, attacks: Sequence[int]) -> bool:
-    """Which side of "after" holds the reported attack.
-
-    "Drones hit Harir, three days after an attack on Erbil airport": the attack comes first, so
-    places after "after" are the earlier event. "Power cuts in Erbil after a drone strike on Khor
-    Mor": the main clause is a consequence, so places before "after" are not targets.
-    """
-    if after is None or not attacks:
-        return False
-    attack_first = any(a < after for a in attacks)
-    return i > after if attack_first else i < after
-
-
-def _other_time(i: int, refs: Sequence[TimeRef]) -> bool:
-    """In a sentence with both a recent and an older time, a place nearest the older one is older."""
-    if not any(r.kind == "current" for r in refs) or not any(r.kind == "past" for r in refs):
-        return False
-    nearest = min(refs, key=lambda r: min(abs(r.first - i), abs(r.last - i)))
-    return nearest.kind == "past"
-
-
-_CLOCK = normalize("توقيت")
-
-
-def _time_zone(words: Sequence[str], first: int, last: int) -> bool:
-    """ "3:30 a.m. Baghdad time", "بتوقيت بغداد": a clock, not a place."""
-    following = words[last + 1] if last + 1 < len(words) else ""
-    return following == "time" or (first > 0 and _CLOCK in word_forms(words[first - 1]))
-
-
-def _is_reference(words: Sequence[str], i: int) -> bool:
-    """ "after the Tower 22 attack", "بعد هجوم البرج 22": a place named as the cause, not a target."""
-    j = i - 1
-    while j >= 0 and i - j <= 3 and words[j] in _SKIPPABLE:
-        j -= 1
-    return j >= 0 and any(f in _AFTER for f in word_forms(words[j]))
-
-
-def _aggregate(words: Sequence[str]) -> bool:
-    """ "نحو ثلاثين هجوما", "dozens of attacks": many attacks counted, none reported."""
-    for i, w in enumerate(words):
-        if any(f in _PLURAL_ATTACKS for f in word_forms(w)):
-            for j in (i - 1, i - 2):
-                if j >= 0 and (words[j] in VAGUE or (number_word(words[j]) or 0) >= 3):
-                    return True
-    return False
-
-
-def most_specific(place_ids: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """Drop a country when a place inside it is also named (it is implied by the hierarchy)."""
-    kept = []
-    for pid in place_ids:
-        if gazetteer.places[pid].kind == "country" and any(
-            other != pid and gazetteer.within(other, pid) for other in place_ids
-        ):
-            continue
-        kept.append(pid)
-    return tuple(kept)
-
-
-_CLAIM_STOP = frozenset(
-    normalize(w) for w in ("الهجوم", "مسؤولية", "المسؤولية", "عن", "the", "responsibility", "attack")
-)
-
-
-def _claimants(toks: Sequence[Token], hits: Sequence[TermHit]) -> tuple[str, ...]:
-    """Who claimed the attack: the words after an Arabic claim verb, before an English one."""
-    out: list[str] = []
-    for h in hits:
-        if h.label != "claim":
-            continue
-        if "\u0600" <= h.term[0] <= "\u06ff":
-            words = []
-            for t in toks[h.last + 1 : h.last + 6]:
-                if t.norm in _CLAIM_STOP:
-                    break
-                words.append(t.norm)
-        else:
-            words = [t.norm for t in toks[max(0, h.first - 3) : h.first] if t.norm not in _CLAIM_STOP]
-        if words:
-            out.append(" ".join(words))
-    return tuple(dict.fromkeys(out))

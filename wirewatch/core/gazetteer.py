@@ -89,6 +89,7 @@ class Place:
     name_ar: str
     aliases: tuple[str, ...] = ()
     context_aliases: tuple[str, ...] = ()
+    geonames_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +284,7 @@ def _split(cell: str) -> tuple[str, ...]:
 
 
 def parse_places(text: str, source: str = "places.csv") -> list[Place]:
-    """Rows of a places table (``id,kind,parent,name_en,name_ar,aliases,context_aliases``)."""
+    """Rows of a places table (``id,kind,parent,name_en,name_ar,aliases,context_aliases[,geonames_id]``)."""
     rows = csv.DictReader(io.StringIO(text))
     out: list[Place] = []
     for line, row in enumerate(rows, start=2):
@@ -297,6 +298,7 @@ def parse_places(text: str, source: str = "places.csv") -> list[Place]:
                     name_ar=(row.get("name_ar") or "").strip(),
                     aliases=_split(row.get("aliases") or ""),
                     context_aliases=_split(row.get("context_aliases") or ""),
+                    geonames_id=(row.get("geonames_id") or "").strip() or None,
                 )
             )
         except (KeyError, AttributeError) as exc:

@@ -136,6 +136,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         تبنت | تبنى | أعلنت مسؤوليتها | أعلن مسؤوليته | اعلنت مسؤوليتها
         claimed responsibility | claimed the attack | claimed | claim of responsibility
     """),
+    # Who reported the attack (see SOURCES for the names shown).
+    "source": (),  # filled below from SOURCES
     # Contexts that make attack words harmless.
     "deny": _terms("""
         نفى | نفت | ينفي | تنفي | نفي | لا صحة | عار عن الصحة | عارية عن الصحة | غير صحيحة | لم يتعرض
@@ -301,6 +303,37 @@ TERMS: dict[str, tuple[str, ...]] = {
         most recently | history of | has been targeted | have been targeted | were targeted
     """),
 }
+
+# Reporting bodies: canonical name -> the ways outlets name it.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "Security Media Cell": _terms("خلية الإعلام الأمني | security media cell"),
+    "Joint Operations Command": _terms(
+        "قيادة العمليات المشتركة | العمليات المشتركة | joint operations command"
+    ),
+    "Iraqi Ministry of Defence": _terms(
+        "وزارة الدفاع العراقية | iraqi defence ministry | iraqi defense ministry"
+    ),
+    "Iraqi Ministry of Interior": _terms("وزارة الداخلية العراقية | iraqi interior ministry"),
+    "Kurdistan Region Counter-Terrorism": _terms("""
+        جهاز مكافحة الإرهاب في إقليم كوردستان | مكافحة الإرهاب في الإقليم
+        kurdistan region counter terrorism | krg counter terrorism
+    """),
+    "US Central Command": _terms("""
+        القيادة المركزية الأمريكية | القيادة المركزية الأميركية
+        centcom | us central command | u s central command
+    """),
+    "Pentagon": _terms("البنتاغون | وزارة الدفاع الأمريكية | وزارة الدفاع الأميركية | pentagon"),
+    "US-led coalition": _terms("التحالف الدولي | us led coalition | u s led coalition | coalition spokes*"),
+    "Syrian Democratic Forces": _terms("قوات سوريا الديمقراطية | قسد | syrian democratic forces | sdf"),
+    "security sources": _terms("مصدر أمني | مصادر أمنية | security source* | police source*"),
+}
+TERMS["source"] = tuple(term for terms in SOURCES.values() for term in terms)
+_SOURCE_OF = {normalize(term.rstrip("*")): name for name, terms in SOURCES.items() for term in terms}
+
+
+def source_name(term: str) -> str:
+    """The canonical name of a reporting body from the term that matched it."""
+    return _SOURCE_OF.get(normalize(term.rstrip("*")), term)
 
 
 @dataclass(frozen=True, slots=True)

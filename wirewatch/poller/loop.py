@@ -216,7 +216,9 @@ class Poller:
             try:
                 slot = self.slots.get(url)
                 if slot is not None:
+                    started = time.monotonic()
                     await self.poll(slot, emit)
+                    self.metrics.stage_seconds.labels("poll").observe(time.monotonic() - started)
             except Exception:
                 # A bug on one feed must not stop the others: say it loudly, retry later.
                 log.exception("bug while polling %s; retrying in %s", url, BUG_RETRY)
@@ -270,6 +272,8 @@ class Poller:
         outcome = "error" if error_class else ("not_modified" if response.status == 304 else "ok")
         seconds = response.seconds + (time.monotonic() - started)
         self.metrics.feed_fetches.labels(outcome).inc()
+        if parsed is not None:
+            self.metrics.feed_entries.inc(parsed.count)
         self.metrics.feed_fetch_seconds.labels(outcome).observe(seconds)
         if outcome != "error":
             self._note_answer(outcome == "not_modified")

@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 
-from kafka import KafkaConsumer, TopicPartition
-
 from wirewatch.config import Settings
 from wirewatch.errors import BadRecord
 from wirewatch.topics import FEED_STATE
 from wirewatch.topics.codec import decode
+from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import FeedState
 
 log = logging.getLogger("wirewatch.poller")
@@ -25,39 +24,17 @@ def load_states(
     settings: Settings, partitions: Collection[int] | None = None, urls: Collection[str] | None = None
 ) -> dict[str, FeedState]:
     """The latest state of each feed (of ``urls``, from ``partitions``; None: all)."""
-    topic = FEED_STATE.full_name(settings.topic_prefix)
-    consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
-        client_id=f"{settings.topic_prefix}-poller-state",
-        enable_auto_commit=False,
-        group_id=None,
-    )
-    try:
-        available = consumer.partitions_for_topic(topic) or set()
-        chosen = [
-            TopicPartition(topic, p) for p in sorted(available) if partitions is None or p in partitions
-        ]
-        if not chosen:
-            return {}
-        consumer.assign(chosen)
-        consumer.seek_to_beginning(*chosen)
-        end = consumer.end_offsets(chosen)
-        states: dict[str, FeedState] = {}
-        while any(consumer.position(tp) < end[tp] for tp in chosen):
-            for records in consumer.poll(timeout_ms=1000).values():
-                for record in records:
-                    url = record.key.decode("utf-8", "replace") if record.key else ""
-                    if urls is not None and url not in urls:
-                        continue
-                    if record.value is None:
-                        states.pop(url, None)
-                        continue
-                    try:
-                        state = decode(record.value, FeedState)
-                    except BadRecord as exc:
-                        log.warning("skipping unreadable feed state at offset %d: %s", record.offset, exc)
-                        continue
-                    states[state.url] = state
-        return states
-    finally:
-        consumer.close()
+    states: dict[str, FeedState] = {}
+    for url, value, offset in read_compacted(settings, FEED_STATE, partitions, client="poller-state"):
+        if urls is not None and url not in urls:
+            continue
+        if value is None:
+            states.pop(url, None)
+            continue
+        try:
+            state = decode(value, FeedState)
+        except BadRecord as exc:
+            log.warning("skipping unreadable feed state at offset %d: %s", offset, exc)
+            continue
+        states[state.url] = state
+    return states

@@ -178,18 +178,31 @@ class _HookHandler(BaseHTTPRequestHandler):
         owner: WebhookReceiver = self.server.owner  # type: ignore[attr-defined]
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length)
+        if owner.delay:
+            time.sleep(owner.delay)  # a slow receiver: the sender can die while it waits for the answer
         status = owner.status_for(self.path)
         if status < 300:
             item = Received(self.path, dict(self.headers), body, time.time())
+            idempotency_key = self.headers.get("Idempotency-Key")
             with owner.lock:
-                owner.received.append(item)
-            if owner.on_receive is not None:
+                # Like incident tools do: a notification whose Idempotency-Key was already accepted
+                # is acknowledged again, not shown again.
+                repeated = bool(owner.dedupe and idempotency_key and idempotency_key in owner.keys)
+                if repeated:
+                    owner.repeated += 1
+                else:
+                    owner.received.append(item)
+                    if idempotency_key:
+                        owner.keys.add(idempotency_key)
+            if owner.on_receive is not None and not repeated:
                 owner.on_receive(item)
         else:
             with owner.lock:
                 owner.refused += 1
         reply = b'{"ok": true}' if status < 300 else b'{"ok": false}'
         self.send_response(status)
+        if status >= 300 and owner.retry_after:
+            self.send_header("Retry-After", owner.retry_after)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(reply)))
         self.end_headers()
@@ -205,9 +218,19 @@ class WebhookReceiver(_Base):
         self.refused = 0
         self.lock = threading.Lock()
         self.fail_with: int | None = None
+        self.retry_after: str | None = None
         self.on_receive = on_receive
+        self.dedupe = False  # honour Idempotency-Key (a repeat is counted in ``repeated``, not received)
+        self.keys: set[str] = set()
+        self.repeated = 0
+        self.fail_until: float | None = None  # time.monotonic() before which every POST fails
+        self.delay = 0.0  # seconds to wait before answering
 
     def status_for(self, path: str) -> int:
+        if self.fail_until is not None and time.monotonic() < self.fail_until:
+            return self.fail_with or 500
+        if self.fail_until is not None:
+            return 200
         return self.fail_with or 200
 
     def wait_for(self, count: int, timeout: float) -> list[Received]:

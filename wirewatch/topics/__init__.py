@@ -11,13 +11,18 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from wirewatch.topics.records import (
+    AlertStateRecord,
     ArticleRecord,
     AttackReport,
+    DeadLetterRecord,
+    DeliveryRecord,
     FeedHealthEvent,
     FeedRecord,
     FeedState,
     IncidentRecord,
     IncidentUpdate,
+    NotificationRecord,
+    SilenceRecord,
     SurgeRecord,
 )
 
@@ -87,6 +92,44 @@ POLL_SURGES = TopicSpec(
     partitions=1,
 )
 
+NOTIFICATIONS = TopicSpec(
+    "notifications.v1",
+    key="idempotency key (incident, revision, channel, kind)",
+    record=NotificationRecord,
+    config={"cleanup.policy": "delete", "retention.ms": str(7 * DAY_MS)},
+)
+DELIVERIES = TopicSpec(
+    "deliveries.v1",
+    key="idempotency key",
+    record=DeliveryRecord,
+    # What was delivered or given up on: read whole at start so a restart never sends twice.
+    config={
+        "cleanup.policy": "compact,delete",
+        "retention.ms": str(14 * DAY_MS),
+        "min.compaction.lag.ms": "60000",
+        "segment.ms": str(DAY_MS),
+    },
+)
+DEAD_LETTERS = TopicSpec(
+    "dead-letters.v1",
+    key="idempotency key",
+    record=DeadLetterRecord,
+    config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+)
+SILENCES = TopicSpec(
+    "silences.v1",
+    key="silence id",
+    record=SilenceRecord,
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "0", "segment.ms": str(DAY_MS)},
+    partitions=1,
+)
+ALERT_STATE = TopicSpec(
+    "alert-state.v1",
+    key="incident:<id> | digest:<channel> | feeds",
+    record=AlertStateRecord,
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+)
+
 ALL: tuple[TopicSpec, ...] = (
     ARTICLES,
     ATTACK_REPORTS,
@@ -96,4 +139,9 @@ ALL: tuple[TopicSpec, ...] = (
     FEEDS,
     FEED_HEALTH,
     POLL_SURGES,
+    NOTIFICATIONS,
+    DELIVERIES,
+    DEAD_LETTERS,
+    SILENCES,
+    ALERT_STATE,
 )

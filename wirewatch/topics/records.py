@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
 
@@ -154,3 +155,54 @@ class SurgeRecord(_Record):
     interval: float = Field(ge=1, le=86400)
     until: AwareDatetime
     reason: str = ""
+
+
+class NotificationRecord(_Record):
+    """A decided notification waiting for delivery (the outbox). Key: its idempotency key."""
+
+    schema_: Literal["notification/1"] = Field("notification/1", alias="schema")
+    notice: Notice
+
+
+class DeliveryRecord(_Record):
+    """What became of a notification. Key: its idempotency key (compacted: the dispatcher's memory)."""
+
+    schema_: Literal["delivery/1"] = Field("delivery/1", alias="schema")
+    key: str
+    channel: str
+    status: Literal["delivered", "dead_lettered"]
+    attempts: int = Field(ge=1)
+    at: AwareDatetime
+    detail: str = ""
+
+
+class DeadLetterRecord(_Record):
+    """A notification given up on, with why. Key: its idempotency key."""
+
+    schema_: Literal["dead-letter/1"] = Field("dead-letter/1", alias="schema")
+    notice: Notice
+    reason: str
+    attempts: int
+    first_attempt_at: AwareDatetime
+    at: AwareDatetime
+
+
+class SilenceRecord(_Record):
+    """A silence. Key: silence id (compacted; a tombstone removes it)."""
+
+    schema_: Literal["silence/1"] = Field("silence/1", alias="schema")
+    silence: Silence
+
+
+class FeedHealthBuffer(_Record):
+    opened_at: AwareDatetime
+    events: tuple[dict[str, Any], ...] = ()
+
+
+class AlertStateRecord(_Record):
+    """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``."""
+
+    schema_: Literal["alert-state/1"] = Field("alert-state/1", alias="schema")
+    incident: IncidentAlerts | None = None
+    digest: DigestBuffer | None = None
+    feeds: FeedHealthBuffer | None = None

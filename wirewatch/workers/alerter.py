@@ -1,10 +1,20 @@
-"""The alerter: incident updates in, one alert per incident on a watched place out, then updates.
+"""The alerter: incident updates and feed health in, notifications delivered exactly as decided.
 
-Per update: decode, match the watchlist against the incident's target places (through their
-lineage, so a region entry is hit by an attack on a base inside it), and when the incident is
-new for a watched entry, show the alert in the terminal and deliver it through apprise; when an
-alerted incident is corroborated or its figures change, send an update. Offsets are committed
-only after delivery, so a crash re-delivers rather than loses.
+Two stages in one process, joined by Kafka so a crash between them loses nothing:
+
+- the **router** reads incident updates and feed-health events, asks ``core.alerting`` what to
+  notify (one alert per incident and channel, rate-limited updates, silences, catch-up digests,
+  grouped feed-health messages), writes the notices to the outbox topic and its own state to a
+  compacted topic, and only then commits its input;
+- the **dispatcher** reads the outbox, skips what the deliveries topic says was already
+  delivered or given up on, sends through ``alerts.delivery`` with exponential backoff per
+  channel (honouring ``Retry-After``), records each delivery right after the receiver accepted it,
+  dead-letters what exhausts its budget (with the reason), and commits outbox offsets only past
+  notifications that are finished.
+
+A restart reads both compacted topics back, so it neither repeats a "new" alert nor forgets a
+pending update. The idempotency key (incident, revision, channel, kind) goes to webhook
+receivers as ``Idempotency-Key``.
 """
 
 from __future__ import annotations
@@ -14,161 +24,249 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
-from kafka import KafkaConsumer
+from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.structs import OffsetAndMetadata
+from pydantic import BaseModel
 
-from wirewatch.alerts.delivery import Delivery, Notifier
-from wirewatch.alerts.render import Alert, render_alert
+from wirewatch.alerts.delivery import sender_for
+from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
+from wirewatch.alerts.router import Output, Router
+from wirewatch.alerts.routing import Routing
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
-from wirewatch.core.watch import hits_in
 from wirewatch.errors import BadRecord
+from wirewatch.health import Health
+from wirewatch.logs import untrusted
 from wirewatch.metrics import Metrics
-from wirewatch.topics import INCIDENT_UPDATES
-from wirewatch.topics.codec import decode
-from wirewatch.topics.records import IncidentUpdate
+from wirewatch.topics import (
+    ALERT_STATE,
+    DELIVERIES,
+    FEED_HEALTH,
+    INCIDENT_UPDATES,
+    NOTIFICATIONS,
+    SILENCES,
+    TopicSpec,
+)
+from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.reader import read_compacted
+from wirewatch.topics.records import (
+    AlertStateRecord,
+    DeliveryRecord,
+    FeedHealthEvent,
+    IncidentUpdate,
+    NotificationRecord,
+    SilenceRecord,
+)
 
 log = logging.getLogger("wirewatch.alerter")
 
 
-class Alerter:
-    def __init__(
-        self,
-        analyzer: Analyzer,
-        notifier: Notifier,
-        metrics: Metrics,
-        out: TextIO | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> None:
-        self.analyzer = analyzer
-        self.notifier = notifier
-        self.metrics = metrics
-        self.out = out
-        self.clock = clock
-        self.alerted: dict[str, int] = {}  # incident id -> revision last alerted
-        self.retry_pauses: tuple[float, ...] = (1.0, 3.0)
-        self.sleep: Callable[[float], None] = time.sleep
-        self.labels = {w.entry_id: f"{w.entry_id} ({w.kind})" for w in analyzer.watch}
-
-    def handle(self, value: bytes | None) -> Alert | None:
-        """The alert for one incident update, if any; raises ``BadRecord`` for a malformed message.
-
-        One alert when an incident first touches a watched entry; then an update when it is
-        corroborated or its figures or types change. Other changes (one more report) send nothing.
-        """
-        update = decode(value, IncidentUpdate)
-        incident = update.incident
-        hits = hits_in(incident.lineages(), self.analyzer.watch)
-        if not hits:
-            return None
-        if incident.id not in self.alerted:
-            alert = render_alert(incident, hits, self.labels, kind="new", change=update.change)
-        elif update.change in ("corroborated", "updated") and incident.revision > self.alerted[incident.id]:
-            alert = render_alert(incident, hits, self.labels, kind="update", change=update.change)
-        else:
-            return None
-        self._show(alert)
-        deliveries = self._deliver(alert)
-        for d in deliveries:
-            self.metrics.notifications.labels(d.scheme, d.status).inc()
-        self.metrics.alerts.labels(alert.kind).inc()
-        if update.article_seen_at is not None and any(d.status == "sent" for d in deliveries):
-            self.metrics.alert_latency_seconds.observe(
-                (self.clock() - update.article_seen_at).total_seconds()
-            )
-        self.alerted[incident.id] = incident.revision
-        return alert
-
-    def _deliver(self, alert: Alert) -> list[Delivery]:
-        """Send to every channel; retry the ones that failed a few times with growing pauses."""
-        deliveries = self.notifier.send(alert.title, alert.body)
-        for pause in self.retry_pauses:
-            failed = [i for i, d in enumerate(deliveries) if d.status == "failed"]
-            if not failed:
-                break
-            self.sleep(pause)
-            again = self.notifier.send(alert.title, alert.body, only=failed)
-            for i, d in zip(failed, again, strict=True):
-                deliveries[i] = d
-        for d in deliveries:
-            if d.status != "sent":
-                log.error(
-                    "alert %s not delivered to %s (%s) after retries", alert.incident, d.channel, d.status
-                )
-        return deliveries
-
-    def _show(self, alert: Alert) -> None:
-        if self.out is None:
-            return
-        bar = "━" * 72
-        self.out.write(f"\n{bar}\n🚨 ALERT  {alert.title}\n")
-        for line in alert.body.splitlines():
-            self.out.write(f"   {line}\n")
-        self.out.write(f"{bar}\n")
-        self.out.flush()
+# -- the process -----------------------------------------------------------------------------------
 
 
-def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, out: TextIO | None = sys.stdout) -> int:
+def _read_compacted(settings: Settings, spec: TopicSpec, apply: Callable[[str, bytes | None], None]) -> int:
+    """Feed every record of a compacted topic, from the beginning to its current end, to ``apply``."""
+    count = 0
+    for record_key, value, _ in read_compacted(settings, spec, client="alerter"):
+        apply(record_key, value)
+        count += 1
+    return count
+
+
+def _decoded(model: type[BaseModel]) -> Callable[[bytes | None], Any]:
+    def parse(value: bytes | None) -> Any:
+        return None if value is None else decode(value, model)
+
+    return parse
+
+
+class _Revocations(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Partitions taken away (another alerter joined): forget their queued work, it will be redone."""
+
+    def __init__(self, dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
+
+    def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        self.dispatcher.forget({tp.partition for tp in revoked})
+
+    def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        return None
+
+
+class _Stop:
+    def __init__(self) -> None:
+        self.flag = False
+
+    def __call__(self, *_: object) -> None:
+        self.flag = True
+
+
+def run(
+    settings: Settings,
+    analyzer: Analyzer,
+    routing: Routing,
+    metrics: Metrics,
+    out: TextIO | None = sys.stdout,
+    health: Health | None = None,
+) -> int:
     """Entry point of ``wirewatch alert``."""
     from wirewatch.topics.admin import ensure_topics
 
-    notifier = Notifier(settings.notify_urls())
+    senders = {
+        name: sender_for(channel.url, i) for i, (name, channel) in enumerate(routing.channels.items(), 1)
+    }
     ensure_topics(settings)
-    topic = INCIDENT_UPDATES.full_name(settings.topic_prefix)
-    consumer = KafkaConsumer(
-        topic,
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
-        group_id=f"{settings.topic_prefix}-alerter",
-        client_id=f"{settings.topic_prefix}-alerter",
+    router = Router(analyzer, routing, metrics, out)
+    dispatcher = Dispatcher(
+        senders,
+        metrics,
+        DeliveryPolicy(
+            backoff_max=settings.delivery_backoff_max, max_age=timedelta(seconds=settings.delivery_max_age)
+        ),
+        labels=router.labels,
+    )
+    parse_state, parse_delivery = _decoded(AlertStateRecord), _decoded(DeliveryRecord)
+    restored = _read_compacted(settings, ALERT_STATE, lambda k, v: router.restore(k, parse_state(v)))
+    remembered = _read_compacted(settings, DELIVERIES, lambda k, v: dispatcher.remember(k, parse_delivery(v)))
+    log.info("restored %d alert-state records and %d deliveries", restored, remembered)
+
+    servers = settings.kafka_bootstrap.split(",")
+    prefix = settings.topic_prefix
+    producer = KafkaProducer(
+        bootstrap_servers=servers,
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=0,
+        client_id=f"{prefix}-alerter",
+    )
+    # A dead alerter's partitions move to a live one after the session timeout.
+    group = {
+        "session_timeout_ms": int(settings.consumer_session_timeout * 1000),
+        "heartbeat_interval_ms": max(1000, int(settings.consumer_session_timeout * 1000 / 3)),
+    }
+    router_in = KafkaConsumer(
+        INCIDENT_UPDATES.full_name(prefix),
+        FEED_HEALTH.full_name(prefix),
+        bootstrap_servers=servers,
+        group_id=f"{prefix}-alerter",
         enable_auto_commit=False,
         auto_offset_reset="earliest",
-        max_poll_records=50,
+        max_poll_records=100,
+        **group,
     )
-    alerter = Alerter(analyzer, notifier, metrics, out)
-    stopping: dict[str, Any] = {"flag": False}
+    outbox = KafkaConsumer(
+        bootstrap_servers=servers,
+        group_id=f"{prefix}-dispatcher",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        max_poll_records=200,
+        **group,
+    )
+    outbox.subscribe([NOTIFICATIONS.full_name(prefix)], listener=_Revocations(dispatcher))
+    silences = KafkaConsumer(bootstrap_servers=servers, group_id=None, enable_auto_commit=False)
+    silence_topic = SILENCES.full_name(prefix)
+    silence_parts = [
+        TopicPartition(silence_topic, p) for p in silences.partitions_for_topic(silence_topic) or ()
+    ]
+    silences.assign(silence_parts)
+    silences.seek_to_beginning(*silence_parts)
 
-    def stop(*_: object) -> None:
-        stopping["flag"] = True
+    def produce(outputs: list[Output]) -> None:
+        futures = [
+            producer.send(spec.full_name(prefix), key=key(k), value=encode(v) if v is not None else None)
+            for spec, k, v in outputs
+        ]
+        producer.flush()
+        for future in futures:
+            future.get(timeout=30)
 
+    stop = _Stop()
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     metrics.up.labels("alerter").set(1)
     log.info(
         "alerting on %s for %d watched entries to %d channels",
-        topic,
+        INCIDENT_UPDATES.full_name(prefix),
         len(analyzer.watch),
-        len(notifier.channels),
+        len(senders),
     )
+    next_tick = 0.0
     try:
-        while not stopping["flag"]:
-            batches = consumer.poll(timeout_ms=500)
-            for records in batches.values():
+        while not stop.flag:
+            if health is not None:
+                health.beat()
+                health.hold([*router_in.assignment(), *outbox.assignment()])
+            for records in silences.poll(timeout_ms=0).values():
                 for record in records:
+                    sid = record.key.decode("utf-8", "replace") if record.key else ""
                     try:
-                        alerter.handle(record.value)
+                        router.silence(sid, _decoded(SilenceRecord)(record.value))
                     except BadRecord as exc:
                         metrics.bad_input.labels("report").inc()
-                        log.warning(
-                            "skipping malformed report at %s[%d]@%d: %s",
-                            record.topic,
-                            record.partition,
-                            record.offset,
-                            exc,
-                        )
-                    except Exception:
-                        # A bug must not crash-loop the alerter on one report: count, log once, go on.
-                        metrics.bad_input.labels("analysis_error").inc()
-                        log.exception(
-                            "alerting failed for the report at %s[%d]@%d; skipped",
-                            record.topic,
-                            record.partition,
-                            record.offset,
-                        )
+                        log.warning("skipping malformed silence %s: %s", untrusted(sid), exc)
+            batches = router_in.poll(timeout_ms=100)
+            outputs: list[Output] = []
+            now = datetime.now(UTC)
+            for records in batches.values():
+                for record in records:
+                    started = time.perf_counter()
+                    outputs += _route(router, record, now, metrics)
+                    metrics.stage_seconds.labels("alert").observe(time.perf_counter() - started)
+            if time.monotonic() >= next_tick:
+                next_tick = time.monotonic() + 1.0
+                outputs += router.tick(now)
+            if outputs:
+                produce(outputs)
             if batches:
-                consumer.commit()
+                router_in.commit()
+            for records in outbox.poll(timeout_ms=50 if dispatcher.pending else 100).values():
+                for record in records:
+                    try:
+                        notice = decode(record.value, NotificationRecord).notice
+                    except BadRecord as exc:
+                        metrics.bad_input.labels("report").inc()
+                        log.warning("skipping malformed notification at offset %d: %s", record.offset, exc)
+                        dispatcher.low.setdefault(record.partition, record.offset)
+                        dispatcher._finish(record.partition, record.offset)
+                        continue
+                    dispatcher.add(record.partition, record.offset, notice)
+            dispatcher.step(datetime.now(UTC), produce)
+            commit = dispatcher.committable()
+            if commit:
+                topic = NOTIFICATIONS.full_name(prefix)
+                outbox.commit(
+                    {TopicPartition(topic, p): OffsetAndMetadata(o, "", -1) for p, o in commit.items()}
+                )
     finally:
-        consumer.close()
+        for consumer in (router_in, outbox, silences):
+            consumer.close()
+        producer.flush(timeout=10)
+        producer.close(timeout=10)
         metrics.up.labels("alerter").set(0)
     return 0
+
+
+def _route(router: Router, record: Any, now: datetime, metrics: Metrics) -> list[Output]:
+    seen_at = datetime.fromtimestamp(record.timestamp / 1000, tz=UTC) if record.timestamp else None
+    try:
+        if record.topic.endswith(FEED_HEALTH.name):
+            return router.on_feed_health(decode(record.value, FeedHealthEvent), now)
+        return router.on_update(decode(record.value, IncidentUpdate), seen_at, now)
+    except BadRecord as exc:
+        metrics.bad_input.labels("report").inc()
+        log.warning(
+            "skipping malformed message at %s[%d]@%d: %s", record.topic, record.partition, record.offset, exc
+        )
+    except Exception:
+        # A bug must not crash-loop the alerter on one message: count, log once with traceback, go on.
+        metrics.bad_input.labels("analysis_error").inc()
+        log.exception(
+            "alerting failed for the message at %s[%d]@%d; skipped",
+            record.topic,
+            record.partition,
+            record.offset,
+        )
+    return []

@@ -19,6 +19,7 @@ from kafka import KafkaProducer
 
 from wirewatch.config import Settings
 from wirewatch.feedlist import FeedList
+from wirewatch.health import Health, keep_beating
 from wirewatch.metrics import Metrics
 from wirewatch.poller.articles import new_articles
 from wirewatch.poller.assignment import FeedSource, GroupFeeds, StaticFeeds, publish_feed_list
@@ -27,6 +28,7 @@ from wirewatch.poller.loop import Poller, PollResult
 from wirewatch.poller.sinks import KafkaSink, MemorySink
 from wirewatch.poller.state import load_states
 from wirewatch.poller.surges import SurgeBoard, SurgeReader
+from wirewatch.topics import FEEDS
 from wirewatch.topics.records import FeedState
 
 __all__ = [
@@ -65,7 +67,12 @@ def kafka_poller(
 
 
 def run(
-    settings: Settings, feeds: FeedList, metrics: Metrics, once: bool = False, dry_run: bool = False
+    settings: Settings,
+    feeds: FeedList,
+    metrics: Metrics,
+    once: bool = False,
+    dry_run: bool = False,
+    health: Health | None = None,
 ) -> int:
     """Entry point of ``wirewatch poll``."""
     if dry_run:
@@ -93,7 +100,20 @@ def run(
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, poller.stop)
-        await poller.run(once=once)
+        beating = None
+        if health is not None:
+            feeds_topic = FEEDS.full_name(settings.topic_prefix)
+
+            def held() -> list[tuple[str, int]] | None:
+                partitions = source.snapshot()[2]
+                return None if partitions is None else [(feeds_topic, p) for p in partitions]
+
+            beating = asyncio.create_task(keep_beating(health, held=held))
+        try:
+            await poller.run(once=once)
+        finally:
+            if beating is not None:
+                beating.cancel()
 
     metrics.up.labels("poller").set(1)
     log.info("polling %d listed feeds (%s)", len(feeds.feeds), "shared by group" if reader else "all of them")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import time
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,7 +31,8 @@ from wirewatch.config import Settings
 from wirewatch.core import incidents
 from wirewatch.core.analysis import Analyzer
 from wirewatch.errors import BadRecord
-from wirewatch.metrics import Metrics
+from wirewatch.health import Health, keep_beating
+from wirewatch.metrics import INCIDENT_STATES, Metrics
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS
 from wirewatch.topics.codec import decode, encode, key
 from wirewatch.topics.records import ArticleRecord, AttackReport, IncidentRecord, IncidentUpdate
@@ -106,10 +108,15 @@ class IncidentState:
     # The latest event time seen: incidents close relative to the stream, not the wall clock, so
     # a replay of last week's news clusters as it did live.
     stream_time: datetime | None = None
+    # Incident states for the incidents gauge, counted as they change (a recount per message would
+    # cost as much as the incidents held).
+    states: dict[str, str] = field(default_factory=dict)
+    state_counts: Counter[str] = field(default_factory=Counter)
 
     def rebuild(self, assigned: frozenset[int], now: datetime) -> None:
         self.index = incidents.OpenIncidents()
         self.partition_of = {}
+        self.states, self.state_counts = {}, Counter()
         count = 0
         for _, raw in self.incidents_table.items():
             try:
@@ -118,6 +125,7 @@ class IncidentState:
                 continue
             self.partition_of[record.incident.id] = (record.partition, record.incident.last_update)
             self.index.put(record.incident)
+            self.note_state(record.incident.id, record.incident.state)
             self.stream_time = max(self.stream_time or record.incident.event_time, record.incident.event_time)
             count += 1
         if self.stream_time is not None:
@@ -141,6 +149,16 @@ class IncidentState:
         self.owners_table[key(article_id)] = key(incident.id)
         self.partition_of[incident.id] = (partition, incident.last_update)
         self.index.put(incident)
+        self.note_state(incident.id, incident.state)
+
+    def note_state(self, incident_id: str, state: str | None) -> None:
+        """Count an incident under its new state (None: it is gone)."""
+        old = self.states.pop(incident_id, None)
+        if old is not None:
+            self.state_counts[old] -= 1
+        if state is not None:
+            self.states[incident_id] = state
+            self.state_counts[state] += 1
 
     def owner(self, article_id: str) -> str | None:
         raw = self.owners_table.get(key(article_id))
@@ -159,6 +177,7 @@ class IncidentState:
                 self.incidents_table.pop(key(incident_id), None)
                 self.partition_of.pop(incident_id, None)
                 self.index.remove(incident_id)
+                self.note_state(incident_id, None)
                 removed += 1
         return removed
 
@@ -213,6 +232,7 @@ def build_app(
     @app.agent(articles, concurrency=1)
     async def analyze_articles(stream: Any) -> Any:
         async for event in stream.events():
+            started = time.perf_counter()
             message = event.message
             seen_at = datetime.fromtimestamp(message.timestamp, tz=UTC) if message.timestamp else None
             report = None
@@ -224,11 +244,14 @@ def build_app(
                     value=encode(report),
                     partition=partition_for(report.region, settings.partitions),
                 )
+                _observe_detection(metrics, report)
+            metrics.stage_seconds.labels("analyze").observe(time.perf_counter() - started)
             yield None
 
     @app.agent(reports, concurrency=1)
     async def build_incidents(stream: Any) -> Any:
         async for event in stream.events():
+            started = time.perf_counter()
             message = event.message
             now = datetime.now(UTC)
             assigned = frozenset(
@@ -261,9 +284,34 @@ def build_app(
                             removed,
                             message.partition,
                         )
+            for incident_state in INCIDENT_STATES:
+                metrics.incidents.labels(incident_state).set(state.state_counts[incident_state])
+            metrics.stage_seconds.labels("incident").observe(time.perf_counter() - started)
             yield None
 
     return app
+
+
+def _observe_detection(metrics: Metrics, report: AttackReport) -> None:
+    """Publication time in the feed and arrival on Kafka, to this report (clocks may disagree: >= 0)."""
+    facts = report.facts
+    if facts.published is not None:
+        seconds = (report.detected_at - facts.published).total_seconds()
+        metrics.detection_latency_seconds.labels("published").observe(max(0.0, seconds))
+    metrics.detection_latency_seconds.labels("kafka").observe(
+        max(0.0, (report.detected_at - facts.seen_at).total_seconds())
+    )
+
+
+def _faust_sensors(app: faust.App, metrics: Metrics) -> None:
+    """Faust's own sensor metrics (``wirewatch_faust_*``) on the worker's registry.
+
+    What ``faust.sensors.prometheus.setup_prometheus_sensors`` does, less its web page: the worker
+    serves the registry on its own port (``wirewatch.health``), Faust's web server stays off.
+    """
+    from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
+
+    app.monitor = PrometheusMonitor(metrics=FaustMetrics.create(metrics.registry, "wirewatch_faust"))
 
 
 def _incident_step(
@@ -321,18 +369,34 @@ class _skip_bad:
         return True
 
 
-def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
+def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health | None = None) -> int:
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
 
     ensure_topics(settings)
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     app = build_app(settings, analyzer, metrics)
+    _faust_sensors(app, metrics)
     metrics.up.labels("processor").set(1)
     worker = faust.Worker(
         app, loglevel=settings.log_level.lower(), quiet=True, override_logging=False, redirect_stdouts=False
     )
     worker.spinner = None  # a terminal spinner writes escape codes into our output
+    if health is not None:
+        sources = {ARTICLES.full_name(settings.topic_prefix), ATTACK_REPORTS.full_name(settings.topic_prefix)}
+        # On the worker's own loop from its first turn: Faust's timers start only after recovery.
+        beating = worker.loop.create_task(
+            keep_beating(
+                health,
+                held=lambda: [tp for tp in app.assignor.assigned_actives() if tp.topic in sources],
+                rebalancing=lambda: bool(app.rebalancing),
+            )
+        )
+
+        @app.on_before_shutdown.connect
+        def _stop_beating(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+            beating.cancel()  # else the worker waits a second for it at exit
+
     try:
         worker.execute_from_commandline()  # runs until SIGTERM/SIGINT, then raises SystemExit
     except SystemExit as exc:

@@ -1,0 +1,162 @@
+"""The alerter under load: latency at 50 incident updates/s, and the dispatcher's throughput.
+
+    python bench/bench_alert.py [--rate 50] [--seconds 60] [--burst 2000]
+
+Starts a local Kafka broker, a local webhook receiver and one ``wirewatch alert`` process (with a
+``webhook+http://`` channel), then:
+
+1. produces new incidents on a watched base at ``--rate`` per second for ``--seconds``; each one
+   becomes one notification; latency is from the incident update's Kafka timestamp to the moment
+   the receiver accepted the POST (p50, p95, p99, max);
+2. produces ``--burst`` incidents at once and measures how fast the dispatcher drains them.
+
+The last line is JSON with at least ``p99_ms`` and ``throughput_per_s``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
+
+import yaml  # noqa: E402
+from kafka import KafkaProducer  # noqa: E402
+from launcher import LocalKafka  # noqa: E402
+
+from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply  # noqa: E402
+from wirewatch.testing.receivers import WebhookReceiver  # noqa: E402
+from wirewatch.topics import INCIDENT_UPDATES  # noqa: E402
+from wirewatch.topics.codec import encode, key  # noqa: E402
+from wirewatch.topics.records import IncidentUpdate  # noqa: E402
+
+AIN = PlaceFact(id="ain-al-asad", name="Ain al-Asad Air Base", kind="base",
+                lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"), area=("Anbar", "Iraq"))
+
+
+def update(n: int) -> IncidentUpdate:
+    now = datetime.now(UTC)
+    facts = ReportFacts(article_id=f"bench-{n}", outlet="Bench Wire", lang="en", title=f"Rockets hit base ({n})",
+                        url=f"https://news.example.org/{n}", published=now, seen_at=now, event_time=now,
+                        types=("rocket",), places=(AIN,), projectiles=2)
+    incident, change = apply(None, facts, now, Policy())
+    return IncidentUpdate(change=change or "new", incident=incident, article_id=facts.article_id,
+                          article_seen_at=now, at=now)
+
+
+def pct(values: list[float], q: float) -> float:
+    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=float, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--burst", type=int, default=2000)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="wirewatch-bench-alert-"))
+    broker = LocalKafka(work / "kafka")
+    print(f"starting Kafka in {work} …", flush=True)
+    broker.start()
+    hook = WebhookReceiver().start()
+    watch = work / "watch.yaml"
+    watch.write_text(yaml.safe_dump({
+        "channels": {"hook": {"url": f"webhook+http://127.0.0.1:{hook.port}/bench"}},
+        "routes": {"default": ["hook"]},
+        "alerting": {"freshness": 86400},
+        "watch": [{"id": "ain-al-asad", "kind": "base", "names": ["Ain al-Asad"]}],
+    }))
+    env = {**os.environ, "WIREWATCH_KAFKA_BOOTSTRAP": broker.bootstrap, "WIREWATCH_TOPIC_PREFIX": "bench",
+           "WIREWATCH_WATCHLIST": str(watch), "WIREWATCH_ALERTER_METRICS_PORT": "0", "WIREWATCH_LOG_LEVEL": "WARNING"}
+    subprocess.run([sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True)
+    alerter = subprocess.Popen([sys.executable, "-m", "wirewatch.cli", "alert"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks=1, linger_ms=0)
+    topic = INCIDENT_UPDATES.full_name("bench")
+    sent_at: dict[str, float] = {}  # idempotency-key prefix (incident id) -> Kafka timestamp (s)
+
+    def produce(n: int) -> None:
+        record = update(n)
+        metadata = producer.send(topic, key=key(record.incident.id), value=encode(record)).get(timeout=30)
+        sent_at[record.incident.id] = metadata.timestamp / 1000
+
+    def latencies() -> list[float]:
+        out = []
+        with hook.lock:
+            received = list(hook.received)
+        for item in received:
+            incident_id = item.headers.get("Idempotency-Key", "").split(":", 1)[0]
+            if incident_id in sent_at:
+                out.append((item.at - sent_at[incident_id]) * 1000)
+        return sorted(out)
+
+    # Warm up: the alerter joins its groups and delivers one.
+    produce(0)
+    deadline = time.monotonic() + 120
+    while not hook.received and time.monotonic() < deadline:
+        time.sleep(0.1)
+    hook.received.clear()
+    sent_at.clear()
+
+    print(f"steady: {args.rate:g} updates/s for {args.seconds:g} s …", flush=True)
+    started = time.monotonic()
+    n = 1
+    while time.monotonic() - started < args.seconds:
+        target = int((time.monotonic() - started) * args.rate)
+        while n <= target:
+            produce(n)
+            n += 1
+        time.sleep(0.005)
+    expected = n - 1
+    deadline = time.monotonic() + 60
+    while len(hook.received) < expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+    steady = latencies()
+    steady_count = len(steady)
+    hook.received.clear()
+    sent_at.clear()
+
+    print(f"burst: {args.burst} updates at once …", flush=True)
+    burst_start = time.time()
+    for i in range(args.burst):
+        produce(100000 + i)
+    deadline = time.monotonic() + 300
+    while len(hook.received) < args.burst and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with hook.lock:
+        last = max((r.at for r in hook.received), default=burst_start)
+        burst_done = len(hook.received)
+    throughput = burst_done / (last - burst_start) if last > burst_start else float("nan")
+
+    alerter.send_signal(signal.SIGTERM)
+    alerter.wait(60)
+    producer.close()
+    hook.stop()
+    broker.stop()
+    shutil.rmtree(work, ignore_errors=True)
+    result = {
+        "rate": args.rate, "seconds": args.seconds, "notifications": steady_count, "expected": expected,
+        "p50_ms": round(pct(steady, 0.5), 1), "p95_ms": round(pct(steady, 0.95), 1),
+        "p99_ms": round(pct(steady, 0.99), 1), "max_ms": round(steady[-1], 1) if steady else None,
+        "burst": args.burst, "burst_delivered": burst_done, "throughput_per_s": round(throughput, 1),
+    }
+    print(f"at {args.rate:g}/s: {steady_count}/{expected} delivered, update on Kafka → receiver accepted "
+          f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms; burst of {args.burst}: "
+          f"{result['throughput_per_s']} notifications/s")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Alerting commands for people: test a channel, manage silences, check the configuration.
+
+``wirewatch test-alert --to URL`` sends a sample alert synchronously (no Kafka) and says whether
+the receiver took it. ``wirewatch silence add|list|remove`` writes to the compacted silences
+topic that every running alerter follows, so a silence takes effect without a restart.
+``wirewatch check-config`` validates every file and prints the resolved routes, with channel
+URLs masked.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TextIO
+
+from wirewatch.errors import ConfigError
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
+
+
+def sample_notice() -> Any:
+    """A made-up incident on a made-up base, clearly marked as a test."""
+    from wirewatch.core.alerting import Notice
+    from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
+
+    now = datetime.now(UTC)
+    place = PlaceFact(
+        id="test-base", name="Test Base (wirewatch test alert)", kind="base", lineage=("test-base",)
+    )
+    facts = ReportFacts(
+        article_id="test-alert",
+        outlet="wirewatch",
+        lang="en",
+        title="TEST: this is a test alert",
+        url="https://example.org/wirewatch-test-alert",
+        published=now,
+        seen_at=now,
+        event_time=now,
+        types=("rocket",),
+        places=(place,),
+        projectiles=2,
+        killed=0,
+        wounded=0,
+    )
+    incident, _ = apply(None, facts, now, Policy())
+    return Notice(
+        key=f"test-alert:{uuid.uuid4().hex[:12]}",
+        kind="new",
+        channel="test",
+        severity="low",
+        change="new",
+        entries=("test-base",),
+        incident=incident,
+        created_at=now,
+    )
+
+
+def test_alert(to: str, watchlist: Path | None, out: TextIO) -> int:
+    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.render import render
+
+    url = to
+    if "://" not in to:
+        if watchlist is None:
+            raise ConfigError(f"{to!r} is not a URL; give --watchlist to resolve a channel name", field="to")
+        from wirewatch.alerts.watchlist import load_watchlist
+
+        channels = load_watchlist(watchlist).routing().channels
+        if to not in channels:
+            raise ConfigError(f"no channel named {to!r}", path=str(watchlist), field="channels")
+        url = channels[to].url
+    sender = sender_for(url)
+    result = sender.send(render(sample_notice()))
+    detail = f" ({result.detail})" if result.detail else ""
+    out.write(f"test alert to {sender.masked}: {result.status}{detail}\n")
+    return 0 if result.status == "sent" else 1
+
+
+def _until(until: str | None, duration: str | None, now: datetime) -> datetime:
+    if until:
+        try:
+            when = datetime.fromisoformat(until.replace("Z", "+00:00"))
+        except ValueError:
+            raise ConfigError(f"--until {until!r} is not ISO 8601", field="until") from None
+        if when.tzinfo is None:
+            raise ConfigError("--until needs a timezone (e.g. Z or +03:00)", field="until")
+        return when
+    match = _DURATION.match(duration or "")
+    if not match:
+        raise ConfigError(f"--for {duration!r} is not a duration like 90m, 2h or 1d", field="for")
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+    return now + timedelta(seconds=float(match.group(1)) * unit)
+
+
+def _producer(settings: Any) -> Any:
+    from kafka import KafkaProducer
+
+    from wirewatch.topics.admin import ensure_topics
+
+    ensure_topics(settings)
+    return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
+
+
+def silence_add(
+    settings: Any,
+    entry: str | None,
+    channel: str | None,
+    until: str | None,
+    duration: str | None,
+    comment: str,
+    out: TextIO,
+) -> int:
+    from wirewatch.core.alerting import Silence
+    from wirewatch.topics import SILENCES
+    from wirewatch.topics.codec import encode, key
+    from wirewatch.topics.records import SilenceRecord
+
+    if not entry and not channel:
+        raise ConfigError("a silence needs --entry, --channel or both", field="entry")
+    now = datetime.now(UTC)
+    silence = Silence(
+        id="s-" + uuid.uuid4().hex[:10],
+        entry=entry,
+        channel=channel,
+        until=_until(until, duration, now),
+        comment=comment,
+        created_at=now,
+    )
+    if silence.until <= now:
+        raise ConfigError("the silence would end before it starts", field="until")
+    producer = _producer(settings)
+    producer.send(
+        SILENCES.full_name(settings.topic_prefix),
+        key=key(silence.id),
+        value=encode(SilenceRecord(silence=silence)),
+    ).get(timeout=30)
+    producer.close()
+    out.write(
+        f"{silence.id}\tentry={entry or '*'}\tchannel={channel or '*'}\tuntil={silence.until.isoformat()}\n"
+    )
+    return 0
+
+
+def read_silences(settings: Any) -> dict[str, Any]:
+    from wirewatch.topics import SILENCES
+    from wirewatch.topics.codec import decode
+    from wirewatch.topics.records import SilenceRecord
+    from wirewatch.workers.alerter import _read_compacted
+
+    found: dict[str, Any] = {}
+
+    def keep(record_key: str, value: bytes | None) -> None:
+        if value is None:
+            found.pop(record_key, None)
+        else:
+            found[record_key] = decode(value, SilenceRecord).silence
+
+    from wirewatch.topics.admin import ensure_topics
+
+    ensure_topics(settings, [SILENCES])
+    _read_compacted(settings, SILENCES, keep)
+    return found
+
+
+def silence_list(settings: Any, out: TextIO) -> int:
+    now = datetime.now(UTC)
+    for silence in sorted(read_silences(settings).values(), key=lambda s: s.until):
+        state = "active" if silence.until > now else "expired"
+        out.write(
+            f"{silence.id}\tentry={silence.entry or '*'}\tchannel={silence.channel or '*'}\t"
+            f"until={silence.until.isoformat()}\t{state}\t{silence.comment}\n"
+        )
+    return 0
+
+
+def silence_remove(settings: Any, silence_id: str, out: TextIO) -> int:
+    from wirewatch.topics import SILENCES
+    from wirewatch.topics.codec import key
+
+    if silence_id not in read_silences(settings):
+        raise ConfigError(f"no silence {silence_id!r}", field="silence_id")
+    producer = _producer(settings)
+    producer.send(SILENCES.full_name(settings.topic_prefix), key=key(silence_id), value=None).get(timeout=30)
+    producer.close()
+    out.write(f"removed {silence_id}\n")
+    return 0
+
+
+def check_config(settings: Any, out: TextIO) -> int:
+    """Validate the feed list, the watchlist and its channels; print what each entry resolves to."""
+    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.watchlist import analyzer_for, load_watchlist
+    from wirewatch.feedlist import load_feed_list
+
+    if settings.feeds is not None:
+        feeds = load_feed_list(settings.feeds)
+        out.write(f"feeds: {settings.feeds}: {len(feeds.feeds)} feeds ok\n")
+    if settings.watchlist is None:
+        out.write("watchlist: none given (--watchlist or WIREWATCH_WATCHLIST)\n")
+        return 0
+    watchlist = load_watchlist(settings.watchlist)
+    analyzer = analyzer_for(settings.watchlist)
+    routing = watchlist.routing(settings.notify_urls())
+    senders = {
+        name: sender_for(channel.url, i) for i, (name, channel) in enumerate(routing.channels.items(), 1)
+    }
+    out.write(f"watchlist: {settings.watchlist}: {len(watchlist.watch)} entries ok\n")
+    out.write("channels:\n")
+    for name, sender in senders.items():
+        out.write(f"  {name}: {sender.masked}\n")
+    out.write(f"default route: {', '.join(routing.default) or '(none: terminal only)'}\n")
+    out.write(f"operator route: {', '.join(routing.operator) or '(none)'}\n")
+    policy = routing.policy
+    out.write(
+        f"policy: notify at {policy.notify_at}; updates at most every {policy.update_min_interval}; "
+        f"older than {policy.freshness} goes to a digest every {policy.digest_window}\n"
+    )
+    out.write("entries:\n")
+    for target in analyzer.watch:
+        place = analyzer.gazetteer.places[target.place_id]
+        route = routing.routes.get(target.entry_id)
+        channels = route.channels if route and route.channels else routing.default
+        where = " > ".join(analyzer.gazetteer.lineage(target.place_id))
+        out.write(
+            f"  {target.entry_id} ({target.kind}) = {place.name_en or place.name_ar} [{where}]"
+            f"{'' if target.builtin else ' (own place)'} -> {', '.join(channels) or 'terminal only'}\n"
+        )
+    return 0

@@ -1,0 +1,183 @@
+"""Channels, routes, severity and alert policy: the alerting part of the watchlist file.
+
+```yaml
+channels:                       # name -> where notifications go
+  analysts-mail:
+    url_env: WIREWATCH_MAIL_URL # the apprise URL comes from the environment ...
+  ops-slack:
+    url_file: /run/secrets/ops-slack   # ... or from a file: secrets never sit in the watchlist
+  incident-tool:
+    url: webhook+https://tools.example.org/hooks/wirewatch   # wirewatch's own JSON payload
+routes:
+  default: [analysts-mail]      # entries without channels of their own
+  operator: [ops-slack]         # feed health and delivery trouble
+alerting:
+  notify_at: reported           # or corroborated: wait for a second independent outlet
+  update_min_interval: 600      # seconds between two updates of one incident on one channel
+  freshness: 7200               # older incidents (after downtime, a replay) go into a digest
+  digest_window: 300            # a digest collects for this long before it is sent
+watch:
+  - id: ain-al-asad
+    kind: base
+    names: ["Ain al-Asad", "عين الأسد"]
+    channels: [analysts-mail, incident-tool]
+    severity:
+      - {level: critical, killed_at_least: 1}
+      - {level: high, types: [rocket, missile, drone]}
+```
+
+Without ``channels``, the URLs given with ``--notify`` / ``WIREWATCH_NOTIFY_FILE`` form the
+default route, one channel per URL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from wirewatch.core.alerting import AlertPolicy, Route, SeverityRule
+from wirewatch.errors import ConfigError
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class ChannelSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    url: str | None = Field(
+        None, description="the apprise URL itself (it holds a secret: prefer url_env/url_file)"
+    )
+    url_env: str | None = Field(None, description="environment variable holding the URL")
+    url_file: Path | None = Field(None, description="file holding the URL (first non-comment line)")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ChannelSpec:
+        given = [x for x in (self.url, self.url_env, self.url_file) if x]
+        if len(given) != 1:
+            raise ValueError("give exactly one of url, url_env, url_file")
+        return self
+
+
+class RoutesSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    default: tuple[str, ...] = ()
+    operator: tuple[str, ...] = ()
+
+
+class PolicySpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    notify_at: Literal["reported", "corroborated"] = "reported"
+    update_min_interval: float = Field(600, ge=0, le=86400)
+    freshness: float = Field(7200, ge=60, le=30 * 86400)
+    digest_window: float = Field(300, ge=0, le=86400)
+    feed_health_window: float = Field(
+        60, ge=0, le=86400, description="feed broken/recovered events are grouped"
+    )
+
+    def policy(self) -> AlertPolicy:
+        return AlertPolicy(
+            notify_at=self.notify_at,
+            update_min_interval=timedelta(seconds=self.update_min_interval),
+            freshness=timedelta(seconds=self.freshness),
+            digest_window=timedelta(seconds=self.digest_window),
+            feed_health_window=timedelta(seconds=self.feed_health_window),
+        )
+
+
+class AlertingSpec(BaseModel):
+    """The alerting keys of the watchlist file (the ``watch`` entries are read elsewhere)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    channels: dict[str, ChannelSpec] = Field(default_factory=dict)
+    routes: RoutesSpec = Field(default_factory=RoutesSpec)
+    alerting: PolicySpec = Field(default_factory=PolicySpec)
+
+    @model_validator(mode="after")
+    def _names(self) -> AlertingSpec:
+        for name in self.channels:
+            if not _NAME.match(name):
+                raise ValueError(f"channel name {name!r} must be letters, digits, '.', '_' or '-'")
+        for route, names in (("default", self.routes.default), ("operator", self.routes.operator)):
+            for name in names:
+                if name not in self.channels:
+                    raise ValueError(f"routes.{route}: unknown channel {name!r}")
+        return self
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    url: str = field(repr=False)  # a secret: never logged
+
+    @property
+    def scheme(self) -> str:
+        return self.url.split("://", 1)[0].lower() if "://" in self.url else "?"
+
+
+@dataclass(frozen=True)
+class Routing:
+    channels: dict[str, Channel]
+    routes: dict[str, Route]
+    default: tuple[str, ...]
+    operator: tuple[str, ...]
+    policy: AlertPolicy
+
+
+def _read_url(name: str, spec: ChannelSpec, environ: dict[str, str]) -> str:
+    if spec.url:
+        return spec.url.strip()
+    if spec.url_env:
+        value = environ.get(spec.url_env, "").strip()
+        if not value:
+            raise ConfigError(
+                f"channel {name!r}: environment variable {spec.url_env} is not set", field="channels"
+            )
+        return value
+    assert spec.url_file is not None
+    try:
+        lines = spec.url_file.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(
+            f"channel {name!r}: cannot read url_file: {exc.strerror}", path=str(spec.url_file)
+        ) from None
+    value = next((ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
+    if not value:
+        raise ConfigError(f"channel {name!r}: url_file is empty", path=str(spec.url_file))
+    return value
+
+
+def build_routing(
+    spec: AlertingSpec,
+    entries: dict[str, tuple[tuple[str, ...], tuple[SeverityRule, ...]]],
+    notify_urls: tuple[str, ...] = (),
+    environ: dict[str, str] | None = None,
+) -> Routing:
+    """Resolve channel URLs (from env or files) and each entry's route; errors name the channel."""
+    environ = dict(os.environ) if environ is None else environ
+    channels = {
+        name: Channel(name, _read_url(name, channel, environ)) for name, channel in spec.channels.items()
+    }
+    default = spec.routes.default
+    if notify_urls:
+        extra = {f"notify-{i}": Channel(f"notify-{i}", url) for i, url in enumerate(notify_urls, start=1)}
+        channels.update(extra)
+        default = (*default, *extra)
+    if not default and channels:
+        default = tuple(channels)
+    routes: dict[str, Route] = {}
+    for entry_id, (names, severity) in entries.items():
+        for name in names:
+            if name not in channels:
+                raise ConfigError(f"watch entry {entry_id!r}: unknown channel {name!r}", field="channels")
+        routes[entry_id] = Route(entry_id, names, severity)
+    operator = spec.routes.operator or default
+    return Routing(channels, routes, default, operator, spec.alerting.policy())
