@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from wirewatch.alerts.delivery import Notifier, WebhookSender, sender_for
+from wirewatch.alerts.delivery import WebhookSender, sender_for
 from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
 from wirewatch.alerts.render import render
 from wirewatch.core.alerting import Notice
@@ -188,15 +188,14 @@ def test_secrets_never_reach_logs_or_errors(receivers, caplog: pytest.LogCapture
     hook, _ = receivers
     hook.fail_with = 500
     with caplog.at_level(logging.DEBUG):
-        deliveries = Notifier([f"json://user:s3cretpass@127.0.0.1:{hook.port}/hook?token=abc123"]).send(
-            render(notice())
-        )
+        sender = sender_for(f"json://user:s3cretpass@127.0.0.1:{hook.port}/hook?token=abc123")
+        result = sender.send(render(notice()))
         d, _, produced = dispatcher(f"webhook+http://127.0.0.1:{hook.port}/hook?token=abc123")
         d.add(0, 0, notice())
         d.step(datetime.now(UTC), produced)
-    assert [x.status for x in deliveries] == ["failed"]
+    assert result.status == "failed"
     assert "s3cretpass" not in caplog.text and "abc123" not in caplog.text
-    assert "s3cretpass" not in deliveries[0].channel
+    assert "s3cretpass" not in sender.masked and "abc123" not in sender.masked
     with pytest.raises(ConfigError) as err:
         sender_for("nosuchservice://token-SECRET@host")
     assert "SECRET" not in str(err.value)

@@ -19,7 +19,6 @@ import json
 import logging
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -152,26 +151,3 @@ def sender_for(url: str, index: int = 1) -> Sender:
     if lowered.startswith(("webhook+http://", "webhook+https://")):
         return WebhookSender(url)
     return AppriseSender(url, index)
-
-
-@dataclass(frozen=True)
-class Delivery:
-    channel: str  # masked URL
-    scheme: str
-    status: str  # sent | failed | no_target
-
-
-class Notifier:
-    """Sends one message to several URLs at once (``wirewatch test-alert`` and simple setups)."""
-
-    def __init__(self, urls: Sequence[str]) -> None:
-        self.channels = [sender_for(url, i) for i, url in enumerate(urls, start=1)]
-
-    def send(self, rendered: Rendered, only: Sequence[int] | None = None) -> list[Delivery]:
-        out: list[Delivery] = []
-        for sender in self.channels if only is None else [self.channels[i] for i in only]:
-            result = sender.send(rendered)
-            if result.status != "sent":
-                log.warning("delivery to %s: %s %s", sender.masked, result.status, result.detail)
-            out.append(Delivery(sender.masked, sender.scheme, result.status))
-        return out
