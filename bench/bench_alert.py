@@ -16,6 +16,7 @@ The last line is JSON with at least ``p99_ms`` and ``throughput_per_s``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -40,18 +41,34 @@ from wirewatch.topics import INCIDENT_UPDATES  # noqa: E402
 from wirewatch.topics.codec import encode, key  # noqa: E402
 from wirewatch.topics.records import IncidentUpdate  # noqa: E402
 
-AIN = PlaceFact(id="ain-al-asad", name="Ain al-Asad Air Base", kind="base",
-                lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"), area=("Anbar", "Iraq"))
+AIN = PlaceFact(
+    id="ain-al-asad",
+    name="Ain al-Asad Air Base",
+    kind="base",
+    lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
+    area=("Anbar", "Iraq"),
+)
 
 
 def update(n: int) -> IncidentUpdate:
     now = datetime.now(UTC)
-    facts = ReportFacts(article_id=f"bench-{n}", outlet="Bench Wire", lang="en", title=f"Rockets hit base ({n})",
-                        url=f"https://news.example.org/{n}", published=now, seen_at=now, event_time=now,
-                        types=("rocket",), places=(AIN,), projectiles=2)
+    facts = ReportFacts(
+        article_id=f"bench-{n}",
+        outlet="Bench Wire",
+        lang="en",
+        title=f"Rockets hit base ({n})",
+        url=f"https://news.example.org/{n}",
+        published=now,
+        seen_at=now,
+        event_time=now,
+        types=("rocket",),
+        places=(AIN,),
+        projectiles=2,
+    )
     incident, change = apply(None, facts, now, Policy())
-    return IncidentUpdate(change=change or "new", incident=incident, article_id=facts.article_id,
-                          article_seen_at=now, at=now)
+    return IncidentUpdate(
+        change=change or "new", incident=incident, article_id=facts.article_id, article_seen_at=now, at=now
+    )
 
 
 def pct(values: list[float], q: float) -> float:
@@ -59,6 +76,21 @@ def pct(values: list[float], q: float) -> float:
 
 
 def main() -> int:
+    # Whatever happens, stop the broker and the worker this run started.
+    with contextlib.ExitStack() as cleanup:
+        return _run(cleanup)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _run(cleanup: contextlib.ExitStack) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--seconds", type=float, default=60)
@@ -69,19 +101,37 @@ def main() -> int:
     broker = LocalKafka(work / "kafka")
     print(f"starting Kafka in {work} …", flush=True)
     broker.start()
+    cleanup.callback(broker.stop)
     hook = WebhookReceiver().start()
     watch = work / "watch.yaml"
-    watch.write_text(yaml.safe_dump({
-        "channels": {"hook": {"url": f"webhook+http://127.0.0.1:{hook.port}/bench"}},
-        "routes": {"default": ["hook"]},
-        "alerting": {"freshness": 86400},
-        "watch": [{"id": "ain-al-asad", "kind": "base", "names": ["Ain al-Asad"]}],
-    }))
-    env = {**os.environ, "WIREWATCH_KAFKA_BOOTSTRAP": broker.bootstrap, "WIREWATCH_TOPIC_PREFIX": "bench",
-           "WIREWATCH_WATCHLIST": str(watch), "WIREWATCH_ALERTER_METRICS_PORT": "0", "WIREWATCH_LOG_LEVEL": "WARNING"}
-    subprocess.run([sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True)
-    alerter = subprocess.Popen([sys.executable, "-m", "wirewatch.cli", "alert"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    watch.write_text(
+        yaml.safe_dump(
+            {
+                "channels": {"hook": {"url": f"webhook+http://127.0.0.1:{hook.port}/bench"}},
+                "routes": {"default": ["hook"]},
+                "alerting": {"freshness": 86400},
+                "watch": [{"id": "ain-al-asad", "kind": "base", "names": ["Ain al-Asad"]}],
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "WIREWATCH_KAFKA_BOOTSTRAP": broker.bootstrap,
+        "WIREWATCH_TOPIC_PREFIX": "bench",
+        "WIREWATCH_WATCHLIST": str(watch),
+        "WIREWATCH_ALERTER_METRICS_PORT": "0",
+        "WIREWATCH_LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True
+    )
+    alerter = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.cli", "alert"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    cleanup.callback(_stop, alerter)
     producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks=1, linger_ms=0)
     topic = INCIDENT_UPDATES.full_name("bench")
     sent_at: dict[str, float] = {}  # idempotency-key prefix (incident id) -> Kafka timestamp (s)
@@ -146,14 +196,23 @@ def main() -> int:
     broker.stop()
     shutil.rmtree(work, ignore_errors=True)
     result = {
-        "rate": args.rate, "seconds": args.seconds, "notifications": steady_count, "expected": expected,
-        "p50_ms": round(pct(steady, 0.5), 1), "p95_ms": round(pct(steady, 0.95), 1),
-        "p99_ms": round(pct(steady, 0.99), 1), "max_ms": round(steady[-1], 1) if steady else None,
-        "burst": args.burst, "burst_delivered": burst_done, "throughput_per_s": round(throughput, 1),
+        "rate": args.rate,
+        "seconds": args.seconds,
+        "notifications": steady_count,
+        "expected": expected,
+        "p50_ms": round(pct(steady, 0.5), 1),
+        "p95_ms": round(pct(steady, 0.95), 1),
+        "p99_ms": round(pct(steady, 0.99), 1),
+        "max_ms": round(steady[-1], 1) if steady else None,
+        "burst": args.burst,
+        "burst_delivered": burst_done,
+        "throughput_per_s": round(throughput, 1),
     }
-    print(f"at {args.rate:g}/s: {steady_count}/{expected} delivered, update on Kafka → receiver accepted "
-          f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms; burst of {args.burst}: "
-          f"{result['throughput_per_s']} notifications/s")
+    print(
+        f"at {args.rate:g}/s: {steady_count}/{expected} delivered, update on Kafka → receiver accepted "
+        f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms; burst of {args.burst}: "
+        f"{result['throughput_per_s']} notifications/s"
+    )
     print(json.dumps(result))
     return 0
 

@@ -19,6 +19,7 @@ The last line is JSON with at least ``articles_per_s``, ``p99_ms`` and ``peak_rs
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -157,6 +158,21 @@ def lag(bootstrap: str, group: str, topic: str) -> int:
 
 
 def main() -> int:
+    # Whatever happens, stop the broker and the worker this run started.
+    with contextlib.ExitStack() as cleanup:
+        return _run(cleanup)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _run(cleanup: contextlib.ExitStack) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=800)
     parser.add_argument("--seconds", type=float, default=600)
@@ -168,6 +184,7 @@ def main() -> int:
     broker = LocalKafka(work / "kafka")
     print(f"starting Kafka in {work} …", flush=True)
     broker.start()
+    cleanup.callback(broker.stop)
     prefix = "bench"
     env = {
         **os.environ,
@@ -188,6 +205,7 @@ def main() -> int:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    cleanup.callback(_stop, processor)
     latencies: list[float] = []
     updates = 0
     stop = threading.Event()
