@@ -23,7 +23,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
 import yaml  # noqa: E402
+from common import start_broker, start_worker  # noqa: E402
 from kafka import KafkaProducer  # noqa: E402
-from launcher import LocalKafka  # noqa: E402
 
 from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply  # noqa: E402
 from wirewatch.testing.receivers import WebhookReceiver  # noqa: E402
@@ -81,15 +80,6 @@ def main() -> int:
         return _run(cleanup)
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def _run(cleanup: contextlib.ExitStack) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=50)
@@ -97,11 +87,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     parser.add_argument("--burst", type=int, default=2000)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="wirewatch-bench-alert-"))
-    broker = LocalKafka(work / "kafka")
-    print(f"starting Kafka in {work} …", flush=True)
-    broker.start()
-    cleanup.callback(broker.stop)
+    broker, work = start_broker(cleanup, "wirewatch-bench-alert-")
     hook = WebhookReceiver().start()
     watch = work / "watch.yaml"
     watch.write_text(
@@ -125,13 +111,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     subprocess.run(
         [sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True
     )
-    alerter = subprocess.Popen(
-        [sys.executable, "-m", "wirewatch.cli", "alert"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    cleanup.callback(_stop, alerter)
+    alerter = start_worker(cleanup, [sys.executable, "-m", "wirewatch.cli", "alert"], env)
     producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks=1, linger_ms=0)
     topic = INCIDENT_UPDATES.full_name("bench")
     sent_at: dict[str, float] = {}  # idempotency-key prefix (incident id) -> Kafka timestamp (s)

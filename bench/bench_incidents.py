@@ -27,7 +27,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -36,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
+from common import start_broker, start_worker  # noqa: E402
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: E402
-from launcher import LocalKafka  # noqa: E402
 
 from wirewatch.topics import ARTICLES, INCIDENT_UPDATES  # noqa: E402
 from wirewatch.topics.codec import encode, key  # noqa: E402
@@ -163,15 +162,6 @@ def main() -> int:
         return _run(cleanup)
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def _run(cleanup: contextlib.ExitStack) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=800)
@@ -180,11 +170,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     parser.add_argument("--partitions", type=int, default=4)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
-    broker = LocalKafka(work / "kafka")
-    print(f"starting Kafka in {work} …", flush=True)
-    broker.start()
-    cleanup.callback(broker.stop)
+    broker, work = start_broker(cleanup, "wirewatch-bench-")
     prefix = "bench"
     env = {
         **os.environ,
@@ -199,13 +185,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         [sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True
     )
     pin = ["taskset", "-c", "1"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
-    processor = subprocess.Popen(
-        [*pin, sys.executable, "-m", "wirewatch.cli", "process"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    cleanup.callback(_stop, processor)
+    processor = start_worker(cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env)
     latencies: list[float] = []
     updates = 0
     stop = threading.Event()

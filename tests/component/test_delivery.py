@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import facts
+from tests.factories import incident as make_incident
 from wirewatch.alerts.delivery import WebhookSender, sender_for
 from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
 from wirewatch.alerts.render import render
 from wirewatch.core.alerting import Notice
-from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
 from wirewatch.errors import ConfigError
 from wirewatch.metrics import Metrics
 from wirewatch.testing.receivers import SmtpReceiver, WebhookReceiver
@@ -35,27 +36,8 @@ def notice(
     key: str = "inc-1:1:ops:new", title: str = "Two rockets hit Ain al-Asad", channel: str = "ops"
 ) -> Notice:
     when = datetime.now(UTC)
-    ain = PlaceFact(
-        id="ain-al-asad",
-        name="Ain al-Asad Air Base",
-        kind="base",
-        lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
-        area=("Anbar", "Iraq"),
-    )
-    facts = ReportFacts(
-        article_id="a-1",
-        outlet="Demo Wire",
-        lang="en",
-        title=title,
-        url="https://example.org/news/1",
-        published=when,
-        seen_at=when,
-        event_time=when,
-        types=("rocket",),
-        places=(ain,),
-        projectiles=2,
-    )
-    incident, _ = apply(None, facts, when, Policy())
+    report = facts("a-1", "Demo Wire", when, title=title, url="https://example.org/news/1", projectiles=2)
+    incident, _ = make_incident(report)
     return Notice(
         key=key,
         kind="new",

@@ -4,10 +4,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import AIN_AL_ASAD, AL_QAIM, ERBIL_AIRPORT
+from tests.factories import ANBAR as ANBAR_PLACE
+from tests.factories import IRAQ as IRAQ_PLACE
 from wirewatch.core.incidents import (
     Incident,
     OpenIncidents,
-    PlaceFact,
     Policy,
     ReportFacts,
     apply,
@@ -20,27 +22,7 @@ from wirewatch.core.incidents import (
 )
 
 T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
-AIN = PlaceFact(
-    id="ain-al-asad",
-    name="Ain al-Asad Air Base",
-    kind="base",
-    lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
-    area=("Anbar", "Iraq"),
-)
-ANBAR = PlaceFact(id="IQ-AN", name="Anbar", kind="governorate", lineage=("IQ-AN", "IQ"), area=("Iraq",))
-QAIM = PlaceFact(
-    id="al-qaim-base",
-    name="Al-Qaim base",
-    kind="base",
-    lineage=("al-qaim-base", "IQ-AN/al-qaim", "IQ-AN", "IQ"),
-)
-ERBIL = PlaceFact(
-    id="erbil-airport",
-    name="Erbil International Airport",
-    kind="base",
-    lineage=("erbil-airport", "IQ-AR/erbil", "IQ-AR", "IQ"),
-)
-IRAQ = PlaceFact(id="IQ", name="Iraq", kind="country", lineage=("IQ",))
+AIN, ANBAR, QAIM, ERBIL, IRAQ = AIN_AL_ASAD, ANBAR_PLACE, AL_QAIM, ERBIL_AIRPORT, IRAQ_PLACE
 POLICY = Policy()
 WIRE = (
     "Two Katyusha rockets struck Ain al-Asad air base in western Anbar province early on Wednesday, "

@@ -2,9 +2,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.factories import AIN_AL_ASAD, ANBAR, facts
+from tests.factories import incident as make_incident
 from wirewatch.alerts.render import PAYLOAD_SCHEMA, inert, render, safe_link
 from wirewatch.core.alerting import DigestItem, Notice
-from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
 from wirewatch.logs import mask_url, untrusted
 
 HOSTILE = "<!channel> Rockets <script>alert(1)</script> hit\r\nBcc: victim@example.org <@U024BE7LH> *bold*"
@@ -43,30 +44,18 @@ def test_safe_link_only_plain_http() -> None:
 
 def incident(title: str = "Two rockets hit Ain al-Asad", outlet: str = "Wire <!here>"):
     when = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-    ain = PlaceFact(
-        id="ain-al-asad",
-        name="Ain al-Asad Air Base",
-        kind="base",
-        lineage=("ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"),
-        area=("Anbar", "Iraq"),
-    )
-    anbar = PlaceFact(id="IQ-AN", name="Anbar", kind="governorate", lineage=("IQ-AN", "IQ"), area=("Iraq",))
-    facts = ReportFacts(
-        article_id="a-1",
-        outlet=outlet,
-        lang="en",
+    report = facts(
+        "a-1",
+        outlet,
+        when,
+        places=(AIN_AL_ASAD, ANBAR),
         title=title,
         url="https://example.org/n",
-        published=when,
-        seen_at=when,
-        event_time=when,
-        types=("rocket",),
-        places=(ain, anbar),
         projectiles=2,
         killed=0,
         wounded=0,
     )
-    return apply(None, facts, when, Policy())[0]
+    return make_incident(report)[0]
 
 
 def notice(kind: str = "new", **extra) -> Notice:

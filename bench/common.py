@@ -1,0 +1,43 @@
+"""What the Kafka benchmarks share: a broker and worker processes that are stopped whatever happens."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
+
+from launcher import LocalKafka  # noqa: E402
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def start_broker(cleanup: contextlib.ExitStack, prefix: str) -> tuple[LocalKafka, Path]:
+    """A fresh broker in a temporary folder, stopped when ``cleanup`` closes."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    broker = LocalKafka(work / "kafka")
+    print(f"starting Kafka in {work} …", flush=True)
+    broker.start()
+    cleanup.callback(broker.stop)
+    return broker, work
+
+
+def start_worker(
+    cleanup: contextlib.ExitStack, argv: list[str], env: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """A wirewatch worker process, stopped (SIGTERM, then SIGKILL) when ``cleanup`` closes."""
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cleanup.callback(stop_process, process)
+    return process
