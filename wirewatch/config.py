@@ -123,17 +123,23 @@ class Settings(BaseSettings):
     processor_metrics_port: int = Field(9102, ge=0, le=65535, description="0 turns the endpoint off")
     alerter_metrics_port: int = Field(9103, ge=0, le=65535, description="0 turns the endpoint off")
     health_check_interval: float = Field(
-        10.0, ge=0.5, le=300,
+        10.0,
+        ge=0.5,
+        le=300,
         description="seconds between a worker's broker and consumer-lag checks (/readyz, the lag metric); "
         "each check costs a few admin requests",
     )
     loop_stall_after: float = Field(
-        30.0, ge=2, le=3600,
+        30.0,
+        ge=2,
+        le=3600,
         description="seconds without a beat from a worker's loop before /healthz fails (and the pod is "
         "restarted); shorter catches a hung loop sooner, but one long blocking call kills a healthy worker",
     )
     consumer_stall_after: float = Field(
-        120.0, ge=5, le=86400,
+        120.0,
+        ge=5,
+        le=86400,
         description="seconds a held partition may keep a backlog without its committed offset moving "
         "before /readyz fails; shorter pages sooner, but a slow burst or a long recovery looks stalled",
     )
@@ -146,21 +152,29 @@ class Settings(BaseSettings):
         description="seconds after which a worker stops retrying an unreachable broker; 0 retries forever",
     )
     consumer_session_timeout: float = Field(
-        30.0, ge=6, le=300,
+        30.0,
+        ge=6,
+        le=300,
         description="seconds without heartbeat after which a dead processor's partitions move to the others; "
         "shorter recovers sooner, but a long GC pause or a busy machine can cause needless rebalances",
     )
     incident_window_hours: float = Field(
-        30.0, gt=0, le=168,
+        30.0,
+        gt=0,
+        le=168,
         description="reports of the same base or city this close in time join one incident; longer merges "
         "late reports, but also two attacks on one base on one day",
     )
     incident_coarse_window_hours: float = Field(
-        12.0, gt=0, le=168,
+        12.0,
+        gt=0,
+        le=168,
         description="the same when the places agree only at governorate or country level",
     )
     corroboration_outlets: int = Field(
-        2, ge=1, le=20,
+        2,
+        ge=1,
+        le=20,
         description="independent outlets (wire reprints count once) that corroborate an incident",
     )
     wire_copy_jaccard: float = Field(
@@ -170,16 +184,22 @@ class Settings(BaseSettings):
         48.0, gt=0, le=720, description="incidents older than this take no new reports (bounds memory)"
     )
     incident_retention_days: float = Field(
-        7.0, gt=0, le=90,
+        7.0,
+        gt=0,
+        le=90,
         description="incidents are kept (RocksDB and changelog) this long after their last update",
     )
     delivery_backoff_max: float = Field(
-        60.0, ge=1, le=3600,
+        60.0,
+        ge=1,
+        le=3600,
         description="longest wait between two delivery attempts to a failing channel; shorter recovers "
         "sooner after an outage and hammers a broken receiver more",
     )
     delivery_max_age: float = Field(
-        1800.0, ge=10, le=7 * 86400,
+        1800.0,
+        ge=10,
+        le=7 * 86400,
         description="seconds a notification is retried before it goes to the dead-letter topic",
     )
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")

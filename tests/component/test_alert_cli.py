@@ -13,8 +13,13 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "wirewatch.cli", *args], capture_output=True, text=True, timeout=60,
-                          env=full_env)
+    return subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=full_env,
+    )
 
 
 def test_test_alert_reports_whether_the_receiver_took_it() -> None:
@@ -46,11 +51,16 @@ def test_check_config_prints_resolved_routes_with_masked_secrets(tmp_path: Path)
         "  - {id: my-site, kind: site, names: [Our Compound], within: IQ-AN}\n",
         encoding="utf-8",
     )
-    result = cli("check-config", "--watchlist", str(watch), env={"MAIL_URL": "mailto://u:PASSWORD9@smtp.example.org"})
+    result = cli(
+        "check-config", "--watchlist", str(watch), env={"MAIL_URL": "mailto://u:PASSWORD9@smtp.example.org"}
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "PASSWORD9" not in out and "TOKEN-ABC123" not in out
-    assert "ain-al-asad (base) = Ain al-Asad Air Base [ain-al-asad > IQ-AN/baghdadi > IQ-AN > IQ] -> ops, mail" in out
+    assert (
+        "ain-al-asad (base) = Ain al-Asad Air Base [ain-al-asad > IQ-AN/baghdadi > IQ-AN > IQ] -> ops, mail"
+        in out
+    )
     assert "anbar (region) = Anbar [IQ-AN > IQ] -> mail" in out
     assert "my-site (site) = Our Compound [watch:my-site > IQ-AN > IQ] (own place) -> mail" in out
     assert "policy: notify at corroborated" in out
@@ -58,11 +68,17 @@ def test_check_config_prints_resolved_routes_with_masked_secrets(tmp_path: Path)
 
 def test_check_config_errors_name_the_problem(tmp_path: Path) -> None:
     watch = tmp_path / "watch.yaml"
-    watch.write_text("channels:\n  mail: {url_env: NOT_SET_ANYWHERE}\nwatch:\n  - {id: a, kind: base, names: [A]}\n",
-                     encoding="utf-8")
+    watch.write_text(
+        "channels:\n  mail: {url_env: NOT_SET_ANYWHERE}\nwatch:\n  - {id: a, kind: base, names: [A]}\n",
+        encoding="utf-8",
+    )
     result = cli("check-config", "--watchlist", str(watch))
     assert result.returncode == 2
     assert "channel 'mail': environment variable NOT_SET_ANYWHERE is not set" in result.stderr
     watch.write_text("routes: {default: [nope]}\nwatch: []\n", encoding="utf-8")
     result = cli("check-config", "--watchlist", str(watch))
-    assert result.returncode == 2 and "unknown channel 'nope'" in result.stderr and "watch.yaml:1" in result.stderr
+    assert (
+        result.returncode == 2
+        and "unknown channel 'nope'" in result.stderr
+        and "watch.yaml:1" in result.stderr
+    )

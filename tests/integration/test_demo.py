@@ -13,7 +13,9 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_demo_alerts_once_for_the_attack_then_updates_it_and_never_alerts_on_other_news(tmp_path: Path) -> None:
+def test_demo_alerts_once_for_the_attack_then_updates_it_and_never_alerts_on_other_news(
+    tmp_path: Path,
+) -> None:
     result = subprocess.run(
         [
             sys.executable,

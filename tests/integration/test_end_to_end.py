@@ -89,7 +89,12 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
             yaml.safe_dump(
                 {
                     "feeds": [
-                        {"url": server.url("/ar.xml"), "outlet": "Demo Arabic Wire", "interval": 2, "allow_private": True},
+                        {
+                            "url": server.url("/ar.xml"),
+                            "outlet": "Demo Arabic Wire",
+                            "interval": 2,
+                            "allow_private": True,
+                        },
                         {"url": server.url("/en.xml"), "interval": 2, "allow_private": True},
                     ]
                 }
