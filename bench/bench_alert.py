@@ -21,7 +21,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
 import yaml  # noqa: E402
-from common import start_broker, start_worker  # noqa: E402
+from common import create_topics, latency_summary, start_broker, start_worker  # noqa: E402
 from kafka import KafkaProducer  # noqa: E402
 
 from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply  # noqa: E402
@@ -70,10 +69,6 @@ def update(n: int) -> IncidentUpdate:
     )
 
 
-def pct(values: list[float], q: float) -> float:
-    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
-
-
 def main() -> int:
     # Whatever happens, stop the broker and the worker this run started.
     with contextlib.ExitStack() as cleanup:
@@ -108,9 +103,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "WIREWATCH_ALERTER_METRICS_PORT": "0",
         "WIREWATCH_LOG_LEVEL": "WARNING",
     }
-    subprocess.run(
-        [sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True
-    )
+    create_topics(env)
     alerter = start_worker(cleanup, [sys.executable, "-m", "wirewatch.cli", "alert"], env)
     producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks=1, linger_ms=0)
     topic = INCIDENT_UPDATES.full_name("bench")
@@ -180,10 +173,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "seconds": args.seconds,
         "notifications": steady_count,
         "expected": expected,
-        "p50_ms": round(pct(steady, 0.5), 1),
-        "p95_ms": round(pct(steady, 0.95), 1),
-        "p99_ms": round(pct(steady, 0.99), 1),
-        "max_ms": round(steady[-1], 1) if steady else None,
+        **latency_summary(steady),
         "burst": args.burst,
         "burst_delivered": burst_done,
         "throughput_per_s": round(throughput, 1),

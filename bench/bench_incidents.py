@@ -25,7 +25,6 @@ import os
 import random
 import shutil
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
-from common import start_broker, start_worker  # noqa: E402
+from common import create_topics, latency_summary, start_broker, start_worker  # noqa: E402
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: E402
 
 from wirewatch.topics import ARTICLES, INCIDENT_UPDATES  # noqa: E402
@@ -181,9 +180,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "WIREWATCH_PROCESSOR_METRICS_PORT": "0",
         "WIREWATCH_LOG_LEVEL": "WARNING",
     }
-    subprocess.run(
-        [sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True
-    )
+    create_topics(env)
     pin = ["taskset", "-c", "1"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
     processor = start_worker(cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env)
     latencies: list[float] = []
@@ -249,11 +246,6 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     processor.wait(60)
     broker.stop()
     shutil.rmtree(work, ignore_errors=True)
-    latencies.sort()
-
-    def pct(q: float) -> float:
-        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else float("nan")
-
     result = {
         "rate_target": args.rate,
         "seconds": round(produced_for, 1),
@@ -263,10 +255,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "drain_s": round(drain, 1),
         "attack_events": stream.events,
         "incident_updates": updates,
-        "p50_ms": round(pct(0.50), 1),
-        "p95_ms": round(pct(0.95), 1),
-        "p99_ms": round(pct(0.99), 1),
-        "max_ms": round(latencies[-1], 1) if latencies else None,
+        **latency_summary(latencies),
         "peak_rss_mb": round(peak, 1),
         "pinned_to_one_core": bool(pin),
     }

@@ -34,6 +34,23 @@ def start_broker(cleanup: contextlib.ExitStack, prefix: str) -> tuple[LocalKafka
     return broker, work
 
 
+def create_topics(env: dict[str, str]) -> None:
+    """wirewatch's topics on the broker ``env`` names (``wirewatch topics``)."""
+    subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "topics"], env=env, check=True, capture_output=True
+    )
+
+
+def latency_summary(values_ms: list[float]) -> dict[str, float | None]:
+    """p50, p95, p99 and max of latencies in milliseconds (nearest rank), rounded to 0.1 ms."""
+    ordered = sorted(values_ms)
+
+    def pct(q: float) -> float | None:
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1) if ordered else None
+
+    return {"p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99), "max_ms": pct(1.0)}
+
+
 def start_worker(
     cleanup: contextlib.ExitStack, argv: list[str], env: dict[str, str]
 ) -> subprocess.Popen[bytes]:

@@ -263,12 +263,11 @@ def _up(settings: Any) -> int:
 
 def _routing(settings: Any) -> Any:
     """Channels and routes from the watchlist (and --notify URLs), every URL checked with its sender."""
-    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.delivery import senders_for
     from wirewatch.alerts.watchlist import load_watchlist
 
     routing = load_watchlist(settings.watchlist).routing(settings.notify_urls())
-    for index, channel in enumerate(routing.channels.values(), start=1):
-        sender_for(channel.url, index)
+    senders_for(routing.channels)
     if not routing.channels:
         log.warning("no notification channels configured: alerts show in the terminal only")
     return routing

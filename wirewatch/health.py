@@ -357,26 +357,27 @@ def consumer_stages(settings: Settings, worker: str) -> tuple[Stage, ...]:
     from wirewatch import topics
 
     prefix = settings.topic_prefix
-
-    def stage(name: str, group: str, *specs: Any, stall_check: bool = True) -> Stage | None:
-        found = tuple(spec.full_name(prefix) for spec in specs if spec is not None)
-        return Stage(name, group, found, stall_check) if found else None
-
-    wanted: list[Stage | None] = []
     if worker == "processor":  # the Faust app's id is its group
-        wanted = [
-            stage("analyze", f"{prefix}-processor", topics.ARTICLES),
-            stage("incident", f"{prefix}-processor", topics.ATTACK_REPORTS),
-        ]
-    elif worker == "alerter":
-        wanted = [
-            stage("alert", f"{prefix}-alerter", topics.INCIDENT_UPDATES, topics.FEED_HEALTH),
-            # The delivery outbox, where the alerter has one.
-            stage(
-                "dispatch", f"{prefix}-dispatcher", getattr(topics, "NOTIFICATIONS", None), stall_check=False
+        group = f"{prefix}-processor"
+        return (
+            Stage("analyze", group, (topics.ARTICLES.full_name(prefix),)),
+            Stage("incident", group, (topics.ATTACK_REPORTS.full_name(prefix),)),
+        )
+    if worker == "alerter":
+        return (
+            Stage(
+                "alert",
+                f"{prefix}-alerter",
+                (topics.INCIDENT_UPDATES.full_name(prefix), topics.FEED_HEALTH.full_name(prefix)),
             ),
-        ]
-    return tuple(s for s in wanted if s is not None)
+            Stage(
+                "dispatch",
+                f"{prefix}-dispatcher",
+                (topics.NOTIFICATIONS.full_name(prefix),),
+                stall_check=False,
+            ),
+        )
+    return ()
 
 
 class BrokerWatch:

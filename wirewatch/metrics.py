@@ -8,9 +8,11 @@ exists at zero from the first scrape.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Summary, start_http_server
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Summary
 
+from wirewatch.core import alerting, health, incidents
 from wirewatch.core.lexicon import ATTACK_TYPES
 
 FETCH_OUTCOMES = ("ok", "not_modified", "error")
@@ -37,15 +39,16 @@ ERROR_CLASSES = (
 )
 NOTIFY_OUTCOMES = ("sent", "failed", "retried", "no_target")
 CHANNEL_TYPES = ("webhook", "json", "slack", "mailto", "mmost", "other")  # bounded: other schemes are "other"
-SEVERITIES = ("low", "medium", "high", "critical")
-ALERT_KINDS = ("new", "update", "digest", "feed_health")
-FEED_CONDITIONS = ("ok", "failing", "broken")
-FEED_HEALTH_EVENTS = ("broken", "recovered")
+SEVERITIES = alerting.SEVERITIES
+ALERT_KINDS = get_args(alerting.Kind)
+FEED_CONDITIONS = get_args(health.FeedCondition)
+FEED_HEALTH_EVENTS = get_args(health.HealthEvent)
 FETCHED_KINDS = ("feed", "page")
-BAD_INPUT_KINDS = ("article", "report", "feed_entry", "analysis_error")
+BAD_INPUT_KINDS = ("article", "report", "feed_entry", "silence", "notification", "analysis_error")
 STAGES = ("poll", "analyze", "incident", "alert")  # per-stage processing time
 CONSUMER_STAGES = ("analyze", "incident", "alert", "dispatch")  # consumer groups, by what they do
-INCIDENT_STATES = ("reported", "corroborated", "updated")
+INCIDENT_STATES = get_args(incidents.State)
+INCIDENT_CHANGES = (*get_args(incidents.Change), "duplicate")  # duplicate: a redelivery, nothing changed
 LATENCY_SINCE = ("published", "kafka")  # publication time in the feed, arrival on Kafka
 
 
@@ -271,7 +274,7 @@ class Metrics:
             m.articles_processed.labels(flag)
         for attack_type in ATTACK_TYPES:
             m.attack_reports.labels(attack_type)
-        for change in ("new", "corroborated", "updated", "report_added", "report_revised", "duplicate"):
+        for change in INCIDENT_CHANGES:
             m.incident_changes.labels(change)
         for kind in ALERT_KINDS:
             m.alerts.labels(kind)
@@ -295,9 +298,3 @@ class Metrics:
         for since in LATENCY_SINCE:
             m.detection_latency_seconds.labels(since)
         return m
-
-
-def serve(metrics: Metrics, host: str, port: int) -> None:
-    """Expose ``/metrics`` on ``host:port`` in a background thread (port 0: not at all)."""
-    if port:
-        start_http_server(port, addr=host, registry=metrics.registry)

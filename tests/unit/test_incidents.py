@@ -4,16 +4,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.factories import AIN_AL_ASAD, AL_QAIM, ERBIL_AIRPORT
+from tests.factories import AIN_AL_ASAD, AL_QAIM, ERBIL_AIRPORT, facts
 from tests.factories import ANBAR as ANBAR_PLACE
 from tests.factories import IRAQ as IRAQ_PLACE
+from wirewatch.core.analysis import IncidentBook
 from wirewatch.core.incidents import (
     Incident,
     OpenIncidents,
     Policy,
     ReportFacts,
     apply,
-    assign,
     choose,
     jaccard,
     signature,
@@ -39,48 +39,31 @@ def report(
     places=(AIN,),
     types=("rocket",),
     text: str = "",
-    killed=None,
-    wounded=None,
-    projectiles=None,
-    revision: int = 0,
-    lang: str = "en",
+    **extra,
 ) -> ReportFacts:
-    when = T0 + timedelta(hours=hours)
-    return ReportFacts(
-        article_id=article_id,
-        revision=revision,
-        outlet=outlet,
-        lang=lang,
-        title=article_id,
-        seen_at=when,
-        event_time=when,
-        published=when,
-        types=types,
-        places=places,
-        killed=killed,
-        wounded=wounded,
-        projectiles=projectiles,
+    """A report ``hours`` after T0; ``text`` gives it a MinHash signature (for reprint tests)."""
+    return facts(
+        article_id,
+        outlet,
+        T0 + timedelta(hours=hours),
+        places,
+        types,
         signature=signature("", text) if text else (),
         text_chars=len(text),
+        **extra,
     )
 
 
 class Book:
-    """The state the processor keeps, in dicts."""
+    """``analyze``'s in-memory incident state (the processor's, in dicts), recording each change."""
 
     def __init__(self) -> None:
-        self.index = OpenIncidents()
-        self.store: dict[str, Incident] = {}
-        self.owner: dict[str, str] = {}
+        self.book = IncidentBook(POLICY)
         self.changes: list[str | None] = []
 
     def add(self, r: ReportFacts) -> Incident:
-        incident, change = assign(self.index, self.store, self.owner, r, r.seen_at, POLICY)
+        incident, change = self.book.add(r, r.seen_at)
         self.changes.append(change)
-        if change is not None:
-            self.store[incident.id] = incident
-            self.owner[r.article_id] = incident.id
-            self.index.put(incident)
         return incident
 
 

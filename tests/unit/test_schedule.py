@@ -15,7 +15,6 @@ from wirewatch.core.schedule import (
     effective_interval,
     first_poll,
     next_delay,
-    next_poll,
 )
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -73,11 +72,6 @@ def test_jitter_spreads_within_bounds() -> None:
     delays = [next_delay(300, 0, policy, rng=rng) for _ in range(500)]
     assert min(delays) >= 270 and max(delays) <= 330
     assert len({round(d) for d in delays}) > 30  # spread, not lockstep
-
-
-def test_next_poll_is_now_plus_delay() -> None:
-    assert next_poll(NOW, 300, 0, POLICY) == NOW + timedelta(seconds=300)
-    assert next_poll(NOW, 300, 0, POLICY, retry_after=1000) == NOW + timedelta(seconds=1000)
 
 
 def test_first_poll_is_soon_and_spread() -> None:

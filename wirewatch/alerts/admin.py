@@ -145,22 +145,18 @@ def silence_add(
 
 def read_silences(settings: Any) -> dict[str, Any]:
     from wirewatch.topics import SILENCES
+    from wirewatch.topics.admin import ensure_topics
     from wirewatch.topics.codec import decode
+    from wirewatch.topics.reader import read_compacted
     from wirewatch.topics.records import SilenceRecord
-    from wirewatch.workers.alerter import _read_compacted
 
+    ensure_topics(settings, [SILENCES])
     found: dict[str, Any] = {}
-
-    def keep(record_key: str, value: bytes | None) -> None:
+    for record_key, value, _ in read_compacted(settings, SILENCES, client="silences"):
         if value is None:
             found.pop(record_key, None)
         else:
             found[record_key] = decode(value, SilenceRecord).silence
-
-    from wirewatch.topics.admin import ensure_topics
-
-    ensure_topics(settings, [SILENCES])
-    _read_compacted(settings, SILENCES, keep)
     return found
 
 
@@ -190,7 +186,7 @@ def silence_remove(settings: Any, silence_id: str, out: TextIO) -> int:
 
 def check_config(settings: Any, out: TextIO) -> int:
     """Validate the feed list, the watchlist and its channels; print what each entry resolves to."""
-    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.delivery import senders_for
     from wirewatch.alerts.watchlist import analyzer_for, load_watchlist
     from wirewatch.feedlist import load_feed_list
 
@@ -203,9 +199,7 @@ def check_config(settings: Any, out: TextIO) -> int:
     watchlist = load_watchlist(settings.watchlist)
     analyzer = analyzer_for(settings.watchlist)
     routing = watchlist.routing(settings.notify_urls())
-    senders = {
-        name: sender_for(channel.url, i) for i, (name, channel) in enumerate(routing.channels.items(), 1)
-    }
+    senders = senders_for(routing.channels)
     out.write(f"watchlist: {settings.watchlist}: {len(watchlist.watch)} entries ok\n")
     out.write("channels:\n")
     for name, sender in senders.items():

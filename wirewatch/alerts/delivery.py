@@ -19,13 +19,16 @@ import json
 import logging
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import apprise
 from apprise.result import AppriseResultStatus
 
+from wirewatch.alerts.routing import Channel
+from wirewatch.core import http
 from wirewatch.errors import ConfigError
 from wirewatch.logs import mask_url
 
@@ -82,26 +85,12 @@ class WebhookSender(Sender):
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
                 return SendResult("sent", detail=f"HTTP {response.status}")
         except urllib.error.HTTPError as exc:
-            retry_after = _retry_after(exc.headers.get("Retry-After"))
+            retry_after = http.retry_after(exc.headers.get("Retry-After"), datetime.now(UTC))
             permanent = exc.code in (400, 401, 403, 404, 405, 410, 413, 422)
             return SendResult("failed", retry_after, f"HTTP {exc.code}", permanent)
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             return SendResult("failed", None, f"{type(reason).__name__}")
-
-
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        from datetime import UTC, datetime
-
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
-    except (TypeError, ValueError):
-        return None
 
 
 # apprise 2.2 reports an AppriseResult; NOMATCH means no target took it: a misroute, not a success.
@@ -144,6 +133,11 @@ class AppriseSender(Sender):
         except Exception as exc:  # a plugin bug must not stop the alerter
             return SendResult("failed", None, f"apprise raised {type(exc).__name__}")
         return SendResult(status, None, "" if status == "sent" else f"apprise {status}")
+
+
+def senders_for(channels: Mapping[str, Channel]) -> dict[str, Sender]:
+    """A sender per named channel (errors name the channel's position, never its URL)."""
+    return {name: sender_for(channel.url, i) for i, (name, channel) in enumerate(channels.items(), 1)}
 
 
 def sender_for(url: str, index: int = 1) -> Sender:

@@ -69,12 +69,12 @@ class Dispatcher:
             self.delivered.add(record_key)
 
     def add(self, partition: int, offset: int, notice: Notice) -> None:
-        self.low.setdefault(partition, offset)
         if notice.key in self.delivered or notice.channel not in self.senders:
             if notice.channel not in self.senders:
                 log.error("notification %s names unknown channel %r; dropped", notice.key, notice.channel)
-            self._finish(partition, offset)
+            self.skip(partition, offset)
             return
+        self.low.setdefault(partition, offset)
         self.queues.setdefault(notice.channel, deque()).append(Job(partition, offset, notice))
 
     @property
@@ -205,6 +205,11 @@ class Dispatcher:
         for partition in partitions:
             self.done.pop(partition, None)
             self.low.pop(partition, None)
+
+    def skip(self, partition: int, offset: int) -> None:
+        """An outbox record with nothing to send (already delivered, malformed): finished as it is."""
+        self.low.setdefault(partition, offset)
+        self._finish(partition, offset)
 
     def _finish(self, partition: int, offset: int) -> None:
         self.done.setdefault(partition, set()).add(offset)

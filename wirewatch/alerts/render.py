@@ -73,17 +73,12 @@ def safe_link(url: str | None) -> str:
     return url
 
 
-_SPECIFICITY = {"base": 3, "site": 3, "city": 2, "district": 2, "governorate": 1, "country": 0}
 PAYLOAD_SCHEMA = "wirewatch.alert/1"
-
-
-def _targets(incident: Incident) -> list[Any]:
-    return sorted(incident.places, key=lambda p: (-_SPECIFICITY.get(p.kind, 0), -len(p.lineage)))
 
 
 def where(incident: Incident) -> str:
     """The most specific target with its governorate and country, then targets outside it."""
-    targets = _targets(incident)
+    targets = incident.places  # most specific first (``core.incidents`` keeps them so)
     if not targets:
         return "unknown place"
     head = targets[0]
@@ -183,7 +178,7 @@ def _incident_facts(notice: Notice, incident: Incident, labels: dict[str, str]) 
     return title, facts
 
 
-def _digest_facts(notice: Notice, labels: dict[str, str]) -> tuple[str, list[_Fact]]:
+def _digest_facts(notice: Notice) -> tuple[str, list[_Fact]]:
     title = f"Catch-up digest: {len(notice.digest)} earlier incident{'s' if len(notice.digest) != 1 else ''}"
     facts = [
         _Fact(
@@ -278,7 +273,7 @@ def render(notice: Notice, watch_labels: dict[str, str] | None = None) -> Render
     if notice.kind in ("new", "update") and notice.incident is not None:
         title, facts = _incident_facts(notice, notice.incident, labels)
     elif notice.kind == "digest":
-        title, facts = _digest_facts(notice, labels)
+        title, facts = _digest_facts(notice)
     else:
         title, facts = _feed_facts(notice)
     text = "\n".join(f"{f.label}: {f.value}" + (f" <{f.link}>" if f.link else "") for f in facts)

@@ -17,6 +17,7 @@ alerter keeps the state on a compacted topic so a restart neither repeats nor fo
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -156,8 +157,29 @@ class Decision:
     silenced: tuple[tuple[str, str], ...]  # (entry, channel) muted
 
 
-def _key(incident: Incident, revision: int, channel: str, kind: str) -> str:
-    return f"{incident.id}:{revision}:{channel}:{kind}"
+def _incident_notice(
+    kind: Kind,
+    incident: Incident,
+    revision: int,
+    channel: str,
+    severity: str,
+    change: str,
+    entries: tuple[str, ...],
+    now: datetime,
+    seen_at: datetime | None = None,
+) -> Notice:
+    """A new or update notice; its key (incident, revision, channel, kind) names the decision."""
+    return Notice(
+        key=f"{incident.id}:{revision}:{channel}:{kind}",
+        kind=kind,
+        channel=channel,
+        severity=severity,
+        change=change,
+        entries=entries,
+        incident=incident,
+        created_at=now,
+        source_seen_at=seen_at,
+    )
 
 
 def _channels(
@@ -215,16 +237,16 @@ def decide(
                 current[channel] = cs.model_copy(update={"digested": True, "entries": tuple(entries)})
                 continue
             notices.append(
-                Notice(
-                    key=_key(incident, incident.revision, channel, "new"),
-                    kind="new",
-                    channel=channel,
-                    severity=severity,
-                    change=change,
-                    entries=tuple(entries),
-                    incident=incident,
-                    created_at=now,
-                    source_seen_at=seen_at,
+                _incident_notice(
+                    "new",
+                    incident,
+                    incident.revision,
+                    channel,
+                    severity,
+                    change,
+                    tuple(entries),
+                    now,
+                    seen_at,
                 )
             )
             current[channel] = cs.model_copy(
@@ -249,16 +271,8 @@ def decide(
             )
             continue
         notices.append(
-            Notice(
-                key=_key(incident, incident.revision, channel, "update"),
-                kind="update",
-                channel=channel,
-                severity=severity,
-                change=change,
-                entries=merged,
-                incident=incident,
-                created_at=now,
-                source_seen_at=seen_at,
+            _incident_notice(
+                "update", incident, incident.revision, channel, severity, change, merged, now, seen_at
             )
         )
         current[channel] = cs.model_copy(
@@ -288,16 +302,10 @@ def due_updates(
             continue
         if now - cs.last_sent_at < policy.update_min_interval:
             continue
+        severity = _severity(incident, cs.entries, routes)
         notices.append(
-            Notice(
-                key=_key(incident, cs.pending_revision, channel, "update"),
-                kind="update",
-                channel=channel,
-                severity=_severity(incident, cs.entries, routes),
-                change="updated",
-                entries=cs.entries,
-                incident=incident,
-                created_at=now,
+            _incident_notice(
+                "update", incident, cs.pending_revision, channel, severity, "updated", cs.entries, now
             )
         )
         channels[channel] = cs.model_copy(
@@ -330,8 +338,6 @@ def digest_due(buffer: DigestBuffer, policy: AlertPolicy, now: datetime) -> Noti
 
 
 def hash_ids(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 

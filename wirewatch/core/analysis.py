@@ -111,18 +111,7 @@ def analyze_batch(
         if records[i]["attack"]:
             article = articles[i]
             seen = article.published or datetime.now(UTC)
-            facts = incidents.facts_from_analysis(
-                records[i],
-                article_id=article.id,
-                revision=0,
-                outlet=article.outlet,
-                title=article.title,
-                url=article.url,
-                published=article.published,
-                seen_at=seen,
-                signature_=incidents.signature(article.title, article.text),
-                text_chars=len(article.title) + len(article.text),
-            )
+            facts = incidents.facts_from_analysis(records[i], article, seen_at=seen)
             # Without a publication date there is no time to match on: the article stands alone.
             incident, _ = book.add(facts, seen, match=article.published is not None)
             records[i]["incident"] = incident.id
@@ -143,7 +132,9 @@ class IncidentBook:
     ) -> tuple[incidents.Incident, str | None]:
         self.index.expire(now, self.policy)
         if match:
-            incident, change = incidents.assign(self.index, self.store, self.owner, facts, now, self.policy)
+            incident, change = incidents.assign(
+                self.index, self.store.get, self.owner.get, facts, now, self.policy
+            )
         else:
             incident, change = incidents.apply(None, facts, now, self.policy)
         if change is not None:

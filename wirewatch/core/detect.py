@@ -374,7 +374,7 @@ def _mention(
         sentence=index,
         start=start,
         end=end,
-        types=attack_types(hits, words, offset),
+        types=attack_types(hits),
         recency=when,
         recency_reason=why,
         places=most_specific(place_ids, gazetteer),

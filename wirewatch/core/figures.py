@@ -25,7 +25,7 @@ _PLURAL_ATTACKS = frozenset(normalize(w) for w in ("هجمات", "هجوما", "
 GENERIC_ROCKET = frozenset(("صاروخ*", "صواريخ*"))
 
 
-def attack_types(hits: Sequence[TermHit], words: Sequence[str], offset: int) -> tuple[str, ...]:
+def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
     found: dict[str, list[TermHit]] = {}
     for h in hits:
         if h.label.startswith("weapon:"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -169,12 +169,6 @@ class Gazetteer:
         for place in extra:
             merged[place.id] = place
         return Gazetteer(merged)
-
-    def with_aliases(self, place_id: str, names: Sequence[str]) -> Place:
-        """The place with ``names`` added to its unambiguous aliases."""
-        place = self.places[place_id]
-        new = tuple(n for n in names if n not in place.aliases)
-        return replace(place, aliases=place.aliases + new)
 
     # -- matching ----------------------------------------------------------------------------
     def _starting(self, word: str) -> tuple[_Pattern, ...]:

@@ -16,13 +16,14 @@ Functions here take the state they need and return the new state and what change
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from wirewatch.core.detect import Article
 from wirewatch.core.text import normalize
 
 State = Literal["reported", "corroborated", "updated"]
@@ -104,7 +105,7 @@ class Incident(BaseModel):
     first_seen: AwareDatetime
     last_update: AwareDatetime
     event_time: AwareDatetime
-    places: tuple[PlaceFact, ...] = ()
+    places: tuple[PlaceFact, ...] = ()  # most specific first
     attack_types: tuple[str, ...] = ()
     intercepted: bool = False
     projectiles: Figure = Field(default_factory=Figure)
@@ -208,7 +209,7 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
 
 def incident_id_for(report: ReportFacts) -> str:
     """Deterministic: re-processing the first report after a crash recreates the same id."""
-    return "inc-" + hashlib.sha256(f"{report.article_id}".encode()).hexdigest()[:16]
+    return "inc-" + hashlib.sha256(report.article_id.encode("utf-8")).hexdigest()[:16]
 
 
 def apply(
@@ -412,37 +413,25 @@ class OpenIncidents:
 
 def assign(
     index: OpenIncidents,
-    store: Mapping[str, Incident],
-    owner: Mapping[str, str],
+    load: Callable[[str], Incident | None],
+    owner: Callable[[str], str | None],
     report: ReportFacts,
     now: datetime,
     policy: Policy,
 ) -> tuple[Incident, Change | None]:
-    """Find or create the report's incident and apply the report (the store is not modified).
+    """Find or create the report's incident and apply the report (nothing is stored here).
 
-    ``owner`` maps article ids to the incident that already holds them, so a redelivered or
-    revised report goes back to its incident even if the index would now choose another.
+    ``load`` reads an incident by id; ``owner`` says which incident already holds an article, so
+    a redelivered or revised report goes back to its incident even if the index would now choose
+    another. ``analyze`` passes dict lookups, the processor its Faust tables.
     """
-    incident_id = owner.get(report.article_id) or choose(report, index.candidates(report), policy)
-    incident = store.get(incident_id) if incident_id else None
-    if incident is None and incident_id is None:
-        existing = store.get(incident_id_for(report))  # this report opened an incident before
-        incident = existing
-    return apply(incident, report, now, policy)
+    incident_id = owner(report.article_id) or choose(report, index.candidates(report), policy)
+    # Without an owner or a candidate, this report may still have opened an incident before.
+    return apply(load(incident_id or incident_id_for(report)), report, now, policy)
 
 
 def facts_from_analysis(
-    analysis: Mapping[str, Any],
-    *,
-    article_id: str,
-    revision: int,
-    outlet: str,
-    title: str,
-    url: str,
-    published: datetime | None,
-    seen_at: datetime,
-    signature_: tuple[int, ...] = (),
-    text_chars: int = 0,
+    analysis: Mapping[str, Any], article: Article, *, seen_at: datetime, revision: int = 0
 ) -> ReportFacts:
     """The report facts of one analysis record (``core.analysis``) of an attack article."""
     places = tuple(
@@ -453,13 +442,13 @@ def facts_from_analysis(
     )
     casualties = analysis.get("casualties") or {}
     return ReportFacts(
-        article_id=article_id,
+        article_id=article.id,
         revision=revision,
-        outlet=outlet or "unknown",
+        outlet=article.outlet or "unknown",
         lang=analysis["lang"],
-        title=title,
-        url=url,
-        published=published,
+        title=article.title,
+        url=article.url,
+        published=article.published,
         seen_at=seen_at,
         event_time=datetime.fromisoformat(analysis["event_time"]) if analysis.get("event_time") else seen_at,
         types=tuple(analysis["attack_types"]) or ("other",),
@@ -469,6 +458,6 @@ def facts_from_analysis(
         wounded=casualties.get("wounded"),
         intercepted=bool(analysis.get("intercepted")),
         claimed_by=tuple(analysis.get("claimed_by") or ()),
-        signature=signature_,
-        text_chars=text_chars,
+        signature=signature(article.title, article.text),
+        text_chars=len(article.title) + len(article.text),
     )

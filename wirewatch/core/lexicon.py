@@ -18,28 +18,28 @@ from wirewatch.core.text import Token, normalize
 ATTACK_TYPES = ("rocket", "missile", "mortar", "drone", "ied", "suicide", "shooting", "airstrike", "other")
 
 
-def _terms(text: str) -> tuple[str, ...]:
+def term_list(text: str) -> tuple[str, ...]:
     """Terms separated by ``|`` or new lines (a compact way to keep long word lists readable)."""
     return tuple(t.strip() for t in text.replace("\n", "|").split("|") if t.strip())
 
 
 # label -> terms. Weapon labels are "weapon:<type>".
 TERMS: dict[str, tuple[str, ...]] = {
-    "weapon:rocket": _terms("""
+    "weapon:rocket": term_list("""
         صاروخ* | صواريخ* | كاتيوشا* | كاتيوشات | غراد | قذيفة صاروخية | قذائف صاروخية | راجمة | راجمات
         rocket* | katyusha* | grad rocket* | 107mm | 122mm
     """),
-    "weapon:missile": _terms("""
+    "weapon:missile": term_list("""
         صاروخ باليستي* | صواريخ باليستي* | صاروخ كروز | صواريخ كروز | صاروخ موجه* | صواريخ موجه*
         باليستي*
         صاروخ مجنح* | صواريخ مجنح* | صواريخ أرض أرض | صاروخ أرض أرض | صاروخ فرط صوتي | صواريخ فرط صوتية
         missile* | ballistic* | cruise missile* | atgm | anti tank guided | kornet
     """),
-    "weapon:mortar": _terms("""
+    "weapon:mortar": term_list("""
         هاون | قذيفة هاون | قذائف هاون | قذائف الهاون | قنبرة | قنابر
         mortar*
     """),
-    "weapon:drone": _terms("""
+    "weapon:drone": term_list("""
         مسيرة | مسيرتين | مسيرتان | مسيرات | طائرة مسيرة | طائرتين مسيرتين | طائرتان مسيرتان
         طائرات مسيرة
         طائرة بدون طيار | طائرات بدون طيار | طائرة بلا طيار | طائرات بلا طيار | طائرة مفخخة | طائرات مفخخة
@@ -48,7 +48,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         الطائرات المسيرة | طيران مسير
         drone* | uav* | unmanned aerial | one way attack | loitering munition* | kamikaze | shahed
     """),
-    "weapon:ied": _terms("""
+    "weapon:ied": term_list("""
         عبوة ناسفة | عبوتين ناسفتين | عبوتان ناسفتان | عبوات ناسفة | عبوة لاصقة | عبوات لاصقة | عبوة
         عبوتين
         عبوات | سيارة مفخخة | سيارات مفخخة | دراجة مفخخة | دراجة نارية مفخخة | لغم أرضي | ألغام أرضية
@@ -57,12 +57,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         truck bomb*
         sticky bomb* | landmine* | booby trap* | bomb blast | bomb attack | bomb exploded | bomb went off
     """),
-    "weapon:suicide": _terms("""
+    "weapon:suicide": term_list("""
         انتحاري* | حزام ناسف | أحزمة ناسفة | هجوم انتحاري | تفجير انتحاري | حزاما ناسفا
         suicide bomb* | suicide attack* | suicide vest* | suicide car | self detonat* | blew himself
         blew herself
     """),
-    "weapon:shooting": _terms("""
+    "weapon:shooting": term_list("""
         إطلاق نار | إطلاق النار | اطلاق نار | نيران أسلحة | مسلحون | مسلحين | هجوم مسلح | قناص*
         رشقات نارية
         اشتباك* | كمين | أسلحة خفيفة | أسلحة رشاشة | بالرصاص
@@ -70,7 +70,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         sniper*
         shot dead | ambush* | small arms fire | firefight | clashes | armed attack | machine gun*
     """),
-    "weapon:airstrike": _terms("""
+    "weapon:airstrike": term_list("""
         غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية
         طيران حربي
         الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة
@@ -79,12 +79,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         coalition aircraft | helicopter gunship*
     """),
     # Weapons of no listed type: hand grenades, unknown projectiles.
-    "weapon:other": _terms("""
+    "weapon:other": term_list("""
         قنبلة يدوية | قنابل يدوية | رمانة يدوية | رمانات يدوية | قنبلة صوتية | مقذوف* | مقذوفات
         grenade* | hand grenade* | projectile* | unidentified object*
     """),
     # Words that name an attack without its weapon.
-    "attack": _terms("""
+    "attack": term_list("""
         هجوم* | هجمات* | هاجم* | الهجوم* | استهداف* | اعتداء* | قصف* | تفجير* | انفجار* | انفجارات | قنبلة
         قنابل
         attack* | assault* | raid* | explosion* | blast* | bombing* | shelling | shelled | strike
@@ -92,7 +92,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         bomb | bombs | grenade*
     """),
     # Verbs and nouns that say a thing happened to a target.
-    "event": _terms("""
+    "event": term_list("""
         استهدف* | يستهدف | تستهدف | سقط* | سقوط | تسقط | يسقط | انفجر* | انفجار* | تفجير* | قصف* | ضرب*
         أصاب* | أصابت | طال | طالت | تعرض* | تعرضت | أطلق* | إطلاق | هز* | دوي | هاجم* | شن* | نفذ*
         استهداف*
@@ -108,19 +108,19 @@ TERMS: dict[str, tuple[str, ...]] = {
         threw
         hurled | lobbed
     """),
-    "intercepted": _terms("""
+    "intercepted": term_list("""
         اعترض* | إسقاط | أسقط* | اسقط* | تصدت | تصدي | الدفاعات الجوية | منظومة سيرام | سي رام | إحباط
         intercept* | shot down | downed | air defen* | c ram | counter rocket | brought down | foiled
     """),
-    "killed": _terms("""
+    "killed": term_list("""
         قتل* | مقتل | قتلى | قتيل* | مصرع | استشهاد | شهداء | شهيد* | لقي حتفه | لقوا حتفهم | حصيلة
         kill* | dead | death* | died | dies | fatalit* | lost their lives | toll
     """),
-    "wounded": _terms("""
+    "wounded": term_list("""
         جرح* | جرحى | جريح* | إصابة | إصابات | اصابة | اصابات | مصاب* | أصيب* | اصيب*
         wound* | injur* | hurt | casualt*
     """),
-    "no_casualties": _terms("""
+    "no_casualties": term_list("""
         دون خسائر بشرية | دون وقوع خسائر | دون أن يحدث خسائر | دون أن يحدثا خسائر | دون أن تحدث خسائر
         دون أن يسفر* عن خسائر | دون أن تسفر* عن خسائر | دون أن يسفر* عن إصابات | دون أن تسفر* عن إصابات
         دون أن يسفر* عن وقوع | دون أن تسفر* عن وقوع | دون تسجيل خسائر | دون تسجيل إصابات | دون إصابات
@@ -132,14 +132,14 @@ TERMS: dict[str, tuple[str, ...]] = {
         caused no casualties | no reported casualties | no immediate reports of casualties
         no one was killed
     """),
-    "claim": _terms("""
+    "claim": term_list("""
         تبنت | تبنى | أعلنت مسؤوليتها | أعلن مسؤوليته | اعلنت مسؤوليتها
         claimed responsibility | claimed the attack | claimed | claim of responsibility
     """),
     # Who reported the attack (see SOURCES for the names shown).
     "source": (),  # filled below from SOURCES
     # Contexts that make attack words harmless.
-    "deny": _terms("""
+    "deny": term_list("""
         نفى | نفت | ينفي | تنفي | نفي | لا صحة | عار عن الصحة | عارية عن الصحة | غير صحيحة | لم يتعرض
         لم تتعرض
         لم يقع | لم تقع | لم يحدث | لم تسقط | لم يسقط | شائعات | مفبركة | كاذبة | عدم صحة | أي هجوم
@@ -156,7 +156,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         not a missile* | rather than | وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
         لا علاقة له* بهجوم | لم يكن هجوم*
     """),
-    "threat": _terms("""
+    "threat": term_list("""
         هدد* | يهدد* | تهدد* | توعد* | تتوعد | يتوعد | تهديد* | حذر* | يحذر* | تحذر* | تحذير* | سنستهدف
         ستستهدف
         سيستهدف | سنرد | سترد | سيرد | في حال | خطط* | مخطط* | يخطط* | وعيد | ثأر | الثأر
@@ -170,12 +170,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         if attacked | within range | retaliat* | revenge
     """),
     # A responsibility or involvement denial is not a denial that the attack happened.
-    "responsibility": _terms("""
+    "responsibility": term_list("""
         مسؤولية | مسؤوليتها | مسؤوليته | مسؤوليتهم | ضلوع* | تورط* | علاقة*
         responsib* | involvement | involved | link*
     """),
     # Outcome words that only a real event has.
-    "physical": _terms("""
+    "physical": term_list("""
         سقط* | سقوط | انفجر* | أصاب* | طالت | أسفر* | قتل* | مقتل | هز* | دوي | أضرار | اضرار | خسائر
         تضرر*
         احتراق | حريق | أصيب* | اصيب*
@@ -183,7 +183,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         injur*
         damag* | went off | blew up | rock | rocks | rocked | impact* | slam* | set fire | destroy*
     """),
-    "exercise": _terms("""
+    "exercise": term_list("""
         مناورة | مناورات | تمرين* | تمارين | تدريبات عسكرية | تجربة صاروخية | تجارب صاروخية | اختبار*
         تجربة
         تعبوي | افتراضي* | هدف وهمي | أهداف وهمية | عرض عسكري | استعراض* | تدريب* | تفقد* | زيارة | زار
@@ -193,7 +193,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         manoeuvre*
         training | visit* | inspected | toured | light show
     """),
-    "deal": _terms("""
+    "deal": term_list("""
         صفقة | صفقات | شراء | بيع | تسليم | عقد | تزويد | تسلم* | استلم* | صناعة | تصنيع
         يتسلم | تتسلم | يستلم | تستلم | دفعة | وصول دفعة | معرض | معرض الدفاع | exhibition | arms fair
         expo
@@ -202,7 +202,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         ordered
         manufactur* | factory | export*
     """),
-    "sport": _terms("""
+    "sport": term_list("""
         مباراة | مباريات | الدوري | المنتخب | لاعب* | تسديدة | تسديدات | مرمى | حارس مرمى | ركلة
         كرة القدم
         بطولة | الملعب | هداف | المدرب | نادي | فريق | الفريق | جمهور | أهداف | هدفين | الشوط | ديربي
@@ -211,29 +211,29 @@ TERMS: dict[str, tuple[str, ...]] = {
         keeper
     """),
     # Weapons found or seized: harmless unless something also happened.
-    "seizure": _terms("""
+    "seizure": term_list("""
         مصادرة | ضبط | مخزن أسلحة | عثر* على | العثور على | مخبأ | وكر
         seized | seize* | confiscat* | cache | stockpile* | hideout* found | found a launch*
     """),
     # Conditions and hypotheses: "if Washington struck", "would turn al-Omar into a graveyard".
-    "conditional": _terms("""
+    "conditional": term_list("""
         لو | إذا | اذا | في حال | في حالة | إن تم | ما لم
         if | unless | would | should they | in the event
     """),
-    "politics": _terms("""
+    "politics": term_list("""
         موازنة | الموازنة | ميزانية | البرلمان | مجلس النواب | النواب | انتقد* | انتقاد* | هجوما سياسيا
         هجوم سياسي | هجوما لاذعا | هجوما حادا | الانتخابات | انتخابات
         budget | parliament | lawmaker* | legislator* | criticis* | criticiz* | opposition | election*
         rhetoric* | verbal | metaphor* | spending
     """),
-    "court": _terms("""
+    "court": term_list("""
         محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | بالسجن | الإعدام | بالإعدام
         مدان* | أدين* | محاكمة | جنايات | الإفراج | قضية
         court | sentenced | sentence* | verdict | trial | convicted | acquitted | judge* | judiciary
         prosecutor*
         death penalty | indicted | sue | sues | sued | lawsuit* | دعوى | دعوى قضائية
     """),
-    "aftermath": _terms("""
+    "aftermath": term_list("""
         تحقيق* | التحقيق* | لجنة تحقيقية | تعويض* | اعتقال | اعتقل* | القبض | إقالة | أقال | إجراءات أمنية
         على خلفية | في أعقاب | إثر | عقب | بعد الهجوم | بعد هجوم | بعد القصف | تشييع | جنازة
         investigat* | inquiry | probe | compensat* | arrest* | suspects | sacked | dismiss*
@@ -242,7 +242,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         security measures | tightened security | stepped up security
     """),
     # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
-    "defused": _terms("""
+    "defused": term_list("""
         تفكيك | فكك* | أبطل* | إبطال | معدة للإطلاق | معدّة للإطلاق | معدة للاطلاق | قبل إطلاق*
         قبل انطلاق*
         قبل تفجير* | قبل انفجار*
@@ -250,14 +250,14 @@ TERMS: dict[str, tuple[str, ...]] = {
         bomb disposal | bomb squad
     """),
     # Drones and rockets in peaceful or criminal use.
-    "civil": _terms("""
+    "civil": term_list("""
         زراعة | الزراعة | زراعي* | مكافحة الآفات | مكافحة الحشرات | مكافحة حشرة | الدوباس | رش المبيدات
         المبيدات | تصوير جوي | التصوير الجوي | تهريب | مهرب* | مخدرات | المخدرات | عرض جوي | هواة
         agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl*
         drug*
         narcotic* | captagon | hobby | delivery drone* | light show | aerial show
     """),
-    "hearsay": _terms("""
+    "hearsay": term_list("""
         تداولت | تداول* | متداول* | المتداول | أنباء عن | مزاعم | يزعم | زعم* | مواقع التواصل
         منصات التواصل
         تناقل* | المنصات | بعض الصفحات
@@ -265,7 +265,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         social media | circulating | circulated | video* | claims of | unverified | unconfirmed
         purported*
     """),
-    "accident": _terms("""
+    "accident": term_list("""
         ارتفاع درجات الحرارة | تماس كهربائي | سوء الخزن | قنينة غاز | قناني غاز | عرضي | حادث عرضي
         شبهة استهداف
         تفجير مسيطر عليه | تفجير مسيطر | مخلفات حربية | مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
@@ -279,7 +279,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
     """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.
-    "target_noun": _terms("""
+    "target_noun": term_list("""
         قاعدة | قواعد | معسكر* | رتل | أرتال | ارتال | حاجز | سيطرة | دورية | دوريات | نقطة تفتيش | مقر
         مقرات
         ثكنة | القوات | قوات | الجيش | الشرطة | السفارة | القنصلية | مطار | موكب
@@ -288,7 +288,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         army | embassy | consulate | airport | outpost* | barracks | headquarters | motorcade
     """),
     # Words that say the attack is one of many or a past one without a date.
-    "background": _terms("""
+    "background": term_list("""
         منذ | سابق | سابقة | السابق | مماثل* | الذكرى | ذكرى | أعقاب | سلسلة هجمات | عشرات الهجمات
         هذه الهجمات
         تلك الهجمات | مثل هذه | بانتظام | باستمرار | مرارا | مراراً | تكرار* | الهجمات المتكررة | عادة
@@ -306,26 +306,28 @@ TERMS: dict[str, tuple[str, ...]] = {
 
 # Reporting bodies: canonical name -> the ways outlets name it.
 SOURCES: dict[str, tuple[str, ...]] = {
-    "Security Media Cell": _terms("خلية الإعلام الأمني | security media cell"),
-    "Joint Operations Command": _terms(
+    "Security Media Cell": term_list("خلية الإعلام الأمني | security media cell"),
+    "Joint Operations Command": term_list(
         "قيادة العمليات المشتركة | العمليات المشتركة | joint operations command"
     ),
-    "Iraqi Ministry of Defence": _terms(
+    "Iraqi Ministry of Defence": term_list(
         "وزارة الدفاع العراقية | iraqi defence ministry | iraqi defense ministry"
     ),
-    "Iraqi Ministry of Interior": _terms("وزارة الداخلية العراقية | iraqi interior ministry"),
-    "Kurdistan Region Counter-Terrorism": _terms("""
+    "Iraqi Ministry of Interior": term_list("وزارة الداخلية العراقية | iraqi interior ministry"),
+    "Kurdistan Region Counter-Terrorism": term_list("""
         جهاز مكافحة الإرهاب في إقليم كوردستان | مكافحة الإرهاب في الإقليم
         kurdistan region counter terrorism | krg counter terrorism
     """),
-    "US Central Command": _terms("""
+    "US Central Command": term_list("""
         القيادة المركزية الأمريكية | القيادة المركزية الأميركية
         centcom | us central command | u s central command
     """),
-    "Pentagon": _terms("البنتاغون | وزارة الدفاع الأمريكية | وزارة الدفاع الأميركية | pentagon"),
-    "US-led coalition": _terms("التحالف الدولي | us led coalition | u s led coalition | coalition spokes*"),
-    "Syrian Democratic Forces": _terms("قوات سوريا الديمقراطية | قسد | syrian democratic forces | sdf"),
-    "security sources": _terms("مصدر أمني | مصادر أمنية | security source* | police source*"),
+    "Pentagon": term_list("البنتاغون | وزارة الدفاع الأمريكية | وزارة الدفاع الأميركية | pentagon"),
+    "US-led coalition": term_list(
+        "التحالف الدولي | us led coalition | u s led coalition | coalition spokes*"
+    ),
+    "Syrian Democratic Forces": term_list("قوات سوريا الديمقراطية | قسد | syrian democratic forces | sdf"),
+    "security sources": term_list("مصدر أمني | مصادر أمنية | security source* | police source*"),
 }
 TERMS["source"] = tuple(term for terms in SOURCES.values() for term in terms)
 _SOURCE_OF = {normalize(term.rstrip("*")): name for name, terms in SOURCES.items() for term in terms}

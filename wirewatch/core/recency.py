@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from wirewatch.core.lexicon import word_forms
+from wirewatch.core.lexicon import term_list, word_forms
 from wirewatch.core.numbers import number_word
 from wirewatch.core.text import Token, normalize
 
@@ -37,7 +37,7 @@ def _n(words: str) -> tuple[str, ...]:
 
 
 def _phrases(text: str, days: float) -> dict[tuple[str, ...], float]:
-    return {_n(p): days for p in (t.strip() for t in text.replace("\n", "|").split("|")) if p}
+    return {_n(p): days for p in term_list(text)}
 
 
 _CURRENT_PHRASES: dict[tuple[str, ...], float] = {

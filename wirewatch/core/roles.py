@@ -97,12 +97,8 @@ def is_origin(words: Sequence[str], i: int) -> bool:
     return any(f in _LAUNCH_WORDS for w in words[max(0, i - 6) : i - 1] for f in word_forms(w))
 
 
-_AFTER = frozenset(
-    normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب", "since", "منذ")
-)
-
-
 _CLAUSE_AFTER = frozenset(normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب"))
+_AFTER = _CLAUSE_AFTER | {normalize("since"), normalize("منذ")}
 
 
 _NOT_AFTER = frozenset(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from wirewatch.core.http import CacheHints
@@ -79,23 +79,6 @@ def next_delay(
     if policy.jitter:
         delay *= 1 + (rng or random).uniform(-policy.jitter, policy.jitter)
     return max(delay, policy.min_interval * (1 - policy.jitter))
-
-
-def next_poll(
-    now: datetime,
-    interval: float,
-    failures: int,
-    policy: PollPolicy,
-    rng: random.Random | None = None,
-    retry_after: float | None = None,
-    hints: CacheHints | None = None,
-    surging: bool = False,
-) -> datetime:
-    """The time of the next poll after one that ended ``now`` with ``failures`` in a row."""
-    hints = hints or CacheHints()
-    if retry_after is not None:
-        hints = replace(hints, retry_after=retry_after)
-    return now + timedelta(seconds=next_delay(interval, failures, policy, hints, surging, rng))
 
 
 def first_poll(now: datetime, interval: float, rng: random.Random | None = None) -> datetime:

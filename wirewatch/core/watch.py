@@ -102,8 +102,7 @@ def _builtin_place(entry: WatchEntry, gazetteer: Gazetteer) -> str | None:
 
 def hits(targets: Iterable[str], watch: Sequence[WatchTarget], gazetteer: Gazetteer) -> list[str]:
     """Entry ids whose place contains one of the attack's target places, in watchlist order."""
-    lineages = [set(gazetteer.lineage(t)) for t in targets if t in gazetteer.places]
-    return [w.entry_id for w in watch if any(w.place_id in lineage for lineage in lineages)]
+    return hits_in([gazetteer.lineage(t) for t in targets if t in gazetteer.places], watch)
 
 
 def hits_in(lineages: Iterable[Sequence[str]], watch: Sequence[WatchTarget]) -> list[str]:

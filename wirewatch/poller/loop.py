@@ -201,7 +201,7 @@ class Poller:
                 slot.busy = True
                 await queue.put(url)
             if time.monotonic() - last_gauges > 5:
-                self._update_gauges(now)
+                self._update_gauges()
                 last_gauges = time.monotonic()
             wait = 1.0
             if self._heap:
@@ -239,7 +239,7 @@ class Poller:
         self._not_modified += not_modified
         self.metrics.feed_not_modified_ratio.set(self._not_modified / len(self._answered))
 
-    def _update_gauges(self, now: datetime) -> None:
+    def _update_gauges(self) -> None:
         counts = {"ok": 0, "failing": 0, "broken": 0}
         for slot in self.slots.values():
             state = slot.state
@@ -413,15 +413,17 @@ class Poller:
     ) -> list[FeedHealthEvent]:
         if event is None:
             return []
+        # Broken: the failure that tipped it. Recovered: the failures it recovered from.
+        told = after if event == "broken" else before
         return [
             FeedHealthEvent(
                 feed_url=feed.url,
                 outlet=feed.outlet,
                 event="broken" if event == "broken" else "recovered",
-                failures=after.failures if event == "broken" else before.failures,
-                error_class=after.last_error_class if event == "broken" else before.last_error_class,
-                error=after.last_error if event == "broken" else before.last_error,
-                failing_since=after.failing_since if event == "broken" else before.failing_since,
+                failures=told.failures,
+                error_class=told.last_error_class,
+                error=told.last_error,
+                failing_since=told.failing_since,
                 at=now,
             )
         ]

@@ -27,6 +27,8 @@ from wirewatch.topics.records import (
 )
 
 DAY_MS = 24 * 3600 * 1000
+# Latest record per key, kept forever: state topics that workers read whole at start.
+COMPACTED = {"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)}
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ INCIDENTS = TopicSpec(
     "incidents.v1",
     key="incident id",
     record=IncidentRecord,
-    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+    config=COMPACTED,
 )
 INCIDENT_UPDATES = TopicSpec(
     "incident-updates.v1",
@@ -69,14 +71,14 @@ FEED_STATE = TopicSpec(
     "feed-state.v1",
     key="feed URL",
     record=FeedState,
-    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+    config=COMPACTED,
 )
 FEEDS = TopicSpec(
     "feeds.v1",
     key="feed URL",
     record=FeedRecord,
     # Pollers split the feed list by partition of this topic (consumer-group assignment).
-    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+    config=COMPACTED,
 )
 FEED_HEALTH = TopicSpec(
     "feed-health.v1",
@@ -88,7 +90,7 @@ POLL_SURGES = TopicSpec(
     "poll-surges.v1",
     key="surge group",
     record=SurgeRecord,
-    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+    config=COMPACTED,
     partitions=1,
 )
 
@@ -127,7 +129,7 @@ ALERT_STATE = TopicSpec(
     "alert-state.v1",
     key="incident:<id> | digest:<channel> | feeds",
     record=AlertStateRecord,
-    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "60000", "segment.ms": str(DAY_MS)},
+    config=COMPACTED,
 )
 
 ALL: tuple[TopicSpec, ...] = (

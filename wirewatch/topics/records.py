@@ -48,18 +48,6 @@ class ArticleRecord(_Record):
         )
 
 
-class PlaceRef(_Record):
-    id: str
-    name: str
-    name_ar: str = ""
-    kind: str
-    role: str = "target"
-    governorate: str | None = None
-    country: str | None = None
-    lineage: tuple[str, ...] = ()
-    area: tuple[str, ...] = Field((), description="names of its governorate and country, for display")
-
-
 class AttackReport(_Record):
     """An article that reports a current attack: the facts an incident needs.
 

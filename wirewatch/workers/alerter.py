@@ -31,7 +31,7 @@ from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, Topic
 from kafka.structs import OffsetAndMetadata
 from pydantic import BaseModel
 
-from wirewatch.alerts.delivery import sender_for
+from wirewatch.alerts.delivery import senders_for
 from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
 from wirewatch.alerts.router import Output, Router
 from wirewatch.alerts.routing import Routing
@@ -115,9 +115,7 @@ def run(
     """Entry point of ``wirewatch alert``."""
     from wirewatch.topics.admin import ensure_topics
 
-    senders = {
-        name: sender_for(channel.url, i) for i, (name, channel) in enumerate(routing.channels.items(), 1)
-    }
+    senders = senders_for(routing.channels)
     ensure_topics(settings)
     router = Router(analyzer, routing, metrics, out)
     dispatcher = Dispatcher(
@@ -205,7 +203,7 @@ def run(
                     try:
                         router.silence(sid, _decoded(SilenceRecord)(record.value))
                     except BadRecord as exc:
-                        metrics.bad_input.labels("report").inc()
+                        metrics.bad_input.labels("silence").inc()
                         log.warning("skipping malformed silence %s: %s", untrusted(sid), exc)
             batches = router_in.poll(timeout_ms=100)
             outputs: list[Output] = []
@@ -227,10 +225,9 @@ def run(
                     try:
                         notice = decode(record.value, NotificationRecord).notice
                     except BadRecord as exc:
-                        metrics.bad_input.labels("report").inc()
+                        metrics.bad_input.labels("notification").inc()
                         log.warning("skipping malformed notification at offset %d: %s", record.offset, exc)
-                        dispatcher.low.setdefault(record.partition, record.offset)
-                        dispatcher._finish(record.partition, record.offset)
+                        dispatcher.skip(record.partition, record.offset)
                         continue
                     dispatcher.add(record.partition, record.offset, notice)
             dispatcher.step(datetime.now(UTC), produce)

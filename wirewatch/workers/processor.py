@@ -63,24 +63,14 @@ def report_for(
     """
     record = decode(value, ArticleRecord)
     started = time.perf_counter()
-    analysis = analyzer.analyze(record.to_article())
+    article = record.to_article()
+    analysis = analyzer.analyze(article)
     metrics.articles_processed.labels("true" if analysis["attack"] else "false").inc()
     if not analysis["attack"]:
         metrics.article_process_seconds.observe(time.perf_counter() - started)
         return None
     now = datetime.now(UTC)
-    facts = incidents.facts_from_analysis(
-        analysis,
-        article_id=record.id,
-        revision=record.revision,
-        outlet=record.outlet,
-        title=record.title,
-        url=record.url,
-        published=record.published,
-        seen_at=seen_at or now,
-        signature_=incidents.signature(record.title, record.text),
-        text_chars=len(record.title) + len(record.text),
-    )
+    facts = incidents.facts_from_analysis(analysis, article, seen_at=seen_at or now, revision=record.revision)
     metrics.article_process_seconds.observe(time.perf_counter() - started)
     for attack_type in analysis["attack_types"]:
         metrics.attack_reports.labels(attack_type).inc()
@@ -113,7 +103,7 @@ class IncidentState:
     states: dict[str, str] = field(default_factory=dict)
     state_counts: Counter[str] = field(default_factory=Counter)
 
-    def rebuild(self, assigned: frozenset[int], now: datetime) -> None:
+    def rebuild(self, assigned: frozenset[int]) -> None:
         self.index = incidents.OpenIncidents()
         self.partition_of = {}
         self.states, self.state_counts = {}, Counter()
@@ -258,7 +248,7 @@ def build_app(
                 tp.partition for tp in app.assignor.assigned_actives() if tp.topic == reports.get_topic_name()
             )
             if state.built_for != assigned:
-                state.rebuild(assigned, now)
+                state.rebuild(assigned)
             updates: list[tuple[IncidentUpdate, str]] = []
             with _skip_bad(metrics, "report", message):
                 report = decode(event.value, AttackReport)
@@ -320,11 +310,7 @@ def _incident_step(
     facts = report.facts
     if state.stream_time is None or facts.event_time > state.stream_time:
         state.stream_time = facts.event_time
-    owner_id = state.owner(facts.article_id)
-    candidates = state.index.candidates(facts)
-    incident_id = owner_id or incidents.choose(facts, candidates, state.policy)
-    incident = state.load(incident_id) if incident_id else state.load(incidents.incident_id_for(facts))
-    new, change = incidents.apply(incident, facts, now, state.policy)
+    new, change = incidents.assign(state.index, state.load, state.owner, facts, now, state.policy)
     if change is None:
         metrics.incident_changes.labels("duplicate").inc()
         return []
