@@ -1,6 +1,6 @@
 """Poller throughput against a local feed farm, next to a naive feedparser loop (one core each).
 
-    python bench/bench_poll.py [--feeds 10000] [--hosts 100] [--rounds 3] [--baseline-feeds 1000]
+    python bench/bench_poll.py [--feeds 10000] [--hosts 100] [--rounds 3] [--latency-ms 50]
 
 The farm (bench/feedfarm.py) runs in its own process pinned to the second CPU; the poller and
 then the baseline each run in a fresh child process pinned to the first CPU, so the CPU time
@@ -9,8 +9,15 @@ with ``once=True``: fetch, conditional GET, parse, identity, state) and hands it
 in-memory sink that counts records and drops them (no Kafka). The first round fetches every
 feed in full ("cold"); the refresh rounds are what the figures are about: about 80 % of feeds
 answer 304 and 20 % gained an item. The baseline is a sequential loop of
-``feedparser.parse(url, etag=..., modified=...)`` over ``--baseline-feeds`` feeds (primed once,
-then one measured refresh round), since it is too slow to run over all of them.
+``feedparser.parse(url, etag=..., modified=...)`` (primed once, then measured refresh rounds
+over ``--baseline-feeds`` feeds), since it is too slow to run over all of them.
+
+Both are measured twice against the same farm:
+- **network-like** (the headline figures): every response waits as a publisher on the internet
+  does, ``--latency-ms`` on average (0.4 to 1.6 times that, fixed per host; see feedfarm.py).
+  This is what a poller meets in production; a sequential loop waits out every round trip.
+- **loopback** (``loopback_*`` in the JSON): no wait at all, so both sides are bound by CPU
+  and the ratio compares CPU per refresh only.
 The last line is JSON.
 """
 
@@ -47,6 +54,12 @@ def pin(cpu: int) -> None:
 
 def feed_urls(port: int, feeds: int, hosts: int) -> list[str]:
     return [f"http://127.0.0.{1 + i % hosts}:{port}/feed/{i}.xml" for i in range(feeds)]
+
+
+def set_latency(port: int, ms: float) -> None:
+    """Tell the farm how long each response waits from now on."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__latency?ms={ms}", timeout=10) as resp:
+        resp.read()
 
 
 # -- the poller, in a child process ------------------------------------------------------------
@@ -98,14 +111,27 @@ def run_poller(args: argparse.Namespace) -> dict[str, Any]:
             "articles": float(sink.articles),
         }
 
-    rounds = []
-    for r in range(args.rounds + 1):
+    def one_round(r: int, scenario: str) -> dict[str, Any]:
         before, cpu0, wall0 = counters(), cpu_seconds(), time.perf_counter()
         asyncio.run(poller.run(once=True))
         wall, cpu = time.perf_counter() - wall0, cpu_seconds() - cpu0
         after = counters()
         delta = {k: after[k] - before[k] for k in after}
-        rounds.append({"round": r, "wall_s": wall, "cpu_s": cpu, **delta, "rss_mb": peak_rss_mb()})
+        return {
+            "round": r,
+            "scenario": scenario,
+            "wall_s": wall,
+            "cpu_s": cpu,
+            **delta,
+            "rss_mb": peak_rss_mb(),
+        }
+
+    set_latency(args.port, 0)
+    rounds = [one_round(0, "cold")]
+    rounds += [one_round(r, "loopback") for r in range(1, args.rounds + 1)]
+    set_latency(args.port, args.latency_ms)
+    rounds += [one_round(r, "network") for r in range(args.rounds + 1, 2 * args.rounds + 1)]
+    set_latency(args.port, 0)
     return {"rounds": rounds, "peak_rss_mb": peak_rss_mb(), "feeds": args.feeds}
 
 
@@ -119,7 +145,7 @@ def run_baseline(args: argparse.Namespace) -> dict[str, Any]:
     etags: dict[str, Any] = {}
     modified: dict[str, Any] = {}
 
-    def one_round() -> dict[str, float]:
+    def one_round(urls: list[str]) -> dict[str, float]:
         statuses = {"ok": 0, "not_modified": 0, "error": 0, "entries": 0}
         for url in urls:
             d = feedparser.parse(url, etag=etags.get(url), modified=modified.get(url))
@@ -137,13 +163,19 @@ def run_baseline(args: argparse.Namespace) -> dict[str, Any]:
                 modified[url] = d.modified
         return statuses
 
-    cpu0, wall0 = cpu_seconds(), time.perf_counter()
-    prime = one_round()
-    prime.update(wall_s=time.perf_counter() - wall0, cpu_s=cpu_seconds() - cpu0)
-    cpu0, wall0 = cpu_seconds(), time.perf_counter()
-    refresh = one_round()
-    refresh.update(wall_s=time.perf_counter() - wall0, cpu_s=cpu_seconds() - cpu0)
-    return {"prime": prime, "refresh": refresh, "peak_rss_mb": peak_rss_mb(), "feeds": len(urls)}
+    def measured(urls: list[str]) -> dict[str, float]:
+        cpu0, wall0 = cpu_seconds(), time.perf_counter()
+        result = one_round(urls)
+        result.update(wall_s=time.perf_counter() - wall0, cpu_s=cpu_seconds() - cpu0, feeds=len(urls))
+        return result
+
+    set_latency(args.port, 0)
+    prime = measured(urls)
+    loopback = measured(urls)
+    set_latency(args.port, args.latency_ms)
+    network = measured(urls[: args.baseline_network_feeds])
+    set_latency(args.port, 0)
+    return {"prime": prime, "loopback": loopback, "network": network, "peak_rss_mb": peak_rss_mb()}
 
 
 # -- the driver --------------------------------------------------------------------------------
@@ -157,19 +189,66 @@ def farm_stats(port: int) -> dict[str, int]:
 def child(args: argparse.Namespace, role: str) -> tuple[dict[str, Any], dict[str, int]]:
     before = farm_stats(args.port)
     argv = [sys.executable, str(Path(__file__).resolve()), "--role", role]
-    for name in ("feeds", "hosts", "rounds", "baseline_feeds", "concurrency", "per_host", "port"):
+    for name in (
+        "feeds",
+        "hosts",
+        "rounds",
+        "baseline_feeds",
+        "baseline_network_feeds",
+        "latency_ms",
+        "concurrency",
+        "per_host",
+        "port",
+    ):
         argv += [f"--{name.replace('_', '-')}", str(getattr(args, name))]
     out = subprocess.run(argv, check=True, capture_output=True, text=True)
     after = farm_stats(args.port)
     return json.loads(out.stdout.strip().splitlines()[-1]), {k: after[k] - before[k] for k in after}
 
 
+def poller_summary(rounds: list[dict[str, Any]]) -> dict[str, float]:
+    """Figures over a scenario's refresh rounds, printing one line per round."""
+    for r in rounds:
+        total = r["ok"] + r["not_modified"] + r["error"]
+        print(
+            f"  round {r['round']} ({r['scenario']}): {total:.0f} refreshes in {r['wall_s']:.2f} s "
+            f"= {total / r['wall_s']:.0f}/s; CPU {r['cpu_s']:.2f} s; {r['ok']:.0f} changed, "
+            f"{r['not_modified']:.0f} not modified, {r['error']:.0f} errors; {r['articles']:.0f} new articles; "
+            f"{r['bytes'] / 1e6:.2f} MB"
+        )
+    n = sum(r["ok"] + r["not_modified"] + r["error"] for r in rounds)
+    return {
+        "n": n,
+        "rate": n / sum(r["wall_s"] for r in rounds),
+        "cpu_per_1000": sum(r["cpu_s"] for r in rounds) / n * 1000,
+        "not_modified": sum(r["not_modified"] for r in rounds) / n,
+        "changed": sum(r["ok"] for r in rounds),
+        "errors": sum(r["error"] for r in rounds),
+        "bytes_per_refresh": sum(r["bytes"] for r in rounds) / n,
+    }
+
+
+def baseline_summary(label: str, b: dict[str, Any]) -> dict[str, float]:
+    n = b["ok"] + b["not_modified"] + b["error"]
+    figures = {"rate": n / b["wall_s"], "cpu_per_1000": b["cpu_s"] / n * 1000, "errors": b["error"]}
+    print(
+        f"baseline, {label} ({b['feeds']} feeds, one refresh round): {figures['rate']:.1f} refreshes/s, "
+        f"{figures['cpu_per_1000']:.2f} CPU s per 1,000, {b['not_modified'] / n:.0%} not modified, "
+        f"errors {b['error']}"
+    )
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--feeds", type=int, default=10000)
     parser.add_argument("--hosts", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=3, help="refresh rounds after the cold one")
+    parser.add_argument("--rounds", type=int, default=3, help="refresh rounds per scenario")
+    parser.add_argument("--latency-ms", type=float, default=50.0, help="mean response wait, network-like")
     parser.add_argument("--baseline-feeds", type=int, default=1000)
+    parser.add_argument(
+        "--baseline-network-feeds", type=int, default=300, help="feeds the baseline refreshes with the wait"
+    )
     parser.add_argument("--concurrency", type=int, default=200)
     parser.add_argument("--per-host", type=int, default=8)
     parser.add_argument("--port", type=int, default=0)
@@ -202,66 +281,60 @@ def main() -> int:
         args.port = int(line.split()[1])
         print(
             f"feed farm: {args.feeds} feeds on {args.hosts} loopback hosts, port {args.port}"
-            f"{' (CPU 1)' if two_cpus else ''}; poller and baseline on CPU 0",
+            f"{' (CPU 1)' if two_cpus else ''}; poller and baseline on CPU 0; network-like wait "
+            f"{args.latency_ms:.0f} ms on average ({0.4 * args.latency_ms:.0f} to {1.6 * args.latency_ms:.0f} ms by host)",
             flush=True,
         )
 
         poller, poller_farm = child(args, "poller")
-        cold, refreshes = poller["rounds"][0], poller["rounds"][1:]
-        n = sum(r["ok"] + r["not_modified"] + r["error"] for r in refreshes)
-        wall = sum(r["wall_s"] for r in refreshes)
-        cpu = sum(r["cpu_s"] for r in refreshes)
-        ok = sum(r["ok"] for r in refreshes)
-        nm = sum(r["not_modified"] for r in refreshes)
-        errors = sum(r["error"] for r in refreshes)
-        body_bytes = sum(r["bytes"] for r in refreshes)
-        rate = n / wall
+        cold = poller["rounds"][0]
+        cold_n = cold["ok"] + cold["not_modified"]
         print(
-            f"poller cold round: {cold['ok'] + cold['not_modified']:.0f} feeds in {cold['wall_s']:.1f} s "
-            f"({(cold['ok'] + cold['not_modified']) / cold['wall_s']:.0f}/s, {cold['cpu_s']:.1f} CPU s), "
+            f"poller cold round: {cold_n:.0f} feeds in {cold['wall_s']:.1f} s "
+            f"({cold_n / cold['wall_s']:.0f}/s, {cold['cpu_s']:.1f} CPU s), "
             f"{cold['articles']:.0f} articles, {cold['bytes'] / 1e6:.1f} MB on the wire"
         )
-        for r in refreshes:
-            total = r["ok"] + r["not_modified"] + r["error"]
+        figures = {}
+        for scenario in ("loopback", "network"):
+            print(f"poller, {scenario}:")
+            figures[scenario] = f = poller_summary([r for r in poller["rounds"] if r["scenario"] == scenario])
             print(
-                f"poller refresh round {r['round']}: {total:.0f} refreshes in {r['wall_s']:.2f} s "
-                f"= {total / r['wall_s']:.0f}/s; CPU {r['cpu_s']:.2f} s; {r['ok']:.0f} changed, "
-                f"{r['not_modified']:.0f} not modified, {r['error']:.0f} errors; {r['articles']:.0f} new articles; "
-                f"{r['bytes'] / 1e6:.2f} MB"
+                f"poller, {scenario}: {f['rate']:.0f} refreshes/s, {f['cpu_per_1000']:.2f} CPU s per 1,000 "
+                f"refreshes, {f['bytes_per_refresh'] / 1024:.1f} KiB/refresh on the wire "
+                f"({f['not_modified']:.0%} not modified), errors {f['errors']:.0f}"
             )
-        print(
-            f"poller: {rate:.0f} refreshes/s, {cpu / n * 1000:.2f} CPU s per 1,000 refreshes, "
-            f"peak RSS {poller['peak_rss_mb']:.0f} MB, {body_bytes / n / 1024:.1f} KiB/refresh on the wire "
-            f"({nm / n:.0%} not modified), errors {errors:.0f}"
-        )
-        print(f"farm saw for the poller: {poller_farm}")
+        print(f"poller peak RSS {poller['peak_rss_mb']:.0f} MB; farm saw: {poller_farm}")
 
         baseline, baseline_farm = child(args, "baseline")
-        b = baseline["refresh"]
-        b_n = b["ok"] + b["not_modified"] + b["error"]
-        b_rate = b_n / b["wall_s"]
-        print(
-            f"baseline (feedparser.parse(url, etag, modified), sequential, {baseline['feeds']} feeds): "
-            f"{b_rate:.0f} refreshes/s, {b['cpu_s'] / b_n * 1000:.2f} CPU s per 1,000, "
-            f"peak RSS {baseline['peak_rss_mb']:.0f} MB, {b['not_modified'] / b_n:.0%} not modified, "
-            f"errors {b['error']}"
-        )
-        print(f"farm saw for the baseline (prime + refresh): {baseline_farm}")
+        base = {s: baseline_summary(s, baseline[s]) for s in ("loopback", "network")}
+        print(f"baseline peak RSS {baseline['peak_rss_mb']:.0f} MB; farm saw: {baseline_farm}")
+
+        net, loop = figures["network"], figures["loopback"]
+        for scenario in ("network", "loopback"):
+            print(
+                f"ratio, {scenario}: {figures[scenario]['rate'] / base[scenario]['rate']:.1f}x "
+                f"({figures[scenario]['rate']:.0f} vs {base[scenario]['rate']:.1f} refreshes/s)"
+            )
         result = {
-            "refreshes_per_s": round(rate, 1),
-            "baseline_refreshes_per_s": round(b_rate, 1),
-            "ratio": round(rate / b_rate, 1),
-            "cpu_s_per_1000": round(cpu / n * 1000, 3),
-            "baseline_cpu_s_per_1000": round(b["cpu_s"] / b_n * 1000, 3),
+            "refreshes_per_s": round(net["rate"], 1),
+            "baseline_refreshes_per_s": round(base["network"]["rate"], 1),
+            "ratio": round(net["rate"] / base["network"]["rate"], 1),
+            "cpu_s_per_1000": round(net["cpu_per_1000"], 3),
+            "baseline_cpu_s_per_1000": round(base["network"]["cpu_per_1000"], 3),
             "peak_rss_mb": round(poller["peak_rss_mb"], 1),
             "baseline_peak_rss_mb": round(baseline["peak_rss_mb"], 1),
-            "bytes_per_refresh": round(body_bytes / n),
-            "not_modified_share": round(nm / n, 3),
-            "changed": ok,
-            "errors": errors,
+            "latency_ms": args.latency_ms,
+            "loopback_refreshes_per_s": round(loop["rate"], 1),
+            "loopback_baseline_refreshes_per_s": round(base["loopback"]["rate"], 1),
+            "loopback_ratio": round(loop["rate"] / base["loopback"]["rate"], 1),
+            "loopback_cpu_s_per_1000": round(loop["cpu_per_1000"], 3),
+            "loopback_baseline_cpu_s_per_1000": round(base["loopback"]["cpu_per_1000"], 3),
+            "bytes_per_refresh": round(net["bytes_per_refresh"]),
+            "not_modified_share": round(net["not_modified"], 3),
+            "errors": net["errors"] + loop["errors"],
             "feeds": args.feeds,
-            "refreshes": n,
-            "cold_feeds_per_s": round((cold["ok"] + cold["not_modified"]) / cold["wall_s"], 1),
+            "refreshes": net["n"] + loop["n"],
+            "cold_feeds_per_s": round(cold_n / cold["wall_s"], 1),
             "sink": "in-memory counting sink (no Kafka)",
         }
         print(json.dumps(result))

@@ -1,6 +1,6 @@
 """A local feed farm for the poller benchmark: thousands of RSS and Atom feeds over HTTP.
 
-    python bench/feedfarm.py --feeds 10000 --hosts 100 --port 0 [--cpu 1]
+    python bench/feedfarm.py --feeds 10000 --hosts 100 --port 0 [--latency-ms 50] [--cpu 1]
 
 Feed ``i`` lives at ``http://127.0.0.<1 + i % hosts>:<port>/feed/<i>.xml`` (every address is
 loopback, one listening socket per address, so a poller sees ``hosts`` distinct hosts). Even
@@ -9,6 +9,12 @@ Every response carries ``ETag`` and ``Last-Modified`` and a conditional GET that
 304. On each request a feed gains a new item (and drops its oldest) with probability
 ``--change`` (default 0.2, decided by a seeded hash of feed and request number, so runs are
 repeatable): about 80 % of refreshes are unchanged. Bodies are gzipped when asked for.
+
+Network delay: with ``--latency-ms M`` (or ``GET /__latency?ms=M`` while running) every feed
+response waits before it is sent, as a publisher across the internet does (round trip plus the
+server's time to first byte). The wait is fixed per host and spread from 0.4 M to 1.6 M over
+the hosts, so the mean is M. Only the response waits: connection set-up costs no extra round
+trip, which flatters a client that opens a new connection per request (the naive baseline).
 
 Prints ``ready <port>`` on stdout when listening. ``GET /__stats`` returns JSON counters.
 """
@@ -52,9 +58,11 @@ BODIES = [escape(_text(n + 5000, 45) + ".") for n in range(1009)]
 
 
 class Farm:
-    def __init__(self, feeds: int, change: float) -> None:
+    def __init__(self, feeds: int, hosts: int, change: float, latency_ms: float = 0.0) -> None:
         self.feeds = feeds
+        self.hosts = hosts
         self.change = change
+        self.latency_ms = latency_ms
         self.version = [0] * feeds
         self.requests = [0] * feeds
         self.stats = {"requests": 0, "ok": 0, "not_modified": 0, "body_bytes": 0}
@@ -62,6 +70,14 @@ class Farm:
 
     def items(self, i: int) -> int:
         return 20 + (i * 7919) % 31  # 20 to 50
+
+    def delay(self, i: int) -> float:
+        """Seconds feed ``i``'s host waits before answering (0.4 to 1.6 times the mean)."""
+        if self.latency_ms <= 0:
+            return 0.0
+        host = i % self.hosts
+        spread = ((host * 37) % self.hosts) / max(1, self.hosts - 1)
+        return self.latency_ms * (0.4 + 1.2 * spread) / 1000
 
     def _changes(self, i: int) -> bool:
         h = hashlib.blake2b(f"{i}:{self.requests[i]}".encode(), digest_size=4).digest()
@@ -116,6 +132,9 @@ class Farm:
         if not 0 <= i < self.feeds:
             raise web.HTTPNotFound()
         self.stats["requests"] += 1
+        delay = self.delay(i)
+        if delay:
+            await asyncio.sleep(delay)
         if self.requests[i] and self._changes(i):
             self.version[i] += 1
         self.requests[i] += 1
@@ -145,12 +164,18 @@ class Farm:
     async def stats_view(self, request: web.Request) -> web.Response:
         return web.json_response(self.stats)
 
+    async def latency_view(self, request: web.Request) -> web.Response:
+        if "ms" in request.query:
+            self.latency_ms = float(request.query["ms"])
+        return web.json_response({"latency_ms": self.latency_ms})
 
-async def serve(feeds: int, hosts: int, port: int, change: float) -> None:
-    farm = Farm(feeds, change)
+
+async def serve(feeds: int, hosts: int, port: int, change: float, latency_ms: float) -> None:
+    farm = Farm(feeds, hosts, change, latency_ms)
     app = web.Application()
     app.router.add_get("/feed/{n}.xml", farm.feed)
     app.router.add_get("/__stats", farm.stats_view)
+    app.router.add_get("/__latency", farm.latency_view)
     runner = web.AppRunner(app, access_log=None, handle_signals=True)
     await runner.setup()
     first = web.TCPSite(runner, "127.0.0.1", port, backlog=4096)
@@ -171,12 +196,13 @@ def main() -> int:
     parser.add_argument("--hosts", type=int, default=100)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--change", type=float, default=0.2)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="mean wait before each response")
     parser.add_argument("--cpu", type=int, default=None, help="pin the farm to this CPU")
     args = parser.parse_args()
     if args.cpu is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {args.cpu})
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.feeds, args.hosts, args.port, args.change))
+        asyncio.run(serve(args.feeds, args.hosts, args.port, args.change, args.latency_ms))
     return 0
 
 
