@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from wirewatch.core.analysis import Analyzer, analysis_record
 from wirewatch.core.detect import Article, Detection, Mention, Rejected, detect
 from wirewatch.core.text import tokens
+from wirewatch.logs import for_terminal
 
 _STYLES = {  # kind: (ANSI colour, bracket label)
     "weapon": ("1;31", "W"),
@@ -102,12 +103,12 @@ def _spans(detection: Detection, item: Mention | Rejected, analyzer: Analyzer) -
 def _highlight(text: str, offset: int, spans: Iterable[Span], color: bool) -> str:
     out, position = [], offset
     for span in spans:
-        out.append(text[position - offset : span.start - offset])
-        piece = text[span.start - offset : span.end - offset]
+        out.append(for_terminal(text[position - offset : span.start - offset]))
+        piece = for_terminal(text[span.start - offset : span.end - offset])
         code, label = _STYLES[span.kind]
         out.append(f"\033[{code}m{piece}\033[0m" if color else f"[{label}:{piece}]")
         position = span.end
-    out.append(text[position - offset :])
+    out.append(for_terminal(text[position - offset :]))
     return "".join(out)
 
 
@@ -116,7 +117,7 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
     record = analysis_record(article, detection, analyzer)
     bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
     verdict = "ATTACK" if record["attack"] else "not an attack"
-    out.write(bold(f"== {article.id} [{record['lang']}] {verdict}") + "\n")
+    out.write(bold(f"== {for_terminal(article.id)} [{record['lang']}] {verdict}") + "\n")
     if record["attack"]:
         places = ", ".join(f"{p['id']} ({p['kind']})" for p in record["places"]) or "no place found"
         out.write(f"   types: {', '.join(record['attack_types'])}; targets: {places}\n")
@@ -156,7 +157,11 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
             decision = f"not counted: {item.reason}"
         out.write(f"\n   sentence {item.sentence + 1}: {_highlight(sentence, item.start, spans, color)}\n")
         out.write(f"   → {decision}\n")
-        notes = [f"{detection.doc[s.start : s.end]} = {s.note}" for s in spans if s.kind in ("place", "time")]
+        notes = [
+            f"{for_terminal(detection.doc[s.start : s.end])} = {s.note}"
+            for s in spans
+            if s.kind in ("place", "time")
+        ]
         if notes:
             out.write(f"     ({'; '.join(notes)})\n")
     legend = (

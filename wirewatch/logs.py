@@ -24,6 +24,20 @@ def untrusted(text: object, limit: int = 160) -> str:
     return json.dumps(value, ensure_ascii=True)
 
 
+# What a terminal would act on rather than show: C0/C1 controls (ESC, CSI ...) but tab and
+# newline, DEL, line/paragraph separators, bidi embeddings/overrides/isolates (text that reads
+# differently from what it is), lone surrogates. Letters of every script, RLM and LRM stay.
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def for_terminal(text: str) -> str:
+    """Untrusted text (feed titles, article text) made inert for a terminal: every character a
+    terminal would act on is shown as a ``\\uXXXX`` escape, which also keeps a JSON line valid."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def mask_url(url: str) -> str:
     """Scheme and host only (``json://127.0.0.1:8000/…``): tokens and passwords never reach logs."""
     match = _SECRET_IN_URL.match(url)

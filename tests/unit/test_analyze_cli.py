@@ -148,3 +148,26 @@ def test_explain_shows_the_decisions_in_the_text(tmp_path: Path) -> None:
     assert "[W:rockets]" in new and "[P:Ain al-Asad air base]" in new and "[T:today]" in new
     assert "counted as a CURRENT attack" in new
     assert "not an attack" in denied and "not counted: denial" in denied
+
+
+def test_explain_never_passes_terminal_controls_from_the_article(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        article(id="x\x1b[2J", title="Two rockets \x1b]0;owned\x07hit Ain al-Asad\u202e air base today")
+        + "\n",
+        encoding="utf-8",
+    )
+    for color in ("never", "always"):
+        result = subprocess.run(
+            [sys.executable, "-m", "wirewatch.cli", "explain", "--color", color, str(src)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "ATTACK" in result.stdout and "\\u001b]0;owned\\u0007" in result.stdout
+        assert (
+            "\x07" not in result.stdout and "\u202e" not in result.stdout and "\x1b[2J" not in result.stdout
+        )
+        if color == "never":
+            assert "\x1b" not in result.stdout  # the only escapes in colour are wirewatch's own

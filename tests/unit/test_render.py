@@ -1,3 +1,4 @@
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -6,7 +7,7 @@ from tests.factories import AIN_AL_ASAD, ANBAR, facts
 from tests.factories import incident as make_incident
 from wirewatch.alerts.render import PAYLOAD_SCHEMA, inert, render, safe_link
 from wirewatch.core.alerting import DigestItem, Notice
-from wirewatch.logs import mask_url, untrusted
+from wirewatch.logs import for_terminal, mask_url, untrusted
 
 HOSTILE = "<!channel> Rockets <script>alert(1)</script> hit\r\nBcc: victim@example.org <@U024BE7LH> *bold*"
 
@@ -131,3 +132,21 @@ def test_logs_never_show_secrets_or_raw_newlines() -> None:
     assert mask_url("mailto://user:hunter2@smtp.example.org:587?to=a@b") == "mailto://smtp.example.org:587/…"
     assert "T0KEN" not in mask_url("slack://T0KEN/B1/C2")
     assert "\n" not in untrusted("line one\nforged: line")
+
+
+@pytest.mark.parametrize(
+    ("hostile", "shown"),
+    [
+        ("\x1b]0;owned\x07title", "\\u001b]0;owned\\u0007title"),  # OSC: set the window title
+        ("\x9b2J", "\\u009b2J"),  # C1 CSI: clear the screen
+        ("base\u202eesab", "base\\u202eesab"),  # right-to-left override
+        ("\u2066x\u2069", "\\u2066x\\u2069"),  # isolates
+        ("a\u2028b", "a\\u2028b"),
+        ("\udcff", "\\udcff"),  # a lone surrogate from undecodable bytes
+        ("صاروخان على قاعدة\u200f عين الأسد\tok\n", "صاروخان على قاعدة\u200f عين الأسد\tok\n"),  # kept
+    ],
+)
+def test_for_terminal_escapes_what_a_terminal_would_act_on(hostile: str, shown: str) -> None:
+    assert for_terminal(hostile) == shown
+    line = for_terminal(json.dumps({"title": hostile}, ensure_ascii=False))
+    assert json.loads(line) == {"title": hostile}  # still valid JSON, same text

@@ -20,6 +20,7 @@ from kafka import KafkaProducer
 from wirewatch.config import Settings
 from wirewatch.feedlist import FeedList
 from wirewatch.health import Health, keep_beating
+from wirewatch.logs import for_terminal
 from wirewatch.metrics import Metrics
 from wirewatch.poller.articles import new_articles
 from wirewatch.poller.assignment import FeedSource, GroupFeeds, StaticFeeds, publish_feed_list
@@ -78,7 +79,10 @@ def run(
     if dry_run:
         poller = Poller(settings, StaticFeeds(feeds.feeds), metrics, sink=None)
         asyncio.run(
-            poller.run(once=True, emit=lambda row: print(json.dumps(row, ensure_ascii=False), flush=True))
+            poller.run(
+                once=True,
+                emit=lambda row: print(for_terminal(json.dumps(row, ensure_ascii=False)), flush=True),
+            )
         )
         return 0
     from wirewatch.topics.admin import ensure_topics
