@@ -7,6 +7,7 @@
     wirewatch alert   [--watchlist FILE] [--notify URL ...]
     wirewatch up      [--feeds FILE] [--watchlist FILE] [--notify URL ...]
     wirewatch topics                                create the topics and list them
+    wirewatch surge start GROUP... --every 1m --for 2h | stop GROUP... | list
 
 Errors that are wirewatch's to explain (a bad file, an unreachable broker) print one line and
 exit 2; a traceback means a bug.
@@ -97,6 +98,24 @@ def _parser() -> argparse.ArgumentParser:
     silence.add_parser("list", help="list the silences in force")
     remove = silence.add_parser("remove", help="remove a silence")
     remove.add_argument("silence_id")
+
+    p = sub.add_parser("surge", help="poll a group of feeds faster for a while")
+    common(p)
+    surge = p.add_subparsers(dest="surge_command", required=True, metavar="ACTION")
+    start = surge.add_parser(
+        "start", help="poll the feeds of these groups every --every until the surge ends"
+    )
+    start.add_argument(
+        "groups", nargs="+", metavar="GROUP", help="a group named in the feed list (IQ, anbar ...)"
+    )
+    start.add_argument("--every", required=True, help="the interval in force: 30s, 1m, 5m")
+    ends = start.add_mutually_exclusive_group(required=True)
+    ends.add_argument("--until", help="ISO 8601 time with a timezone, e.g. 2026-11-26T08:00Z")
+    ends.add_argument("--for", dest="duration", help="a duration: 90m, 2h, 1d")
+    start.add_argument("--reason", default="", help="shown in the pollers' logs and in 'surge list'")
+    stop = surge.add_parser("stop", help="end surges before their time")
+    stop.add_argument("groups", nargs="+", metavar="GROUP")
+    surge.add_parser("list", help="list the surges in force")
 
     p = sub.add_parser("check-config", help="validate every configuration file and print the resolved routes")
     p.add_argument("--feeds", type=Path)
@@ -227,6 +246,16 @@ def _dispatch(args: argparse.Namespace) -> int:
             name = spec.full_name(settings.topic_prefix)
             print(f"{name}\t{'created' if name in created else 'exists'}\tkey={spec.key}\t{spec.config}")
         return 0
+    if args.command == "surge":
+        from wirewatch.poller import surges
+
+        if args.surge_command == "start":
+            return surges.surge_start(
+                settings, args.groups, args.every, args.until, args.duration, args.reason, sys.stdout
+            )
+        if args.surge_command == "stop":
+            return surges.surge_stop(settings, args.groups, sys.stdout)
+        return surges.surge_list(settings, sys.stdout)
     if args.command == "silence":
         from wirewatch.alerts import admin
 

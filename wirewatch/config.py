@@ -106,6 +106,17 @@ class Settings(BaseSettings):
         le=7 * 86400,
         description="longest wait before retrying a failing feed (it is retried forever)",
     )
+    incident_surge_interval: float = Field(
+        60.0,
+        ge=0,
+        le=3600,
+        description="when a new incident opens, poll the feeds whose groups name its places (IQ, IQ-AN, "
+        "a base id) every this many seconds; 0 turns automatic surges off. Lower hears sooner and costs "
+        "those publishers more (the minimum interval and per-host limits still hold)",
+    )
+    incident_surge_duration: float = Field(
+        7200.0, ge=60, le=7 * 86400, description="seconds an automatic surge lasts before it ends by itself"
+    )
     feed_broken_after: int = Field(
         5, ge=1, le=1000, description="consecutive failures before a feed-health 'broken' event is sent"
     )

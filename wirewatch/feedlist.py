@@ -6,7 +6,7 @@ feeds:
     outlet: Example News     # display name; defaults to the feed's own title
     interval: 300            # seconds between polls; optional
     lang: en                 # language of its items when known; optional
-    groups: [iraq, anbar]    # surge groups it belongs to (see core.schedule); optional
+    groups: [IQ, IQ-AN]      # surge groups (see core.schedule); place ids surge on incidents
     full_text: true          # fetch each new item's page when the feed carries only a headline
     allow_private: false     # true lets it point at loopback or private addresses
 ```
@@ -25,9 +25,8 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from wirewatch import yamlfile
+from wirewatch.core.schedule import SURGE_GROUP
 from wirewatch.errors import ConfigError
-
-_GROUP = re.compile(r"^[\w.-]{1,64}$")
 
 
 class Feed(BaseModel):
@@ -60,7 +59,7 @@ class Feed(BaseModel):
     @classmethod
     def _group_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for group in value:
-            if not _GROUP.match(group):
+            if not SURGE_GROUP.match(group):
                 raise ValueError(f"group {group!r}: use letters, digits, '.', '_' or '-' (at most 64)")
         return value
 

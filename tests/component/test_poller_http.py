@@ -8,6 +8,7 @@ polled as if nothing happened.
 import asyncio
 import gzip
 import logging
+import random
 import shutil
 import subprocess
 import sys
@@ -24,9 +25,11 @@ from wirewatch.metrics import Metrics
 from wirewatch.poller.assignment import StaticFeeds
 from wirewatch.poller.loop import Poller
 from wirewatch.poller.sinks import MemorySink
+from wirewatch.poller.surges import SurgeBoard
 from wirewatch.testing.feeds import Item, atom, rss
 from wirewatch.testing.ports import free_port
 from wirewatch.testing.receivers import Document, FeedServer
+from wirewatch.topics.records import SurgeRecord
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 HOST = "https://example.org"
@@ -554,6 +557,47 @@ def test_per_host_concurrency_is_capped(server: FeedServer, clean_env, tmp_path)
     assert active["peak"] <= 2
 
 
+def test_a_surge_that_starts_while_running_brings_its_feeds_forward(server: FeedServer, settings) -> None:
+    """Feeds polled hourly; a surge on one group arrives mid-run: that group is polled every
+    second from then on, the other group keeps its hour."""
+
+    class Earliest(random.Random):  # no jitter: first polls at once, surge polls on the second
+        def uniform(self, a: float, b: float) -> float:
+            return a
+
+    server.put("/hot.xml", rss("Hot", HOST, items(1)))
+    server.put("/cold.xml", rss("Cold", HOST, items(1)))
+    feeds = [
+        private(server.url("/hot.xml"), interval=3600, groups=("anbar",)),
+        private(server.url("/cold.xml"), interval=3600, groups=("basra",)),
+    ]
+    board = SurgeBoard()
+    poller = Poller(
+        settings, StaticFeeds(feeds), Metrics.create(), MemorySink(), surges=board, rng=Earliest()
+    )
+
+    def polls(path: str) -> int:
+        return sum(1 for p, _ in server.requests if p == path)
+
+    async def scenario() -> tuple[int, int]:
+        task = asyncio.create_task(poller.run())
+        while polls("/hot.xml") < 1 or polls("/cold.xml") < 1:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1.5)
+        before = polls("/hot.xml")  # one hour to go: nothing more without the surge
+        now = datetime.now(UTC)
+        board.apply(SurgeRecord(group="anbar", interval=1, until=now + timedelta(minutes=10)), now)
+        while polls("/hot.xml") < before + 3:
+            await asyncio.sleep(0.05)
+        poller.stop()
+        await task
+        return before, polls("/cold.xml")
+
+    before, cold = asyncio.run(asyncio.wait_for(scenario(), 30))
+    assert before == 1
+    assert cold == 1
+
+
 def test_state_is_kept_when_the_sink_refuses(server: FeedServer, settings) -> None:
     server.put("/rss.xml", rss("Wire", HOST, items(2)))
     h = Harness(settings, [private(server.url("/rss.xml"))])
@@ -569,12 +613,16 @@ def test_dry_run_command_prints_a_line_per_feed_and_entry_and_exits_0(
     server: FeedServer, clean_env, tmp_path
 ) -> None:
     server.put("/ok.xml", rss("Wire", HOST, items(2)))
+    # A title that would recolour the terminal and flip the rest of the line right to left.
+    hostile = "Rockets hit \u202ethe base\u202c \x1b[31m now"
+    server.put("/hostile.xml", rss("Wire", HOST, [Item(hostile, f"{HOST}/h", "Body.", NOW)]))
     feeds = tmp_path / "feeds.yaml"
     feeds.write_text(
         yaml.safe_dump(
             {
                 "feeds": [
                     {"url": server.url("/ok.xml"), "allow_private": True},
+                    {"url": server.url("/hostile.xml"), "allow_private": True},
                     {"url": server.url("/missing.xml"), "allow_private": True},
                     {"url": server.url("/ok.xml").replace("ok.xml", "private.xml")},
                 ]
@@ -603,4 +651,8 @@ def test_dry_run_command_prints_a_line_per_feed_and_entry_and_exits_0(
     assert by_url[server.url("/missing.xml")]["error"] == "HTTP 404"
     assert "not a public address" in by_url[server.url("/private.xml")]["error"]
     entries = [r for r in rows if "feed" in r]
-    assert len(entries) == 2 and set(entries[0]) == {"feed", "id", "title", "link", "published"}
+    assert len(entries) == 3 and set(entries[0]) == {"feed", "id", "title", "link", "published"}
+    # The terminal sees escapes, a JSON reader gets the title back as the feed wrote it.
+    assert not any(c in result.stdout for c in ("\x1b", "\u202e", "\u202c"))
+    assert "\\u202e" in result.stdout
+    assert [r["title"] for r in entries if r["feed"] == server.url("/hostile.xml")] == [hostile]

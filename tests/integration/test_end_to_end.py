@@ -12,8 +12,11 @@ from tests.integration.procs import Worker, metric, scrape, wait_until, worker_e
 from wirewatch.testing.feeds import Item, atom, rss
 from wirewatch.testing.ports import free_port
 from wirewatch.testing.receivers import FeedServer, SmtpReceiver, WebhookReceiver
-from wirewatch.topics import ARTICLES
+from wirewatch.topics import ARTICLES, POLL_SURGES
 from wirewatch.topics.admin import ensure_topics
+from wirewatch.topics.codec import decode
+from wirewatch.topics.reader import read_compacted
+from wirewatch.topics.records import SurgeRecord
 
 pytestmark = [pytest.mark.broker, pytest.mark.e2e]
 
@@ -24,6 +27,10 @@ WATCHLIST = {
         {"id": "erbil-airport", "kind": "base", "names": ["Erbil airport", "مطار أربيل"]},
     ]
 }
+
+
+def read_topic(settings, spec, model) -> list:
+    return [decode(v, model) for _, v, _ in read_compacted(settings, spec) if v is not None]
 
 
 def feeds(now: datetime, base: str) -> tuple[str, str]:
@@ -95,7 +102,13 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
                             "interval": 2,
                             "allow_private": True,
                         },
-                        {"url": server.url("/en.xml"), "interval": 2, "allow_private": True},
+                        # Polled hourly, but it covers Iraq: the new incident surges it.
+                        {
+                            "url": server.url("/en.xml"),
+                            "interval": 3600,
+                            "groups": ["IQ"],
+                            "allow_private": True,
+                        },
                     ]
                 }
             ),
@@ -110,6 +123,7 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
             WIREWATCH_FEEDS=str(feeds_file),
             WIREWATCH_WATCHLIST=str(watch_file),
             WIREWATCH_NOTIFY_FILE=str(notify_file),
+            WIREWATCH_INCIDENT_SURGE_INTERVAL="1",
         )
         for name in ("process", "alert", "poll"):
             workers.append(Worker(name, [name], env, tmp_path))
@@ -151,6 +165,13 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
         )
         hook.wait_for(2, 4)
         assert len(hook.received) == 1 and len(smtp.messages) == 1
+
+        # The new incident in Anbar asked the pollers to look sooner at the feeds covering Iraq.
+        surges = {r.group: r for r in read_topic(settings, POLL_SURGES, SurgeRecord)}
+        assert {"IQ", "IQ-AN", "ain-al-asad"} <= set(surges), surges
+        assert surges["IQ"].interval == 1 and surges["IQ"].reason.startswith("incident ")
+        en_polls = lambda: sum(1 for p, _ in server.requests if p == "/en.xml")  # noqa: E731
+        wait_until(lambda: en_polls() >= 3, 30, what="the hourly feed to be polled under the surge")
 
         alert = posts[0].json()
         assert alert["title"].startswith("Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)")

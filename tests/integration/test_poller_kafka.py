@@ -2,6 +2,9 @@
 the feed list by consumer-group assignment and the survivor takes over a killed poller's feeds."""
 
 import asyncio
+import subprocess
+import sys
+import threading
 import time
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
@@ -11,16 +14,17 @@ import pytest
 import yaml
 from kafka import KafkaConsumer
 
-from tests.integration.procs import Worker, worker_env
+from tests.integration.procs import Worker, wait_until, worker_env
 from wirewatch.feedlist import Feed, FeedList
 from wirewatch.metrics import Metrics
-from wirewatch.poller.assignment import StaticFeeds
-from wirewatch.poller.surges import SurgeBoard, request_surge
+from wirewatch.poller.assignment import GroupFeeds, StaticFeeds, publish_feed_list
+from wirewatch.poller.surges import SurgeBoard, SurgeReader, request_surge
 from wirewatch.testing.feeds import Item, rss
 from wirewatch.testing.receivers import FeedServer
-from wirewatch.topics import ARTICLES, FEED_HEALTH
+from wirewatch.topics import ARTICLES, FEED_HEALTH, FEEDS
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import decode
+from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import ArticleRecord, FeedHealthEvent
 from wirewatch.workers.poller import kafka_poller, make_producer
 
@@ -212,8 +216,6 @@ def test_a_surge_polls_its_group_faster_until_it_ends(settings) -> None:
             request_surge(settings, producer, "anbar", interval=1, duration=600, now=datetime.now(UTC))
         finally:
             producer.close()
-        from wirewatch.poller.surges import SurgeReader
-
         board = SurgeBoard()
         reader = SurgeReader(settings, board).start()
         try:
@@ -244,4 +246,111 @@ def test_a_surge_polls_its_group_faster_until_it_ends(settings) -> None:
         assert hot.next_due - hot.last_attempt < timedelta(seconds=5)
         assert cold is None or cold.next_due - cold.last_attempt > timedelta(minutes=50)
     finally:
+        server.stop()
+
+
+def test_a_feed_dropped_from_the_list_is_withdrawn_from_the_pollers(settings) -> None:
+    ensure_topics(settings)
+    urls = [f"https://outlet{i}.example.org/rss.xml" for i in range(3)]
+    producer = make_producer(settings)
+    members = GroupFeeds(settings).start()
+    try:
+        assert publish_feed_list(settings, producer, [Feed(url=u) for u in urls]) == (3, 0)
+        deadline = time.monotonic() + 60
+        while set(members.snapshot()[1]) != set(urls) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert set(members.snapshot()[1]) == set(urls)
+
+        kept = [urls[0], urls[2]]
+        assert publish_feed_list(settings, producer, [Feed(url=u) for u in kept]) == (2, 1)
+        deadline = time.monotonic() + 30
+        while set(members.snapshot()[1]) != set(kept) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert set(members.snapshot()[1]) == set(kept)  # the running member let it go
+
+        # The same list again withdraws nothing more; the topic's last word on the feed is a tombstone.
+        assert publish_feed_list(settings, producer, [Feed(url=u) for u in kept]) == (2, 0)
+        last = {k: v for k, v, _ in read_compacted(settings, FEEDS)}
+        assert last[urls[1]] is None and all(last[u] is not None for u in kept)
+    finally:
+        members.stop()
+        producer.close()
+
+
+def test_surge_command_speeds_up_a_running_poller_and_stops(settings) -> None:
+    """``wirewatch surge start`` while a poller runs: its hourly feed in that group is polled
+    every second from then on; ``surge list`` shows it, ``surge stop`` ends it; mistakes exit 2."""
+    ensure_topics(settings)
+    env = worker_env(settings)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "wirewatch.cli", "surge", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    server = FeedServer().start()
+    board = SurgeBoard()
+    reader = SurgeReader(settings, board).start()
+    producer = make_producer(settings)
+    stop = threading.Event()
+    runner: threading.Thread | None = None
+    try:
+        server.put("/hot.xml", rss("Hot", "https://example.org", []))
+        feed = Feed(url=server.url("/hot.xml"), interval=3600, groups=("anbar",), allow_private=True)
+        poller = kafka_poller(settings, StaticFeeds([feed]), Metrics.create(), producer, board)
+
+        def polls() -> int:
+            return sum(1 for p, _ in server.requests if p == "/hot.xml")
+
+        async def run() -> None:
+            task = asyncio.create_task(poller.run())
+            while not stop.is_set():
+                await asyncio.sleep(0.1)
+            poller.stop()
+            await task
+
+        runner = threading.Thread(target=asyncio.run, args=(run(),))
+        runner.start()
+        wait_until(lambda: polls() >= 1, 30, what="the first poll")
+        time.sleep(1)
+        assert polls() == 1  # an hour to the next one
+
+        started = cli("start", "anbar", "--every", "1s", "--for", "10m", "--reason", "drill")
+        assert started.returncode == 0, started.stderr
+        assert started.stdout.startswith("anbar\tevery 1 s\tuntil ")
+        wait_until(lambda: polls() >= 4, 30, what="the surge to speed the feed up")
+        listed = cli("list")
+        assert (
+            listed.returncode == 0
+            and listed.stdout.startswith("anbar\tevery 1 s")
+            and "drill" in listed.stdout
+        )
+
+        stopped = cli("stop", "anbar")
+        assert stopped.returncode == 0 and stopped.stdout == "stopped anbar\n", stopped.stderr
+        assert cli("list").stdout == ""
+        time.sleep(2)  # the reader sees the end; the feed's next poll goes back to its hour
+        settled = polls()
+        time.sleep(3)
+        assert polls() <= settled + 1
+
+        for args, message in [
+            (("stop", "anbar"), "no surge in force on 'anbar'"),
+            (("start", "a/b", "--every", "1m", "--for", "1h"), "group 'a/b'"),
+            (("start", "anbar", "--every", "0s", "--for", "1h"), "between 1 s and 1 d"),
+            (("start", "anbar", "--every", "soon", "--for", "1h"), "--every 'soon' is not a duration"),
+            (("start", "anbar", "--every", "1m", "--until", "2026-01-01T00:00"), "needs a timezone"),
+        ]:
+            out = cli(*args)
+            assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr, out.stderr
+    finally:
+        stop.set()
+        if runner is not None:
+            runner.join(timeout=30)
+        reader.stop()
+        producer.close()
         server.stop()

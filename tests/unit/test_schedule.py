@@ -12,8 +12,10 @@ from wirewatch.core.schedule import (
     PollPolicy,
     Surge,
     apply_surge,
+    due_in_surge,
     effective_interval,
     first_poll,
+    incident_surges,
     next_delay,
 )
 
@@ -104,6 +106,23 @@ def test_effective_interval(interval, groups, surges, expected) -> None:
     assert effective_interval(interval, groups, surges, NOW) == expected
 
 
+@pytest.mark.parametrize(
+    ("place_ids", "event_age_min", "interval", "expected"),
+    [
+        (("IQ", "IQ-AN", "IQ-AN/baghdadi", "ain-al-asad"), 5, 60, ["IQ", "IQ-AN", "ain-al-asad"]),  # no '/'
+        (("IQ", "IQ", "IQ-BG"), 5, 60, ["IQ", "IQ-BG"]),  # each group once
+        (("IQ",), 5, 0, []),  # automatic surges off
+        (("IQ",), 119, 60, ["IQ"]),
+        (("IQ",), 121, 60, []),  # older than the surge would last: old news, no hurry
+        ((), 5, 60, []),
+    ],
+)
+def test_incident_surges(place_ids, event_age_min, interval, expected) -> None:
+    surges = incident_surges(place_ids, NOW - timedelta(minutes=event_age_min), NOW, interval, 7200)
+    assert [s.group for s in surges] == expected
+    assert all(s.interval == interval and s.until == NOW + timedelta(hours=2) for s in surges)
+
+
 def test_surge_table_replaces_ends_and_expires() -> None:
     table = apply_surge({}, Surge("iraq", 30, NOW + timedelta(minutes=10)), NOW)
     assert set(table) == {"iraq"}
@@ -115,6 +134,37 @@ def test_surge_table_replaces_ends_and_expires() -> None:
     assert set(table) == {"syria"}
     later = NOW + timedelta(minutes=6)
     assert apply_surge(table, Surge("x", 30, later + timedelta(minutes=1)), later).keys() == {"x"}
+
+
+def _at(minutes: float) -> datetime:
+    return NOW + timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("due", "last_attempt", "failures", "interval", "expected"),
+    [
+        (_at(55), _at(-5), 0, 60, NOW),  # last polled 5 min ago: one minute is over, poll now
+        (_at(55), _at(-0.5), 0, 60, _at(0.5)),  # polled 30 s ago: one surge interval after it
+        (_at(55), None, 0, 60, NOW),  # never polled: now
+        (_at(55), _at(-0.1), 0, 10, _at(-0.1 + 0.5)),  # not sooner than the 30 s minimum interval
+        (_at(0.2), _at(-0.5), 0, 60, _at(0.2)),  # already due sooner than the surge asks: unchanged
+        (_at(40), _at(-5), 3, 60, _at(40)),  # failing: its backoff (or Retry-After) holds
+    ],
+)
+def test_a_surge_pulls_in_scheduled_feeds(due, last_attempt, failures, interval, expected) -> None:
+    class NoJitter(random.Random):
+        def uniform(self, a: float, b: float) -> float:
+            return a
+
+    assert due_in_surge(due, last_attempt, failures, interval, POLICY, NOW, NoJitter()) == expected
+
+
+def test_feeds_pulled_in_by_a_surge_are_spread_over_a_tenth_of_its_interval() -> None:
+    rng = random.Random(7)
+    dues = {due_in_surge(_at(55), None, 0, 60, POLICY, NOW, rng) for _ in range(200)}
+    assert len(dues) > 150
+    assert min(dues) >= NOW and max(dues) <= NOW + timedelta(seconds=6)
+    assert max(dues) - min(dues) > timedelta(seconds=4)
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,13 @@ URLs masked.
 
 from __future__ import annotations
 
-import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from wirewatch.durations import end_time
 from wirewatch.errors import ConfigError
-
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
 
 
 def sample_notice() -> Any:
@@ -78,31 +76,6 @@ def test_alert(to: str, watchlist: Path | None, out: TextIO) -> int:
     return 0 if result.status == "sent" else 1
 
 
-def _until(until: str | None, duration: str | None, now: datetime) -> datetime:
-    if until:
-        try:
-            when = datetime.fromisoformat(until.replace("Z", "+00:00"))
-        except ValueError:
-            raise ConfigError(f"--until {until!r} is not ISO 8601", field="until") from None
-        if when.tzinfo is None:
-            raise ConfigError("--until needs a timezone (e.g. Z or +03:00)", field="until")
-        return when
-    match = _DURATION.match(duration or "")
-    if not match:
-        raise ConfigError(f"--for {duration!r} is not a duration like 90m, 2h or 1d", field="for")
-    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
-    return now + timedelta(seconds=float(match.group(1)) * unit)
-
-
-def _producer(settings: Any) -> Any:
-    from kafka import KafkaProducer
-
-    from wirewatch.topics.admin import ensure_topics
-
-    ensure_topics(settings)
-    return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
-
-
 def silence_add(
     settings: Any,
     entry: str | None,
@@ -114,6 +87,7 @@ def silence_add(
 ) -> int:
     from wirewatch.core.alerting import Silence
     from wirewatch.topics import SILENCES
+    from wirewatch.topics.admin import admin_producer
     from wirewatch.topics.codec import encode, key
     from wirewatch.topics.records import SilenceRecord
 
@@ -124,13 +98,13 @@ def silence_add(
         id="s-" + uuid.uuid4().hex[:10],
         entry=entry,
         channel=channel,
-        until=_until(until, duration, now),
+        until=end_time(until, duration, now),
         comment=comment,
         created_at=now,
     )
     if silence.until <= now:
         raise ConfigError("the silence would end before it starts", field="until")
-    producer = _producer(settings)
+    producer = admin_producer(settings)
     producer.send(
         SILENCES.full_name(settings.topic_prefix),
         key=key(silence.id),
@@ -173,11 +147,12 @@ def silence_list(settings: Any, out: TextIO) -> int:
 
 def silence_remove(settings: Any, silence_id: str, out: TextIO) -> int:
     from wirewatch.topics import SILENCES
+    from wirewatch.topics.admin import admin_producer
     from wirewatch.topics.codec import key
 
     if silence_id not in read_silences(settings):
         raise ConfigError(f"no silence {silence_id!r}", field="silence_id")
-    producer = _producer(settings)
+    producer = admin_producer(settings)
     producer.send(SILENCES.full_name(settings.topic_prefix), key=key(silence_id), value=None).get(timeout=30)
     producer.close()
     out.write(f"removed {silence_id}\n")

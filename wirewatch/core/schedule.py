@@ -9,17 +9,22 @@ always honoured (up to the maximum). Jitter spreads feeds so failing ones do not
 A surge shortens the interval of a group of feeds (say the outlets covering a region with an
 open incident) until it expires by itself. During a surge the freshness hints (ttl, max-age,
 Expires) are set aside, since the point is to look sooner than the publisher's cache suggests;
-``Retry-After``, backoff and the minimum interval still hold, so a surge is never impolite.
+``Retry-After``, backoff and the minimum interval still hold, so a surge is never impolite. A
+surge that starts while feeds are already scheduled pulls their next poll in
+(``due_in_surge``), so it takes effect within its interval rather than after the old one.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from wirewatch.core.http import CacheHints
+
+SURGE_GROUP = re.compile(r"^[\w.-]{1,64}$")  # what a group name may be (feed lists, surge records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,45 @@ def apply_surge(surges: Mapping[str, Surge], surge: Surge, now: datetime) -> dic
     else:
         table.pop(surge.group, None)
     return table
+
+
+def due_in_surge(
+    due: datetime,
+    last_attempt: datetime | None,
+    failures: int,
+    interval: float,
+    policy: PollPolicy,
+    now: datetime,
+    rng: random.Random | None = None,
+) -> datetime:
+    """When an already scheduled feed is due once a surge of ``interval`` s covers it.
+
+    A healthy feed is pulled in to one surge interval after its last attempt (never sooner than
+    the minimum interval allows, never in the past); feeds pulled in at once are spread over a
+    tenth of the interval (at most ten seconds). A failing feed keeps the time its backoff or
+    ``Retry-After`` gave it. A surge never delays a feed: the earlier time wins.
+    """
+    if failures > 0:
+        return due
+    gap = timedelta(seconds=max(interval, policy.min_interval))
+    target = now if last_attempt is None else max(now, last_attempt + gap)
+    target += timedelta(seconds=(rng or random).uniform(0, min(10.0, interval / 10)))
+    return min(due, target)
+
+
+def incident_surges(
+    place_ids: Iterable[str], event_time: datetime, now: datetime, interval: float, duration: float
+) -> list[Surge]:
+    """The surges a new incident asks for: the groups named like its places (country,
+    governorate, base: gazetteer ids such as ``IQ``, ``IQ-AN``) polled every ``interval`` s for
+    ``duration`` s. None when surging is off (``interval`` 0) or the event is older than
+    ``duration`` (a replay of old news makes nobody hurry). Ids that cannot be group names
+    (city ids hold a '/') are left out."""
+    if interval <= 0 or now - event_time > timedelta(seconds=duration):
+        return []
+    until = now + timedelta(seconds=duration)
+    groups = sorted({p for p in place_ids if SURGE_GROUP.match(p)})
+    return [Surge(group, interval, until) for group in groups]
 
 
 def effective_interval(

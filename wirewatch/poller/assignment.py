@@ -24,6 +24,7 @@ from wirewatch.errors import BadRecord
 from wirewatch.feedlist import Feed
 from wirewatch.topics import FEEDS
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import FeedRecord
 
 log = logging.getLogger("wirewatch.poller")
@@ -60,15 +61,25 @@ class StaticFeeds:
         return
 
 
-def publish_feed_list(settings: Settings, producer: KafkaProducer, feeds: Iterable[Feed]) -> int:
-    """Upsert the feeds into the feeds topic; the same list from every poller changes nothing."""
+def publish_feed_list(settings: Settings, producer: KafkaProducer, feeds: Iterable[Feed]) -> tuple[int, int]:
+    """Make the feeds topic say what the list says: upsert every listed feed and delete (with a
+    tombstone) every feed the topic still holds that the list no longer has. Returns (listed,
+    withdrawn). Publishing the same list again changes nothing; the last list published wins,
+    so every poller of a deployment is meant to run with the same file."""
     topic = FEEDS.full_name(settings.topic_prefix)
-    count = 0
-    for feed in feeds:
+    listed = {feed.url: feed for feed in feeds}
+    held: dict[str, bool] = {}  # url -> still listed on the topic (False: already deleted)
+    for url, value, _ in read_compacted(settings, FEEDS, client="feed-list"):
+        held[url] = value is not None
+    withdrawn = sorted(url for url, live in held.items() if live and url not in listed)
+    for feed in listed.values():
         producer.send(topic, key=key(feed.url), value=encode(feed_record(feed)))
-        count += 1
+    for url in withdrawn:
+        producer.send(topic, key=key(url), value=None)
     producer.flush()
-    return count
+    if withdrawn:
+        log.info("feed list: %d feeds withdrawn (no longer listed)", len(withdrawn))
+    return len(listed), len(withdrawn)
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]

@@ -29,7 +29,7 @@ from wirewatch.config import Settings
 from wirewatch.core.entries import article_text
 from wirewatch.core.health import Health, after_poll
 from wirewatch.core.http import CacheHints, cache_hints, conditional_headers, error_class_for_status
-from wirewatch.core.schedule import PollPolicy, effective_interval, first_poll, next_delay
+from wirewatch.core.schedule import PollPolicy, due_in_surge, effective_interval, first_poll, next_delay
 from wirewatch.logs import untrusted
 from wirewatch.metrics import Metrics
 from wirewatch.poller.articles import new_articles, with_text
@@ -112,6 +112,7 @@ class Poller:
         self._heap: list[tuple[float, int, str, int]] = []
         self._seq = itertools.count()
         self._generation = -1
+        self._surge_generation = 0
         self._answered: deque[bool] = deque(maxlen=1000)  # True: 304, False: 200
         self._not_modified = 0
         self._stop = asyncio.Event()
@@ -192,6 +193,9 @@ class Poller:
         while not self._stop.is_set():
             await self.sync()
             now = self.clock()
+            if self.surges.generation != self._surge_generation:
+                self._surge_generation = self.surges.generation
+                self._pull_in_surging(now)
             stamp = now.timestamp()
             while self._heap and self._heap[0][0] <= stamp and not self._stop.is_set():
                 _, _, url, version = heapq.heappop(self._heap)
@@ -209,6 +213,35 @@ class Poller:
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)
+
+    def _pull_in_surging(self, now: datetime) -> None:
+        """A surge just started (or changed): feeds it covers are due within its interval."""
+        table = self.surges.table()
+        if not table:
+            return
+        pulled = 0
+        for slot in self.slots.values():
+            feed, state = slot.feed, slot.state
+            interval, surging = effective_interval(
+                feed.interval or self.settings.poll_interval, feed.groups, table, now
+            )
+            if not surging or slot.busy:
+                continue
+            due = due_in_surge(
+                slot.due,
+                state.last_attempt if state is not None else None,
+                state.failures if state is not None else 0,
+                interval,
+                self.policy,
+                now,
+                self.rng,
+            )
+            if due < slot.due:
+                slot.due = due
+                self._push(slot)
+                pulled += 1
+        if pulled:
+            log.info("surge: %d feeds brought forward", pulled)
 
     async def _worker(self, queue: asyncio.Queue[str], emit: Emit | None) -> None:
         while True:

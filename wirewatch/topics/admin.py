@@ -8,7 +8,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 
-from kafka import KafkaAdminClient
+from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
 from kafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
 
@@ -88,3 +88,9 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
         return created
     finally:
         admin.close()
+
+
+def admin_producer(settings: Settings) -> KafkaProducer:
+    """A producer for the command-line tools (silences, surges), after making sure the topics exist."""
+    ensure_topics(settings)
+    return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")

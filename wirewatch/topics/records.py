@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
+from wirewatch.core.schedule import SURGE_GROUP
 
 
 class _Record(BaseModel):
@@ -139,7 +140,7 @@ class SurgeRecord(_Record):
     """
 
     schema_: Literal["poll-surge/1"] = Field("poll-surge/1", alias="schema")
-    group: str = Field(pattern=r"^[\w.-]{1,64}$")
+    group: str = Field(pattern=SURGE_GROUP.pattern)
     interval: float = Field(ge=1, le=86400)
     until: AwareDatetime
     reason: str = ""

@@ -30,12 +30,20 @@ import faust
 from wirewatch.config import Settings
 from wirewatch.core import incidents
 from wirewatch.core.analysis import Analyzer
+from wirewatch.core.incidents import Incident
+from wirewatch.core.schedule import incident_surges
 from wirewatch.errors import BadRecord
 from wirewatch.health import Health, keep_beating
 from wirewatch.metrics import INCIDENT_STATES, Metrics
-from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS
+from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
 from wirewatch.topics.codec import decode, encode, key
-from wirewatch.topics.records import ArticleRecord, AttackReport, IncidentRecord, IncidentUpdate
+from wirewatch.topics.records import (
+    ArticleRecord,
+    AttackReport,
+    IncidentRecord,
+    IncidentUpdate,
+    SurgeRecord,
+)
 
 log = logging.getLogger("wirewatch.processor")
 
@@ -200,6 +208,7 @@ def build_app(
     reports = topic(ATTACK_REPORTS.full_name(prefix))
     incidents_topic = topic(INCIDENTS.full_name(prefix))
     updates_topic = topic(INCIDENT_UPDATES.full_name(prefix))
+    surges_topic = topic(POLL_SURGES.full_name(prefix))
     state = IncidentState(
         incidents_table=app.Table(
             "incidents",
@@ -263,6 +272,9 @@ def build_app(
                     ),
                 )
                 await updates_topic.send(key=key(update.incident.id), value=encode(update))
+                if update.change == "new":
+                    for surge in _surges_for(update.incident, now, settings):
+                        await surges_topic.send(key=key(surge.group), value=encode(surge))
             with _skip_bad(metrics, "report", message):
                 if time.monotonic() >= state.next_sweep:
                     state.next_sweep = time.monotonic() + 600
@@ -280,6 +292,26 @@ def build_app(
             yield None
 
     return app
+
+
+def _surges_for(incident: Incident, now: datetime, settings: Settings) -> list[SurgeRecord]:
+    """Ask the pollers to look sooner at the outlets covering a new incident's places."""
+    surges = incident_surges(
+        (place for lineage in incident.lineages() for place in lineage),
+        incident.event_time,
+        now,
+        settings.incident_surge_interval,
+        settings.incident_surge_duration,
+    )
+    if surges:
+        log.info(
+            "incident %s: pollers asked to surge groups %s for %.0f s",
+            incident.id,
+            ", ".join(s.group for s in surges),
+            settings.incident_surge_duration,
+        )
+    reason = f"incident {incident.id}"
+    return [SurgeRecord(group=s.group, interval=s.interval, until=s.until, reason=reason) for s in surges]
 
 
 def _observe_detection(metrics: Metrics, report: AttackReport) -> None:
