@@ -72,6 +72,7 @@ class Metrics:
     outbox_pending: Gauge
     alert_latency_seconds: Histogram
     bad_input: Counter
+    consumer_gaps: Counter
     up: Gauge
     feed_bytes: Counter
     feeds: Gauge
@@ -188,6 +189,12 @@ class Metrics:
             bad_input=Counter(
                 "wirewatch_bad_input_total", "Malformed inputs skipped, by kind", ["kind"], registry=registry
             ),
+            consumer_gaps=Counter(
+                "wirewatch_consumer_gaps_total",
+                "Records the stream consumer skipped (around rebalances) that wirewatch read back itself",
+                ["stage"],
+                registry=registry,
+            ),
             up=Gauge("wirewatch_worker_up", "1 while the worker runs", ["worker"], registry=registry),
             feed_bytes=Counter(
                 "wirewatch_feed_bytes_total",
@@ -293,6 +300,8 @@ class Metrics:
             m.bad_input.labels(kind)
         for stage in STAGES:
             m.stage_seconds.labels(stage)
+        for stage in ("analyze", "incident"):
+            m.consumer_gaps.labels(stage)
         for state in INCIDENT_STATES:
             m.incidents.labels(state)
         for since in LATENCY_SINCE:

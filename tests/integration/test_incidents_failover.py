@@ -15,10 +15,11 @@ from kafka import KafkaConsumer, KafkaProducer
 
 from tests.conftest import make_settings
 from tests.integration.procs import Worker, wait_until, worker_env
-from wirewatch.topics import ARTICLES, INCIDENTS
+from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENTS
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import decode, encode, key
-from wirewatch.topics.records import ArticleRecord, IncidentRecord
+from wirewatch.topics.reader import read_compacted
+from wirewatch.topics.records import ArticleRecord, AttackReport, IncidentRecord
 
 pytestmark = [pytest.mark.broker, pytest.mark.e2e]
 
@@ -82,6 +83,26 @@ def final_incidents(settings) -> dict[str, IncidentRecord]:
     return latest
 
 
+def where_they_went(settings, gold: set[str]) -> str:
+    """For a failure message: which articles never reached an incident, and how far each got."""
+    placed = {r.article_id for i in final_incidents(settings).values() for r in i.incident.reports}
+    missing = sorted(gold - placed)
+    reports: dict[str, list[int]] = {}
+    for _, value, offset in read_compacted(settings, ATTACK_REPORTS):
+        if value is not None:
+            reports.setdefault(decode(value, AttackReport).facts.article_id, []).append(offset)
+    articles_at: dict[str, list[int]] = {}
+    for article_id, _, offset in read_compacted(settings, ARTICLES):
+        articles_at.setdefault(article_id, []).append(offset)
+    lines = [f"missing from every incident: {missing}"]
+    for article_id in missing:
+        lines.append(
+            f"  {article_id}: on articles at offsets {articles_at.get(article_id)}, "
+            f"attack reports at offsets {reports.get(article_id)}"
+        )
+    return "\n".join(lines)
+
+
 def test_no_incident_lost_split_or_double_counted_when_a_processor_dies(
     kafka, topic_prefix: str, tmp_path: Path
 ) -> None:
@@ -119,7 +140,10 @@ def test_no_incident_lost_split_or_double_counted_when_a_processor_dies(
             placed = {r.article_id for i in final_incidents(settings).values() for r in i.incident.reports}
             return placed >= set(gold)
 
-        wait_until(all_reports_placed, 180, interval=2, what="the survivor to place every report")
+        try:
+            wait_until(all_reports_placed, 180, interval=2, what="the survivor to place every report")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}\n{where_they_went(settings, set(gold))}") from None
     finally:
         producer.close()
         for w in workers:

@@ -50,3 +50,25 @@ def test_unreachable_broker_is_one_clear_error(clean_env, tmp_path) -> None:
     assert "Traceback" not in result.stderr
     retries = [line for line in result.stderr.splitlines() if "retrying in" in line]
     assert 1 <= len(retries) <= 4  # one line per attempt, with backoff, not a flood
+
+
+def test_read_range_reads_exactly_the_offsets_asked_for(settings) -> None:
+    from kafka import KafkaProducer
+
+    from wirewatch.topics import ARTICLES
+    from wirewatch.topics.reader import read_range
+
+    ensure_topics(settings)
+    topic = ARTICLES.full_name(settings.topic_prefix)
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    for i in range(6):
+        producer.send(
+            topic, key=b"k", value=f"record {i}".encode(), partition=1, timestamp_ms=1_790_000_000_000 + i
+        )
+    producer.flush()
+    producer.close()
+
+    got = read_range(settings, topic, 1, 2, 5)
+    assert [(r.offset, r.value) for r in got] == [(2, b"record 2"), (3, b"record 3"), (4, b"record 4")]
+    assert got[0].timestamp == 1_790_000_000.002 and {r.partition for r in got} == {1}
+    assert read_range(settings, topic, 1, 6, 7, timeout_s=1) == []  # nothing there yet

@@ -3,11 +3,16 @@
 The poller's feed states, the alert router's decisions, the dispatcher's deliveries and the
 silences all live on compacted topics; at start (or when partitions move) a worker reads them
 whole. One record per key survives compaction; a ``None`` value is a deletion (tombstone).
+
+``read_range`` reads a few records by offset: how the processor gets back records its stream
+consumer skipped (see ``workers.processor.SkipGuard``).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 
 from kafka import KafkaConsumer, TopicPartition
 
@@ -46,3 +51,41 @@ def read_compacted(
                     )
     finally:
         consumer.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """One record as a stage processes it, wherever it came from (the stream or ``read_range``)."""
+
+    topic: str
+    partition: int
+    offset: int
+    value: bytes | None
+    timestamp: float | None  # seconds since the epoch, as the producer or the broker set it
+
+
+def read_range(
+    settings: Settings, topic: str, partition: int, start: int, stop: int, timeout_s: float = 30.0
+) -> list[Delivered]:
+    """The records at offsets ``start`` to ``stop - 1`` of one partition (fewer if retention
+    removed some or ``timeout_s`` ran out)."""
+    tp = TopicPartition(topic, partition)
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        client_id=f"{settings.topic_prefix}-range-reader",
+        enable_auto_commit=False,
+        group_id=None,
+    )
+    out: list[Delivered] = []
+    try:
+        consumer.assign([tp])
+        consumer.seek(tp, start)
+        deadline = time.monotonic() + timeout_s
+        while consumer.position(tp) < stop and time.monotonic() < deadline:
+            for record in consumer.poll(timeout_ms=500).get(tp, []):
+                if start <= record.offset < stop:
+                    stamp = record.timestamp / 1000 if record.timestamp is not None else None
+                    out.append(Delivered(topic, partition, record.offset, record.value, stamp))
+    finally:
+        consumer.close()
+    return out

@@ -16,6 +16,7 @@ bug on one message is counted, logged once and skipped.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import zlib
@@ -37,6 +38,7 @@ from wirewatch.health import Health, keep_beating
 from wirewatch.metrics import INCIDENT_STATES, Metrics
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.reader import Delivered, read_range
 from wirewatch.topics.records import (
     ArticleRecord,
     AttackReport,
@@ -44,6 +46,7 @@ from wirewatch.topics.records import (
     IncidentUpdate,
     SurgeRecord,
 )
+from wirewatch.workers.skips import SkipGuard
 
 log = logging.getLogger("wirewatch.processor")
 
@@ -228,67 +231,96 @@ def build_app(
         retention_s=settings.incident_retention_days * 86400,
     )
 
+    guard = SkipGuard()
+
+    async def skipped_before(message: Any, stage: str) -> list[Delivered]:
+        """Records of this partition the stream skipped before ``message``, read back directly."""
+        gap = guard.skipped(message.topic, message.partition, message.offset, app.consumer_generation_id)
+        if not gap:
+            return []
+        metrics.consumer_gaps.labels(stage).inc(len(gap))
+        log.warning(
+            "%s[%d]: the stream skipped offsets %d to %d; reading them back",
+            message.topic,
+            message.partition,
+            gap.start,
+            gap.stop - 1,
+        )
+        return await asyncio.to_thread(
+            read_range, settings, message.topic, message.partition, gap.start, gap.stop
+        )
+
+    def delivered(event: Any) -> Delivered:
+        message = event.message
+        return Delivered(message.topic, message.partition, message.offset, event.value, message.timestamp)
+
+    async def analyze(record: Delivered) -> None:
+        started = time.perf_counter()
+        seen_at = datetime.fromtimestamp(record.timestamp, tz=UTC) if record.timestamp else None
+        report = None
+        with _skip_bad(metrics, "article", record):
+            report = report_for(record.value, analyzer, seen_at, metrics)
+        if report is not None:
+            await reports.send(
+                key=key(report.region),
+                value=encode(report),
+                partition=partition_for(report.region, settings.partitions),
+            )
+            _observe_detection(metrics, report)
+        metrics.stage_seconds.labels("analyze").observe(time.perf_counter() - started)
+
     @app.agent(articles, concurrency=1)
     async def analyze_articles(stream: Any) -> Any:
         async for event in stream.events():
-            started = time.perf_counter()
-            message = event.message
-            seen_at = datetime.fromtimestamp(message.timestamp, tz=UTC) if message.timestamp else None
-            report = None
-            with _skip_bad(metrics, "article", message):
-                report = report_for(event.value, analyzer, seen_at, metrics)
-            if report is not None:
-                await reports.send(
-                    key=key(report.region),
-                    value=encode(report),
-                    partition=partition_for(report.region, settings.partitions),
-                )
-                _observe_detection(metrics, report)
-            metrics.stage_seconds.labels("analyze").observe(time.perf_counter() - started)
+            for record in await skipped_before(event.message, "analyze"):
+                await analyze(record)
+            await analyze(delivered(event))
             yield None
+
+    async def place(record: Delivered) -> None:
+        started = time.perf_counter()
+        now = datetime.now(UTC)
+        assigned = frozenset(
+            tp.partition for tp in app.assignor.assigned_actives() if tp.topic == reports.get_topic_name()
+        )
+        if state.built_for != assigned:
+            state.rebuild(assigned)
+        updates: list[tuple[IncidentUpdate, str]] = []
+        with _skip_bad(metrics, "report", record):
+            report = decode(record.value, AttackReport)
+            updates = [
+                (u, report.region) for u in _incident_step(state, report, record.partition, now, metrics)
+            ]
+        for update, region in updates:
+            await incidents_topic.send(
+                key=key(update.incident.id),
+                value=encode(
+                    IncidentRecord(incident=update.incident, region=region, partition=record.partition)
+                ),
+            )
+            await updates_topic.send(key=key(update.incident.id), value=encode(update))
+            if update.change == "new":
+                for surge in _surges_for(update.incident, now, settings):
+                    await surges_topic.send(key=key(surge.group), value=encode(surge))
+        with _skip_bad(metrics, "report", record):
+            if time.monotonic() >= state.next_sweep:
+                state.next_sweep = time.monotonic() + 600
+                state.index.expire(state.stream_time or now, policy)
+                removed = state.sweep(record.partition, now)
+                if removed:
+                    log.info(
+                        "removed %d incidents past retention from partition %d", removed, record.partition
+                    )
+        for incident_state in INCIDENT_STATES:
+            metrics.incidents.labels(incident_state).set(state.state_counts[incident_state])
+        metrics.stage_seconds.labels("incident").observe(time.perf_counter() - started)
 
     @app.agent(reports, concurrency=1)
     async def build_incidents(stream: Any) -> Any:
         async for event in stream.events():
-            started = time.perf_counter()
-            message = event.message
-            now = datetime.now(UTC)
-            assigned = frozenset(
-                tp.partition for tp in app.assignor.assigned_actives() if tp.topic == reports.get_topic_name()
-            )
-            if state.built_for != assigned:
-                state.rebuild(assigned)
-            updates: list[tuple[IncidentUpdate, str]] = []
-            with _skip_bad(metrics, "report", message):
-                report = decode(event.value, AttackReport)
-                updates = [
-                    (u, report.region) for u in _incident_step(state, report, message.partition, now, metrics)
-                ]
-            for update, region in updates:
-                await incidents_topic.send(
-                    key=key(update.incident.id),
-                    value=encode(
-                        IncidentRecord(incident=update.incident, region=region, partition=message.partition)
-                    ),
-                )
-                await updates_topic.send(key=key(update.incident.id), value=encode(update))
-                if update.change == "new":
-                    for surge in _surges_for(update.incident, now, settings):
-                        await surges_topic.send(key=key(surge.group), value=encode(surge))
-            with _skip_bad(metrics, "report", message):
-                if time.monotonic() >= state.next_sweep:
-                    state.next_sweep = time.monotonic() + 600
-                    state.index.expire(state.stream_time or now, policy)
-                    removed = state.sweep(message.partition, now)
-                    if removed:
-                        log.info(
-                            "removed %d incidents past retention from partition %d",
-                            removed,
-                            message.partition,
-                        )
-            for incident_state in INCIDENT_STATES:
-                metrics.incidents.labels(incident_state).set(state.state_counts[incident_state])
-            metrics.stage_seconds.labels("incident").observe(time.perf_counter() - started)
+            for record in await skipped_before(event.message, "incident"):
+                await place(record)
+            await place(delivered(event))
             yield None
 
     return app
@@ -345,6 +377,7 @@ def _incident_step(
     new, change = incidents.assign(state.index, state.load, state.owner, facts, now, state.policy)
     if change is None:
         metrics.incident_changes.labels("duplicate").inc()
+        log.info("incident %s: already holds %s (a redelivery); nothing changed", new.id, facts.article_id)
         return []
     state.store(new, report.region, partition, facts.article_id)
     metrics.incident_changes.labels(change).inc()
