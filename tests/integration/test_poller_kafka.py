@@ -319,7 +319,7 @@ def test_surge_command_speeds_up_a_running_poller_and_stops(settings) -> None:
         time.sleep(1)
         assert polls() == 1  # an hour to the next one
 
-        started = cli("start", "anbar", "--every", "1s", "--for", "10m", "--reason", "drill")
+        started = cli("start", "anbar", "--every", "1s", "--for", "10m", "--reason", "drill \x1b[2J")
         assert started.returncode == 0, started.stderr
         assert started.stdout.startswith("anbar\tevery 1 s\tuntil ")
         wait_until(lambda: polls() >= 4, 30, what="the surge to speed the feed up")
@@ -327,8 +327,9 @@ def test_surge_command_speeds_up_a_running_poller_and_stops(settings) -> None:
         assert (
             listed.returncode == 0
             and listed.stdout.startswith("anbar\tevery 1 s")
-            and "drill" in listed.stdout
+            and "drill \\u001b[2J" in listed.stdout  # the reason, made inert for the terminal
         )
+        assert "\x1b" not in started.stdout + listed.stdout
 
         stopped = cli("stop", "anbar")
         assert stopped.returncode == 0 and stopped.stdout == "stopped anbar\n", stopped.stderr

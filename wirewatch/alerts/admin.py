@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from wirewatch.durations import end_time
 from wirewatch.errors import ConfigError
+from wirewatch.logs import for_terminal
 
 
 def sample_notice() -> Any:
@@ -140,7 +141,7 @@ def silence_list(settings: Any, out: TextIO) -> int:
         state = "active" if silence.until > now else "expired"
         out.write(
             f"{silence.id}\tentry={silence.entry or '*'}\tchannel={silence.channel or '*'}\t"
-            f"until={silence.until.isoformat()}\t{state}\t{silence.comment}\n"
+            f"until={silence.until.isoformat()}\t{state}\t{for_terminal(silence.comment)}\n"
         )
     return 0
 

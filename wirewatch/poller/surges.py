@@ -20,6 +20,7 @@ from wirewatch.config import Settings
 from wirewatch.core.schedule import SURGE_GROUP, Surge, apply_surge
 from wirewatch.durations import end_time, seconds
 from wirewatch.errors import BadRecord, ConfigError
+from wirewatch.logs import for_terminal
 from wirewatch.topics import POLL_SURGES
 from wirewatch.topics.admin import admin_producer, ensure_topics
 from wirewatch.topics.codec import decode, encode, key
@@ -146,7 +147,7 @@ def surges_in_force(settings: Settings, now: datetime) -> list[SurgeRecord]:
 
 
 def _line(record: SurgeRecord) -> str:
-    reason = f"\t{record.reason}" if record.reason else ""
+    reason = f"\t{for_terminal(record.reason)}" if record.reason else ""
     until = record.until.isoformat(timespec="seconds")
     return f"{record.group}\tevery {record.interval:g} s\tuntil {until}{reason}\n"
 
