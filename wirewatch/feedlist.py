@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from wirewatch import yamlfile
-from wirewatch.core.schedule import SURGE_GROUP
+from wirewatch.core.schedule import group_name
 from wirewatch.errors import ConfigError
 
 
@@ -58,10 +58,7 @@ class Feed(BaseModel):
     @field_validator("groups")
     @classmethod
     def _group_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for group in value:
-            if not SURGE_GROUP.match(group):
-                raise ValueError(f"group {group!r}: use letters, digits, '.', '_' or '-' (at most 64)")
-        return value
+        return tuple(group_name(group) for group in value)
 
 
 class FeedList(BaseModel):

@@ -31,6 +31,7 @@ from typing import Any
 
 from prometheus_client.exposition import choose_encoder
 
+from wirewatch.background import Background
 from wirewatch.config import Settings
 from wirewatch.errors import ConfigError
 from wirewatch.metrics import Metrics
@@ -380,13 +381,17 @@ def consumer_stages(settings: Settings, worker: str) -> tuple[Stage, ...]:
     return ()
 
 
-class BrokerWatch:
+class BrokerWatch(Background):
     """Every ``interval`` seconds: does the broker answer, and how far behind is each stage.
 
     Lag is measured with the admin API (committed offsets against end offsets), not reported by
     the consumer: a Faust agent that silently stopped consuming (faust-streaming issues 175, 640)
     still shows a growing backlog here.
     """
+
+    # Briefly: a check waiting on an unreachable broker must not hold up the worker's exit (the
+    # thread is a daemon and keeps nothing that needs saving).
+    join_timeout = 2.0
 
     def __init__(
         self,
@@ -404,19 +409,7 @@ class BrokerWatch:
         self.interval = interval if interval is not None else settings.health_check_interval
         self._admin: Any = None
         self._admin_factory = admin_factory or self._kafka_admin
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"{health.worker}-broker-watch", daemon=True)
-
-    def start(self) -> BrokerWatch:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            # Briefly: a check waiting on an unreachable broker must not hold up the worker's exit
-            # (the thread is a daemon and keeps nothing that needs saving).
-            self._thread.join(timeout=2)
+        super().__init__(f"{health.worker}-broker-watch")
 
     def _run(self) -> None:
         try:

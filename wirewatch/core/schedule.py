@@ -27,6 +27,13 @@ from wirewatch.core.http import CacheHints
 SURGE_GROUP = re.compile(r"^[\w.-]{1,64}$")  # what a group name may be (feed lists, surge records)
 
 
+def group_name(group: str) -> str:
+    """``group`` if it can name a surge group; a ``ValueError`` saying what can, if not."""
+    if not SURGE_GROUP.match(group):
+        raise ValueError(f"group {group!r}: use letters, digits, '.', '_' or '-' (at most 64)")
+    return group
+
+
 @dataclass(frozen=True, slots=True)
 class PollPolicy:
     min_interval: float = 30.0

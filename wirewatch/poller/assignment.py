@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, Self
 
 from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
 
+from wirewatch.background import Background
 from wirewatch.config import Settings
 from wirewatch.errors import BadRecord
 from wirewatch.feedlist import Feed
@@ -31,15 +32,7 @@ log = logging.getLogger("wirewatch.poller")
 
 
 def feed_record(feed: Feed) -> FeedRecord:
-    return FeedRecord(
-        url=feed.url,
-        outlet=feed.outlet,
-        interval=feed.interval,
-        lang=feed.lang,
-        groups=feed.groups,
-        full_text=feed.full_text,
-        allow_private=feed.allow_private,
-    )
+    return FeedRecord.model_validate(feed.model_dump())  # the same fields, as a topic record
 
 
 class FeedSource(Protocol):
@@ -95,7 +88,7 @@ class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
             self.owner.consumer.seek_to_beginning(*assigned)
 
 
-class GroupFeeds:
+class GroupFeeds(Background):
     """This poller's share of the feeds topic, kept current by a consumer-group member."""
 
     def __init__(self, settings: Settings, session_timeout_ms: int = 10000) -> None:
@@ -113,18 +106,11 @@ class GroupFeeds:
         self._by_partition: dict[int, dict[str, FeedRecord]] = {}
         self._held: frozenset[int] = frozenset()
         self._generation = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="poller-assignment", daemon=True)
+        super().__init__("poller-assignment")
 
-    def start(self) -> GroupFeeds:
+    def start(self) -> Self:
         self.consumer.subscribe([self.topic], listener=_Listener(self))
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=30)
+        return super().start()
 
     def snapshot(self) -> tuple[int, dict[str, FeedRecord], frozenset[int] | None]:
         with self._lock:

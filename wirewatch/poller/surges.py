@@ -16,8 +16,9 @@ from typing import TextIO
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
+from wirewatch.background import Background
 from wirewatch.config import Settings
-from wirewatch.core.schedule import SURGE_GROUP, Surge, apply_surge
+from wirewatch.core.schedule import Surge, apply_surge, group_name
 from wirewatch.durations import end_time, seconds
 from wirewatch.errors import BadRecord, ConfigError
 from wirewatch.logs import for_terminal
@@ -66,24 +67,14 @@ class SurgeBoard:
             return dict(self._table)
 
 
-class SurgeReader:
+class SurgeReader(Background):
     """Follows the poll-surges topic from its start into a ``SurgeBoard``."""
 
     def __init__(self, settings: Settings, board: SurgeBoard) -> None:
         self.topic = POLL_SURGES.full_name(settings.topic_prefix)
         self.board = board
         self.settings = settings
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="poller-surges", daemon=True)
-
-    def start(self) -> SurgeReader:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=30)
+        super().__init__("poller-surges")
 
     def _run(self) -> None:
         consumer = KafkaConsumer(
@@ -169,10 +160,10 @@ def surge_start(
     if ends <= now:
         raise ConfigError("the surge would end before it starts", field="until")
     for group in groups:
-        if not SURGE_GROUP.match(group):
-            raise ConfigError(
-                f"group {group!r}: use letters, digits, '.', '_' or '-' (at most 64)", field="group"
-            )
+        try:
+            group_name(group)
+        except ValueError as exc:
+            raise ConfigError(str(exc), field="group") from None
     producer = admin_producer(settings)
     try:
         for group in groups:

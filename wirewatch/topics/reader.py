@@ -5,7 +5,7 @@ silences all live on compacted topics; at start (or when partitions move) a work
 whole. One record per key survives compaction; a ``None`` value is a deletion (tombstone).
 
 ``read_range`` reads a few records by offset: how the processor gets back records its stream
-consumer skipped (see ``workers.processor.SkipGuard``).
+consumer skipped (see ``workers.skips``).
 """
 
 from __future__ import annotations
