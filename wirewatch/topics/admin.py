@@ -63,10 +63,9 @@ def connect_admin(settings: Settings, sleep: Callable[[float], None] = time.slee
 
 def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[str]:
     """Create the topics that do not exist yet; return the names created."""
-    admin = connect_admin(settings)
-    try:
-        existing = set(admin.list_topics())
-        wanted = [
+    return create_missing(
+        settings,
+        [
             NewTopic(
                 spec.full_name(settings.topic_prefix),
                 spec.partitions or settings.partitions,
@@ -74,8 +73,16 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
                 topic_configs=dict(spec.config),
             )
             for spec in specs
-            if spec.full_name(settings.topic_prefix) not in existing
-        ]
+        ],
+    )
+
+
+def create_missing(settings: Settings, topics: Iterable[NewTopic]) -> list[str]:
+    """Create those of ``topics`` that do not exist yet; return the names created."""
+    admin = connect_admin(settings)
+    try:
+        existing = set(admin.list_topics())
+        wanted = [topic for topic in topics if topic.name not in existing]
         created: list[str] = []
         for topic in wanted:
             try:

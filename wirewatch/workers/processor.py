@@ -21,7 +21,7 @@ import logging
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -250,9 +250,13 @@ def build_app(
             read_range, settings, message.topic, message.partition, gap.start, gap.stop
         )
 
-    def delivered(event: Any) -> Delivered:
-        message = event.message
-        return Delivered(message.topic, message.partition, message.offset, event.value, message.timestamp)
+    async def records(stream: Any, stage: str) -> AsyncIterator[Delivered]:
+        """The stream's records, each preceded by any the stream skipped before it."""
+        async for event in stream.events():
+            message = event.message
+            for record in await skipped_before(message, stage):
+                yield record
+            yield Delivered(message.topic, message.partition, message.offset, event.value, message.timestamp)
 
     async def analyze(record: Delivered) -> None:
         started = time.perf_counter()
@@ -271,10 +275,8 @@ def build_app(
 
     @app.agent(articles, concurrency=1)
     async def analyze_articles(stream: Any) -> Any:
-        async for event in stream.events():
-            for record in await skipped_before(event.message, "analyze"):
-                await analyze(record)
-            await analyze(delivered(event))
+        async for record in records(stream, "analyze"):
+            await analyze(record)
             yield None
 
     async def place(record: Delivered) -> None:
@@ -317,10 +319,8 @@ def build_app(
 
     @app.agent(reports, concurrency=1)
     async def build_incidents(stream: Any) -> Any:
-        async for event in stream.events():
-            for record in await skipped_before(event.message, "incident"):
-                await place(record)
-            await place(delivered(event))
+        async for record in records(stream, "incident"):
+            await place(record)
             yield None
 
     return app
@@ -420,6 +420,33 @@ class _skip_bad:
         return True
 
 
+def _create_changelogs(settings: Settings, app: faust.App) -> None:
+    """Create the tables' changelog topics before Faust starts, as Faust itself would.
+
+    Faust creates them while it starts, just before the first rebalance; a second processor
+    starting at the same moment could then be assigned partitions while its metadata did not
+    list a changelog yet ("Ignoring missing topic"), and every table write failed with
+    PartitionsMismatch until it did (seen in the failover test: 18 reports lost). Created here,
+    they exist before any processor joins the group.
+    """
+    from kafka.admin import NewTopic
+
+    from wirewatch.topics.admin import create_missing
+
+    create_missing(
+        settings,
+        [
+            NewTopic(
+                table.changelog_topic.get_topic_name(),
+                table.partitions or settings.partitions,
+                settings.replication_factor,
+                topic_configs={"cleanup.policy": "compact"},
+            )
+            for table in app.tables.values()
+        ],
+    )
+
+
 def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health | None = None) -> int:
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
@@ -427,6 +454,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     ensure_topics(settings)
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     app = build_app(settings, analyzer, metrics)
+    _create_changelogs(settings, app)
     _faust_sensors(app, metrics)
     metrics.up.labels("processor").set(1)
     worker = faust.Worker(
