@@ -23,7 +23,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,50 +35,13 @@ sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
 from launcher import LocalKafka, port_open  # noqa: E402
 
-from wirewatch.testing.feeds import Item, atom, rss  # noqa: E402
+from wirewatch.testing.demo import DemoFeeds, DemoSpec  # noqa: E402
 from wirewatch.testing.ports import free_port  # noqa: E402
-from wirewatch.testing.receivers import Document, FeedServer, Mail, Received, SmtpReceiver, WebhookReceiver  # noqa: E402
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from wirewatch.testing.receivers import FeedServer, Mail, Received, SmtpReceiver, WebhookReceiver  # noqa: E402
 
 
 def say(text: str) -> None:
     print(f"\033[1;36m[demo]\033[0m {text}", flush=True)
-
-
-class DemoFeeds:
-    """Renders the demo feeds at request time: each item shows once its time has come."""
-
-    def __init__(self, spec: dict[str, Any], base_url: str, started: datetime) -> None:
-        self.spec = spec
-        self.base_url = base_url
-        self.started = started
-
-    def document(self, path: str) -> Document | None:
-        name = path.strip("/").removeprefix("feeds/").removesuffix(".xml")
-        feed = self.spec["feeds"].get(name)
-        if feed is None:
-            return None
-        now = datetime.now(UTC)
-        items = []
-        for raw in self.spec["items"]:
-            if raw["feed"] != name:
-                continue
-            appears = self.started + timedelta(seconds=raw["appear_after"])
-            if appears > now:
-                continue
-            published = appears - timedelta(minutes=raw["age_minutes"])
-            text = raw["text"].replace("{weekday}", WEEKDAYS[published.weekday()])
-            items.append(Item(raw["title"], f"{self.base_url}/news/{name}/{raw['slug']}", text, published))
-        items.reverse()  # newest first, as feeds list them
-        link = f"{self.base_url}/{name}"
-        if feed["kind"] == "atom":
-            return Document(
-                atom(feed["title"], link, items).encode(),
-                "application/atom+xml; charset=utf-8",
-                modified=self.started.timestamp(),
-            )
-        return Document(rss(feed["title"], link, items).encode(), modified=self.started.timestamp())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     run_dir = args.run_dir
     shutil.rmtree(run_dir, ignore_errors=True)  # every demo starts from an empty broker
     run_dir.mkdir(parents=True)
-    spec = yaml.safe_load((HERE / "items.yaml").read_text("utf-8"))
+    spec = DemoSpec.load(HERE / "items.yaml")
     started = datetime.now(UTC)
-    expected_alerts = sorted({i["slug"] for i in spec["items"] if i["expect"] == "alert"})
+    expected_alerts = spec.expected_alerts()
 
     hook_lock = threading.Lock()
     webhook_alerts: list[dict[str, Any]] = []
@@ -132,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 "lang": f["lang"],
                 "allow_private": True,  # the demo feeds are served from 127.0.0.1
             }
-            for name, f in spec["feeds"].items()
+            for name, f in spec.feeds.items()
         ]
     }
     feeds_file = run_dir / "feeds.yaml"
@@ -161,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(w["id"] for w in yaml.safe_load((HERE / "watchlist.yaml").read_text())["watch"])
     )
     say(
-        f"{len(spec['items'])} demo items; {len(expected_alerts)} report an attack on a watched place "
+        f"{len(spec.items)} demo items; {len(expected_alerts)} report an attack on a watched place "
         "(an Arabic report after ~8 s, an English one after ~20 s). Ctrl-C stops everything."
     )
     up = subprocess.Popen([sys.executable, "-m", "wirewatch.cli", "up"], env=env, start_new_session=True)
