@@ -37,7 +37,8 @@ from wirewatch.core.roles import (
     target_place,
     time_zone,
 )
-from wirewatch.core.text import Token, normalize, split_sentences, tokens
+from wirewatch.core.scan import fold
+from wirewatch.core.text import Words, normalize, split_sentences, tokens
 
 # "بغداد – ", "BAGHDAD (Reuters) - ", "Erbil, Iraq — ": where the report was filed, not a target.
 _DATELINE = re.compile(r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+")
@@ -124,20 +125,32 @@ def compose(article: Article) -> tuple[str, tuple[int, int] | None]:
     return head + text, dateline
 
 
-def detect(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> Detection:
+def detect(
+    article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = None, fast: bool = True
+) -> Detection:
+    """The attack mentions of an article.
+
+    ``fast`` folds and tokenizes the whole document at once and probes only the tokens an
+    automaton points at (``core.scan``); ``fast=False`` probes every token of ``text.tokens``.
+    Both give the same detection (a test compares them on the evaluation sets).
+    """
     lexicon = lexicon or default_lexicon()
     doc, dateline = compose(article)
-    toks = tokens(doc)
-    hits = lexicon.find(toks)
+    folded = fold(doc) if fast else None
+    if folded is not None and not lexicon.may_have_trigger(folded.norm):
+        return Detection(doc, dateline, (), (), ())  # most news: no attack words, no tokens needed
+    words = folded.words() if folded is not None else Words.of(tokens(doc))
+    hits = lexicon.find(words, positions=lexicon.starts.positions(folded, words) if folded else None)
     if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
-        return Detection(doc, dateline, (), (), ())  # most news: no attack words, nothing more to do
-    places = gazetteer.resolve(toks, gazetteer.find(toks), doc)
+        return Detection(doc, dateline, (), (), ())
+    found = gazetteer.find(words, gazetteer.starts.positions(folded, words) if folded else None)
+    places = gazetteer.resolve(words, found, doc)
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     sentences = []
     for index, (start, end) in enumerate(split_sentences(doc)):
-        first = _first_token(toks, start)
-        last = _first_token(toks, end) - 1
+        first = words.first_at(start)
+        last = words.first_at(end) - 1
         if first <= last:
             sentences.append(
                 _Sentence(
@@ -145,7 +158,7 @@ def detect(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = Non
                     start,
                     end,
                     first,
-                    toks[first : last + 1],
+                    words.norms[first : last + 1],
                     [h for h in hits if first <= h.first <= last],
                     [p for p in places if first <= p.first <= last],
                 )
@@ -175,7 +188,7 @@ def detect(article: Article, gazetteer: Gazetteer, lexicon: Lexicon | None = Non
         if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
             frame = outcome.reason if outcome.reason in _FRAMING else None
     mentions = _date_the_headline(mentions, article.title.strip() != "")
-    return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(toks, hits))
+    return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(words.norms, hits))
 
 
 def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
@@ -206,7 +219,7 @@ class _Sentence:
     start: int
     end: int
     offset: int
-    toks: Sequence[Token]
+    words: list[str]  # the matching forms of its tokens
     hits: list[TermHit]
     places: list[PlaceMention]
 
@@ -286,17 +299,6 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
     return None
 
 
-def _first_token(toks: Sequence[Token], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _mention(
     sentence: _Sentence,
     published: datetime | None,
@@ -305,12 +307,11 @@ def _mention(
     lead: Mention | None,
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
-    hits, places, toks = sentence.hits, sentence.places, sentence.toks
+    hits, places, words = sentence.hits, sentence.places, sentence.words
     labels = sentence.labels
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     if not weapons and "attack" not in labels:
         return None
-    words = [t.norm for t in toks]
     projectiles = count_projectiles(words, list(weapons), offset)
     killed = count_near(words, [h for h in hits if h.label == "killed"], offset)
     wounded = count_near(words, [h for h in hits if h.label == "wounded"], offset)
@@ -331,7 +332,7 @@ def _mention(
             index, start, end, "attack word without a weapon, a military target or harm", tuple(hits)
         )
 
-    refs = find_time_refs(toks, published)
+    refs = find_time_refs(words, published)
     attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
     event_refs = [r for r in refs if not _reporting_time(words, r)] or refs

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from wirewatch.core.lexicon import ATTACK_TYPES, TermHit, word_forms
 from wirewatch.core.numbers import VAGUE, dual_of, number_word
-from wirewatch.core.text import Token, normalize
+from wirewatch.core.text import normalize
 
 _DUAL_STEMS = tuple(normalize(s) for s in ("صاروخ", "قذيفة", "طائرة", "مسيرة", "عبوة", "هجوم", "غارة"))
 
@@ -100,7 +100,7 @@ _CLAIM_STOP = frozenset(
 )
 
 
-def claimants(toks: Sequence[Token], hits: Sequence[TermHit]) -> tuple[str, ...]:
+def claimants(norms: Sequence[str], hits: Sequence[TermHit]) -> tuple[str, ...]:
     """Who claimed the attack: the words after an Arabic claim verb, before an English one."""
     out: list[str] = []
     for h in hits:
@@ -108,12 +108,12 @@ def claimants(toks: Sequence[Token], hits: Sequence[TermHit]) -> tuple[str, ...]
             continue
         if "\u0600" <= h.term[0] <= "\u06ff":
             words = []
-            for t in toks[h.last + 1 : h.last + 6]:
-                if t.norm in _CLAIM_STOP:
+            for norm in norms[h.last + 1 : h.last + 6]:
+                if norm in _CLAIM_STOP:
                     break
-                words.append(t.norm)
+                words.append(norm)
         else:
-            words = [t.norm for t in toks[max(0, h.first - 3) : h.first] if t.norm not in _CLAIM_STOP]
+            words = [n for n in norms[max(0, h.first - 3) : h.first] if n not in _CLAIM_STOP]
         if words:
             out.append(" ".join(words))
     return tuple(dict.fromkeys(out))

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from wirewatch.core.text import Token, normalize, tokens
+from wirewatch.core.scan import Starts
+from wirewatch.core.text import Words, normalize, tokens
 
 KINDS = ("country", "governorate", "district", "city", "base", "site")
 
@@ -120,6 +121,7 @@ class Gazetteer:
     places: dict[str, Place]
     _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
     _first: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, repr=False)
+    _starts: Starts | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -181,39 +183,46 @@ class Gazetteer:
                 self._first[word] = found
         return found
 
-    def find(self, toks: Sequence[Token]) -> list[PlaceMention]:
-        """Every place name in ``toks``, longest match first, ambiguous ones not yet resolved."""
+    @property
+    def starts(self) -> Starts:
+        """An automaton over the first words of every name (and their forms without "ال")."""
+        if self._starts is None:
+            keys = [(k, False, True) for k in self._index]
+            keys += [(k[2:], False, True) for k in self._index if k.startswith("ال") and len(k) >= 4]
+            self._starts = Starts(keys, (*_PREFIXES, "لل", "ولل", "فلل"))
+        return self._starts
+
+    def find(self, words: Words, positions: Iterable[int] | None = None) -> list[PlaceMention]:
+        """Every place name in ``words``, longest match first, ambiguous ones not yet resolved.
+
+        ``positions`` (from ``starts``) limits the probing to the tokens where a name may start.
+        """
+        norms = words.norms
         out: list[PlaceMention] = []
-        i = 0
-        n = len(toks)
-        while i < n:
-            best: tuple[_Pattern, int] | None = None
-            for pattern in self._starting(toks[i].norm):
-                size = len(pattern.words)
-                if i + size <= n and all(toks[i + k].norm == pattern.words[k] for k in range(1, size)):
-                    best = (pattern, size)
-                    break  # longest first
-            if best is None:
-                i += 1
+        n = len(norms)
+        after = 0  # tokens before this are inside a name already found
+        for i in range(n) if positions is None else positions:
+            if i < after:
                 continue
-            pattern, size = best
-            out.append(
-                PlaceMention(
-                    place_id=pattern.place_id,
-                    first=i,
-                    last=i + size - 1,
-                    start=toks[i].start,
-                    end=toks[i + size - 1].end,
-                    alias=pattern.alias,
-                    needs_context=pattern.needs_context,
-                )
-            )
-            i += size
+            for pattern in self._starting(norms[i]):
+                size = len(pattern.words)
+                if i + size <= n and all(norms[i + k] == pattern.words[k] for k in range(1, size)):
+                    out.append(
+                        PlaceMention(
+                            place_id=pattern.place_id,
+                            first=i,
+                            last=i + size - 1,
+                            start=words.starts[i],
+                            end=words.ends[i + size - 1],
+                            alias=pattern.alias,
+                            needs_context=pattern.needs_context,
+                        )
+                    )
+                    after = i + size
+                    break  # longest first
         return out
 
-    def resolve(
-        self, toks: Sequence[Token], mentions: Sequence[PlaceMention], text: str = ""
-    ) -> list[PlaceMention]:
+    def resolve(self, words: Words, mentions: Sequence[PlaceMention], text: str = "") -> list[PlaceMention]:
         """Keep unambiguous mentions, and ambiguous ones that have context.
 
         Context: a word like قاعدة/base right before (or "air base" right after) the name, or
@@ -229,8 +238,8 @@ class Gazetteer:
                 continue
             if text and text[m.start : m.start + 1].isascii() and text[m.start : m.start + 1].islower():
                 continue  # "rockets hit base" is the verb, "Hit base" the town: Latin names are capitalized
-            before = toks[m.first - 1].norm if m.first > 0 else ""
-            after = toks[m.last + 1].norm if m.last + 1 < len(toks) else ""
+            before = words.norms[m.first - 1] if m.first > 0 else ""
+            after = words.norms[m.last + 1] if m.last + 1 < len(words) else ""
             strip_before = next((c for c in _candidates(before, None) if c in _CONTEXT_BEFORE), None)
             parents = set(self.ancestors(m.place_id)) - {self.country_of(m.place_id)}
             if strip_before or after in _CONTEXT_AFTER or (parents & areas):

@@ -9,11 +9,12 @@ attached clitics (و ف ب ل ك ال لل) are stripped from each text word bef
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wirewatch.core.text import Token, normalize
+from wirewatch.core.scan import Starts
+from wirewatch.core.text import Words, normalize
 
 ATTACK_TYPES = ("rocket", "missile", "mortar", "drone", "ied", "suicide", "shooting", "airstrike", "other")
 
@@ -390,6 +391,14 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# Words that say nothing on their own: the first pass does not look for them.
+_FILLER = frozenset(normalize(w) for w in "a an the of من في على عن".split())
+
+
+def _is_trigger(label: str) -> bool:
+    return label == "attack" or label.startswith("weapon:")
+
+
 class Lexicon:
     """Terms indexed by the first two letters of their first word."""
 
@@ -410,6 +419,25 @@ class Lexicon:
         for bucket in self._buckets.values():
             bucket.sort(key=lambda t: -len(t.words))
         self._first: dict[str, tuple[Term, ...]] = {}
+        terms = [term for bucket in self._buckets.values() for term in bucket]
+        self.starts = Starts((t.words[0].text, t.words[0].stem, True) for t in terms)
+        # The first pass: an article in which no attack or weapon term has all its words (as
+        # words, anywhere) has no such term.
+        triggers = [t for t in terms if _is_trigger(t.label)]
+        self._trigger_words = Starts(
+            (
+                (w.text, w.stem, k == 0)
+                for t in triggers
+                for k, w in enumerate(t.words)
+                if w.text not in _FILLER
+            ),
+            _CLITICS,
+        )
+        self._needs: dict[str, list[frozenset[str]]] = {}
+        for t in triggers:
+            needed = frozenset(w.text for w in t.words if w.text not in _FILLER)
+            for word in needed:
+                self._needs.setdefault(word, []).append(needed)
 
     def _starting(self, word: str) -> tuple[Term, ...]:
         """Terms whose first word matches one of the word's forms, longest first (cached per word)."""
@@ -426,25 +454,37 @@ class Lexicon:
                 self._first[word] = found
         return found
 
-    def find(self, toks: Sequence[Token], labels: frozenset[str] | None = None) -> list[TermHit]:
-        """All terms in ``toks``; per label, the longest match at each position, no overlaps."""
+    def may_have_trigger(self, norm: str) -> bool:
+        """Whether an attack or weapon term may occur in ``norm`` (a document's matching form):
+        false only when none can."""
+        found = self._trigger_words.words_in(norm)
+        return any(needed <= found for word in found for needed in self._needs.get(word, ()))
+
+    def find(
+        self, words: Words, labels: frozenset[str] | None = None, positions: Iterable[int] | None = None
+    ) -> list[TermHit]:
+        """All terms in ``words``; per label, the longest match at each position, no overlaps.
+
+        ``positions`` (from ``starts``) limits the probing to the tokens where a term may start.
+        """
+        norms, starts, ends = words.norms, words.starts, words.ends
         hits: list[TermHit] = []
         covered: dict[str, int] = {}  # label -> first token index not yet covered
-        for i, tok in enumerate(toks):
+        for i in range(len(norms)) if positions is None else positions:
             seen_labels: set[str] = set()
-            for term in self._starting(tok.norm):
+            for term in self._starting(norms[i]):
                 if term.label in seen_labels or (labels is not None and term.label not in labels):
                     continue
                 if covered.get(term.label, 0) > i:
                     continue
                 size = len(term.words)
-                if i + size > len(toks):
+                if i + size > len(norms):
                     continue
-                if all(term.words[k].matches(toks[i + k].norm) for k in range(1, size)):
+                if all(term.words[k].matches(norms[i + k]) for k in range(1, size)):
                     seen_labels.add(term.label)
                     covered[term.label] = i + size
                     hits.append(
-                        TermHit(term.label, i, i + size - 1, tok.start, toks[i + size - 1].end, term.source)
+                        TermHit(term.label, i, i + size - 1, starts[i], ends[i + size - 1], term.source)
                     )
         return hits
 

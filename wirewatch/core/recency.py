@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from wirewatch.core.lexicon import term_list, word_forms
 from wirewatch.core.numbers import number_word
-from wirewatch.core.text import Token, normalize
+from wirewatch.core.text import normalize
 
 # An attack up to this many days before publication is news; older ones are references.
 CURRENT_DAYS = 1.5
@@ -226,9 +226,9 @@ def _days_between(published: datetime, when: date) -> float:
     return float((published.date() - when).days)
 
 
-def find_time_refs(toks: Sequence[Token], published: datetime | None) -> list[TimeRef]:
-    """Time expressions in a sentence, each with the days before publication it points to."""
-    words = [t.norm for t in toks]
+def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef]:
+    """Time expressions in a sentence (its tokens' matching forms), each with the days before
+    publication it points to."""
     out: list[TimeRef] = []
     i = 0
     while i < len(words):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,12 +80,16 @@ _ABBREVIATIONS = frozenset(
     "aug sep sept oct nov dec approx vs etc".split()
 )
 
+# Combining marks below the Arabic block: what ``strip_accents`` drops.
+_LATIN_MARK = re.compile("[" + "".join(chr(c) for c in range(0x0600) if unicodedata.combining(chr(c))) + "]")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def strip_accents(text: str) -> str:
     """Drop combining marks from Latin letters (é → e); Arabic is handled by ``fold_arabic``."""
+    if unicodedata.is_normalized("NFD", text) and not _LATIN_MARK.search(text):
+        return text  # nothing to decompose, nothing to drop
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not (unicodedata.combining(ch) and ch < "\u0600"))
 
@@ -107,6 +113,29 @@ class Token:
     norm: str
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The tokens of a document as parallel lists: matching forms and spans in the original."""
+
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, toks: Sequence[Token]) -> Words:
+        return cls([t.norm for t in toks], [t.start for t in toks], [t.end for t in toks])
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def token(self, index: int) -> Token:
+        return Token(self.norms[index], self.starts[index], self.ends[index])
+
+    def first_at(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset``."""
+        return bisect_left(self.starts, offset)
 
 
 def tokens(text: str) -> list[Token]:

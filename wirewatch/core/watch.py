@@ -108,4 +108,6 @@ def hits(targets: Iterable[str], watch: Sequence[WatchTarget], gazetteer: Gazett
 def hits_in(lineages: Iterable[Sequence[str]], watch: Sequence[WatchTarget]) -> list[str]:
     """Entry ids hit by targets given as their lineages (place id first, then its ancestors)."""
     areas = [set(lineage) for lineage in lineages]
+    if not areas:
+        return []
     return [w.entry_id for w in watch if any(w.place_id in area for area in areas)]

@@ -1,0 +1,82 @@
+"""The one-pass scan (core.scan) gives exactly what the word-by-word path gives.
+
+``detect(fast=True)`` folds the whole document at once, tokenizes it with one split and probes
+only the tokens an Aho-Corasick automaton points at, after a first pass that skips articles
+with no attack or weapon term. ``fast=False`` is the reference: ``text.tokens`` and a probe of
+every token. Their analyses must be identical on every article of the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirewatch.alerts.watchlist import analyzer_for
+from wirewatch.cli import article_from_dict
+from wirewatch.core.analysis import analysis_record
+from wirewatch.core.detect import Article, detect
+from wirewatch.core.lexicon import default_lexicon
+from wirewatch.core.scan import fold
+from wirewatch.core.text import Words, tokens
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+ANALYZER = analyzer_for(EVAL / "watchlist.yaml")
+ARTICLES = [
+    article_from_dict(json.loads(line))
+    for path in sorted(EVAL.glob("*.jsonl"))
+    for line in path.read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+def test_both_paths_give_the_same_analysis_on_every_evaluation_article() -> None:
+    different = []
+    for article in ARTICLES:
+        fast = analysis_record(article, detect(article, ANALYZER.gazetteer), ANALYZER)
+        slow = analysis_record(article, detect(article, ANALYZER.gazetteer, fast=False), ANALYZER)
+        if fast != slow:
+            different.append(article.id)
+    assert len(ARTICLES) > 600
+    assert different == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صَاروخانِ سقطا على قاعدةِ عين الأسد",  # vowel marks inside and after words
+        "ـقطعة الـسلاح",  # tatweel starting a word and inside one
+        "Two ROCKETS hit Ain Al-Asad\u200b air base",  # case, a zero-width space
+        "سقوط ﺻﺎﺭﻭﺥ على الأنبار",  # Arabic presentation forms
+        "١٢ قذيفة هاون … على بغداد",  # Eastern Arabic digits, an ellipsis
+        "Café \u0644\u0654\u0627 ʼattackʼ",  # accents, a hamza written as a mark, a modifier letter
+    ],
+)
+def test_folded_tokens_are_the_word_by_word_tokens(text: str) -> None:
+    folded = fold(text)
+    if folded is not None:
+        assert folded.words() == Words.of(tokens(text))
+    article = Article(id="x", title="", text=text)
+    assert detect(article, ANALYZER.gazetteer) == detect(article, ANALYZER.gazetteer, fast=False)
+
+
+def test_characters_the_fold_does_not_cover_take_the_word_by_word_path() -> None:
+    assert fold("سقط صاروخ_على القاعدة") is None  # "_" joins two tokens into one word there
+    assert fold("ﻻ صواريخ") is None  # the lam-alef ligature is two letters
+    assert fold("a plain sentence") is not None
+
+
+def test_the_first_pass_needs_every_word_of_some_attack_term() -> None:
+    lexicon = default_lexicon()
+
+    def passes(text: str) -> bool:
+        folded = fold(text)
+        assert folded is not None
+        return lexicon.may_have_trigger(folded.norm)
+
+    assert not passes("وزير النفط يبحث تطوير الحقول")
+    assert not passes("سيارة جديدة في المعرض")  # "سيارة" alone is not "سيارة مفخخة"
+    assert passes("انفجار سيارة مفخخة في السوق")
+    assert passes("وبالصواريخ")  # a stem after attached clitics
+    assert not passes("قادرون على الحضور")  # "درون" inside another word is not a drone

@@ -1,0 +1,215 @@
+"""One pass over an article: its matching form, its tokens, and where terms may start (pure).
+
+``text.tokens`` normalizes word by word, and the term and place tables probe every token; on
+real news that per-word Python work was most of the cost of an analysis. This room does the
+same in bulk, with loops that run inside the interpreter's C code:
+
+- the whole document is folded at once (``str.lower`` and one ``str.replace`` per foldable
+  character present), with a character table derived from ``text.normalize`` itself, so the two
+  cannot drift; Arabic marks become placeholders, so the folded text keeps the original's
+  offsets;
+- tokens come from one ``re.split`` of the folded text, as three parallel lists (``Words``);
+- an Aho-Corasick automaton (pyahocorasick) over the folded text says which tokens may start a
+  term or a place, and only those are probed, with the same rules as before.
+
+A document with a character the table does not cover (ligatures, decomposed Latin accents, "_")
+takes the word-by-word path. ``Starts.words_in`` over the words of the attack and weapon terms
+is the first pass: an article in which no such term has all its words needs no tokens at all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+import ahocorasick
+
+from wirewatch.core.text import _INVISIBLE, _TASHKEEL, _WORD, Words, normalize, tokens
+
+_MARKS_THAT_COMPOSE = ("\u0653", "\u0654", "\u0655")  # madda and hamza above/below (NFKC composes them)
+_RANGES = ((0x0000, 0x0250), (0x0600, 0x0700), (0x0750, 0x0780), (0x2000, 0x2070), (0xFE70, 0xFF00))
+
+# Arabic marks and tatweel stand in the folded text as one of two placeholders, so that the
+# folded text keeps the original's length: a word may start with tatweel (a letter for the
+# tokenizer) but not with a vowel mark.
+_MARK = "\ue000"
+_LETTER_MARK = "\ue001"
+# A word of the folded text: what ``text._WORD`` finds in the original.
+_SPLIT = re.compile(f"((?:[^\\W_]|{_LETTER_MARK})(?:[^\\W_]|[{_MARK}{_LETTER_MARK}])*)")
+_PLACEHOLDER = re.compile(f"[{_MARK}{_LETTER_MARK}]")
+
+
+def _is_token_char(ch: str) -> bool:
+    return ch.isalnum()  # the tokenizer's [^\W_]
+
+
+@dataclass(frozen=True)
+class _Table:
+    covered: re.Pattern[str]  # finds a character NOT covered
+    foldable: re.Pattern[str]  # finds a character that ``str.lower`` leaves unfolded
+    replace: dict[str, str]
+
+
+@cache
+def _table() -> _Table:
+    """Which characters fold alone exactly as ``normalize`` folds them inside a word, and how."""
+    wanted: dict[str, str] = {}
+    for low, high in _RANGES:
+        for code in range(low, high):
+            ch = chr(code)
+            if ch == "_":
+                continue  # "a_b" is one word of two tokens in the word-by-word path
+            if _INVISIBLE.fullmatch(ch):
+                wanted[ch] = " "  # a word break, as ``tokens`` reads it
+            elif _TASHKEEL.fullmatch(ch):
+                wanted[ch] = _LETTER_MARK if _is_token_char(ch) else _MARK
+            else:
+                folded = normalize(ch)
+                if not _is_token_char(ch) and not any(_is_token_char(c) for c in folded):
+                    wanted[ch] = ch  # "…", "″": a separator either way
+                    continue
+                if len(folded) != 1 or _is_token_char(ch) != _is_token_char(folded):
+                    continue
+                if _is_token_char(ch) and not _WORD.fullmatch(ch):
+                    continue
+                if any(normalize(ch + m) != folded for m in _MARKS_THAT_COMPOSE):
+                    continue  # a letter NFKC would compose with a following mark into another letter
+                wanted[ch] = folded
+    replace = {ch: out for ch, out in wanted.items() if ch.lower() != out}
+    covered = {
+        ch
+        for ch, out in wanted.items()
+        if len(ch.lower()) == 1 and replace.get(ch.lower(), ch.lower()) == out and ch.lower() in wanted
+    }
+    replace = {ch: out for ch, out in replace.items() if ch in covered}
+    return _Table(
+        re.compile(f"[^{_char_class(covered)}]"), re.compile(f"[{_char_class(set(replace))}]"), replace
+    )
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    codes = sorted(ord(c) for c in chars)
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            ranges.append(f"\\U{start:08x}" if start == prev else f"\\U{start:08x}-\\U{prev:08x}")
+            start = code
+        prev = code
+    return "".join(ranges)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A document in matching form.
+
+    ``wide`` has the original's length (marks as placeholders); ``norm`` drops the marks, as
+    ``normalize`` does, and ``original`` maps its positions back.
+    """
+
+    doc: str
+    wide: str
+    norm: str
+    shift: tuple[int, ...]  # for each dropped mark: its position in ``norm``
+
+    def original(self, position: int) -> int:
+        """The offset in ``doc`` of the character at ``position`` in ``norm``."""
+        return position + bisect_right(self.shift, position) if self.shift else position
+
+    def words(self) -> Words:
+        """The tokens of the document, exactly as ``text.tokens`` gives them."""
+        parts = _SPLIT.split(self.wide)  # separator, word, separator, word, ..., separator
+        bounds = list(accumulate(map(len, parts)))
+        found = parts[1::2]
+        starts = bounds[0:-1:2]
+        ends = bounds[1::2]
+        if not self.shift:
+            return Words(found, starts, ends)
+        norms = "\0".join(found).replace(_MARK, "").replace(_LETTER_MARK, "").split("\0")
+        if "" in norms:  # a lone tatweel is a word of no letters: no token
+            keep = [i for i, n in enumerate(norms) if n]
+            return Words([norms[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep])
+        return Words(norms, starts, ends)
+
+
+def fold(doc: str) -> Folded | None:
+    """The matching form of a whole document, or ``None`` when it has a character not covered."""
+    table = _table()
+    if table.covered.search(doc):
+        return None
+    wide = doc.lower()
+    for ch in set(table.foldable.findall(wide)):
+        wide = wide.replace(ch, table.replace[ch])
+    if _MARK not in wide and _LETTER_MARK not in wide:
+        return Folded(doc, wide, wide, ())
+    dropped = [m.start() for m in _PLACEHOLDER.finditer(wide)]
+    shift = tuple(p - k for k, p in enumerate(dropped))
+    return Folded(doc, wide, wide.replace(_MARK, "").replace(_LETTER_MARK, ""), shift)
+
+
+def doc_words(doc: str) -> tuple[Words, Folded | None]:
+    """Tokens of a document in one pass when it can be folded whole, else word by word."""
+    folded = fold(doc)
+    return (folded.words() if folded is not None else Words.of(tokens(doc))), folded
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    stem: bool  # the word may go on ("صاروخ*"); otherwise it ends where the token ends
+    clitics: bool  # it may follow an attached clitic (otherwise it must start a token)
+
+
+class Starts:
+    """An Aho-Corasick automaton over the first words of terms or of place names."""
+
+    def __init__(self, keys: Iterable[tuple[str, bool, bool]], clitics: Iterable[str] = ()) -> None:
+        """``keys``: (word in matching form, whether it is a stem, whether it may carry clitics);
+        ``clitics``: the attached prefixes such a word may carry (و, بال, لل ...)."""
+        merged: dict[str, _Key] = {}
+        for word, stem, attached in keys:
+            if word:
+                old = merged.get(word, _Key(False, False))
+                merged[word] = _Key(old.stem or stem, old.clitics or attached)
+        self._clitics = frozenset(clitics)
+        self._longest = max(map(len, self._clitics), default=0)
+        self._automaton = ahocorasick.Automaton()
+        for word, key in merged.items():
+            self._automaton.add_word(word, (len(word), key))
+        self._empty = not merged
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def words_in(self, norm: str) -> set[str]:
+        """The keys that occur as words: at a token's start, or after an attached clitic."""
+        found: set[str] = set()
+        if self._empty:
+            return found
+        for last, (size, key) in self._automaton.iter(norm):
+            start = last - size + 1
+            head = start
+            while head > 0 and start - head <= self._longest and norm[head - 1].isalnum():
+                head -= 1
+            if head < start and not (key.clitics and norm[head:start] in self._clitics):
+                continue  # inside a word, not after a clitic
+            if not key.stem and last + 1 < len(norm) and norm[last + 1].isalnum():
+                continue  # a whole word that goes on
+            found.add(norm[start : last + 1])
+        return found
+
+    def positions(self, folded: Folded, words: Words) -> list[int]:
+        """Indices of the tokens in which a key occurs, in order (a superset of where one starts)."""
+        if self._empty:
+            return []
+        starts, shift = words.starts, folded.shift
+        found: set[int] = set()
+        for last, (size, _) in self._automaton.iter(folded.norm):
+            position = last - size + 1
+            if shift:
+                position += bisect_right(shift, position)
+            found.add(bisect_right(starts, position) - 1)
+        found.discard(-1)
+        return sorted(found)
