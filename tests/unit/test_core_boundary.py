@@ -17,7 +17,7 @@ IO_LIBRARIES = (
     "requests",
     "urllib3",
     "asyncio",
-    "datasketch",  # heavy (numpy, scipy): loaded only when a signature is computed
+    "numpy",  # loaded only when a signature is computed
 )
 
 PROBE = f"""

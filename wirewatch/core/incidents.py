@@ -16,14 +16,17 @@ Functions here take the state they need and return the new state and what change
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from wirewatch.core.detect import Article
+from wirewatch.core.scan import fold
 from wirewatch.core.text import normalize
 
 State = Literal["reported", "corroborated", "updated"]
@@ -341,22 +344,42 @@ def _reprint_of(report: ReportFacts, earlier: Sequence[ReportFacts], policy: Pol
 # -- near-duplicate text -------------------------------------------------------------------------
 
 _PERMUTATIONS = 64
-_SEED = 20261125
+_SEED = 20261206  # changing the seed or the scheme makes stored signatures incomparable
+_WORD = re.compile(r"[^\W_]+")
 
 
 def signature(title: str, text: str) -> tuple[int, ...]:
-    """MinHash of the normalized text's character 5-grams (datasketch, fixed seed and scheme)."""
-    from datasketch import MinHash
+    """MinHash of the character 5-grams of the text's words in matching form, joined by spaces.
 
-    words = " ".join(normalize(f"{title} {text}").split())
-    shingles = {words[i : i + _SHINGLE] for i in range(max(1, len(words) - _SHINGLE + 1))}
-    minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_hash)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return tuple(int(v) for v in minhash.hashvalues)
+    Vectorized with numpy: a polynomial hash of every 5-gram, then 64 universal hash functions
+    ``(a * h + b) mod 2**32`` with odd ``a`` from a fixed seed; each value is the minimum.
+    """
+    import numpy as np
+
+    doc = f"{title} {text}"
+    folded = fold(doc)
+    words = " ".join(_WORD.findall(folded.norm if folded is not None else normalize(doc)))
+    if len(words) < _SHINGLE:
+        words = words.ljust(_SHINGLE)
+    codes = np.frombuffer(words.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    mask, count = np.uint64(0xFFFFFFFF), len(codes) - _SHINGLE + 1
+    grams = np.zeros(count, dtype=np.uint64)
+    for k in range(_SHINGLE):
+        grams = (grams * np.uint64(1_000_003) + codes[k : count + k]) & mask
+    grams = np.unique(grams)
+    a, b = _permutations()
+    values = ((grams[None, :] * a[:, None] + b[:, None]) & mask).min(axis=1)
+    return tuple(int(v) for v in values)
 
 
-def _hash(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+@cache
+def _permutations() -> tuple[Any, Any]:
+    import numpy as np
+
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(1, 2**32, size=_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**32, size=_PERMUTATIONS, dtype=np.uint64)
+    return a, b
 
 
 def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
