@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -320,17 +321,18 @@ def settings_env(settings: Any) -> dict[str, str]:
 # -- analyze -----------------------------------------------------------------------------------
 
 
-def _lines(source: str) -> Iterator[tuple[int, str]]:
-    if source == "-":
-        yield from enumerate(sys.stdin, start=1)
-        return
+def _lines(source: str) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
+    """Numbered lines of a file or of standard input; a line that is not UTF-8 comes as its error."""
     try:
-        with open(source, encoding="utf-8") as handle:
-            yield from enumerate(handle, start=1)
+        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except FileNotFoundError:
         raise ConfigError("input file not found", path=source) from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"input is not UTF-8 ({exc.reason})", path=source) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                yield number, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, exc
 
 
 def _article(line: str) -> Any:
@@ -384,29 +386,45 @@ def analyze_stream(records: Sequence[dict[str, Any]], analyzer: Any) -> list[dic
     return analyze_batch([article_from_dict(r) for r in records], analyzer)
 
 
+# Input lines analyzed together: their attack reports are grouped in publication order. Memory
+# is bounded by this window and the incidents still open, not by the length of the input.
+ANALYZE_WINDOW = 2000
+
+
 def analyze(source: str, watchlist: Path | None, out: TextIO) -> int:
     """``wirewatch analyze``: one JSON object per input line, in order; exit 1 if any line was bad."""
     from wirewatch.alerts.watchlist import analyzer_for
-    from wirewatch.core.analysis import analyze_batch
+    from wirewatch.core.analysis import IncidentBook, analyze_window
+    from wirewatch.core.incidents import Policy
 
     analyzer = analyzer_for(watchlist)
-    rows: list[tuple[int, Any]] = []  # (line number, Article or error message)
+    book = IncidentBook(Policy())
+    bad = False
+    rows = _parsed(source)
+    while window := list(islice(rows, ANALYZE_WINDOW)):
+        results = iter(analyze_window([a for _, a in window if not isinstance(a, str)], analyzer, book))
+        for number, item in window:
+            if isinstance(item, str):
+                bad = True
+                out.write(json.dumps({"line": number, "error": item}, ensure_ascii=False) + "\n")
+            else:
+                out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
+        out.flush()
+    return 1 if bad else 0
+
+
+def _parsed(source: str) -> Iterator[tuple[int, Any]]:
+    """(line number, Article or what is wrong with the line) for every non-blank input line."""
     for number, line in _lines(source):
+        if isinstance(line, UnicodeDecodeError):
+            yield number, f"not UTF-8: byte {line.object[line.start]:#04x} at column {line.start + 1}"
+            continue
         if not line.strip():
             continue
         try:
-            rows.append((number, _article(line)))
+            yield number, _article(line)
         except ValueError as exc:
-            rows.append((number, str(exc)))
-    articles = [a for _, a in rows if not isinstance(a, str)]
-    results = iter(analyze_batch(articles, analyzer))
-    for number, item in rows:
-        if isinstance(item, str):
-            out.write(json.dumps({"line": number, "error": item}, ensure_ascii=False) + "\n")
-        else:
-            out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
-    out.flush()
-    return 1 if any(isinstance(item, str) for _, item in rows) else 0
+            yield number, str(exc)
 
 
 if __name__ == "__main__":

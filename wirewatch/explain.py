@@ -173,11 +173,17 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
     return record
 
 
-def explain_lines(lines: Iterable[tuple[int, str]], analyzer: Analyzer, out: TextIO, color: bool) -> int:
+def explain_lines(
+    lines: Iterable[tuple[int, str | UnicodeDecodeError]], analyzer: Analyzer, out: TextIO, color: bool
+) -> int:
     from wirewatch.cli import article_from_dict
 
     bad = 0
     for number, line in lines:
+        if isinstance(line, UnicodeDecodeError):
+            bad += 1
+            out.write(f"== line {number}: not analyzed: not UTF-8 at column {line.start + 1}\n\n")
+            continue
         if not line.strip():
             continue
         try:

@@ -1,5 +1,6 @@
 """The `wirewatch analyze` contract, through the real console script."""
 
+import io
 import json
 import subprocess
 import sys
@@ -100,6 +101,41 @@ def test_a_malformed_line_is_reported_in_place_and_the_rest_still_runs(
     rows = [json.loads(out) for out in result.stdout.splitlines()]
     assert [r.get("id") for r in rows] == ["ok1", None, "ok2"]
     assert rows[1]["line"] == 2 and error in rows[1]["error"]
+
+
+def test_a_line_that_is_not_utf8_is_reported_in_place_and_the_rest_still_runs(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    good = [article(id="ok1", title="x").encode(), article(id="ok2", title="y").encode()]
+    src.write_bytes(good[0] + b"\n" + b'{"id": "bad", "title": "\xff"}\n' + good[1] + b"\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "analyze", str(src)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    rows = [json.loads(out) for out in result.stdout.splitlines()]
+    assert [r.get("id") for r in rows] == ["ok1", None, "ok2"]
+    assert rows[1]["line"] == 2 and "not UTF-8" in rows[1]["error"] and "0xff" in rows[1]["error"]
+
+
+def test_analysis_windows_carry_open_incidents_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long input is analyzed window by window; a report in the next window still joins."""
+    from wirewatch import cli
+
+    monkeypatch.setattr(cli, "ANALYZE_WINDOW", 2)
+    src = tmp_path / "in.jsonl"
+    lines = [
+        article(id="ar", title="سقوط صاروخين على قاعدة عين الأسد"),
+        article(id="x", title="Iraq's parliament approves the budget"),
+        article(id="en", title="Two rockets hit Ain al-Asad air base", published="2026-11-25T10:30:00Z"),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    assert cli.analyze(str(src), None, out) == 0
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == ["ar", "x", "en"]
+    assert rows[0]["incident"] is not None and rows[0]["incident"] == rows[2]["incident"]
 
 
 def test_unreadable_watchlist_exits_2_naming_file_line_and_field(tmp_path: Path) -> None:

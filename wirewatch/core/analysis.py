@@ -96,11 +96,21 @@ def analyze_batch(
     Articles are replayed in publication order through the same incident logic the processor
     runs, so ``incident`` is shared by the reports of one event.
     """
-    policy = policy or incidents.Policy()
+    return analyze_window(articles, analyzer, IncidentBook(policy or incidents.Policy()))
+
+
+def analyze_window(
+    articles: Sequence[Article], analyzer: Analyzer, book: IncidentBook
+) -> list[dict[str, Any]]:
+    """Analyses of one window of a stream, in input order, grouped into the stream's incidents.
+
+    Within the window the attack reports are replayed in publication order; ``book`` carries the
+    open incidents from one window to the next and forgets those too old to take reports, so a
+    long stream is analyzed in memory bounded by its window and the open incidents.
+    """
     records = [analyzer.analyze(article) for article in articles]
-    book = IncidentBook(policy)
     order = sorted(
-        range(len(articles)),
+        (i for i, r in enumerate(records) if r["attack"]),
         key=lambda i: (
             articles[i].published is None,
             articles[i].published or datetime.min.replace(tzinfo=UTC),
@@ -108,18 +118,17 @@ def analyze_batch(
         ),
     )
     for i in order:
-        if records[i]["attack"]:
-            article = articles[i]
-            seen = article.published or datetime.now(UTC)
-            facts = incidents.facts_from_analysis(records[i], article, seen_at=seen)
-            # Without a publication date there is no time to match on: the article stands alone.
-            incident, _ = book.add(facts, seen, match=article.published is not None)
-            records[i]["incident"] = incident.id
+        article = articles[i]
+        seen = article.published or datetime.now(UTC)
+        facts = incidents.facts_from_analysis(records[i], article, seen_at=seen)
+        # Without a publication date there is no time to match on: the article stands alone.
+        incident, _ = book.add(facts, seen, match=article.published is not None)
+        records[i]["incident"] = incident.id
     return records
 
 
 class IncidentBook:
-    """Incidents kept in memory: the state ``analyze`` replays reports into."""
+    """Incidents kept in memory while they are open: the state ``analyze`` replays reports into."""
 
     def __init__(self, policy: incidents.Policy) -> None:
         self.policy = policy
@@ -130,18 +139,24 @@ class IncidentBook:
     def add(
         self, facts: incidents.ReportFacts, now: datetime, match: bool = True
     ) -> tuple[incidents.Incident, str | None]:
-        self.index.expire(now, self.policy)
-        if match:
-            incident, change = incidents.assign(
-                self.index, self.store.get, self.owner.get, facts, now, self.policy
-            )
-        else:
-            incident, change = incidents.apply(None, facts, now, self.policy)
+        if not match:  # stands alone: nothing joins it, nothing to keep
+            return incidents.apply(None, facts, now, self.policy)
+        for gone in self.index.expire(now, self.policy):
+            self._forget(gone)
+        incident, change = incidents.assign(
+            self.index, self.store.get, self.owner.get, facts, now, self.policy
+        )
         if change is not None:
             self.store[incident.id] = incident
             self.owner[facts.article_id] = incident.id
             self.index.put(incident)
         return incident, change
+
+    def _forget(self, incident_id: str) -> None:
+        incident = self.store.pop(incident_id, None)
+        for report in incident.reports if incident is not None else ():
+            if self.owner.get(report.article_id) == incident_id:
+                del self.owner[report.article_id]
 
 
 def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) -> dict[str, Any]:
