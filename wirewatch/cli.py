@@ -14,7 +14,7 @@
 
 Every subcommand's ``--help`` ends with what it outputs and an example. Errors that are
 wirewatch's to explain (a bad file, an unreachable broker) print one line and exit 2; a
-traceback means a bug.
+closed output pipe (``| head``) ends the command quietly with 141; a traceback means a bug.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime
@@ -395,12 +396,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _dispatch(args)
+    except BrokenPipeError:
+        return _reader_left()
     except ConfigError as exc:
         return _fail(args, f"configuration error: {exc}")
     except WirewatchError as exc:
         return _fail(args, str(exc))
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_left() -> int:
+    """The reader of the output went away (``wirewatch analyze … | head -1``): stop quietly, with the
+    status a shell gives a command that SIGPIPE ended (128 + 13), as other Unix tools do."""
+    # What is still buffered would fail again when Python flushes stdout at exit, with an
+    # "Exception ignored" message: let it go to /dev/null instead.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
 
 
 def _fail(args: argparse.Namespace, message: str) -> int:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
+import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -139,3 +142,33 @@ def test_without_the_options_the_environment_decides(
 def test_the_option_given_last_wins() -> None:
     args = _parser().parse_args(["silence", "--bootstrap", "first:1", "list", "--bootstrap", "last:2"])
     assert args.kafka_bootstrap == "last:2"
+
+
+@pytest.mark.parametrize(("command", "first"), [("analyze", '{"id": "a0"'), ("explain", "== a0 [en]")])
+def test_a_reader_that_leaves_early_ends_the_command_quietly(
+    command: str, first: str, tmp_path: Path
+) -> None:
+    probe_read, probe_write = os.pipe()
+    capacity = fcntl.fcntl(probe_write, fcntl.F_GETPIPE_SZ)
+    os.close(probe_read)
+    os.close(probe_write)
+    # Each article gives a few hundred bytes: far more than the pipe holds, so the command is
+    # still writing when the reader leaves (had it finished first, it would exit 0 and fail this).
+    article = {"title": "Two rockets hit Ain al-Asad air base", "text": "Two rockets hit the base today."}
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(json.dumps({"id": f"a{i}", **article}) + "\n" for i in range(4 * capacity // 300)), "utf-8"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.cli", command, str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        line = proc.stdout.readline()  # what `head -1` does, then it exits
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=120) == 141
+    assert line.startswith(first)
+    assert stderr == ""  # no BrokenPipeError traceback, no "Exception ignored"
