@@ -244,6 +244,8 @@ example:
         "topics",
         "create wirewatch's topics if missing and list them",
         """output: one tab-separated line per topic: name, created or exists, the record key, settings.
+  Gives up after WIREWATCH_BROKER_COMMAND_TIMEOUT seconds (default 10) when the broker does
+  not answer, with one line on stderr and exit code 2; so do silence, surge and poll --once.
 
 example:
   wirewatch topics --bootstrap kafka:9092 --topic-prefix staging""",
@@ -473,6 +475,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
     logs.setup(settings.log_level, settings.log_json, worker)
     args.json_logs = settings.log_json
+    if args.command in ("topics", "silence", "surge") or (args.command == "poll" and args.once):
+        settings = _one_shot(settings)
     metrics = Metrics.create()
 
     if args.command == "poll":
@@ -548,6 +552,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             return admin.silence_list(settings, sys.stdout)
         return admin.silence_remove(settings, args.silence_id, sys.stdout)
     raise AssertionError(args.command)
+
+
+def _one_shot(settings: Any) -> Any:
+    """Settings for a command that asks Kafka one thing and ends: it gives up on an unreachable broker
+    after ``broker_command_timeout`` and says so in one line, where a worker retries forever."""
+    # The retry lines of topics.admin are for workers that wait; here BrokerUnavailable says it all.
+    logging.getLogger("wirewatch.topics").setLevel(logging.ERROR)
+    return settings.model_copy(update={"broker_give_up_after": settings.broker_command_timeout})
 
 
 def _up(settings: Any) -> int:

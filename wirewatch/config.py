@@ -162,6 +162,14 @@ class Settings(BaseSettings):
         ge=0,
         description="seconds after which a worker stops retrying an unreachable broker; 0 retries forever",
     )
+    broker_command_timeout: float = Field(
+        10.0,
+        ge=1,
+        le=600,
+        description="seconds a one-shot command (topics, silence, surge) keeps trying an unreachable broker "
+        "before it gives up with one line and exit code 2; longer rides out a broker restart, shorter "
+        "answers a script or a person sooner. Workers ignore it (broker_give_up_after)",
+    )
     consumer_session_timeout: float = Field(
         30.0,
         ge=6,
