@@ -382,8 +382,10 @@ example:
         "check-config",
         "validate every configuration file and print the resolved routes",
         """output: on stdout, what each file resolves to: feeds, channels (URLs masked), routes, policy
-  and every watch entry with its place and channels. A problem is reported on stderr as
-  FILE:LINE: field 'PATH': what is wrong, with exit code 2. No Kafka.
+  and every watch entry with its place and channels. On stderr, every problem found, one per
+  line: FILE:LINE: field 'PATH': what is wrong; a warning (a feed on a loopback or private
+  address that the poller will refuse) says "warning:" after the line. Exit 2 on any error,
+  0 with warnings only. No Kafka.
 
 example:
   wirewatch check-config --feeds feeds.yaml --watchlist watch.yaml""",
@@ -401,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_left()
     except ConfigError as exc:
-        return _fail(args, f"configuration error: {exc}")
+        return _fail(args, *(f"configuration error: {problem}" for problem in exc.problems))
     except WirewatchError as exc:
         return _fail(args, str(exc))
     except KeyboardInterrupt:
@@ -419,12 +421,13 @@ def _reader_left() -> int:
     return 128 + signal.SIGPIPE
 
 
-def _fail(args: argparse.Namespace, message: str) -> int:
-    """Say why wirewatch stops: a log event when logs are JSON lines (one object per line), else text."""
-    if getattr(args, "json_logs", False):
-        log.error("%s", message)
-    else:
-        print(f"wirewatch: {message}", file=sys.stderr)
+def _fail(args: argparse.Namespace, *messages: str) -> int:
+    """Say why wirewatch stops, a line per reason: log events when logs are JSON lines, else text."""
+    for message in messages:
+        if getattr(args, "json_logs", False):
+            log.error("%s", message)
+        else:
+            print(f"wirewatch: {message}", file=sys.stderr)
     return 2
 
 
@@ -458,9 +461,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return test_alert(args.to, args.watchlist, sys.stdout)
     if args.command == "check-config":
-        from wirewatch.alerts.admin import check_config
+        from wirewatch.checkconfig import check_config
 
-        return check_config(_settings(args), sys.stdout)
+        return check_config(_settings(args), sys.stdout, sys.stderr)
     if args.command == "explain":
         from wirewatch.alerts.watchlist import analyzer_for
         from wirewatch.explain import explain_lines
@@ -585,11 +588,14 @@ def _up(settings: Any) -> int:
 
 def _routing(settings: Any) -> Any:
     """Channels and routes from the watchlist (and --notify URLs), every URL checked with its sender."""
-    from wirewatch.alerts.delivery import senders_for
     from wirewatch.alerts.watchlist import load_watchlist
+    from wirewatch.checkconfig import channel_problems
 
-    routing = load_watchlist(settings.watchlist).routing(settings.notify_urls())
-    senders_for(routing.channels)
+    watchlist = load_watchlist(settings.watchlist)
+    found = channel_problems(watchlist.channels, settings.watchlist, settings)
+    if found:
+        raise ConfigError(problems=found)
+    routing = watchlist.routing(settings.notify_urls())
     if not routing.channels:
         log.warning("no notification channels configured: alerts show in the terminal only")
     return routing

@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from wirewatch.errors import ConfigError
+from wirewatch.validation import problems
 
 
 class Settings(BaseSettings):
@@ -267,8 +268,5 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**given)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(
-            err["msg"], path="settings (WIREWATCH_* environment or flags)", field=field
-        ) from None
+        found = problems(exc, "settings (WIREWATCH_* environment or flags)", Settings)
+        raise ConfigError(problems=found) from None
