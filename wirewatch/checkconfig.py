@@ -104,7 +104,7 @@ def refused_feeds(path: Path, feeds: Mapping[int, Any], settings: Any) -> list[P
         kind = None if feed.allow_private else refused_host(host, networks)
         if kind is None:
             continue
-        fix = "set WIREWATCH_FETCH_ALLOW_PRIVATE=true" if opml else "add allow_private: true to it"
+        fix = 'add allowPrivate="true" to its outline' if opml else "add allow_private: true to it"
         found.append(
             Problem(
                 f"{host!r} is a {kind} address: the poller will refuse this feed. If it is meant to be on "

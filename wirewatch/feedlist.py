@@ -12,7 +12,9 @@ feeds:
 ```
 
 An OPML file (what feed readers export: ``<outline type="rss" xmlUrl=... text=...>``, nested
-outlines as folders) is read as a feed list too: the folder names become groups.
+outlines as folders) is read as a feed list too: the folder names become groups, and an
+outline's ``allowPrivate="true"`` (or ``wirewatch:allowPrivate`` with a namespace) is
+``allow_private``.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from wirewatch import yamlfile
 from wirewatch.core.schedule import group_name
 from wirewatch.errors import ConfigError
-from wirewatch.validation import CheckedAsWritten, Loc
+from wirewatch.logs import untrusted
+from wirewatch.validation import CheckedAsWritten, Loc, plain_message
 
 
 class Feed(BaseModel):
@@ -132,18 +135,41 @@ def parse_opml(data: bytes, source: str = "OPML") -> FeedList:
                     continue
                 seen.add(url)
                 lang = (outline.get("language") or "").strip()[:8] or None
+                label = title or url
+                allow_private = _allow_private(outline, source, label)
                 try:
-                    feeds.append(Feed(url=url, outlet=title or None, groups=groups, lang=lang))
+                    feeds.append(
+                        Feed(
+                            url=url,
+                            outlet=title or None,
+                            groups=groups,
+                            lang=lang,
+                            allow_private=allow_private,
+                        )
+                    )
                 except ValidationError as exc:
-                    raise ConfigError(
-                        exc.errors()[0]["msg"], path=source, field=f"outline[{title or url}].xmlUrl"
-                    ) from None
+                    message = plain_message(exc.errors()[0], Feed)
+                    raise ConfigError(message, path=source, field=f"outline[{label}].xmlUrl") from None
             else:
                 walk(outline, (*groups, _group_name(title)) if title else groups)
 
     if body is not None:
         walk(body, ())
     return FeedList(feeds=tuple(feeds))
+
+
+def _allow_private(outline: ET.Element, source: str, label: str) -> bool:
+    """The outline's ``allowPrivate`` attribute (with or without a namespace prefix such as
+    ``wirewatch:``): what ``allow_private`` is in a YAML feed list."""
+    given = [value for key, value in outline.attrib.items() if key.rpartition("}")[2] == "allowPrivate"]
+    value = given[0].strip().lower() if given else "false"
+    if value not in ("true", "false"):
+        raise ConfigError(
+            f'should be "true" or "false", not {untrusted(given[0], 40)}',
+            path=source,
+            field=f"outline[{label}].allowPrivate",
+        )
+    return value == "true"
 
 
 def load_opml(path: str | Path) -> FeedList:

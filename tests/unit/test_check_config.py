@@ -245,6 +245,24 @@ def test_the_settings_that_let_feeds_reach_private_networks_silence_the_warning(
     assert [re.search(r"'([^']+)' is a", line).group(1) for line in lines[:-1]] == warned
 
 
+def test_an_opml_feed_list_gets_the_warning_with_its_own_fix(clean_env: None, tmp_path: Path) -> None:
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline type="rss" text="Local" xmlUrl="http://127.0.0.1:9/rss"/>'
+        '<outline type="rss" text="Lab" xmlUrl="http://127.0.0.2:9/rss" allowPrivate="true"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert check_config(load_settings(feeds=opml), out, err) == 0
+    [warning, _] = err.getvalue().splitlines()
+    assert warning.startswith(
+        f"{opml}: warning: field 'outline[Local].xmlUrl': '127.0.0.1' is a loopback address"
+    )
+    assert 'allowPrivate="true" to its outline' in warning
+
+
 def test_text_from_the_file_is_inert_in_the_report(clean_env: None, tmp_path: Path) -> None:
     opml = tmp_path / "feeds.opml"
     opml.write_text(
