@@ -2,7 +2,7 @@
 
     wirewatch analyze [--watchlist FILE] INPUT     offline analysis of JSON Lines articles
     wirewatch explain [--watchlist FILE] INPUT     why each article was or was not flagged
-    wirewatch poll    [--feeds FILE] [--once] [--dry-run]
+    wirewatch poll    [--feeds FILE] [--once] [--dry-run [--entries-only]]
     wirewatch process [--watchlist FILE]
     wirewatch alert   [--watchlist FILE] [--notify URL ...]
     wirewatch up      [--feeds FILE] [--watchlist FILE] [--notify URL ...]
@@ -144,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
 
 examples:
   wirewatch analyze --watchlist watch.yaml articles.jsonl
-  wirewatch analyze - < articles.jsonl""",
+  wirewatch poll --dry-run --entries-only feeds.yaml | wirewatch analyze -""",
     )
     _watchlist_option(p, "the places to watch (default: the built-in gazetteer only)")
     p.add_argument(
@@ -179,12 +179,14 @@ example:
         "run the feed poller",
         """output: articles, feed states and feed-health events to Kafka; log lines on stderr.
   With --dry-run, no Kafka: one JSON line per feed on stdout (url, outcome, status, entries,
-  error) and one per new entry (feed, id, title, link, published). It exits 0 even when feeds
-  fail.
+  error) and one per new entry in the analyze input format (id, url, outlet, title, text,
+  published, lang, and feed: the feed's URL); --entries-only leaves the feed lines out. It
+  exits 0 even when feeds fail.
 
 examples:
   wirewatch poll --feeds feeds.yaml --bootstrap kafka:9092
-  wirewatch poll --once --dry-run feeds.yaml""",
+  wirewatch poll --once --dry-run feeds.yaml
+  wirewatch poll --dry-run --entries-only feeds.yaml | wirewatch analyze --watchlist watch.yaml -""",
     )
     _kafka_options(p)
     p.add_argument(
@@ -192,7 +194,16 @@ examples:
     )
     _feeds_option(p)
     p.add_argument("--once", action="store_true", help="poll every feed once, then exit")
-    p.add_argument("--dry-run", action="store_true", help="print what would be produced; no Kafka")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="poll every feed once and print what would be produced as JSON lines; no Kafka",
+    )
+    p.add_argument(
+        "--entries-only",
+        action="store_true",
+        help="with --dry-run: print only the entries, so the output goes straight into 'analyze -'",
+    )
     _metrics_option(p, "poller", 9101)
 
     p = _command(
@@ -490,7 +501,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise ConfigError("no feed list: pass FEEDS.yaml or set WIREWATCH_FEEDS", field="feeds")
         feeds = load_feed_list(settings.feeds)
         if args.dry_run:
-            return poller.run(settings, feeds, metrics, once=args.once, dry_run=True)
+            return poller.run(settings, feeds, metrics, dry_run=True, entries_only=args.entries_only)
+        if args.entries_only:
+            raise ConfigError("--entries-only goes with --dry-run", field="entries_only")
         static = args.once or not settings.poller_scale_out  # no consumer group: no partitions to hold
         checks = ("loop", "broker") if static else ("loop", "broker", "partitions")
         mon = health.start("poller", settings, metrics, settings.poller_metrics_port, checks)
