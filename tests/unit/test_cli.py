@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.cli import _parser, _settings
+from wirewatch import cliargs
+from wirewatch.cli import _settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,7 @@ def commands(
                 yield from commands(child, (*path, name))
 
 
-COMMANDS = dict(commands(_parser()))
+COMMANDS = dict(commands(cliargs.parser()))
 
 
 def test_the_walk_reaches_every_command_and_nested_action() -> None:
@@ -116,7 +117,7 @@ def test_kafka_options_work_before_and_after_the_action(
 ) -> None:
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", "from-env:9092")
     monkeypatch.setenv("WIREWATCH_TOPIC_PREFIX", "from-env")
-    settings = _settings(_parser().parse_args(argv))
+    settings = _settings(cliargs.parser().parse_args(argv))
     assert (settings.kafka_bootstrap, settings.topic_prefix, settings.log_level, settings.log_json) == (
         "kafka-a:9093",
         "staging",
@@ -131,7 +132,7 @@ def test_without_the_options_the_environment_decides(
 ) -> None:
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", "from-env:9092")
     monkeypatch.setenv("WIREWATCH_LOG_JSON", "true")
-    settings = _settings(_parser().parse_args(argv))
+    settings = _settings(cliargs.parser().parse_args(argv))
     assert (settings.kafka_bootstrap, settings.topic_prefix, settings.log_json) == (
         "from-env:9092",
         "wirewatch",
@@ -140,7 +141,7 @@ def test_without_the_options_the_environment_decides(
 
 
 def test_the_option_given_last_wins() -> None:
-    args = _parser().parse_args(["silence", "--bootstrap", "first:1", "list", "--bootstrap", "last:2"])
+    args = cliargs.parser().parse_args(["silence", "--bootstrap", "first:1", "list", "--bootstrap", "last:2"])
     assert args.kafka_bootstrap == "last:2"
 
 
