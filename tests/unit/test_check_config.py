@@ -16,7 +16,7 @@ from wirewatch.errors import ConfigError
 from wirewatch.feedlist import load_feed_list
 
 # Each problem's line carries its expectation: "# L<line> <field> | <words in the message>".
-WATCHLIST_WITH_TEN_ERRORS = """\
+WATCHLIST_WITH_ELEVEN_ERRORS = """\
 channels:
   mail: {url: "json://127.0.0.1:8000/hook"}
   "bad name": {url: "json://127.0.0.1:8000/x"}     # L3 channels.bad name | channel name 'bad name' must be
@@ -62,7 +62,7 @@ feeds:
 def expectations(text: str, path: Path) -> set[str]:
     """The report lines the file's comments announce (the message must start with the words)."""
     out = set()
-    for match in re.finditer(r"# ([LW])(\d+) (\S+(?: name)?) \| (.+)", text):
+    for match in re.finditer(r"# ([LW])(\d+) (\S+(?: name)?) \| (.+)", text):  # "bad name" has a space
         kind, line, field, words = match.groups()
         out.add(f"{path}:{line}: {'warning: ' if kind == 'W' else ''}field '{field}': {words.strip()}")
     return out
@@ -91,8 +91,8 @@ def matches(reported: list[str], expected: set[str]) -> tuple[set[str], list[str
 def test_every_problem_of_a_watchlist_is_reported_at_once_at_its_line(
     clean_env: None, tmp_path: Path
 ) -> None:
-    code, _, lines = run(tmp_path, watchlist=WATCHLIST_WITH_TEN_ERRORS)
-    expected = expectations(WATCHLIST_WITH_TEN_ERRORS, tmp_path / "watch.yaml")
+    code, _, lines = run(tmp_path, watchlist=WATCHLIST_WITH_ELEVEN_ERRORS)
+    expected = expectations(WATCHLIST_WITH_ELEVEN_ERRORS, tmp_path / "watch.yaml")
     assert len(expected) == 11
     assert code == 2
     assert lines[-1] == "wirewatch: check-config found 11 errors and 0 warnings"
@@ -114,7 +114,7 @@ def test_every_problem_of_a_feed_list_is_reported_with_warnings_for_refused_feed
 
 def test_load_lists_every_problem_too(tmp_path: Path) -> None:
     path = tmp_path / "watch.yaml"
-    path.write_text(WATCHLIST_WITH_TEN_ERRORS, encoding="utf-8")
+    path.write_text(WATCHLIST_WITH_ELEVEN_ERRORS, encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         load_watchlist(path)
     assert len(err.value.problems) == 11
