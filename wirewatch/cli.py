@@ -2,15 +2,19 @@
 
     wirewatch analyze [--watchlist FILE] INPUT     offline analysis of JSON Lines articles
     wirewatch explain [--watchlist FILE] INPUT     why each article was or was not flagged
-    wirewatch poll    [--feeds FILE] [--once] [--dry-run]
+    wirewatch poll    [--feeds FILE] [--once] [--dry-run [--entries-only]]
     wirewatch process [--watchlist FILE]
     wirewatch alert   [--watchlist FILE] [--notify URL ...]
     wirewatch up      [--feeds FILE] [--watchlist FILE] [--notify URL ...]
     wirewatch topics                                create the topics and list them
+    wirewatch silence add|list|remove ...           silences every running alerter follows
     wirewatch surge start GROUP... --every 1m --for 2h | stop GROUP... | list
+    wirewatch check-config [--feeds FILE] [--watchlist FILE]
+    wirewatch --version
 
-Errors that are wirewatch's to explain (a bad file, an unreachable broker) print one line and
-exit 2; a traceback means a bug.
+The grammar (commands, options, help with examples) is in ``cliargs``. Errors that are
+wirewatch's to explain (a bad file, an unreachable broker) print one line and exit 2; a
+closed output pipe (``| head``) ends the command quietly with 141; a traceback means a bug.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime
@@ -26,123 +31,44 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
+from wirewatch.cliargs import parser
 from wirewatch.errors import ConfigError, WirewatchError
 
 log = logging.getLogger("wirewatch")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="wirewatch", description="News monitoring for attacks on watched places."
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--bootstrap", dest="kafka_bootstrap", help="Kafka host:port (WIREWATCH_KAFKA_BOOTSTRAP)"
-        )
-        p.add_argument("--topic-prefix", help="topic and group name prefix (WIREWATCH_TOPIC_PREFIX)")
-        p.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
-        p.add_argument("--log-json", action="store_const", const=True, help="JSON log lines")
-
-    p = sub.add_parser("analyze", help="analyze articles offline (JSON Lines in, JSON Lines out)")
-    p.add_argument("--watchlist", type=Path)
-    p.add_argument("input", help="JSON Lines file, or - for standard input")
-
-    p = sub.add_parser("explain", help="why each article was or was not flagged, highlighted in its text")
-    p.add_argument("--watchlist", type=Path)
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-    p.add_argument("input", help="JSON Lines file (the analyze input), or - for standard input")
-
-    p = sub.add_parser("poll", help="run the feed poller")
-    common(p)
-    p.add_argument("feeds_file", nargs="?", type=Path, help="feed list YAML (or --feeds / WIREWATCH_FEEDS)")
-    p.add_argument("--feeds", type=Path)
-    p.add_argument("--once", action="store_true", help="poll every feed once, then exit")
-    p.add_argument("--dry-run", action="store_true", help="print what would be produced; no Kafka")
-    p.add_argument("--metrics-port", dest="poller_metrics_port", type=int)
-
-    p = sub.add_parser("process", help="run the stream processor (Faust)")
-    common(p)
-    p.add_argument("--watchlist", type=Path)
-    p.add_argument("--metrics-port", dest="processor_metrics_port", type=int)
-
-    p = sub.add_parser("alert", help="run the alerter")
-    common(p)
-    p.add_argument("--watchlist", type=Path)
-    p.add_argument("--notify", action="append", help="apprise URL (repeatable); prefer WIREWATCH_NOTIFY_FILE")
-    p.add_argument("--metrics-port", dest="alerter_metrics_port", type=int)
-
-    p = sub.add_parser("up", help="run poller, processor and alerter together")
-    common(p)
-    p.add_argument("--feeds", type=Path)
-    p.add_argument("--watchlist", type=Path)
-    p.add_argument("--notify", action="append")
-
-    p = sub.add_parser("topics", help="create wirewatch's topics if missing and list them")
-    common(p)
-
-    p = sub.add_parser("test-alert", help="send a sample alert to a channel and say whether it arrived")
-    p.add_argument("--to", dest="to", required=True, help="apprise URL, webhook+https://… or a channel name")
-    p.add_argument("--watchlist", type=Path, help="to resolve a channel name given with --to")
-
-    p = sub.add_parser("silence", help="mute a watched entry or a channel until a time")
-    common(p)
-    silence = p.add_subparsers(dest="silence_command", required=True, metavar="ACTION")
-    add = silence.add_parser("add", help="add a silence (effective without restarting the alerter)")
-    add.add_argument("--entry", help="watch entry id to mute (all channels unless --channel)")
-    add.add_argument("--channel", help="channel name to mute (all entries unless --entry)")
-    when = add.add_mutually_exclusive_group(required=True)
-    when.add_argument("--until", help="ISO 8601 time with a timezone, e.g. 2026-11-26T08:00Z")
-    when.add_argument("--for", dest="duration", help="a duration: 90m, 2h, 1d")
-    add.add_argument("--comment", default="")
-    silence.add_parser("list", help="list the silences in force")
-    remove = silence.add_parser("remove", help="remove a silence")
-    remove.add_argument("silence_id")
-
-    p = sub.add_parser("surge", help="poll a group of feeds faster for a while")
-    common(p)
-    surge = p.add_subparsers(dest="surge_command", required=True, metavar="ACTION")
-    start = surge.add_parser(
-        "start", help="poll the feeds of these groups every --every until the surge ends"
-    )
-    start.add_argument(
-        "groups", nargs="+", metavar="GROUP", help="a group named in the feed list (IQ, anbar ...)"
-    )
-    start.add_argument("--every", required=True, help="the interval in force: 30s, 1m, 5m")
-    ends = start.add_mutually_exclusive_group(required=True)
-    ends.add_argument("--until", help="ISO 8601 time with a timezone, e.g. 2026-11-26T08:00Z")
-    ends.add_argument("--for", dest="duration", help="a duration: 90m, 2h, 1d")
-    start.add_argument("--reason", default="", help="shown in the pollers' logs and in 'surge list'")
-    stop = surge.add_parser("stop", help="end surges before their time")
-    stop.add_argument("groups", nargs="+", metavar="GROUP")
-    surge.add_parser("list", help="list the surges in force")
-
-    p = sub.add_parser("check-config", help="validate every configuration file and print the resolved routes")
-    p.add_argument("--feeds", type=Path)
-    p.add_argument("--watchlist", type=Path)
-    p.add_argument("--notify", action="append")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         return _dispatch(args)
+    except BrokenPipeError:
+        return _reader_left()
     except ConfigError as exc:
-        return _fail(args, f"configuration error: {exc}")
+        return _fail(args, *(f"configuration error: {problem}" for problem in exc.problems))
     except WirewatchError as exc:
         return _fail(args, str(exc))
     except KeyboardInterrupt:
         return 130
 
 
-def _fail(args: argparse.Namespace, message: str) -> int:
-    """Say why wirewatch stops: a log event when logs are JSON lines (one object per line), else text."""
-    if getattr(args, "json_logs", False):
-        log.error("%s", message)
-    else:
-        print(f"wirewatch: {message}", file=sys.stderr)
+def _reader_left() -> int:
+    """The reader of the output went away (``wirewatch analyze … | head -1``): stop quietly, with the
+    status a shell gives a command that SIGPIPE ended (128 + 13), as other Unix tools do."""
+    # What is still buffered would fail again when Python flushes stdout at exit, with an
+    # "Exception ignored" message: let it go to /dev/null instead.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
+
+
+def _fail(args: argparse.Namespace, *messages: str) -> int:
+    """Say why wirewatch stops, a line per reason: log events when logs are JSON lines, else text."""
+    for message in messages:
+        if getattr(args, "json_logs", False):
+            log.error("%s", message)
+        else:
+            print(f"wirewatch: {message}", file=sys.stderr)
     return 2
 
 
@@ -176,9 +102,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return test_alert(args.to, args.watchlist, sys.stdout)
     if args.command == "check-config":
-        from wirewatch.alerts.admin import check_config
+        from wirewatch.checkconfig import check_config
 
-        return check_config(_settings(args), sys.stdout)
+        return check_config(_settings(args), sys.stdout, sys.stderr)
     if args.command == "explain":
         from wirewatch.alerts.watchlist import analyzer_for
         from wirewatch.explain import explain_lines
@@ -193,6 +119,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
     logs.setup(settings.log_level, settings.log_json, worker)
     args.json_logs = settings.log_json
+    if args.command in ("topics", "silence", "surge") or (args.command == "poll" and args.once):
+        settings = _one_shot(settings)
     metrics = Metrics.create()
 
     if args.command == "poll":
@@ -203,7 +131,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise ConfigError("no feed list: pass FEEDS.yaml or set WIREWATCH_FEEDS", field="feeds")
         feeds = load_feed_list(settings.feeds)
         if args.dry_run:
-            return poller.run(settings, feeds, metrics, once=args.once, dry_run=True)
+            return poller.run(settings, feeds, metrics, dry_run=True, entries_only=args.entries_only)
+        if args.entries_only:
+            raise ConfigError("--entries-only goes with --dry-run", field="entries_only")
         static = args.once or not settings.poller_scale_out  # no consumer group: no partitions to hold
         checks = ("loop", "broker") if static else ("loop", "broker", "partitions")
         mon = health.start("poller", settings, metrics, settings.poller_metrics_port, checks)
@@ -270,6 +200,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
+def _one_shot(settings: Any) -> Any:
+    """Settings for a command that asks Kafka one thing and ends: it gives up on an unreachable broker
+    after ``broker_command_timeout`` and says so in one line, where a worker retries forever."""
+    # The retry lines of topics.admin are for workers that wait; here BrokerUnavailable says it all.
+    logging.getLogger("wirewatch.topics").setLevel(logging.ERROR)
+    return settings.model_copy(update={"broker_give_up_after": settings.broker_command_timeout})
+
+
 def _up(settings: Any) -> int:
     from wirewatch.alerts.watchlist import analyzer_for, load_watchlist
     from wirewatch.feedlist import load_feed_list
@@ -293,11 +231,14 @@ def _up(settings: Any) -> int:
 
 def _routing(settings: Any) -> Any:
     """Channels and routes from the watchlist (and --notify URLs), every URL checked with its sender."""
-    from wirewatch.alerts.delivery import senders_for
     from wirewatch.alerts.watchlist import load_watchlist
+    from wirewatch.checkconfig import channel_problems
 
-    routing = load_watchlist(settings.watchlist).routing(settings.notify_urls())
-    senders_for(routing.channels)
+    watchlist = load_watchlist(settings.watchlist)
+    found = channel_problems(watchlist.channels, settings.watchlist, settings)
+    if found:
+        raise ConfigError(problems=found)
+    routing = watchlist.routing(settings.notify_urls())
     if not routing.channels:
         log.warning("no notification channels configured: alerts show in the terminal only")
     return routing

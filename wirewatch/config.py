@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from wirewatch.errors import ConfigError
+from wirewatch.validation import problems
 
 
 class Settings(BaseSettings):
@@ -162,6 +163,14 @@ class Settings(BaseSettings):
         ge=0,
         description="seconds after which a worker stops retrying an unreachable broker; 0 retries forever",
     )
+    broker_command_timeout: float = Field(
+        10.0,
+        ge=1,
+        le=600,
+        description="seconds a one-shot command (topics, silence, surge) keeps trying an unreachable broker "
+        "before it gives up with one line and exit code 2; longer rides out a broker restart, shorter "
+        "answers a script or a person sooner. Workers ignore it (broker_give_up_after)",
+    )
     consumer_session_timeout: float = Field(
         30.0,
         ge=6,
@@ -259,8 +268,5 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**given)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(
-            err["msg"], path="settings (WIREWATCH_* environment or flags)", field=field
-        ) from None
+        found = problems(exc, "settings (WIREWATCH_* environment or flags)", Settings)
+        raise ConfigError(problems=found) from None

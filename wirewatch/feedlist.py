@@ -12,7 +12,9 @@ feeds:
 ```
 
 An OPML file (what feed readers export: ``<outline type="rss" xmlUrl=... text=...>``, nested
-outlines as folders) is read as a feed list too: the folder names become groups.
+outlines as folders) is read as a feed list too: the folder names become groups, and an
+outline's ``allowPrivate="true"`` (or ``wirewatch:allowPrivate`` with a namespace) is
+``allow_private``.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from wirewatch import yamlfile
 from wirewatch.core.schedule import group_name
 from wirewatch.errors import ConfigError
+from wirewatch.logs import untrusted
+from wirewatch.validation import CheckedAsWritten, Loc, plain_message
 
 
 class Feed(BaseModel):
@@ -61,33 +66,44 @@ class Feed(BaseModel):
         return tuple(group_name(group) for group in value)
 
 
-class FeedList(BaseModel):
+class FeedList(CheckedAsWritten):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     feeds: tuple[Feed, ...] = ()
 
-    @model_validator(mode="after")
-    def _unique(self) -> FeedList:
-        seen: set[str] = set()
-        for feed in self.feeds:
-            if feed.url in seen:
-                raise ValueError(f"feed {feed.url} is listed twice")
-            seen.add(feed.url)
-        return self
+    @classmethod
+    def references(cls, data: Any) -> list[tuple[Loc, str]]:
+        """Feeds listed twice (the second listing is the problem)."""
+        listed = data.get("feeds") if isinstance(data, dict) else None
+        seen: dict[str, int] = {}
+        twice: list[tuple[Loc, str]] = []
+        for index, feed in enumerate(listed if isinstance(listed, list | tuple) else []):
+            url = feed.get("url") if isinstance(feed, dict) else getattr(feed, "url", None)
+            if not isinstance(url, str):
+                continue
+            if url.strip() in seen:
+                twice.append(
+                    (("feeds", index, "url"), f"listed twice: feeds[{seen[url.strip()]}] has the same URL")
+                )
+            seen.setdefault(url.strip(), index)
+        return twice
+
+
+def is_opml(path: str | Path) -> bool:
+    """Whether a feed list file is OPML: named ``.opml`` or ``.xml``, or starting like XML."""
+    path = Path(path)
+    if path.suffix.lower() in (".opml", ".xml"):
+        return True
+    try:
+        start = path.read_bytes()[:200].lstrip()
+    except OSError:
+        return False  # yamlfile.load reports the missing file properly
+    return start.startswith((b"<?xml", b"<opml"))
 
 
 def load_feed_list(path: str | Path) -> FeedList:
     """A feed list from YAML, or from OPML when the file is ``.opml`` or starts like XML."""
-    path = Path(path)
-    if path.suffix.lower() in (".opml", ".xml"):
-        return load_opml(path)
-    try:
-        start = path.read_bytes()[:200].lstrip()
-    except OSError:
-        start = b""  # yamlfile.load reports the missing file properly
-    if start.startswith((b"<?xml", b"<opml")):
-        return load_opml(path)
-    return yamlfile.load(path, FeedList)
+    return load_opml(path) if is_opml(path) else yamlfile.load(path, FeedList)
 
 
 def _group_name(title: str) -> str:
@@ -119,18 +135,41 @@ def parse_opml(data: bytes, source: str = "OPML") -> FeedList:
                     continue
                 seen.add(url)
                 lang = (outline.get("language") or "").strip()[:8] or None
+                label = title or url
+                allow_private = _allow_private(outline, source, label)
                 try:
-                    feeds.append(Feed(url=url, outlet=title or None, groups=groups, lang=lang))
+                    feeds.append(
+                        Feed(
+                            url=url,
+                            outlet=title or None,
+                            groups=groups,
+                            lang=lang,
+                            allow_private=allow_private,
+                        )
+                    )
                 except ValidationError as exc:
-                    raise ConfigError(
-                        exc.errors()[0]["msg"], path=source, field=f"outline[{title or url}].xmlUrl"
-                    ) from None
+                    message = plain_message(exc.errors()[0], Feed)
+                    raise ConfigError(message, path=source, field=f"outline[{label}].xmlUrl") from None
             else:
                 walk(outline, (*groups, _group_name(title)) if title else groups)
 
     if body is not None:
         walk(body, ())
     return FeedList(feeds=tuple(feeds))
+
+
+def _allow_private(outline: ET.Element, source: str, label: str) -> bool:
+    """The outline's ``allowPrivate`` attribute (with or without a namespace prefix such as
+    ``wirewatch:``): what ``allow_private`` is in a YAML feed list."""
+    given = [value for key, value in outline.attrib.items() if key.rpartition("}")[2] == "allowPrivate"]
+    value = given[0].strip().lower() if given else "false"
+    if value not in ("true", "false"):
+        raise ConfigError(
+            f'should be "true" or "false", not {untrusted(given[0], 40)}',
+            path=source,
+            field=f"outline[{label}].allowPrivate",
+        )
+    return value == "true"
 
 
 def load_opml(path: str | Path) -> FeedList:

@@ -1,7 +1,8 @@
 """Loading YAML configuration files into pydantic models with errors that point at a line.
 
 Feed lists and watchlists are edited by hand; a mistake must come back as
-``watchlist.yaml:12: field 'watch[3].kind': ...``, not as a traceback.
+``watchlist.yaml:12: field 'watch[3].kind': ...``, not as a traceback, and every mistake of the
+file at once, not the first one.
 """
 
 from __future__ import annotations
@@ -13,35 +14,34 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from wirewatch.errors import ConfigError
+from wirewatch.validation import Loc, problems
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def _node_at(node: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | None:
-    """The YAML node at a pydantic error location (keys and list indexes), as deep as it goes."""
+def _line_at(root: yaml.Node | None, loc: Loc) -> int | None:
+    """The line of the YAML at a location (keys and list indexes), as deep as the file goes.
+
+    A value reached through a key is shown at its key (``mail:`` rather than the first line of
+    the mapping under it); a list item at its own line.
+    """
+    node, line = root, (root.start_mark.line + 1 if root is not None else None)
     for key in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-            if match is None:
-                return node
-            node = match
+            pair = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
+            line = node.start_mark.line + 1
         else:
-            return node
-    return node
+            break
+    return line
 
 
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for key in loc:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out
-
-
-def load(path: str | Path, model: type[M]) -> M:
-    """Parse ``path`` and validate it as ``model``; raise ``ConfigError`` naming file, line, field."""
-    path = Path(path)
+def read(path: Path) -> tuple[Any, yaml.Node | None]:
+    """The data and the node tree of a YAML file; ``ConfigError`` if it cannot be read or parsed."""
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:
@@ -56,14 +56,24 @@ def load(path: str | Path, model: type[M]) -> M:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"not valid YAML: {problem}", path=str(path), line=line) from None
-    if data is None:
-        data = {}
+    return data, root
+
+
+def line_of(path: str | Path, loc: Loc) -> int | None:
+    """The line of ``loc`` (``("channels", "mail")``) in a YAML file that loads; None if unknown."""
     try:
-        return model.model_validate(data)
+        _, root = read(Path(path))
+    except ConfigError:
+        return None
+    return _line_at(root, loc)
+
+
+def load(path: str | Path, model: type[M]) -> M:
+    """Parse ``path`` and validate it as ``model``; ``ConfigError`` lists every problem with its line."""
+    path = Path(path)
+    data, root = read(path)
+    try:
+        return model.model_validate({} if data is None else data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        node = _node_at(root, loc)
-        line = node.start_mark.line + 1 if node is not None else None
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        raise ConfigError(err["msg"] + more, path=str(path), line=line, field=_dotted(loc) or None) from None
+        found = problems(exc, str(path), model, lambda loc: _line_at(root, loc))
+        raise ConfigError(problems=found) from None

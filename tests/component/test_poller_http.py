@@ -651,8 +651,107 @@ def test_dry_run_command_prints_a_line_per_feed_and_entry_and_exits_0(
     assert by_url[server.url("/missing.xml")]["error"] == "HTTP 404"
     assert "not a public address" in by_url[server.url("/private.xml")]["error"]
     entries = [r for r in rows if "feed" in r]
-    assert len(entries) == 3 and set(entries[0]) == {"feed", "id", "title", "link", "published"}
+    assert len(entries) == 3
+    assert set(entries[0]) == {"id", "url", "outlet", "title", "text", "published", "lang", "feed"}
     # The terminal sees escapes, a JSON reader gets the title back as the feed wrote it.
     assert not any(c in result.stdout for c in ("\x1b", "\u202e", "\u202c"))
     assert "\\u202e" in result.stdout
     assert [r["title"] for r in entries if r["feed"] == server.url("/hostile.xml")] == [hostile]
+
+
+def dry_run_feeds(server: FeedServer, tmp_path: Path, stories: list[Item]) -> Path:
+    server.put("/wire.xml", rss("Wire", HOST, stories))
+    server.put("/missing.xml", b"", status=404)
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(
+        yaml.safe_dump(
+            {
+                "feeds": [
+                    {"url": server.url("/wire.xml"), "allow_private": True, "outlet": "Wire", "lang": "en"},
+                    {"url": server.url("/missing.xml"), "allow_private": True},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    return feeds
+
+
+ATTACK = Item(
+    "Two rockets hit Ain al-Asad air base",
+    f"{HOST}/rockets",
+    "Two rockets struck Ain al-Asad air base in Anbar this morning, officials said.",
+    NOW,
+)
+
+
+def test_dry_run_entries_are_the_analyze_input(server: FeedServer, clean_env, tmp_path: Path) -> None:
+    from wirewatch.cli import article_from_dict
+
+    feeds = dry_run_feeds(server, tmp_path, [ATTACK, *items(2)])
+    result = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "poll", "--dry-run", str(feeds)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    entries = [json.loads(line) for line in result.stdout.splitlines() if '"outcome"' not in line]
+    assert len(entries) == 3
+    for entry in entries:
+        article = article_from_dict(entry)  # raises ValueError on anything analyze would refuse
+        assert (article.outlet, article.lang, article.url) == ("Wire", "en", entry["url"])
+        assert article.text and article.published == NOW
+    assert entries[0]["text"].startswith("Two rockets struck Ain al-Asad air base")
+
+
+def test_dry_run_entries_only_pipe_into_analyze(server: FeedServer, clean_env, tmp_path: Path) -> None:
+    feeds = dry_run_feeds(server, tmp_path, [ATTACK, *items(2)])
+    poll = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.cli", "poll", "--dry-run", "--entries-only", str(feeds)],
+        stdout=subprocess.PIPE,
+    )
+    analyze = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "analyze", "-"],
+        stdin=poll.stdout,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert poll.stdout is not None
+    poll.stdout.close()
+    assert poll.wait(timeout=60) == 0
+    assert analyze.returncode == 0, analyze.stdout + analyze.stderr
+    import json
+
+    rows = [json.loads(line) for line in analyze.stdout.splitlines()]
+    assert len(rows) == 3 and all("error" not in row for row in rows)
+    assert [row["attack"] for row in rows] == [True, False, False]
+    assert rows[0]["places"][0]["id"] == "ain-al-asad"
+
+
+def test_dry_run_stops_quietly_when_its_reader_leaves(server: FeedServer, clean_env, tmp_path: Path) -> None:
+    import fcntl
+    import os
+
+    probe_read, probe_write = os.pipe()
+    capacity = fcntl.fcntl(probe_write, fcntl.F_GETPIPE_SZ)
+    os.close(probe_read)
+    os.close(probe_write)
+    # Entries of a few hundred bytes each: far more than the pipe holds.
+    feeds = dry_run_feeds(server, tmp_path, items(4 * capacity // 200))
+    with subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.cli", "poll", "--dry-run", str(feeds)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        line = proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=120) == 141
+    assert line.startswith("{")
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "bug while polling" not in stderr

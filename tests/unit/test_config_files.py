@@ -28,13 +28,13 @@ def write(tmp_path: Path, text: str, name: str = "f.yaml") -> Path:
             "watch:\n  - id: a\n    kind: base\n    names: [A]\n    colour: red\n",
             5,
             "watch[0].colour",
-            "Extra",
+            "is not a known field",
         ),
         (
             "watch:\n  - id: a\n    kind: base\n    names: [A]\n  - id: a\n    kind: region\n    names: [B]\n",
-            2,
-            "watch",
-            "watch[1] reuses id 'a' of watch[0]",
+            5,
+            "watch[1].id",
+            "id 'a' is already used by watch[0]",
         ),
         ("watch:\n  - id: a\n   kind: base\n", 3, None, "not valid YAML"),
     ],
@@ -67,8 +67,8 @@ def test_missing_file(tmp_path: Path) -> None:
     ("text", "line", "words"),
     [
         ("feeds:\n  - url: ftp://example.org/feed\n", 2, "not an http(s) URL"),
-        ("feeds:\n  - url: https://example.org/rss\n    interval: 0\n", 3, "greater than or equal to 1"),
-        ("feeds:\n  - url: https://a.org/rss\n  - url: https://a.org/rss\n", 1, "listed twice"),
+        ("feeds:\n  - url: https://example.org/rss\n    interval: 0\n", 3, "should be at least 1, not 0"),
+        ("feeds:\n  - url: https://a.org/rss\n  - url: https://a.org/rss\n", 3, "listed twice"),
     ],
 )
 def test_bad_feed_list(tmp_path: Path, text: str, line: int, words: str) -> None:

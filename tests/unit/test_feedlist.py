@@ -87,6 +87,32 @@ def test_bad_opml_is_one_clear_error(data: bytes, message: str) -> None:
         parse_opml(data, "subs.opml")
 
 
+@pytest.mark.parametrize(
+    ("attributes", "allowed"),
+    [
+        ("", False),
+        ('allowPrivate="true"', True),
+        ('allowPrivate=" True "', True),
+        ('allowPrivate="false"', False),
+        ('xmlns:wirewatch="https://wirewatch.example/opml" wirewatch:allowPrivate="true"', True),
+    ],
+)
+def test_an_opml_outline_says_allow_private_with_an_attribute(attributes: str, allowed: bool) -> None:
+    data = f'<opml><body><outline type="rss" text="Lab" xmlUrl="http://10.0.0.5/rss" {attributes}/></body></opml>'
+    [feed] = parse_opml(data.encode()).feeds
+    assert feed.allow_private is allowed
+
+
+def test_a_junk_allow_private_value_is_an_error_naming_the_outline() -> None:
+    data = b'<opml><body><outline type="rss" text="Lab" xmlUrl="http://10.0.0.5/rss" allowPrivate="yes"/></body></opml>'
+    with pytest.raises(ConfigError) as err:
+        parse_opml(data, "subs.opml")
+    assert (
+        str(err.value)
+        == 'subs.opml: field \'outline[Lab].allowPrivate\': should be "true" or "false", not "yes"'
+    )
+
+
 def test_load_feed_list_reads_opml_by_suffix_or_content(tmp_path: Path) -> None:
     (tmp_path / "subs.opml").write_bytes(OPML)
     (tmp_path / "export.txt").write_bytes(OPML)

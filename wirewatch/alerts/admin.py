@@ -3,8 +3,7 @@
 ``wirewatch test-alert --to URL`` sends a sample alert synchronously (no Kafka) and says whether
 the receiver took it. ``wirewatch silence add|list|remove`` writes to the compacted silences
 topic that every running alerter follows, so a silence takes effect without a restart.
-``wirewatch check-config`` validates every file and prints the resolved routes, with channel
-URLs masked.
+(``wirewatch check-config`` lives in ``wirewatch.checkconfig``.)
 """
 
 from __future__ import annotations
@@ -157,44 +156,4 @@ def silence_remove(settings: Any, silence_id: str, out: TextIO) -> int:
     producer.send(SILENCES.full_name(settings.topic_prefix), key=key(silence_id), value=None).get(timeout=30)
     producer.close()
     out.write(f"removed {silence_id}\n")
-    return 0
-
-
-def check_config(settings: Any, out: TextIO) -> int:
-    """Validate the feed list, the watchlist and its channels; print what each entry resolves to."""
-    from wirewatch.alerts.delivery import senders_for
-    from wirewatch.alerts.watchlist import analyzer_for, load_watchlist
-    from wirewatch.feedlist import load_feed_list
-
-    if settings.feeds is not None:
-        feeds = load_feed_list(settings.feeds)
-        out.write(f"feeds: {settings.feeds}: {len(feeds.feeds)} feeds ok\n")
-    if settings.watchlist is None:
-        out.write("watchlist: none given (--watchlist or WIREWATCH_WATCHLIST)\n")
-        return 0
-    watchlist = load_watchlist(settings.watchlist)
-    analyzer = analyzer_for(settings.watchlist)
-    routing = watchlist.routing(settings.notify_urls())
-    senders = senders_for(routing.channels)
-    out.write(f"watchlist: {settings.watchlist}: {len(watchlist.watch)} entries ok\n")
-    out.write("channels:\n")
-    for name, sender in senders.items():
-        out.write(f"  {name}: {sender.masked}\n")
-    out.write(f"default route: {', '.join(routing.default) or '(none: terminal only)'}\n")
-    out.write(f"operator route: {', '.join(routing.operator) or '(none)'}\n")
-    policy = routing.policy
-    out.write(
-        f"policy: notify at {policy.notify_at}; updates at most every {policy.update_min_interval}; "
-        f"older than {policy.freshness} goes to a digest every {policy.digest_window}\n"
-    )
-    out.write("entries:\n")
-    for target in analyzer.watch:
-        place = analyzer.gazetteer.places[target.place_id]
-        route = routing.routes.get(target.entry_id)
-        channels = route.channels if route and route.channels else routing.default
-        where = " > ".join(analyzer.gazetteer.lineage(target.place_id))
-        out.write(
-            f"  {target.entry_id} ({target.kind}) = {place.name_en or place.name_ar} [{where}]"
-            f"{'' if target.builtin else ' (own place)'} -> {', '.join(channels) or 'terminal only'}\n"
-        )
     return 0

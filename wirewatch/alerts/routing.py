@@ -34,15 +34,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wirewatch.core.alerting import AlertPolicy, Route, SeverityRule
 from wirewatch.errors import ConfigError
+from wirewatch.validation import CheckedAsWritten, Loc
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -92,7 +94,7 @@ class PolicySpec(BaseModel):
         )
 
 
-class AlertingSpec(BaseModel):
+class AlertingSpec(CheckedAsWritten):
     """The alerting keys of the watchlist file (the ``watch`` entries are read elsewhere)."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
@@ -101,16 +103,33 @@ class AlertingSpec(BaseModel):
     routes: RoutesSpec = Field(default_factory=RoutesSpec)
     alerting: PolicySpec = Field(default_factory=PolicySpec)
 
-    @model_validator(mode="after")
-    def _names(self) -> AlertingSpec:
-        for name in self.channels:
-            if not _NAME.match(name):
-                raise ValueError(f"channel name {name!r} must be letters, digits, '.', '_' or '-'")
-        for route, names in (("default", self.routes.default), ("operator", self.routes.operator)):
-            for name in names:
-                if name not in self.channels:
-                    raise ValueError(f"routes.{route}: unknown channel {name!r}")
-        return self
+    @classmethod
+    def references(cls, data: Any) -> list[tuple[Loc, str]]:
+        """Channel names that are not names, and route names that are not channels."""
+        if not isinstance(data, dict) or not isinstance(data.get("channels") or {}, dict):
+            return []
+        channels = data.get("channels") or {}
+        found: list[tuple[Loc, str]] = [
+            (("channels", name), f"channel name {name!r} must be 1-64 letters, digits, '.', '_' or '-'")
+            for name in channels
+            if not (isinstance(name, str) and _NAME.match(name))
+        ]
+        routes = data.get("routes")
+        if isinstance(routes, dict):
+            found += [
+                (("routes", route, index), unknown_channel(name, channels))
+                for route in ("default", "operator")
+                if isinstance(routes.get(route), list)
+                for index, name in enumerate(routes[route])
+                if isinstance(name, str) and name not in channels
+            ]
+        return found
+
+
+def unknown_channel(name: str, channels: Mapping[str, Any]) -> str:
+    """What to say about a channel name that ``channels`` lacks."""
+    known = f"the channels are {', '.join(channels)}" if channels else "no channels are defined"
+    return f"unknown channel {name!r} ({known})"
 
 
 @dataclass(frozen=True)
@@ -132,7 +151,8 @@ class Routing:
     policy: AlertPolicy
 
 
-def _read_url(name: str, spec: ChannelSpec, environ: dict[str, str]) -> str:
+def read_channel_url(name: str, spec: ChannelSpec, environ: dict[str, str]) -> str:
+    """The URL of channel ``name``: written in the watchlist, or from the environment or a file."""
     if spec.url:
         return spec.url.strip()
     if spec.url_env:
@@ -164,7 +184,8 @@ def build_routing(
     """Resolve channel URLs (from env or files) and each entry's route; errors name the channel."""
     environ = dict(os.environ) if environ is None else environ
     channels = {
-        name: Channel(name, _read_url(name, channel, environ)) for name, channel in spec.channels.items()
+        name: Channel(name, read_channel_url(name, channel, environ))
+        for name, channel in spec.channels.items()
     }
     default = spec.routes.default
     if notify_urls:

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wirewatch import yamlfile
-from wirewatch.alerts.routing import AlertingSpec, ChannelSpec, PolicySpec, RoutesSpec, Routing, build_routing
+from wirewatch.alerts.routing import AlertingSpec, Routing, build_routing, unknown_channel
 from wirewatch.core.alerting import SeverityRule
 from wirewatch.core.analysis import Analyzer
+from wirewatch.core.gazetteer import builtin
 from wirewatch.core.watch import WATCH_KINDS, WatchEntry, WatchError
 from wirewatch.errors import ConfigError
+from wirewatch.validation import Loc
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 
@@ -75,41 +78,61 @@ class WatchItem(BaseModel):
         return WatchEntry(self.id, self.kind, self.names, self.place, self.within)
 
 
-class Watchlist(BaseModel):
+class Watchlist(AlertingSpec):
+    """The whole watchlist file: the alerting keys, then the watched entries (checked against them)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     watch: tuple[WatchItem, ...] = ()
-    channels: dict[str, ChannelSpec] = Field(default_factory=dict)
-    routes: RoutesSpec = Field(default_factory=RoutesSpec)
-    alerting: PolicySpec = Field(default_factory=PolicySpec)
 
-    @model_validator(mode="after")
-    def _known_channels(self) -> Watchlist:
-        AlertingSpec(channels=self.channels, routes=self.routes, alerting=self.alerting)
-        if self.channels:
-            for index, item in enumerate(self.watch):
-                unknown = [c for c in item.channels if c not in self.channels]
-                if unknown:
-                    raise ValueError(f"watch[{index}] ({item.id}): unknown channel {unknown[0]!r}")
-        return self
-
-    @field_validator("watch")
     @classmethod
-    def _unique(cls, items: tuple[WatchItem, ...]) -> tuple[WatchItem, ...]:
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            if item.id in seen:
-                raise ValueError(f"watch[{index}] reuses id {item.id!r} of watch[{seen[item.id]}]")
-            seen[item.id] = index
-        return items
+    def references(cls, data: Any) -> list[tuple[Loc, str]]:
+        return [*super().references(data), *watch_references(data)]
 
     def entries(self) -> tuple[WatchEntry, ...]:
         return tuple(item.entry() for item in self.watch)
 
     def routing(self, notify_urls: tuple[str, ...] = (), environ: dict[str, str] | None = None) -> Routing:
-        spec = AlertingSpec(channels=self.channels, routes=self.routes, alerting=self.alerting)
         entries = {item.id: (item.channels, item.severity) for item in self.watch}
-        return build_routing(spec, entries, notify_urls, environ)
+        return build_routing(self, entries, notify_urls, environ)
+
+
+def watch_references(data: Any) -> list[tuple[Loc, str]]:
+    """Reused ids, unknown built-in places and unknown channels of the ``watch`` entries, read from
+    the data as written (what is not a list or a mapping there is left to the model to report)."""
+    if not isinstance(data, dict) or not isinstance(data.get("watch"), list):
+        return []
+    channels = data.get("channels")
+    places = builtin().places
+    found: list[tuple[Loc, str]] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data["watch"]):
+        if not isinstance(item, dict):
+            continue
+        entry_id = item.get("id")
+        if isinstance(entry_id, str) and entry_id in seen:
+            found.append(
+                (("watch", index, "id"), f"id {entry_id!r} is already used by watch[{seen[entry_id]}]")
+            )
+        elif isinstance(entry_id, str):
+            seen[entry_id] = index
+        for field in ("place", "within"):
+            value = item.get(field)
+            if isinstance(value, str) and value not in places:
+                found.append(
+                    (
+                        ("watch", index, field),
+                        f"unknown built-in place {value!r} (ids: wirewatch/data/places.csv)",
+                    )
+                )
+        # Without channels, the --notify URLs make the channels: build_routing checks those names.
+        if isinstance(channels, dict) and channels and isinstance(item.get("channels"), list):
+            found += [
+                (("watch", index, "channels", n), unknown_channel(name, channels))
+                for n, name in enumerate(item["channels"])
+                if isinstance(name, str) and name not in channels
+            ]
+    return found
 
 
 def load_watchlist(path: str | Path) -> Watchlist:

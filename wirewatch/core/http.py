@@ -201,3 +201,24 @@ def ip_literal(host: str) -> str | None:
         return str(ipaddress.ip_address(host.split("%", 1)[0]))
     except ValueError:
         return None
+
+
+def refused_host(
+    host: str, allowed_networks: Iterable[ipaddress.IPv4Network | ipaddress.IPv6Network] = ()
+) -> str | None:
+    """What the poller will refuse in the host of a feed without ``allow_private``, known before any
+    DNS lookup: the kind of address ("loopback", "link-local", "private", "non-public") of an IP
+    literal or a ``localhost`` name outside ``allowed_networks``. None for public addresses and for
+    other names, which are checked when they resolve."""
+    name = host.strip("[]").rstrip(".").lower()
+    address = "127.0.0.1" if name == "localhost" or name.endswith(".localhost") else ip_literal(name)
+    if address is None or address_allowed(address, False, allowed_networks):
+        return None
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_link_local:
+        return "link-local"
+    return "private" if ip.is_private else "non-public"

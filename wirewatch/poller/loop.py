@@ -497,13 +497,17 @@ class Poller:
             }
         )
         for record in result.records:
+            # The fields of the analyze input (README, "wirewatch analyze"), and the feed it came from.
             emit(
                 {
-                    "feed": result.url,
                     "id": record.id,
+                    "url": record.url,
+                    "outlet": record.outlet,
                     "title": record.title,
-                    "link": record.url,
+                    "text": record.text,
                     "published": record.published.isoformat() if record.published else None,
+                    "lang": record.lang,
+                    "feed": result.url,
                 }
             )
 

@@ -28,15 +28,22 @@ def _any_reachable(bootstrap: str, timeout: float = 3.0) -> bool:
     return False
 
 
-def connect_admin(settings: Settings, sleep: Callable[[float], None] = time.sleep) -> KafkaAdminClient:
-    """An admin client, retrying an unreachable broker with exponential backoff (one line per try)."""
+def connect_admin(
+    settings: Settings,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> KafkaAdminClient:
+    """An admin client, retrying an unreachable broker with exponential backoff (one line per try),
+    forever or until ``broker_give_up_after`` seconds would be exceeded."""
+    limit = settings.broker_give_up_after
     delay = 1.0
-    started = time.monotonic()
+    started = clock()
     attempt = 0
     while True:
         attempt += 1
         try:
-            if not _any_reachable(settings.kafka_bootstrap):
+            left = limit - (clock() - started) if limit else 3.0
+            if not _any_reachable(settings.kafka_bootstrap, timeout=min(3.0, max(left, 0.1))):
                 raise KafkaConnectionError("no bootstrap server accepts connections")
             return KafkaAdminClient(
                 bootstrap_servers=settings.kafka_bootstrap.split(","),
@@ -44,11 +51,12 @@ def connect_admin(settings: Settings, sleep: Callable[[float], None] = time.slee
                 request_timeout_ms=15000,
             )
         except KafkaError as exc:
-            waited = time.monotonic() - started
-            if settings.broker_give_up_after and waited + delay > settings.broker_give_up_after:
+            waited = clock() - started
+            if limit and waited + delay > limit:
+                attempts = f"{attempt} attempt{'s' * (attempt > 1)}"
                 raise BrokerUnavailable(
-                    f"Kafka at {settings.kafka_bootstrap} unreachable after {attempt} attempts "
-                    f"({waited:.0f} s): {type(exc).__name__}"
+                    f"Kafka at {settings.kafka_bootstrap} unreachable after {attempts} in {waited:.0f} s "
+                    f"(limit {limit:g} s, {type(exc).__name__}): is a broker running there?"
                 ) from None
             log.warning(
                 "Kafka at %s unreachable (attempt %d: %s); retrying in %.0f s",

@@ -4,7 +4,8 @@ With Kafka: creates the topics, publishes the feed list to the feeds topic, join
 consumer group (``poller_scale_out``) and polls the feeds of the partitions it holds, reading
 their saved state first; follows surge requests; produces articles, feed-health events and
 feed states. ``--once`` polls every feed of the list once; ``--dry-run`` does that without
-Kafka and prints one JSON line per feed and per new entry.
+Kafka and prints one JSON line per feed and per new entry, the entries in the analyze input
+format (``--entries-only``: the entries alone, to pipe into ``wirewatch analyze -``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import logging
 import signal
 from collections.abc import Collection
+from typing import Any
 
 from kafka import KafkaProducer
 
@@ -67,6 +69,28 @@ def kafka_poller(
     return Poller(settings, source, metrics, KafkaSink(settings, producer), load_states=states, surges=surges)
 
 
+def _dry_run(settings: Settings, feeds: FeedList, metrics: Metrics, entries_only: bool) -> int:
+    """Poll every feed once without Kafka and print a JSON line per feed (``outcome``) and per new
+    entry (the analyze input). A reader that leaves (``| head``) ends the printing, not the polls
+    already started; then ``BrokenPipeError`` tells the command line to stop quietly."""
+    poller = Poller(settings, StaticFeeds(feeds.feeds), metrics, sink=None)
+    reader_left = False
+
+    def show(row: dict[str, Any]) -> None:
+        nonlocal reader_left
+        if reader_left or (entries_only and "outcome" in row):
+            return
+        try:
+            print(for_terminal(json.dumps(row, ensure_ascii=False)), flush=True)
+        except BrokenPipeError:
+            reader_left = True
+
+    asyncio.run(poller.run(once=True, emit=show))
+    if reader_left:
+        raise BrokenPipeError
+    return 0
+
+
 def run(
     settings: Settings,
     feeds: FeedList,
@@ -74,17 +98,11 @@ def run(
     once: bool = False,
     dry_run: bool = False,
     health: Health | None = None,
+    entries_only: bool = False,
 ) -> int:
     """Entry point of ``wirewatch poll``."""
     if dry_run:
-        poller = Poller(settings, StaticFeeds(feeds.feeds), metrics, sink=None)
-        asyncio.run(
-            poller.run(
-                once=True,
-                emit=lambda row: print(for_terminal(json.dumps(row, ensure_ascii=False)), flush=True),
-            )
-        )
-        return 0
+        return _dry_run(settings, feeds, metrics, entries_only)
     from wirewatch.topics.admin import ensure_topics
 
     ensure_topics(settings)

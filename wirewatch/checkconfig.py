@@ -1,0 +1,237 @@
+"""``wirewatch check-config``: every problem of the configuration at once, each where it is.
+
+Reads the feed list, the watchlist and its channels as the workers will, and collects every
+problem as ``file:line: field 'path': message``, with warnings for what would only fail later (a
+feed the poller will refuse to fetch). Then prints what each watched entry resolves to, channel
+URLs masked. No Kafka. The alerter checks its channels at start with ``channel_problems`` too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import urlsplit
+
+from wirewatch import yamlfile
+from wirewatch.errors import ConfigError, Problem
+
+SETTINGS = "settings (WIREWATCH_* environment or flags)"
+
+
+def check_config(settings: Any, out: TextIO, err: TextIO) -> int:
+    """Report every problem on ``err``, what the files resolve to on ``out``; 2 if any is an error."""
+    found: list[Problem] = []
+    if settings.feeds is not None:
+        found += _check_feeds(settings, out)
+    if settings.watchlist is None:
+        out.write("watchlist: none given (--watchlist or WIREWATCH_WATCHLIST)\n")
+    else:
+        found += _check_watchlist(settings, out)
+    for problem in _in_file_order(found):
+        err.write(f"{problem}\n")
+    errors = sum(not p.warning for p in found)
+    if found:
+        warnings = len(found) - errors
+        err.write(
+            f"wirewatch: check-config found {_count(errors, 'error')} and {_count(warnings, 'warning')}\n"
+        )
+    return 2 if errors else 0
+
+
+def _in_file_order(found: list[Problem]) -> list[Problem]:
+    """Grouped by file (in the order first met), by line within a file."""
+    files = list(dict.fromkeys(p.path for p in found))
+    return sorted(found, key=lambda p: (files.index(p.path), p.line or 0))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+
+def _check_feeds(settings: Any, out: TextIO) -> list[Problem]:
+    from wirewatch.feedlist import load_feed_list
+
+    try:
+        feeds = load_feed_list(settings.feeds).feeds
+    except ConfigError as exc:
+        return [*exc.problems, *refused_feeds(settings.feeds, _feeds_as_written(settings.feeds), settings)]
+    out.write(f"feeds: {settings.feeds}: {len(feeds)} feeds\n")
+    return refused_feeds(settings.feeds, dict(enumerate(feeds)), settings)
+
+
+def _feeds_as_written(path: Path) -> dict[int, Any]:
+    """The feeds of a YAML feed list that does not load as a whole that are valid by themselves."""
+    from pydantic import ValidationError
+
+    from wirewatch.feedlist import Feed, is_opml
+
+    try:
+        data = None if is_opml(path) else yamlfile.read(path)[0]
+    except ConfigError:
+        return {}
+    listed = data.get("feeds") if isinstance(data, dict) else None
+    valid = {}
+    for index, raw in enumerate(listed if isinstance(listed, list) else []):
+        try:
+            valid[index] = Feed.model_validate(raw)
+        except ValidationError:
+            continue
+    return valid
+
+
+def refused_feeds(path: Path, feeds: Mapping[int, Any], settings: Any) -> list[Problem]:
+    """A warning for each feed the poller will refuse to fetch: an address on a loopback or private
+    network (named or literal) without ``allow_private``."""
+    from wirewatch.core.http import parse_networks, refused_host
+    from wirewatch.feedlist import is_opml
+
+    if settings.fetch_allow_private:
+        return []
+    try:
+        networks = parse_networks(settings.fetch_allow_networks)
+    except ValueError as exc:
+        return [Problem(f"not a network: {exc}", SETTINGS, field="fetch_allow_networks")]
+    opml = is_opml(path)
+    found = []
+    for index, feed in feeds.items():
+        host = urlsplit(feed.url).hostname or ""
+        kind = None if feed.allow_private else refused_host(host, networks)
+        if kind is None:
+            continue
+        fix = 'add allowPrivate="true" to its outline' if opml else "add allow_private: true to it"
+        found.append(
+            Problem(
+                f"{host!r} is a {kind} address: the poller will refuse this feed. If it is meant to be on "
+                f"your own network, {fix}, or allow the network with WIREWATCH_FETCH_ALLOW_NETWORKS",
+                str(path),
+                None if opml else yamlfile.line_of(path, ("feeds", index, "url")),
+                f"outline[{feed.outlet or feed.url}].xmlUrl" if opml else f"feeds[{index}].url",
+                warning=True,
+            )
+        )
+    return found
+
+
+# -- watchlist and channels -----------------------------------------------------------------------
+
+
+def _check_watchlist(settings: Any, out: TextIO) -> list[Problem]:
+    from wirewatch.alerts.watchlist import load_watchlist
+    from wirewatch.core.analysis import Analyzer
+    from wirewatch.core.watch import WatchError
+
+    path = settings.watchlist
+    try:
+        watchlist = load_watchlist(path)
+    except ConfigError as exc:
+        return [*exc.problems, *channel_problems(_channels_as_written(path), path, settings)]
+    try:
+        analyzer = Analyzer.create(watchlist.entries())
+    except WatchError as exc:
+        return [Problem(str(exc), str(path))]
+    out.write(f"watchlist: {path}: {len(watchlist.watch)} entries\n")
+    found = channel_problems(watchlist.channels, path, settings)
+    if found:
+        return found
+    try:
+        routing = watchlist.routing(settings.notify_urls())
+    except ConfigError as exc:  # an entry's channel that only --notify could have made
+        return [Problem(p.message, str(path), p.line, p.field) for p in exc.problems]
+    _print_routes(routing, analyzer, out)
+    return []
+
+
+def _channels_as_written(path: Path) -> dict[str, Any]:
+    """The channels of a watchlist that does not load as a whole that are valid by themselves."""
+    from pydantic import ValidationError
+
+    from wirewatch.alerts.routing import ChannelSpec
+
+    try:
+        data = yamlfile.read(path)[0]
+    except ConfigError:
+        return {}
+    listed = data.get("channels") if isinstance(data, dict) else None
+    valid = {}
+    for name, raw in (listed if isinstance(listed, dict) else {}).items():
+        try:
+            valid[str(name)] = ChannelSpec.model_validate(raw)
+        except ValidationError:
+            continue
+    return valid
+
+
+def channel_problems(
+    channels: Mapping[str, Any], path: Path, settings: Any, environ: dict[str, str] | None = None
+) -> list[Problem]:
+    """Every channel (of the watchlist at ``path``, or a --notify URL) whose URL cannot be read or is
+    not one wirewatch can send to, by name and line."""
+    from wirewatch.alerts.routing import read_channel_url
+
+    environ = dict(os.environ) if environ is None else environ
+    found = []
+    for name, spec in channels.items():
+        source = "url" if spec.url else "url_env" if spec.url_env else "url_file"
+        line, field = yamlfile.line_of(path, ("channels", name, source)), f"channels.{name}.{source}"
+        try:
+            url = read_channel_url(name, spec, environ)
+        except ConfigError as exc:
+            found.append(Problem(exc.problems[0].message, str(path), line, field))
+            continue
+        reason = _unusable(url)
+        if reason:
+            found.append(Problem(f"channel {name!r}: {reason}", str(path), line, field))
+    try:
+        urls = settings.notify_urls()
+    except ConfigError as exc:
+        return [*found, *exc.problems]
+    for number, url in enumerate(urls, start=1):
+        reason = _unusable(url)
+        if reason:
+            found.append(Problem(f"notification URL #{number}: {reason}", SETTINGS, field="notify"))
+    return found
+
+
+def _unusable(url: str) -> str | None:
+    """Why no sender can take ``url`` (without saying the URL: it holds a secret), or None."""
+    from wirewatch.alerts.delivery import sender_for
+
+    try:
+        sender_for(url)
+    except ConfigError:
+        scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+        shown = f"{scheme}://…" if re.fullmatch(r"[a-z][a-z0-9+.-]{0,30}", scheme) else "…"
+        return f"its URL ({shown}) is not one apprise understands (see apprise's list of services)"
+    return None
+
+
+def _print_routes(routing: Any, analyzer: Any, out: TextIO) -> None:
+    from wirewatch.alerts.delivery import senders_for
+
+    senders = senders_for(routing.channels)
+    out.write("channels:\n")
+    for name, sender in senders.items():
+        out.write(f"  {name}: {sender.masked}\n")
+    out.write(f"default route: {', '.join(routing.default) or '(none: terminal only)'}\n")
+    out.write(f"operator route: {', '.join(routing.operator) or '(none)'}\n")
+    policy = routing.policy
+    out.write(
+        f"policy: notify at {policy.notify_at}; updates at most every {policy.update_min_interval}; "
+        f"older than {policy.freshness} goes to a digest every {policy.digest_window}\n"
+    )
+    out.write("entries:\n")
+    for target in analyzer.watch:
+        place = analyzer.gazetteer.places[target.place_id]
+        route = routing.routes.get(target.entry_id)
+        channels = route.channels if route and route.channels else routing.default
+        where = " > ".join(analyzer.gazetteer.lineage(target.place_id))
+        out.write(
+            f"  {target.entry_id} ({target.kind}) = {place.name_en or place.name_ar} [{where}]"
+            f"{'' if target.builtin else ' (own place)'} -> {', '.join(channels) or 'terminal only'}\n"
+        )
