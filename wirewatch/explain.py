@@ -38,6 +38,7 @@ _HARMLESS = {
     "court",
     "accident",
     "conditional",
+    "permission",
     "seizure",
     "hearsay",
     "background",

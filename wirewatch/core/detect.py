@@ -24,13 +24,20 @@ from wirewatch.core.figures import (
     count_near,
     count_projectiles,
 )
+from wirewatch.core.focus import fit_to_focus
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, word_forms
 from wirewatch.core.recency import TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
+    is_attribute,
+    is_office,
     is_origin,
     is_reference,
+    is_reference_point,
+    is_speaker,
+    is_staging,
+    is_street,
     most_specific,
     other_clause,
     other_time,
@@ -39,6 +46,36 @@ from wirewatch.core.roles import (
 )
 from wirewatch.core.scan import fold
 from wirewatch.core.text import Words, normalize, split_sentences, tokens
+
+# The headline and the first sentences: where a news report says what happened. An undated
+# attack mentioned first further down is background, not the article's news.
+LEAD_SENTENCES = 3
+# Words that open another news item within an article: its first undated attack is news too.
+_NEW_ITEM = (
+    *(
+        tuple(normalize(p).split())
+        for p in (
+            "من جهة أخرى",
+            "من جهة ثانية",
+            "من جهة اخرى",
+            "في غضون ذلك",
+            "إلى ذلك",
+            "الى ذلك",
+            "ميدانيا",
+            "في سياق متصل",
+            "في سياق آخر",
+            "على صعيد آخر",
+            "على صعيد متصل",
+            "في تطور آخر",
+            "في تطور اخر",
+            "meanwhile",
+            "elsewhere",
+            "separately",
+            "in another development",
+            "in a separate",
+        )
+    ),
+)
 
 # "بغداد – ", "BAGHDAD (Reuters) - ", "Erbil, Iraq — ": where the report was filed, not a target.
 _DATELINE = re.compile(r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+")
@@ -143,14 +180,18 @@ def detect(
     hits = lexicon.find(words, positions=lexicon.starts.positions(folded, words) if folded else None)
     if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
         return Detection(doc, dateline, (), (), ())
+    spans = [
+        (index, start, end, words.first_at(start), words.first_at(end) - 1)
+        for index, (start, end) in enumerate(split_sentences(doc))
+    ]
     found = gazetteer.find(words, gazetteer.starts.positions(folded, words) if folded else None)
-    places = gazetteer.resolve(words, found, doc)
+    places = gazetteer.resolve(words, found, doc, [(first, last) for _, _, _, first, last in spans])
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
+    ranges = [(first, last) for _, _, _, first, last in spans]
+    places = fit_to_focus(places, gazetteer, ranges, ranges[0] if article.title.strip() and ranges else None)
     sentences = []
-    for index, (start, end) in enumerate(split_sentences(doc)):
-        first = words.first_at(start)
-        last = words.first_at(end) - 1
+    for index, start, end, first, last in spans:
         if first <= last:
             sentences.append(
                 _Sentence(
@@ -240,6 +281,7 @@ _FRAMING = frozenset(
         "politics",
         "an accident or a controlled explosion",
         "a condition or hypothesis",
+        "a permission, agreement or plan",
         "defused or stopped before it went off",
         "peaceful or criminal use, not an attack",
         "weapons found or seized",
@@ -299,6 +341,20 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
     return None
 
 
+_IN = frozenset(normalize(w) for w in ("في", "وفي", "in", "and"))
+
+
+def _starts_item(sentence: _Sentence) -> bool:
+    """A sentence that opens another news item: "Meanwhile, ...", "ميدانيا، ...", "وفي الرمادي، ..."."""
+    words = sentence.words
+    if any(tuple(words[k : k + len(m)]) == m for m in _NEW_ITEM for k in range(min(3, len(words)))):
+        return True
+    opener = 2 if words[:2] == ["and", "in"] else 1
+    return (
+        bool(words) and words[0] in _IN and any(p.first - sentence.offset == opener for p in sentence.places)
+    )
+
+
 def _mention(
     sentence: _Sentence,
     published: datetime | None,
@@ -347,12 +403,13 @@ def _mention(
     place_ids = tuple(
         dict.fromkeys(
             target_place(gazetteer, words, p, offset)
-            for p in places
+            for k, p in enumerate(places)
             if not is_origin(words, p.first - offset)
             and not is_reference(words, p.first - offset)
             and not other_clause(p.first - offset, after, attack_positions)
             and not other_time(p.first - offset, refs)
             and not time_zone(words, p.first - offset, p.last - offset)
+            and not _not_a_target(words, p.first - offset, p.last - offset, k > 0, len(places) > 1)
         )
     )
     origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
@@ -365,12 +422,16 @@ def _mention(
         when, why = "past", "background: " + ", ".join(h.term for h in background_hits)
     elif aggregate(words):
         when, why = "past", "a count of many attacks"
+    elif _starts_item(sentence):
+        when, why = "current", 'no time words: a news item of its own (after "meanwhile", "وفي <place>")'
     elif previous is not None and set(place_ids) <= set(previous.places):
         when, why = previous.recency, f"continues sentence {previous.sentence + 1}"
     elif lead is not None:
         when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
-    else:
+    elif index < LEAD_SENTENCES:
         when, why = "current", "no time words: the article's own news"
+    else:
+        when, why = "past", "undated and not in the lead: background"
     return Mention(
         sentence=index,
         start=start,
@@ -390,6 +451,19 @@ def _mention(
         time_refs=tuple(refs),
         generic_rocket=bool(rockets := [h for h in hits if h.label == "weapon:rocket"])
         and all(h.term in GENERIC_ROCKET for h in rockets),
+    )
+
+
+def _not_a_target(words: Sequence[str], first: int, last: int, after_another: bool, others: bool) -> bool:
+    """A place named as a reference point, a street, a patron, a base forces use or a capital
+    that speaks; a place in a speaker's title only when the sentence names another place."""
+    return (
+        is_reference_point(words, first, after_another)
+        or is_street(words, first, last)
+        or is_attribute(words, first, last)
+        or is_staging(words, first)
+        or is_speaker(words, first, last)
+        or (others and is_office(words, first))
     )
 
 
@@ -458,6 +532,8 @@ def _harmless(labels: set[str], weapons: bool = True) -> str | None:
         return "defused or stopped before it went off"
     if "civil" in labels and not harmed:
         return "peaceful or criminal use, not an attack"
+    if "permission" in labels and not harmed and "physical" not in labels:
+        return "a permission, agreement or plan"
     if "conditional" in labels and not harmed:
         return "a condition or hypothesis"
     if "accident" in labels and (not weapons or not harmed):

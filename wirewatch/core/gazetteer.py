@@ -79,6 +79,42 @@ _CONTEXT_AFTER = frozenset(
 )
 
 
+# Words before a name that say it stands where a place stands ("in Haditha", "قرب حديثة").
+_LOCATIVE = frozenset(
+    normalize(w)
+    for w in (
+        "في قرب بالقرب داخل عند حول ضواحي أطراف محيط من إلى الى نحو باتجاه بين جنوب شمال شرق غرب جنوبي"
+        " شمالي شرقي غربي قضاء ناحية in at near on outside around into toward towards from across inside"
+        " between north south east west"
+    ).split()
+)
+# Words next to a name that make it a person: first names, titles, a ruler's regime and forces.
+_PERSON_BEFORE = frozenset(
+    normalize(w)
+    for w in (
+        "بشار حافظ ماهر رفعت باسل أسماء الرئيس رئيس نظام حكم عهد حكومة جيش قوات ميليشيات شبيحة عائلة آل أبو"
+        " ابو بن ابن بنت الشيخ الأمير الملك السيد اللواء العميد العقيد المقدم الفريق الدكتور النائب الوزير"
+        " محمد أحمد احمد علي حسن حسين عمر عثمان خالد سعد سعيد عبد إبراهيم ابراهيم يوسف مصطفى محمود جمال"
+        " كمال صدام طارق عادل بكر قاسم هادي نوري حيدر عمار جعفر إياد سليم سليمان فهد عبدالله عبدالعزيز"
+        " bashar hafez maher rifaat asma president mr mrs abu ibn bin bint sheikh prince king general gen"
+        " dr minister"
+    ).split()
+)
+_PERSON_AFTER = frozenset(
+    normalize(w) for w in "regime government forces loyalists family himself s نفسه شخصيا ونظامه".split()
+)
+
+
+def _person_next_to(norms: Sequence[str], first: int, last: int) -> bool:
+    before = norms[first - 1] if first > 0 else ""
+    after = norms[last + 1] if last + 1 < len(norms) else ""
+    return before in _PERSON_BEFORE or after in _PERSON_AFTER
+
+
+def _stands_as_place(before: str) -> bool:
+    return any(c in _LOCATIVE for c in (before, *(f for f in _candidates(before, None)[1:])))
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A named place with its parent in the hierarchy (``None`` for a country)."""
@@ -222,15 +258,24 @@ class Gazetteer:
                     break  # longest first
         return out
 
-    def resolve(self, words: Words, mentions: Sequence[PlaceMention], text: str = "") -> list[PlaceMention]:
+    def resolve(
+        self,
+        words: Words,
+        mentions: Sequence[PlaceMention],
+        text: str = "",
+        sentences: Sequence[tuple[int, int]] = (),
+    ) -> list[PlaceMention]:
         """Keep unambiguous mentions, and ambiguous ones that have context.
 
-        Context: a word like قاعدة/base right before (or "air base" right after) the name, or
-        the place's own parent or another place inside the same governorate named unambiguously
-        elsewhere in the text.
+        Context: a word like قاعدة/base right before (or "air base" right after) the name; or
+        the place's own parent, or another place inside the same governorate, named
+        unambiguously in the same sentence (``sentences``: token ranges; the whole text when
+        none are given) while the name stands where a place stands (after "in", "near", a
+        direction, an attached "ب" ...). A name next to a person's first name or title ("بشار
+        الأسد", "President Assad", "Assad's forces") is a person, whatever else is near.
         """
+        norms = words.norms
         sure = [m for m in mentions if not m.needs_context]
-        areas = {a for m in sure for a in self.lineage(m.place_id) if self.places[a].kind != "country"}
         kept: list[PlaceMention] = []
         for m in mentions:
             if not m.needs_context:
@@ -238,11 +283,24 @@ class Gazetteer:
                 continue
             if text and text[m.start : m.start + 1].isascii() and text[m.start : m.start + 1].islower():
                 continue  # "rockets hit base" is the verb, "Hit base" the town: Latin names are capitalized
-            before = words.norms[m.first - 1] if m.first > 0 else ""
-            after = words.norms[m.last + 1] if m.last + 1 < len(words) else ""
-            strip_before = next((c for c in _candidates(before, None) if c in _CONTEXT_BEFORE), None)
+            before = norms[m.first - 1] if m.first > 0 else ""
+            after = norms[m.last + 1] if m.last + 1 < len(norms) else ""
+            if _person_next_to(norms, m.first, m.last):
+                continue
+            if any(c in _CONTEXT_BEFORE for c in _candidates(before, None)) or after in _CONTEXT_AFTER:
+                kept.append(m)
+                continue
+            low, high = next(((a, b) for a, b in sentences if a <= m.first <= b), (0, len(norms) - 1))
+            areas = {
+                a
+                for o in sure
+                if low <= o.first <= high
+                for a in self.lineage(o.place_id)
+                if self.places[a].kind != "country"
+            }
             parents = set(self.ancestors(m.place_id)) - {self.country_of(m.place_id)}
-            if strip_before or after in _CONTEXT_AFTER or (parents & areas):
+            attached = norms[m.first] not in {p.words[0] for p in self._index.get(norms[m.first], ())}
+            if parents & areas and (attached or _stands_as_place(before)):
                 kept.append(m)
         return kept
 

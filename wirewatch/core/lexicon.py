@@ -217,6 +217,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         seized | seize* | confiscat* | cache | stockpile* | hideout* found | found a launch*
     """),
     # Conditions and hypotheses: "if Washington struck", "would turn al-Omar into a graveyard".
+    # Permissions, agreements and plans: "Turkey lets the US launch strikes from Incirlik".
+    "permission": term_list("""
+        يسمح | تسمح | سمحت | سمح | السماح | بالسماح | وافقت على | وافق على | يوافق على
+        اتفاق | اتفاقا | اتفقت | اتفق
+        allow* | permit* | approv* | agreed to | agreement | authoriz* | authoris*
+    """),
     "conditional": term_list("""
         لو | إذا | اذا | في حال | في حالة | إن تم | ما لم
         if | unless | would | should they | in the event

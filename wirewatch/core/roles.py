@@ -41,6 +41,21 @@ _LAUNCH_WORDS = frozenset(
         "traveling",
         "heading",
         "flown",
+        "شن",
+        "تشن",
+        "يشن",
+        "غارات",
+        "طلعات",
+        "strikes",
+        "airstrikes",
+        "raids",
+        "sorties",
+        "missions",
+        "flights",
+        "launch",
+        "launching",
+        "fly",
+        "flying",
     )
 )
 
@@ -88,13 +103,109 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
 
 
 _CAPITAL_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "the", "capital", "city"))
+_COUNTRY_ADJECTIVES = frozenset(normalize(w) for w in ("العراقية", "السورية", "iraqi", "syrian"))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in text.split())
+
+
+_DISTANCE = _words(
+    "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال km kms kilometres kilometers kilometre kilometer"
+    " miles mile"
+)
+_STREET_BEFORE = _words("شارع طريق أوتوستراد اوتوستراد")
+_STREET_AFTER = _words("street st road avenue highway")
+# "Iran-backed", "Turkish-led", "الموالية لإيران", "المدعومة من إيران": a patron, not a target.
+_ATTRIBUTE_AFTER = _words("backed led allied aligned sponsored funded supported based linked affiliated")
+_ATTRIBUTE_BEFORE = _words(
+    "المدعومة المدعوم مدعومة مدعوم الموالية الموالي الموالين موالية الموالون التابعة التابع"
+)
+# A place inside a speaker's title or an authority's name: "محافظ الأنبار", "governor of Basra".
+_OFFICE = _words(
+    "محافظ مجلس قائد قيادة عمليات مسؤول مدير متحدث الناطق نائب عضو governor council commander command"
+    " spokesman spokeswoman spokesperson official mayor chief lawmaker mp"
+)
+# "use of Incirlik", "استخدام قاعدة إنجرليك", "deployed to Incirlik": where forces stand or fly from.
+_STAGING = _words(
+    "استخدام باستخدام انطلاقا تنطلق تقلع أقلعت نشر المتمركزة المتمركز تتمركز use using deployed deploy"
+    " stationed based fly flew flying operate operating host hosting hosts"
+)
+_STAGING_SKIP = _words("قاعدة قاعده base air airbase the of to at from في من إلى الى")
+# "Baghdad said", "Tehran's statement", "أعلنت بغداد": a capital standing for its government.
+_SPEAKS_AFTER = _words(
+    "said says say announced claimed denied accused reported communique statement radio government officials"
+    " spokesman responded warned insisted"
+)
+_SPEAKS_BEFORE = _words("قالت أعلنت اعلنت أكدت اكدت اتهمت نفت حذرت طالبت ردت")
+
+
+def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -> bool:
+    """ "30 km north of Baghdad", "على بعد 50 كلم من الموصل", "Baqubah, north-east of Baghdad":
+    a point to measure from, not where the attack was."""
+    window = words[max(0, i - 8) : i]
+    if any(f in _DISTANCE for w in window for f in word_forms(w)):
+        return True
+    j = i
+    while j > 0 and i - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"of"}:
+        j -= 1
+    return other_place_before and j > 0 and any(f in _DIRECTIONS for f in word_forms(words[j - 1]))
+
+
+def is_street(words: Sequence[str], first: int, last: int) -> bool:
+    """ "شارع بغداد" in Damascus, "Baghdad Street": a street named after a city."""
+    before = words[first - 1] if first > 0 else ""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    return any(f in _STREET_BEFORE for f in word_forms(before)) or after in _STREET_AFTER
+
+
+def is_attribute(words: Sequence[str], first: int, last: int) -> bool:
+    """ "Iran-backed militias", "الفصائل الموالية لإيران": who stands behind, not who is hit."""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    before = words[max(0, first - 2) : first]
+    return after in _ATTRIBUTE_AFTER or any(f in _ATTRIBUTE_BEFORE for w in before for f in word_forms(w))
+
+
+def is_office(words: Sequence[str], first: int) -> bool:
+    """ "محافظ الأنبار", "the governor of Basra", "Anbar Operations Command": a title, not a target."""
+    before = [w for w in words[max(0, first - 3) : first] if w not in ("of", "the")]
+    return bool(before) and any(f in _OFFICE for f in word_forms(before[-1]))
+
+
+def is_staging(words: Sequence[str], first: int) -> bool:
+    """ "the use of Incirlik", "F-16s deployed to Incirlik": where forces stand, not a target."""
+    j = first
+    while j > 0 and first - j < 3 and words[j - 1] in _STAGING_SKIP:
+        j -= 1
+    return j > 0 and any(f in _STAGING for f in word_forms(words[j - 1]))
+
+
+def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
+    """ "Baghdad said", "a Baghdad communique", "أعلنت بغداد": a government by its capital's name."""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    if after == "s" and last + 2 < len(words):
+        after = words[last + 2]  # "Tehran's statement"
+    before = words[first - 1] if first > 0 else ""
+    return after in _SPEAKS_AFTER or any(f in _SPEAKS_BEFORE for f in word_forms(before))
 
 
 def is_origin(words: Sequence[str], i: int) -> bool:
-    """ "launched from Syria", "أطلقت من ...", "القادمة من الكويت": where the attack came from."""
-    if i <= 0 or words[i - 1] not in _ORIGIN_WORDS:
+    """ "launched from Syria", "أطلقت من ...", "القادمة من الكويت", "strikes from a US air base
+    at Incirlik": where the attack came from."""
+    j = i
+    while j > 0 and i - j < 4 and words[j - 1] in _BASE_WORDS:
+        j -= 1  # "من قاعدة جوية أمريكية في ..."
+    if j <= 0 or words[j - 1] not in _ORIGIN_WORDS:
         return False
-    return any(f in _LAUNCH_WORDS for w in words[max(0, i - 6) : i - 1] for f in word_forms(w))
+    return any(f in _LAUNCH_WORDS for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
+
+
+_BASE_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "قاعدة قاعده جوية الجوية أمريكية الأمريكية أميركية في base air airbase us american the a an at in"
+    ).split()
+)
 
 
 _CLAUSE_AFTER = frozenset(normalize(w) for w in ("after", "following", "بعد", "إثر", "اثر", "عقب", "أعقاب"))
