@@ -82,6 +82,15 @@ def test_every_format_arrives_and_hostile_text_is_inert(receivers) -> None:
     assert html_part is not None and "<table>" in html_part.get_content()  # HTML with a text alternative
 
 
+def test_slack_shaped_message_shows_the_title_once(receivers) -> None:
+    hook, _ = receivers
+    rendered = render(notice())
+    assert sender_for(f"mmost://127.0.0.1:{hook.port}/TOKEN").send(rendered).status == "sent"
+    text = hook.wait_for(1, 10)[0].json()["text"]
+    assert text.count("Ain al-Asad Air Base") == 1, text
+    assert text.startswith(rendered.title) and "*Watched:* ain-al-asad, anbar" in text
+
+
 def test_email_text_part_is_our_plain_text_with_the_links(receivers) -> None:
     _, smtp = receivers
     rendered = render(notice(title="سقوط صاروخين على قاعدة عين الأسد"))

@@ -84,7 +84,9 @@ def test_alert_has_what_the_analyst_needs() -> None:
         "https://example.org/n",
     ):
         assert needle in rendered.text
-    assert rendered.markdown.startswith("*Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)*")
+    # The title travels apart (apprise's title): the body does not repeat it.
+    assert rendered.markdown.startswith("*Watched:* ain-al-asad (base), anbar\n")
+    assert rendered.title not in rendered.markdown
     assert "(<https://example.org/n|link>)" in rendered.markdown
     assert "<table>" in rendered.html and "<a href='https://example.org/n'>link</a>" in rendered.html
 

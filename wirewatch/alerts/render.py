@@ -277,9 +277,9 @@ def render(notice: Notice, watch_labels: dict[str, str] | None = None) -> Render
     else:
         title, facts = _feed_facts(notice)
     text = "\n".join(f"{f.label}: {f.value}" + (f" <{f.link}>" if f.link else "") for f in facts)
-    markdown = f"*{title}*\n" + "\n".join(
-        f"*{f.label}:* {f.value}" + (f" (<{f.link}|link>)" if f.link else "") for f in facts
-    )
+    # No title line: every channel is given the title apart and shows it once (Slack as the
+    # attachment's title, Mattermost as the first line).
+    markdown = "\n".join(f"*{f.label}:* {f.value}" + (f" (<{f.link}|link>)" if f.link else "") for f in facts)
     rows = "".join(
         f"<tr><th align='left' valign='top'>{html.escape(f.label)}</th><td>{html.escape(f.value)}"
         + (f" <a href='{html.escape(f.link, quote=True)}'>link</a>" if f.link else "")
