@@ -97,6 +97,16 @@ def test_an_update_says_it_is_one() -> None:
     assert "Update: of the alert for incident inc-" in rendered.text
 
 
+def test_a_test_alert_says_test_first_in_the_title_and_the_body() -> None:
+    sample = render(notice(), test=True)
+    assert sample.title == "TEST (not a real alert): Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)"
+    assert sample.text.startswith("TEST: sent by `wirewatch test-alert`")
+    assert sample.markdown.startswith("*TEST:* sent by") and "<h3>TEST (not a real alert): " in sample.html
+    assert sample.payload["test"] is True and sample.payload["title"] == sample.title
+    real = render(notice())
+    assert "TEST" not in real.title + real.text and real.payload["test"] is False
+
+
 def test_hostile_feed_text_is_inert_in_every_format() -> None:
     rendered = render(notice(title=HOSTILE, outlet="<!everyone>"))
     for text in (rendered.title, rendered.text, rendered.markdown, rendered.html, str(rendered.payload)):
