@@ -3,6 +3,11 @@
 Feed titles and article text come from strangers: ``untrusted()`` renders them as a quoted,
 escaped, length-limited string so a newline or a terminal escape in a title cannot forge a log
 line. URLs with credentials are masked before they are logged.
+
+A JSON line carries ``ts``, ``level``, ``logger``, ``worker`` (poller, processor, alerter or the
+command's name) and ``msg``; the fields a call site passes with ``extra=`` (the poller's
+``feed``, ``outcome``, ``error_class`` ...); and, when there is one, ``exc_info``: the formatted
+traceback with every URL in it masked and every character a terminal would act on escaped.
 """
 
 from __future__ import annotations
@@ -11,9 +16,19 @@ import json
 import logging
 import re
 import sys
+import threading
+import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
+from types import TracebackType
+from urllib.parse import urlsplit
 
 _SECRET_IN_URL = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<rest>[^\s]+)", re.IGNORECASE)
+# A URL inside free text (an exception's message): it ends where a quote or a bracket closes it.
+_URL_IN_TEXT = re.compile(r"[a-z][a-z0-9+.-]*://[^\s'\"<>()\[\]{}]+", re.IGNORECASE)
+# Query parameters that by their name hold a secret (``?api_key=``, ``&token=``, ``&sig=``).
+_SECRET_PARAM = re.compile(r"(?:^|&)[^=&]*(?:key|token|secret|pass|auth|sig)[^=&]*=", re.IGNORECASE)
+TRACEBACK_LIMIT = 8000  # characters of a traceback kept in a log line: its end, where the error is
 
 
 def untrusted(text: object, limit: int = 160) -> str:
@@ -51,28 +66,102 @@ def mask_url(url: str) -> str:
     return f"{match.group('scheme')}{host}/…"
 
 
-class _JsonFormatter(logging.Formatter):
+def mask_credentials(url: str) -> str:
+    """A URL as it is, or masked (``mask_url``) when it carries credentials: a user or password,
+    or a query parameter named like a key, token, secret or signature. For feed URLs, which
+    are worth showing whole when nothing in them is secret."""
+    try:
+        parts = urlsplit(url)
+        has_user = parts.username is not None or parts.password is not None
+    except ValueError:  # a malformed port or IPv6 host: show nothing of it
+        return mask_url(url)
+    return mask_url(url) if has_user or _SECRET_PARAM.search(parts.query) else url
+
+
+def mask_urls(text: str, mask: Callable[[str], str] = mask_url) -> str:
+    """Free text (an exception's message, a traceback) with every URL in it masked."""
+    return _URL_IN_TEXT.sub(lambda m: mask(m.group()), text)
+
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def safe_traceback(exc_info: ExcInfo) -> str:
+    """A formatted traceback fit for a log: URLs masked (a webhook token, an SMTP password in an
+    exception's message), terminal controls escaped, at most ``TRACEBACK_LIMIT`` characters."""
+    text = "".join(traceback.format_exception(*exc_info)).rstrip("\n")
+    if len(text) > TRACEBACK_LIMIT:
+        text = "…" + text[-TRACEBACK_LIMIT:]
+    return for_terminal(mask_urls(text))
+
+
+# What every LogRecord has; anything else on a record came from ``extra=``.
+_RECORD_ATTRS = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
+
+
+def _field(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return for_terminal(str(value))
+
+
+def extra_fields(record: logging.LogRecord) -> dict[str, object]:
+    """The fields a call site passed with ``extra=``, as JSON values (text escaped)."""
+    return {
+        k: _field(v) for k, v in record.__dict__.items() if k not in _RECORD_ATTRS and not k.startswith("_")
+    }
+
+
+class TextFormatter(logging.Formatter):
+    """Text lines; a traceback is kept, masked and escaped like in JSON."""
+
+    def formatException(self, ei: ExcInfo | tuple[None, None, None]) -> str:
+        return "" if ei[0] is None else safe_traceback(ei)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: the fields listed in the module's docstring."""
+
+    def __init__(self, worker: str) -> None:
+        super().__init__()
+        self.worker = worker
+
     def format(self, record: logging.LogRecord) -> str:
-        out = {
+        out: dict[str, object] = {
             "ts": datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
+            "worker": self.worker,
             "msg": record.getMessage(),
         }
+        out.update((k, v) for k, v in extra_fields(record).items() if k not in out)
         if record.exc_info and record.exc_info[0] is not None:
             out["error"] = record.exc_info[0].__name__
+            out["exc_info"] = safe_traceback(record.exc_info)
         return json.dumps(out, ensure_ascii=False)
+
+
+def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """An exception that ends a thread (a client library's): a log line with its traceback,
+    so a JSON log stays JSON lines."""
+    if args.exc_type is SystemExit or args.exc_value is None:
+        return
+    name = args.thread.name if args.thread is not None else "?"
+    logging.getLogger("wirewatch").error(
+        "uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+    )
 
 
 def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatch") -> None:
     handler = logging.StreamHandler(sys.stderr)
     if json_lines:
-        handler.setFormatter(_JsonFormatter())
+        handler.setFormatter(JsonFormatter(worker))
     else:
-        handler.setFormatter(logging.Formatter(f"%(asctime)s {worker} %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(TextFormatter(f"%(asctime)s {worker} %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    threading.excepthook = _log_thread_exception
     # The Kafka clients log every failed reconnect at ERROR, many per second while a broker is down;
     # wirewatch's own lines say it once per attempt (topics.admin.connect_admin).
     for noisy in ("kafka", "aiokafka"):
