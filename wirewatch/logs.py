@@ -8,6 +8,9 @@ A JSON line carries ``ts``, ``level``, ``logger``, ``worker`` (poller, processor
 command's name) and ``msg``; the fields a call site passes with ``extra=`` (the poller's
 ``feed``, ``outcome``, ``error_class`` ...); and, when there is one, ``exc_info``: the formatted
 traceback with every URL in it masked and every character a terminal would act on escaped.
+
+The Kafka client libraries' warnings and errors (a broker that went away) are logged, their INFO
+is not; ``RepeatFilter`` keeps their reconnect floods to one line of a kind a minute.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import logging
 import re
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -141,6 +146,56 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False)
 
 
+CLIENT_LOGGERS = ("kafka", "aiokafka", "faust", "mode")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class _Seen:
+    since: float  # when a line of this kind last went through
+    held: int = 0  # lines of this kind held back since
+
+
+class RepeatFilter(logging.Filter):
+    """Client libraries' warnings and errors without the flood: the first line of a kind goes
+    through, then at most one per ``window`` seconds, which says how many it stands for.
+
+    A kind is the logger, the level and the message's template with its numbers blanked, so
+    "Unable connect to node with id 1" and "... id 2" are one kind. wirewatch's own lines and
+    the libraries' INFO lines are not touched.
+    """
+
+    def __init__(
+        self,
+        window: float = 60.0,
+        loggers: tuple[str, ...] = CLIENT_LOGGERS,
+        clock: Callable[[], float] = time.monotonic,
+        max_kinds: int = 1000,
+    ) -> None:
+        super().__init__()
+        self.window, self.loggers, self.clock, self.max_kinds = window, loggers, clock, max_kinds
+        self._seen: dict[tuple[str, int, str], _Seen] = {}
+        self._lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or record.name.split(".", 1)[0] not in self.loggers:
+            return True
+        kind = (record.name, record.levelno, _DIGITS.sub("#", str(record.msg)))
+        with self._lock:
+            now, seen = self.clock(), self._seen.get(kind)
+            if seen is not None and now - seen.since < self.window:
+                seen.held += 1
+                return False
+            if len(self._seen) >= self.max_kinds:
+                self._seen.clear()  # unbounded kinds (a message with text in it): start over
+            self._seen[kind] = _Seen(now)
+        if seen is not None and seen.held:
+            record.msg = f"{record.getMessage()} [and {seen.held} more like it in {now - seen.since:.0f} s]"
+            record.args = None
+            record.repeated = seen.held
+        return True
+
+
 def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
     """An exception that ends a thread (a client library's): a log line with its traceback,
     so a JSON log stays JSON lines."""
@@ -162,7 +217,9 @@ def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatc
     root.handlers[:] = [handler]
     root.setLevel(level)
     threading.excepthook = _log_thread_exception
-    # The Kafka clients log every failed reconnect at ERROR, many per second while a broker is down;
-    # wirewatch's own lines say it once per attempt (topics.admin.connect_admin).
-    for noisy in ("kafka", "aiokafka"):
-        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    # The Kafka clients log every failed reconnect at ERROR, dozens of lines a second while a
+    # broker is down (bench/outage_logs.py). Their warnings and errors are kept, the first of each
+    # kind at once, a repeat at most once a minute with the count held back; their INFO is not.
+    handler.addFilter(RepeatFilter())
+    for client in ("kafka", "aiokafka"):
+        logging.getLogger(client).setLevel(logging.WARNING)

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from wirewatch import logs
-from wirewatch.logs import JsonFormatter, TextFormatter, mask_credentials, mask_urls
+from wirewatch.logs import JsonFormatter, RepeatFilter, TextFormatter, mask_credentials, mask_urls
 
 SECRET = "Hunter2-S3cret"
 
@@ -96,7 +96,7 @@ def restore_logging():
     """``logs.setup`` changes process-wide state: put it back for the other tests."""
     root = logging.getLogger()
     saved = (root.handlers[:], root.level, threading.excepthook)
-    clients = {name: logging.getLogger(name).level for name in ("kafka", "aiokafka", "faust", "mode")}
+    clients = {name: logging.getLogger(name).level for name in logs.CLIENT_LOGGERS}
     yield
     root.handlers[:], level, threading.excepthook = saved
     root.setLevel(level)
@@ -117,3 +117,64 @@ def test_a_thread_that_dies_leaves_its_traceback_in_the_json_log(restore_logging
     assert [e["msg"] for e in events] == ["uncaught exception in thread consumer-thread"]
     assert "ConnectionError: lost json://broker.example.org/…" in events[0]["exc_info"]
     assert events[0]["worker"] == "processor" and SECRET not in json.dumps(events)
+
+
+def test_a_broker_client_error_reaches_the_json_log_and_its_info_does_not(restore_logging, capsys) -> None:
+    logs.setup("INFO", json_lines=True, worker="processor")
+    logging.getLogger("aiokafka").error("Unable connect to node with id %s: %s", 1, "[Errno 111] refused")
+    logging.getLogger("kafka.net.connection").error("Connection lost: %s", "KafkaConnectionError")
+    logging.getLogger("kafka.conn").info("Probing node 1 broker version")
+    logging.getLogger("aiokafka.consumer.fetcher").info("Resetting offset for partition 0")
+    events = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert [(e["level"], e["logger"], e["msg"]) for e in events] == [
+        ("error", "aiokafka", "Unable connect to node with id 1: [Errno 111] refused"),
+        ("error", "kafka.net.connection", "Connection lost: KafkaConnectionError"),
+    ]
+    handler = logging.getLogger().handlers[0]
+    assert [type(f) for f in handler.filters] == [RepeatFilter]  # floods are held back (next test)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def client_error(node: int, logger: str = "aiokafka") -> logging.LogRecord:
+    return logging.getLogger(logger).makeRecord(
+        logger, logging.ERROR, __file__, 1, "Unable connect to node with id %s: %s", (node, "refused"), None
+    )
+
+
+def test_a_flood_of_one_kind_of_client_line_shows_once_a_minute_with_its_count() -> None:
+    clock = Clock()
+    repeats = RepeatFilter(window=60, clock=clock)
+    passed = []
+    for i in range(600):  # ten a second for a minute, from two nodes: one kind
+        clock.now = 1000.0 + i / 10
+        rec = client_error(1 + i % 2)
+        if repeats.filter(rec):
+            passed.append(rec)
+    assert [r.getMessage() for r in passed] == ["Unable connect to node with id 1: refused"]
+    clock.now = 1061.0
+    rec = client_error(2)
+    assert repeats.filter(rec)
+    assert rec.getMessage() == "Unable connect to node with id 2: refused [and 599 more like it in 61 s]"
+    assert rec.repeated == 599
+    clock.now = 1200.0  # a quiet spell: the next one goes through as it is
+    rec = client_error(1)
+    assert repeats.filter(rec) and rec.getMessage() == "Unable connect to node with id 1: refused"
+
+
+def test_other_kinds_and_wirewatch_lines_are_never_held_back() -> None:
+    repeats = RepeatFilter(window=60, clock=Clock())
+    assert repeats.filter(client_error(1))
+    assert repeats.filter(client_error(1, logger="aiokafka.consumer.group_coordinator"))  # another logger
+    own = [client_error(1, logger="wirewatch.processor") for _ in range(5)]
+    assert all(repeats.filter(r) for r in own)
+    info = [client_error(1) for _ in range(3)]
+    for r in info:
+        r.levelno, r.levelname = logging.INFO, "INFO"
+    assert all(repeats.filter(r) for r in info)  # INFO is the logger level's business
