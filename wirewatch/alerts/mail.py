@@ -12,8 +12,12 @@ So the work is split. apprise still does what it does well: it parses the ``mail
 reply-to, ``+Header=value``), gives the masked URL for logs, and opens the SMTP session
 (``AppriseSMTPController``: SSL, STARTTLS, login). The standard library's ``email`` package
 builds one multipart/alternative message per recipient: wirewatch's plain text first, the HTML
-second (RFC 2046: the last part is the preferred one). apprise's PGP and attachment options,
-which wirewatch does not use, are refused at start-up rather than silently dropped.
+second (RFC 2046: the last part is the preferred one). What this gives up from apprise's own
+path: PGP (a URL asking for it is refused at start-up rather than sent in clear), attachments
+(wirewatch sends none) and apprise's per-plugin throttle (the dispatcher paces retries).
+It uses apprise's e-mail internals, pinned in ``constraints.txt``: the component tests against
+a real SMTP receiver (``tests/component/test_delivery.py``) are what catches an upgrade that
+moves them.
 
 The title and bodies arrive already made inert by ``alerts.render``; the ``email`` package
 refuses a header with a line break all the same. A retry after some recipients refused the
