@@ -27,7 +27,11 @@ def test_test_alert_reports_whether_the_receiver_took_it() -> None:
     try:
         ok = cli("test-alert", "--to", f"webhook+http://127.0.0.1:{hook.port}/hook?token=SECRET123")
         assert ok.returncode == 0 and ": sent (HTTP 200)" in ok.stdout
-        assert hook.received[0].json()["incident"]["places"][0]["name"].startswith("Test Base")
+        sample = hook.received[0].json()
+        assert sample["incident"]["places"][0]["name"].startswith("Test Base")
+        # What a lock screen shows first says it is a test, and so does the body.
+        assert sample["title"].startswith("TEST (not a real alert): ") and sample["test"] is True
+        assert sample["text"].startswith("TEST: sent by `wirewatch test-alert`")
         assert "SECRET123" not in ok.stdout + ok.stderr
         down = cli("test-alert", "--to", f"webhook+http://127.0.0.1:{free_port()}/hook")
         assert down.returncode == 1 and ": failed" in down.stdout

@@ -82,6 +82,50 @@ def test_every_format_arrives_and_hostile_text_is_inert(receivers) -> None:
     assert html_part is not None and "<table>" in html_part.get_content()  # HTML with a text alternative
 
 
+def test_slack_shaped_message_shows_the_title_once(receivers) -> None:
+    hook, _ = receivers
+    rendered = render(notice())
+    assert sender_for(f"mmost://127.0.0.1:{hook.port}/TOKEN").send(rendered).status == "sent"
+    text = hook.wait_for(1, 10)[0].json()["text"]
+    assert text.count("Ain al-Asad Air Base") == 1, text
+    assert text.startswith(rendered.title) and "*Watched:* ain-al-asad, anbar" in text
+
+
+def test_email_text_part_is_our_plain_text_with_the_links(receivers) -> None:
+    _, smtp = receivers
+    rendered = render(notice(title="سقوط صاروخين على قاعدة عين الأسد"))
+    assert sender_for(smtp.apprise_url()).send(rendered).status == "sent"
+    mail = email.message_from_bytes(smtp.wait_for(1, 10)[0].raw, policy=email.policy.default)
+    assert mail.get_content_type() == "multipart/alternative"
+    # Plain text first, HTML last: the last alternative is the one a capable client prefers.
+    assert [p.get_content_type() for p in mail.iter_parts()] == ["text/plain", "text/html"]
+    # Text on the wire is in canonical form, CRLF line ends (RFC 2046 4.1.1).
+    plain = mail.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+    html_part = mail.get_body(preferencelist=("html",)).get_content()
+    assert "First report: Demo Wire" in plain and "<https://example.org/news/1>" in plain
+    assert "Headline: سقوط صاروخين على قاعدة عين الأسد" in plain  # wirewatch's rendering, not a conversion
+    assert plain.startswith(rendered.title + "\n") and rendered.text in plain
+    assert "href='https://example.org/news/1'" in html_part and "<table>" in html_part
+    assert str(mail["Subject"]) == rendered.title
+
+
+def test_email_retry_skips_the_recipients_that_took_it(receivers) -> None:
+    _, smtp = receivers
+    smtp.refuse = {"b@example.org"}
+    sender = sender_for(smtp.apprise_url(to="a@example.org,b@example.org"))
+    first = sender.send(render(notice()))
+    assert first.status == "failed" and "refused 1 of 2" in first.detail
+    assert [m.recipients for m in smtp.wait_for(1, 10)] == [["a@example.org"]]
+    smtp.refuse = set()
+    assert sender.send(render(notice())).status == "sent"
+    assert [m.recipients for m in smtp.wait_for(2, 10)] == [["a@example.org"], ["b@example.org"]]
+
+
+def test_email_sender_refuses_what_it_does_not_do() -> None:
+    with pytest.raises(ConfigError, match="PGP"):
+        sender_for("mailto://user:s3cret@smtp.example.org?to=a@example.org&pgp=encrypt")
+
+
 def test_webhook_reads_status_and_retry_after(receivers) -> None:
     hook, _ = receivers
     sender = WebhookSender(f"webhook+http://127.0.0.1:{hook.port}/x")

@@ -7,6 +7,7 @@ polled as if nothing happened.
 
 import asyncio
 import gzip
+import json
 import logging
 import random
 import shutil
@@ -21,6 +22,7 @@ import yaml
 
 from wirewatch.config import load_settings
 from wirewatch.feedlist import Feed
+from wirewatch.logs import JsonFormatter
 from wirewatch.metrics import Metrics
 from wirewatch.poller.assignment import StaticFeeds
 from wirewatch.poller.loop import Poller
@@ -275,6 +277,37 @@ def test_broken_after_n_failures_then_recovered_logged_once(server: FeedServer, 
     assert len([m for m in lines if "declared broken" in m]) == 1
     assert len([m for m in lines if "recovered" in m]) == 1
     assert h.metric("wirewatch_feed_health_events_total", event="broken") == 1
+
+
+def test_outcome_lines_carry_the_feed_and_the_outcome_as_fields(server: FeedServer, settings, caplog) -> None:
+    password = "Hunter2-feed-pass"
+    url = server.url("/f.xml").replace("http://", f"http://reader:{password}@")
+    masked = server.url("/").rstrip("/") + "/…"
+    server.put("/f.xml", b"", status=503)
+    h = Harness(settings, [private(url, outlet="Wire")])
+    with caplog.at_level(logging.INFO, logger="wirewatch.poller"):
+        for _ in range(settings.feed_broken_after):
+            h.round()
+        server.put("/f.xml", rss("Wire", HOST, items(2)))
+        h.round()
+    lines = [r for r in caplog.records if getattr(r, "feed", None)]
+    fields = [(r.levelname, r.feed, r.outcome, getattr(r, "event", None)) for r in lines]
+    assert fields == [
+        ("WARNING", masked, "error", None),
+        ("WARNING", masked, "error", "broken"),
+        ("INFO", masked, "ok", "recovered"),
+        ("INFO", masked, "ok", None),
+    ]
+    assert (lines[0].error_class, lines[0].failures, lines[1].failures) == ("http_5xx", 1, 3)
+    assert (lines[2].failures, lines[3].articles) == (3, 2)
+    assert password not in caplog.text
+    event = json.loads(JsonFormatter("poller").format(lines[0]))
+    assert {k: event[k] for k in ("worker", "feed", "outcome", "error_class")} == {
+        "worker": "poller",
+        "feed": masked,
+        "outcome": "error",
+        "error_class": "http_5xx",
+    }
 
 
 # -- redirects -----------------------------------------------------------------------------------

@@ -84,7 +84,9 @@ def test_alert_has_what_the_analyst_needs() -> None:
         "https://example.org/n",
     ):
         assert needle in rendered.text
-    assert rendered.markdown.startswith("*Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)*")
+    # The title travels apart (apprise's title): the body does not repeat it.
+    assert rendered.markdown.startswith("*Watched:* ain-al-asad (base), anbar\n")
+    assert rendered.title not in rendered.markdown
     assert "(<https://example.org/n|link>)" in rendered.markdown
     assert "<table>" in rendered.html and "<a href='https://example.org/n'>link</a>" in rendered.html
 
@@ -93,6 +95,16 @@ def test_an_update_says_it_is_one() -> None:
     rendered = render(notice("update"))
     assert rendered.title.startswith("UPDATE (reported): Rocket attack")
     assert "Update: of the alert for incident inc-" in rendered.text
+
+
+def test_a_test_alert_says_test_first_in_the_title_and_the_body() -> None:
+    sample = render(notice(), test=True)
+    assert sample.title == "TEST (not a real alert): Rocket attack: Ain al-Asad Air Base (Anbar, Iraq)"
+    assert sample.text.startswith("TEST: sent by `wirewatch test-alert`")
+    assert sample.markdown.startswith("*TEST:* sent by") and "<h3>TEST (not a real alert): " in sample.html
+    assert sample.payload["test"] is True and sample.payload["title"] == sample.title
+    real = render(notice())
+    assert "TEST" not in real.title + real.text and real.payload["test"] is False
 
 
 def test_hostile_feed_text_is_inert_in_every_format() -> None:

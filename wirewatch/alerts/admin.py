@@ -70,7 +70,7 @@ def test_alert(to: str, watchlist: Path | None, out: TextIO) -> int:
             raise ConfigError(f"no channel named {to!r}", path=str(watchlist), field="channels")
         url = channels[to].url
     sender = sender_for(url)
-    result = sender.send(render(sample_notice()))
+    result = sender.send(render(sample_notice(), test=True))
     detail = f" ({result.detail})" if result.detail else ""
     out.write(f"test alert to {sender.masked}: {result.status}{detail}\n")
     return 0 if result.status == "sent" else 1

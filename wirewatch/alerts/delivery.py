@@ -6,8 +6,10 @@ Two kinds of sender:
   (``alerts.render.payload``) with an ``Idempotency-Key`` header, so a receiver that honours it
   (incident tools do) never shows a notification twice, and it reads the HTTP answer: 2xx is
   sent, 429/503 with ``Retry-After`` says when to retry, other failures are retried with backoff.
-- everything else goes through apprise (Slack, e-mail, Teams, Telegram, PagerDuty, ntfy, ``json://``
-  and a hundred more), in the format that channel reads: Slack-style markdown, HTML e-mail, text.
+- ``mailto://`` and ``mailtos://``: ``alerts.mail``, HTML with wirewatch's own text part (apprise
+  parses the URL and opens the SMTP session; its own text part would lose the links).
+- everything else goes through apprise (Slack, Teams, Telegram, PagerDuty, ntfy, ``json://`` and
+  a hundred more), in the format that channel reads: Slack-style markdown or text.
 
 URLs hold secrets (webhook tokens, SMTP passwords): only their masked form reaches a log line,
 an error message or a metric label.
@@ -25,6 +27,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import apprise
+from apprise import NotifyBase
+from apprise.plugins.email import NotifyEmail
 from apprise.result import AppriseResultStatus
 
 from wirewatch.alerts.routing import Channel
@@ -104,18 +108,26 @@ _STATUS = {
 _MARKDOWN = frozenset(
     ("slack", "mmost", "mmosts", "msteams", "discord", "rocket", "rockets", "zulip", "matrix")
 )
-_HTML = frozenset(("mailto", "mailtos"))
+
+
+def _scheme(url: str) -> str:
+    return url.split("://", 1)[0].lower() if "://" in url else "?"
+
+
+def apprise_plugin(url: str, index: int = 1) -> NotifyBase:
+    """apprise's plugin for ``url``; the error names the URL's position and scheme, never the URL."""
+    plugin = apprise.Apprise.instantiate(url)
+    if plugin is None:
+        raise ConfigError(
+            f"notification URL #{index} ({_scheme(url)}://…) is not a URL apprise understands",
+            field="notify",
+        )
+    return plugin
 
 
 class AppriseSender(Sender):
-    def __init__(self, url: str, index: int = 1) -> None:
-        plugin = apprise.Apprise.instantiate(url)
-        self.scheme = url.split("://", 1)[0].lower() if "://" in url else "?"
-        if plugin is None:
-            raise ConfigError(
-                f"notification URL #{index} ({self.scheme}://…) is not a URL apprise understands",
-                field="notify",
-            )
+    def __init__(self, plugin: NotifyBase, scheme: str) -> None:
+        self.scheme = scheme
         self.masked = str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
         self.target = apprise.Apprise()
         self.target.add(plugin)
@@ -123,8 +135,6 @@ class AppriseSender(Sender):
     def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:
         if self.scheme in _MARKDOWN:
             body, fmt = rendered.markdown, apprise.NotifyFormat.MARKDOWN
-        elif self.scheme in _HTML:
-            body, fmt = rendered.html, apprise.NotifyFormat.HTML
         else:
             body, fmt = rendered.text, apprise.NotifyFormat.TEXT
         try:
@@ -144,4 +154,9 @@ def sender_for(url: str, index: int = 1) -> Sender:
     lowered = url.lower()
     if lowered.startswith(("webhook+http://", "webhook+https://")):
         return WebhookSender(url)
-    return AppriseSender(url, index)
+    plugin = apprise_plugin(url, index)
+    if type(plugin) is NotifyEmail:  # exactly SMTP e-mail, not a service built on it
+        from wirewatch.alerts.mail import MailSender
+
+        return MailSender(plugin, _scheme(url), index)
+    return AppriseSender(plugin, _scheme(url))

@@ -234,12 +234,13 @@ def _incident_payload(incident: Incident) -> dict[str, Any]:
     return data
 
 
-def _payload(notice: Notice, title: str, facts: list[_Fact]) -> dict[str, Any]:
+def _payload(notice: Notice, title: str, facts: list[_Fact], test: bool) -> dict[str, Any]:
     incident = notice.incident
     return {
         "schema": PAYLOAD_SCHEMA,
         "idempotency_key": notice.key,
         "kind": notice.kind,
+        "test": test,
         "severity": notice.severity,
         "title": title,
         "text": "\n".join(f"{f.label}: {f.value}" for f in facts),
@@ -267,8 +268,16 @@ def _payload(notice: Notice, title: str, facts: list[_Fact]) -> dict[str, Any]:
     }
 
 
-def render(notice: Notice, watch_labels: dict[str, str] | None = None) -> Rendered:
-    """The notice in every format a channel may want; all untrusted text already made inert."""
+TEST_TITLE = "TEST (not a real alert): "
+TEST_FACT = _Fact("TEST", "sent by `wirewatch test-alert` to check this channel; nothing happened")
+
+
+def render(notice: Notice, watch_labels: dict[str, str] | None = None, *, test: bool = False) -> Rendered:
+    """The notice in every format a channel may want; all untrusted text already made inert.
+
+    ``test`` marks a sample (``wirewatch test-alert``): TEST leads the title, the part a lock
+    screen shows, and the first line of the body, and the payload says ``"test": true``.
+    """
     labels = watch_labels or {}
     if notice.kind in ("new", "update") and notice.incident is not None:
         title, facts = _incident_facts(notice, notice.incident, labels)
@@ -276,10 +285,12 @@ def render(notice: Notice, watch_labels: dict[str, str] | None = None) -> Render
         title, facts = _digest_facts(notice)
     else:
         title, facts = _feed_facts(notice)
+    if test:
+        title, facts = TEST_TITLE + title, [TEST_FACT, *facts]
     text = "\n".join(f"{f.label}: {f.value}" + (f" <{f.link}>" if f.link else "") for f in facts)
-    markdown = f"*{title}*\n" + "\n".join(
-        f"*{f.label}:* {f.value}" + (f" (<{f.link}|link>)" if f.link else "") for f in facts
-    )
+    # No title line: every channel is given the title apart and shows it once (Slack as the
+    # attachment's title, Mattermost as the first line).
+    markdown = "\n".join(f"*{f.label}:* {f.value}" + (f" (<{f.link}|link>)" if f.link else "") for f in facts)
     rows = "".join(
         f"<tr><th align='left' valign='top'>{html.escape(f.label)}</th><td>{html.escape(f.value)}"
         + (f" <a href='{html.escape(f.link, quote=True)}'>link</a>" if f.link else "")
@@ -292,6 +303,6 @@ def render(notice: Notice, watch_labels: dict[str, str] | None = None) -> Render
         text=text,
         markdown=markdown,
         html=page,
-        payload=_payload(notice, title, facts),
+        payload=_payload(notice, title, facts, test),
         key=notice.key,
     )

@@ -30,7 +30,7 @@ from wirewatch.core.entries import article_text
 from wirewatch.core.health import Health, after_poll
 from wirewatch.core.http import CacheHints, cache_hints, conditional_headers, error_class_for_status
 from wirewatch.core.schedule import PollPolicy, due_in_surge, effective_interval, first_poll, next_delay
-from wirewatch.logs import untrusted
+from wirewatch.logs import mask_credentials, mask_urls, untrusted
 from wirewatch.metrics import Metrics
 from wirewatch.poller.articles import new_articles, with_text
 from wirewatch.poller.assignment import FeedSource
@@ -254,7 +254,13 @@ class Poller:
                     self.metrics.stage_seconds.labels("poll").observe(time.monotonic() - started)
             except Exception:
                 # A bug on one feed must not stop the others: say it loudly, retry later.
-                log.exception("bug while polling %s; retrying in %s", url, BUG_RETRY)
+                shown = mask_credentials(url)
+                log.exception(
+                    "bug while polling %s; retrying in %s",
+                    shown,
+                    BUG_RETRY,
+                    extra={"feed": shown, "outcome": "bug"},
+                )
                 slot = self.slots.get(url)
                 if slot is not None:
                     slot.due = self.clock() + BUG_RETRY
@@ -344,7 +350,13 @@ class Poller:
             update.update(last_success=now, last_error=None, last_error_class=None, failing_since=None)
             if response.moved_to and response.moved_to != url:
                 update["fetch_url"] = response.moved_to if response.moved_to != feed.url else None
-                log.info("feed %s moved permanently to %s", feed.url, untrusted(response.moved_to))
+                shown = mask_credentials(feed.url)
+                log.info(
+                    "feed %s moved permanently to %s",
+                    shown,
+                    untrusted(mask_credentials(response.moved_to)),
+                    extra={"feed": shown, "outcome": "moved"},
+                )
         interval, surging = effective_interval(
             feed.interval or self.settings.poll_interval, feed.groups, self.surges.table(), now
         )
@@ -380,7 +392,13 @@ class Poller:
         for e in events:
             self.metrics.feed_health_events.labels(e.event).inc()
         if records:
-            log.info("feed %s: %d new or edited articles", feed.url, len(records))
+            shown = mask_credentials(feed.url)
+            log.info(
+                "feed %s: %d new or edited articles",
+                shown,
+                len(records),
+                extra={"feed": shown, "outcome": outcome, "articles": len(records)},
+            )
         slot.state = new_state
         if parsed is not None and parsed.memory is not None:
             slot.memory = parsed.memory
@@ -471,20 +489,36 @@ class Poller:
         event: str | None,
     ) -> None:
         # One line when a feed starts failing or fails differently, one when it is declared
-        # broken and one when it recovers: never a line per retry.
+        # broken and one when it recovers: never a line per retry. The feed and the outcome are
+        # fields of the line too, for whoever reads the logs as JSON.
+        shown = mask_credentials(feed.url)
+        fields: dict[str, object] = {"feed": shown, "outcome": outcome, "failures": new.failures}
         if event == "broken":
             log.warning(
                 "feed %s declared broken after %d failures in a row (%s); still retrying",
-                feed.url,
+                shown,
                 new.failures,
                 new.last_error_class,
+                extra=fields | {"event": event, "error_class": new.last_error_class},
             )
         elif event == "recovered":
-            log.info("feed %s recovered after %d failures", feed.url, old.failures if old else 0)
+            failures = old.failures if old else 0
+            log.info(
+                "feed %s recovered after %d failures",
+                shown,
+                failures,
+                extra=fields | {"event": event, "failures": failures},
+            )
         elif outcome == "error" and (
             new.failures == 1 or (old and old.last_error_class != new.last_error_class)
         ):
-            log.warning("feed %s failed (%s): %s", feed.url, new.last_error_class, untrusted(error))
+            log.warning(
+                "feed %s failed (%s): %s",
+                shown,
+                new.last_error_class,
+                untrusted(mask_urls(error or "", mask_credentials)),
+                extra=fields | {"error_class": new.last_error_class},
+            )
 
     def _emit(self, emit: Emit, result: PollResult) -> None:
         emit(

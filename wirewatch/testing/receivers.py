@@ -5,7 +5,8 @@ conditional GETs with 304, or a status you set per path; a document may also be 
 generator (huge bodies without holding them, a server that drips a byte a second), and the
 server can speak TLS with a certificate you give it. ``WebhookReceiver`` records every POST
 (apprise ``json://`` and Slack-shaped ``mmost://`` posts) and can be told to fail. ``SmtpReceiver``
-wraps aiosmtpd. All bind to 127.0.0.1 on a free port and run in background threads.
+wraps aiosmtpd and can be told to refuse recipients. All bind to 127.0.0.1 on a free port and
+run in background threads.
 """
 
 from __future__ import annotations
@@ -264,8 +265,17 @@ class SmtpReceiver:
         self.messages: list[Mail] = []
         self.lock = threading.Lock()
         self.on_receive = on_receive
+        self.refuse: set[str] = set()  # recipients answered with 550 at RCPT TO
         self.port = free_port()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
+    ) -> str:
+        if address in self.refuse:
+            return "550 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         raw = envelope.original_content or envelope.content
