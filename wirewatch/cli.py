@@ -203,8 +203,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _one_shot(settings: Any) -> Any:
     """Settings for a command that asks Kafka one thing and ends: it gives up on an unreachable broker
     after ``broker_command_timeout`` and says so in one line, where a worker retries forever."""
-    # The retry lines of topics.admin are for workers that wait; here BrokerUnavailable says it all.
-    logging.getLogger("wirewatch.topics").setLevel(logging.ERROR)
+    # The retry lines of topics.admin and the Kafka clients' connection errors are for workers
+    # that wait; here BrokerUnavailable says it all, in one line.
+    for name in ("wirewatch.topics", "kafka", "aiokafka"):
+        logging.getLogger(name).setLevel(logging.CRITICAL if name != "wirewatch.topics" else logging.ERROR)
     return settings.model_copy(update={"broker_give_up_after": settings.broker_command_timeout})
 
 
