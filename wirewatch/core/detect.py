@@ -213,8 +213,11 @@ def detect(
     mentions: list[Mention] = []
     rejected: list[Rejected] = []
     lead: Mention | None = None
+    dated_lead: int | None = None  # a lead sentence that dates the news without itself counting
     for position, sentence in enumerate(sentences):
-        outcome = _mention(sentence, article.published, gazetteer, mentions[-1] if mentions else None, lead)
+        outcome = _mention(
+            sentence, article.published, gazetteer, mentions[-1] if mentions else None, lead, dated_lead
+        )
         if isinstance(outcome, Mention):
             reason = _framed_out(outcome, sentence, frame, denied)
             if reason is not None:
@@ -224,6 +227,13 @@ def detect(
             lead = lead or outcome
         elif outcome is not None:
             rejected.append(outcome)
+            if (
+                dated_lead is None
+                and sentence.index < LEAD_SENTENCES
+                and outcome.reason in _UNPROVEN
+                and any(r.kind == "current" for r in find_time_refs(sentence.words, article.published))
+            ):
+                dated_lead = sentence.index  # "اليوم الأحد ... بعد استهداف قاعدتين", then the details
         # The headline (or the first sentence that speaks of an attack) says what the article is
         # about: a denial, a trial, a test... Later sentences are read in that frame.
         if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
@@ -349,10 +359,17 @@ def _starts_item(sentence: _Sentence) -> bool:
     words = sentence.words
     if any(tuple(words[k : k + len(m)]) == m for m in _NEW_ITEM for k in range(min(3, len(words)))):
         return True
+    if len(words) > 2 and all(w.isdigit() and len(w) <= 2 for w in words[:2]):
+        return True  # "22:40 - ...": an entry of a live blog
     opener = 2 if words[:2] == ["and", "in"] else 1
     return (
         bool(words) and words[0] in _IN and any(p.first - sentence.offset == opener for p in sentence.places)
     )
+
+
+_UNPROVEN = frozenset(
+    ("attack words without an event", "attack word without a weapon, a military target or harm")
+)
 
 
 def _mention(
@@ -361,6 +378,7 @@ def _mention(
     gazetteer: Gazetteer,
     previous: Mention | None,
     lead: Mention | None,
+    dated_lead: int | None = None,
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
@@ -371,14 +389,19 @@ def _mention(
     projectiles = count_projectiles(words, list(weapons), offset)
     killed = count_near(words, [h for h in hits if h.label == "killed"], offset)
     wounded = count_near(words, [h for h in hits if h.label == "wounded"], offset)
-    reason = _harmless(labels, bool(weapons))
+    refs = find_time_refs(words, published)
+    attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
+    event_refs = [r for r in refs if not _reporting_time(words, r)] or refs
+    when_refs = _nearest_refs(event_refs, attack_terms, offset)
+    reason = _harmless(labels, bool(weapons), any(r.explicit for r in when_refs))
     if reason:
         return Rejected(index, start, end, reason, tuple(hits))
     evidence = labels & {"event", "physical", "killed", "wounded", "no_casualties", "intercepted"}
     # Headlines are nominal: "drone attack on al-Tanf", "suicide car bomb at a checkpoint".
     headline_like = bool(weapons) and "attack" in labels
     if not evidence and projectiles is None and not headline_like:
-        return Rejected(index, start, end, "attack words without an event", tuple(hits))
+        return Rejected(index, start, end, "attack words without an event", tuple(hits))  # in _UNPROVEN
     if (
         not weapons
         and not labels & {"killed", "wounded", "physical", "target_noun"}
@@ -388,11 +411,6 @@ def _mention(
             index, start, end, "attack word without a weapon, a military target or harm", tuple(hits)
         )
 
-    refs = find_time_refs(words, published)
-    attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
-    # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
-    event_refs = [r for r in refs if not _reporting_time(words, r)] or refs
-    when_refs = _nearest_refs(event_refs, attack_terms, offset)
     ref_starts = {r.first for r in refs}
     # "منذ ليلة أمس" (since last night) is a time, not the background word "since".
     background_hits = [h for h in hits if h.label == "background" and h.last - offset + 1 not in ref_starts]
@@ -430,6 +448,8 @@ def _mention(
         when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
     elif index < LEAD_SENTENCES:
         when, why = "current", "no time words: the article's own news"
+    elif dated_lead is not None:
+        when, why = "current", f"undated: the lead dates the news (sentence {dated_lead + 1})"
     else:
         when, why = "past", "undated and not in the lead: background"
     return Mention(
@@ -523,7 +543,7 @@ def _nearest_refs(refs: Sequence[TimeRef], terms: Sequence[TermHit], offset: int
     return chosen
 
 
-def _harmless(labels: set[str], weapons: bool = True) -> str | None:
+def _harmless(labels: set[str], weapons: bool = True, explicit_now: bool = False) -> str | None:
     physical = bool(labels & {"physical", "killed", "wounded"})
     harmed = bool(labels & {"killed", "wounded"})
     if "seizure" in labels and not labels & {"event", "physical", "killed", "wounded"}:
@@ -538,8 +558,8 @@ def _harmless(labels: set[str], weapons: bool = True) -> str | None:
         return "a condition or hypothesis"
     if "accident" in labels and (not weapons or not harmed):
         return "an accident or a controlled explosion"
-    if "court" in labels:
-        return "a court case"
+    if "court" in labels and not (harmed and explicit_now):
+        return "a court case"  # a bomb outside a court "yesterday" is an attack, a verdict is not
     if "politics" in labels and not physical:
         return "politics"
     if "sport" in labels and not labels & {"killed", "wounded"}:

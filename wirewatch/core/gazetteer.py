@@ -75,7 +75,18 @@ _CONTEXT_BEFORE = frozenset(
 )
 _CONTEXT_AFTER = frozenset(
     normalize(w)
-    for w in ("base", "airbase", "airfield", "air", "camp", "airport", "garrison", "الجوية", "الجويه")
+    for w in (
+        "base",
+        "airbase",
+        "airfield",
+        "air",
+        "camp",
+        "airport",
+        "garrison",
+        "complex",
+        "الجوية",
+        "الجويه",
+    )
 )
 
 
@@ -85,7 +96,7 @@ _LOCATIVE = frozenset(
     for w in (
         "في قرب بالقرب داخل عند حول ضواحي أطراف محيط من إلى الى نحو باتجاه بين جنوب شمال شرق غرب جنوبي"
         " شمالي شرقي غربي قضاء ناحية in at near on outside around into toward towards from across inside"
-        " between north south east west"
+        " between north south east west مبنى مقر محيط building compound premises"
     ).split()
 )
 # Words next to a name that make it a person: first names, titles, a ruler's regime and forces.
@@ -287,7 +298,12 @@ class Gazetteer:
             after = norms[m.last + 1] if m.last + 1 < len(norms) else ""
             if _person_next_to(norms, m.first, m.last):
                 continue
-            if any(c in _CONTEXT_BEFORE for c in _candidates(before, None)) or after in _CONTEXT_AFTER:
+            after2 = norms[m.last + 2] if m.last + 2 < len(norms) else ""
+            if (
+                any(c in _CONTEXT_BEFORE for c in _candidates(before, None))
+                or after in _CONTEXT_AFTER
+                or (after == "military" and after2 in _CONTEXT_AFTER)  # "the Victory military complex"
+            ):
                 kept.append(m)
                 continue
             low, high = next(((a, b) for a, b in sentences if a <= m.first <= b), (0, len(norms) - 1))
@@ -300,7 +316,8 @@ class Gazetteer:
             }
             parents = set(self.ancestors(m.place_id)) - {self.country_of(m.place_id)}
             attached = norms[m.first] not in {p.words[0] for p in self._index.get(norms[m.first], ())}
-            if parents & areas and (attached or _stands_as_place(before)):
+            earlier = norms[m.first - 2] if m.first > 1 else ""
+            if parents & areas and (attached or _stands_as_place(before) or _stands_as_place(earlier)):
                 kept.append(m)
         return kept
 

@@ -145,9 +145,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         لم تتعرض
         لم يقع | لم تقع | لم يحدث | لم تسقط | لم يسقط | شائعات | مفبركة | كاذبة | عدم صحة | أي هجوم
         لا أساس لها | لا أساس له | غير دقيقة | غير دقيق | عارية | لم يتعرض لأي
-        denied | denies | deny | no attack | not attacked | did not come under | false report* | fake
+        denied | denies | deny reports | deny that | deny any | deny the report* | no attack | not attacked | did not come under | false report* | fake
         rumour*
-        rumor* | there was no | no rockets | no rocket | no drones | no drone | no missiles | disput*
+        rumor* | there was no attack | there was no strike | there was no explosion | no rockets | no rocket
+        no drones | no drone | no missiles | disput*
         dismissed
         completely false | not been attacked | had not been attacked | no indication of any attack
         baseless
@@ -161,8 +162,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         هدد* | يهدد* | تهدد* | توعد* | تتوعد | يتوعد | تهديد* | حذر* | يحذر* | تحذر* | تحذير* | سنستهدف
         ستستهدف
         سيستهدف | سنرد | سترد | سيرد | في حال | خطط* | مخطط* | يخطط* | وعيد | ثأر | الثأر
-        تصعيد* | ضمن مدى | في مرمى | خطر | مخاطر | أنصاره إلى
-        risk* | advisory | escalat* | threat* | warn* | vow* | plan to | plans to | planned to
+        ضمن مدى | في مرمى | خطر | مخاطر | أنصاره إلى
+        risk* | advisory | threat* | warn* | vow* | plan to | plans to | planned to
         planning to | plot* | intend* | avenge
         would target | could target | will target | may target | might target | could attack
         would attack
@@ -174,6 +175,10 @@ TERMS: dict[str, tuple[str, ...]] = {
     "responsibility": term_list("""
         مسؤولية | مسؤوليتها | مسؤوليته | مسؤوليتهم | ضلوع* | تورط* | علاقة*
         responsib* | involvement | involved | link*
+        its planes | its jets | its aircraft | its warplanes | its forces | its troops
+        their planes | their jets
+        طائراتها | طائراته | قواتها | قواته | مقاتلاتها
+        did not deny | didn't deny | not denied | لم ينف | لم تنف
     """),
     # Outcome words that only a real event has.
     "physical": term_list("""
@@ -230,12 +235,12 @@ TERMS: dict[str, tuple[str, ...]] = {
     "politics": term_list("""
         موازنة | الموازنة | ميزانية | البرلمان | مجلس النواب | النواب | انتقد* | انتقاد* | هجوما سياسيا
         هجوم سياسي | هجوما لاذعا | هجوما حادا | الانتخابات | انتخابات
-        budget | parliament | lawmaker* | legislator* | criticis* | criticiz* | opposition | election*
+        budget | parliament | lawmaker* | legislator* | criticis* | criticiz* | election*
         rhetoric* | verbal | metaphor* | spending
     """),
     "court": term_list("""
         محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | بالسجن | الإعدام | بالإعدام
-        مدان* | أدين* | محاكمة | جنايات | الإفراج | قضية
+        مدان* | أدين* | محاكمة | جنايات | الإفراج
         court | sentenced | sentence* | verdict | trial | convicted | acquitted | judge* | judiciary
         prosecutor*
         death penalty | indicted | sue | sues | sued | lawsuit* | دعوى | دعوى قضائية

@@ -49,6 +49,7 @@ _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
         today | tonight | this morning | this afternoon | this evening | last night | overnight
         hours ago
         earlier today | early hours | moments ago | just now | breaking
+        past 24 hours | last 24 hours | الساعات الأربع والعشرين الماضية | الـ24 ساعة الماضية | 24 ساعة الماضية
     """,
         0.0,
     ),
