@@ -145,7 +145,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         لم تتعرض
         لم يقع | لم تقع | لم يحدث | لم تسقط | لم يسقط | شائعات | مفبركة | كاذبة | عدم صحة | أي هجوم
         لا أساس لها | لا أساس له | غير دقيقة | غير دقيق | عارية | لم يتعرض لأي
-        denied | denies | deny reports | deny that | deny any | deny the report* | no attack | not attacked | did not come under | false report* | fake
+        denied | denies | deny reports | deny that | deny any | deny the report*
+        no attack | not attacked | did not come under | false report* | fake
         rumour*
         rumor* | there was no attack | there was no strike | there was no explosion | no rockets | no rocket
         no drones | no drone | no missiles | disput*
