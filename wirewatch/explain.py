@@ -39,6 +39,8 @@ _HARMLESS = {
     "accident",
     "conditional",
     "permission",
+    "reaction",
+    "aftercare",
     "seizure",
     "hearsay",
     "background",

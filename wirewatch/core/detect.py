@@ -292,6 +292,8 @@ _FRAMING = frozenset(
         "an accident or a controlled explosion",
         "a condition or hypothesis",
         "a permission, agreement or plan",
+        "a reaction to an attack",
+        "care after an attack",
         "defused or stopped before it went off",
         "peaceful or criminal use, not an attack",
         "weapons found or seized",
@@ -321,6 +323,8 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
     labels = first.labels
     if "aftermath" in labels:
         return "aftermath of an attack"
+    if "reaction" in labels or "aftercare" in labels:
+        return "a reaction to an attack"
     attacky = "attack" in labels or any(label.startswith("weapon:") for label in labels)
     if not attacky:
         return next((frame for label, frame in _TITLE_FRAMES.items() if label in labels), None)
@@ -342,7 +346,7 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
     if frame is not None and mention.recency == "current":
         # A follow-up ("the launcher used in last night's attack was found") still reports a recent
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
-        if frame in ("aftermath of an attack", "analysis"):
+        if frame in ("aftermath of an attack", "analysis", "a reaction to an attack"):
             dated_now = any(r.kind == "current" for r in mention.time_refs)
             if not dated_now:
                 return f"the article is about something else ({frame})"
@@ -394,7 +398,16 @@ def _mention(
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
     event_refs = [r for r in refs if not _reporting_time(words, r)] or refs
     when_refs = _nearest_refs(event_refs, attack_terms, offset)
-    reason = _harmless(labels, bool(weapons), any(r.explicit for r in when_refs))
+    # An event word of its own ("exploded", "سقط"), not the attack noun read as one ("تفجير").
+    spans = {(h.first, h.last) for h in attack_terms}
+    acted = any(h.label in ("event", "physical") and (h.first, h.last) not in spans for h in hits)
+    reason = _harmless(
+        labels,
+        bool(weapons),
+        any(r.explicit for r in when_refs),
+        acted,
+        any(r.kind == "current" for r in when_refs),
+    )
     if reason:
         return Rejected(index, start, end, reason, tuple(hits))
     evidence = labels & {"event", "physical", "killed", "wounded", "no_casualties", "intercepted"}
@@ -543,7 +556,13 @@ def _nearest_refs(refs: Sequence[TimeRef], terms: Sequence[TermHit], offset: int
     return chosen
 
 
-def _harmless(labels: set[str], weapons: bool = True, explicit_now: bool = False) -> str | None:
+def _harmless(
+    labels: set[str],
+    weapons: bool = True,
+    explicit_now: bool = False,
+    acted: bool = True,
+    dated_now: bool = True,
+) -> str | None:
     physical = bool(labels & {"physical", "killed", "wounded"})
     harmed = bool(labels & {"killed", "wounded"})
     if "seizure" in labels and not labels & {"event", "physical", "killed", "wounded"}:
@@ -558,6 +577,10 @@ def _harmless(labels: set[str], weapons: bool = True, explicit_now: bool = False
         return "a condition or hypothesis"
     if "accident" in labels and (not weapons or not harmed):
         return "an accident or a controlled explosion"
+    if "aftercare" in labels and not acted:
+        return "care after an attack"  # condolences to the families of the bombing's victims
+    if "reaction" in labels and not acted and not dated_now:
+        return "a reaction to an attack"  # "condemned the bombing", no day of its own
     if "court" in labels and not (harmed and explicit_now):
         return "a court case"  # a bomb outside a court "yesterday" is an attack, a verdict is not
     if "politics" in labels and not physical:

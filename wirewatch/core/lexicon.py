@@ -254,6 +254,21 @@ TERMS: dict[str, tuple[str, ...]] = {
         in the wake of | following the attack | following last | after the attack | aftermath | funeral*
         security measures | tightened security | stepped up security
     """),
+    # Reactions to an attack: condemnations. An undated one is news of the reaction, not the attack.
+    "reaction": term_list("""
+        يدين | تدين | أدان | ادان | أدانت | ادانت | إدانة | ادانة | يستنكر | تستنكر | استنكر | استنكرت
+        استنكار | شجب | يشجب | تشجب | شجبت
+        condemn* | denounc* | deplor*
+    """),
+    # Care after an attack, days later: condolences, visits to the wounded, receptions of the
+    # victims' families, funerals. Its date is the visit's, not the attack's.
+    "aftercare": term_list("""
+        يعزي | تعزي | عزى | عزت | تعزية | تعازي | التعازي | تعازيه | العزاء | مواساة | مواساته | يواسي
+        استقبل | يستقبل | استقبال | يتفقد | اتصالا هاتفيا | اتصال هاتفي | تلقى اتصالا
+        اطمأن | أطمأن | يطمئن | الاطمئنان | ذوي الشهداء | أسر الشهداء | أسر شهداء | أسر وذوي
+        condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
+        families of the victims
+    """),
     # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
     "defused": term_list("""
         تفكيك | فكك* | أبطل* | إبطال | معدة للإطلاق | معدّة للإطلاق | معدة للاطلاق | قبل إطلاق*
