@@ -41,6 +41,7 @@ _HARMLESS = {
     "permission",
     "reaction",
     "aftercare",
+    "deployment",
     "seizure",
     "hearsay",
     "background",

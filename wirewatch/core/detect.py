@@ -294,6 +294,7 @@ _FRAMING = frozenset(
         "a permission, agreement or plan",
         "a reaction to an attack",
         "care after an attack",
+        "forces sent or stationed, not an attack",
         "defused or stopped before it went off",
         "peaceful or criminal use, not an attack",
         "weapons found or seized",
@@ -371,6 +372,7 @@ def _starts_item(sentence: _Sentence) -> bool:
     )
 
 
+_RELATIVE = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللاتي which that who".split())
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
 )
@@ -395,12 +397,20 @@ def _mention(
     wounded = count_near(words, [h for h in hits if h.label == "wounded"], offset)
     refs = find_time_refs(words, published)
     attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    # "visited yesterday", "the session held today": the time of another act, never the attack's.
+    own_refs = [r for r in refs if not _foreign_time(words, r)]
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
-    event_refs = [r for r in refs if not _reporting_time(words, r)] or refs
+    event_refs = [r for r in own_refs if not _reporting_time(words, r)] or own_refs
     when_refs = _nearest_refs(event_refs, attack_terms, offset)
     # An event word of its own ("exploded", "سقط"), not the attack noun read as one ("تفجير").
+    # Verbs in a relative clause ("the bombing that happened") describe the attack referred to.
     spans = {(h.first, h.last) for h in attack_terms}
-    acted = any(h.label in ("event", "physical") and (h.first, h.last) not in spans for h in hits)
+    acted = any(
+        h.label in ("event", "physical")
+        and (h.first, h.last) not in spans
+        and not (h.first > offset and words[h.first - offset - 1] in _RELATIVE)
+        for h in hits
+    )
     reason = _harmless(
         labels,
         bool(weapons),
@@ -537,6 +547,22 @@ _REPORTING = frozenset(
 )
 
 
+_FOREIGN_ACTS = frozenset(
+    normalize(w)
+    for w in (
+        "زار يزور زيارة استقبل يستقبل التقى يلتقي اجتمع اجتماع جلسة ترأس عقد عقدت أدى صلاة شيع تشييع وصل"
+        " وصلت يصل نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
+        " prayed buried arrived arrives published revealed unveiled toured"
+    ).split()
+)
+
+
+def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
+    """A time right after another act ("زار أمس", "the session held today"): that act's time."""
+    window = words[max(0, ref.first - 6) : ref.first]
+    return any(f in _FOREIGN_ACTS for w in window for f in word_forms(w))
+
+
 def _reporting_time(words: Sequence[str], ref: TimeRef) -> bool:
     """A time right after a reporting verb ("said on Friday", "أفاد مصدر أمني، اليوم") dates the report."""
     window = words[max(0, ref.first - 4) : ref.first]
@@ -577,6 +603,8 @@ def _harmless(
         return "a condition or hypothesis"
     if "accident" in labels and (not weapons or not harmed):
         return "an accident or a controlled explosion"
+    if "deployment" in labels and not harmed and not acted:
+        return "forces sent or stationed, not an attack"
     if "aftercare" in labels and not acted:
         return "care after an attack"  # condolences to the families of the bombing's victims
     if "reaction" in labels and not acted and not dated_now:

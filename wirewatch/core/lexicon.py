@@ -254,6 +254,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         in the wake of | following the attack | following last | after the attack | aftermath | funeral*
         security measures | tightened security | stepped up security
     """),
+    # Forces and weapons sent somewhere: a deployment, not an attack.
+    "deployment": term_list("""
+        نشر | تنشر | نشرت | ينشر | إرسال | ارسال | يرسل | ترسل | أرسلت | ارسلت | تعزيزات | تعزيز
+        deploy* | dispatch* | sends | sent | reinforcement* | redeploy* | stationed
+    """),
     # Reactions to an attack: condemnations. An undated one is news of the reaction, not the attack.
     "reaction": term_list("""
         يدين | تدين | أدان | ادان | أدانت | ادانت | إدانة | ادانة | يستنكر | تستنكر | استنكر | استنكرت
@@ -266,6 +271,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         يعزي | تعزي | عزى | عزت | تعزية | تعازي | التعازي | تعازيه | العزاء | مواساة | مواساته | يواسي
         استقبل | يستقبل | استقبال | يتفقد | اتصالا هاتفيا | اتصال هاتفي | تلقى اتصالا
         اطمأن | أطمأن | يطمئن | الاطمئنان | ذوي الشهداء | أسر الشهداء | أسر شهداء | أسر وذوي
+        زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
         families of the victims
     """),
