@@ -188,7 +188,8 @@ def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) 
             "killed": max(killed) if killed else (0 if any(m.no_casualties for m in current) else None),
             "wounded": max(wounded) if wounded else (0 if any(m.no_casualties for m in current) else None),
         },
-        "claimed_by": list(detection.claimed_by),
+        "claimed_by": list(detection.claims.by),
+        "claim": "claimed" if detection.claims.by else ("none" if detection.claims.none else None),
         "reported_by": list(
             dict.fromkeys(source_name(h.term) for m in current for h in m.terms if h.label == "source")
         ),

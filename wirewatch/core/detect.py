@@ -18,11 +18,13 @@ from datetime import datetime
 
 from wirewatch.core.figures import (
     GENERIC_ROCKET,
+    Claims,
     aggregate,
     attack_types,
     claimants,
     count_near,
     count_projectiles,
+    dual_count,
 )
 from wirewatch.core.focus import fit_to_focus
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
@@ -137,7 +139,11 @@ class Detection:
     dateline: tuple[int, int] | None
     mentions: tuple[Mention, ...]
     rejected: tuple[Rejected, ...]
-    claimed_by: tuple[str, ...]
+    claims: Claims
+
+    @property
+    def claimed_by(self) -> tuple[str, ...]:
+        return self.claims.by
 
     @property
     def current(self) -> tuple[Mention, ...]:
@@ -175,11 +181,11 @@ def detect(
     doc, dateline = compose(article)
     folded = fold(doc) if fast else None
     if folded is not None and not lexicon.may_have_trigger(folded.norm):
-        return Detection(doc, dateline, (), (), ())  # most news: no attack words, no tokens needed
+        return Detection(doc, dateline, (), (), Claims())  # most news: no attack words, no tokens needed
     words = folded.words() if folded is not None else Words.of(tokens(doc))
     hits = lexicon.find(words, positions=lexicon.starts.positions(folded, words) if folded else None)
     if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
-        return Detection(doc, dateline, (), (), ())
+        return Detection(doc, dateline, (), (), Claims())
     spans = [
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
         for index, (start, end) in enumerate(split_sentences(doc))
@@ -239,7 +245,44 @@ def detect(
         if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
             frame = outcome.reason if outcome.reason in _FRAMING else None
     mentions = _date_the_headline(mentions, article.title.strip() != "")
-    return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(words.norms, hits))
+    mentions = _casualties_in_paragraph(mentions, sentences, doc)
+    return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
+
+
+def _casualties_in_paragraph(
+    mentions: list[Mention], sentences: Sequence[_Sentence], doc: str
+) -> list[Mention]:
+    """ "Two rockets hit the base. Two soldiers were killed and three wounded.": the toll in the
+    next sentence of the same paragraph belongs to the attack that has none of its own."""
+    by_index = {s.index: s for s in sentences}
+    counted = {m.sentence for m in mentions}
+    out = []
+    for m in mentions:
+        following = by_index.get(m.sentence + 1)
+        if (
+            m.killed is None
+            and m.wounded is None
+            and not m.no_casualties
+            and following is not None
+            and following.index not in counted
+            and "\n\n" not in doc[m.end : following.start]
+        ):
+            killed, wounded = _toll(following)
+            if killed is not None or wounded is not None:
+                out.append(replace(m, killed=killed, wounded=wounded))
+                continue
+        out.append(m)
+    return out
+
+
+def _toll(sentence: _Sentence) -> tuple[int | None, int | None]:
+    """Killed and wounded counts of a sentence ("مقتل جنديين", "three were wounded")."""
+    words, offset = sentence.words, sentence.offset
+    killed_hits = [h for h in sentence.hits if h.label == "killed"]
+    wounded_hits = [h for h in sentence.hits if h.label == "wounded"]
+    killed = count_near(words, killed_hits, offset) or dual_count(words, killed_hits, offset)
+    wounded = count_near(words, wounded_hits, offset) or dual_count(words, wounded_hits, offset)
+    return killed, wounded
 
 
 def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
@@ -393,8 +436,7 @@ def _mention(
     if not weapons and "attack" not in labels:
         return None
     projectiles = count_projectiles(words, list(weapons), offset)
-    killed = count_near(words, [h for h in hits if h.label == "killed"], offset)
-    wounded = count_near(words, [h for h in hits if h.label == "wounded"], offset)
+    killed, wounded = _toll(sentence)
     refs = find_time_refs(words, published)
     attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
     # "visited yesterday", "the session held today": the time of another act, never the attack's.
@@ -423,7 +465,8 @@ def _mention(
     evidence = labels & {"event", "physical", "killed", "wounded", "no_casualties", "intercepted"}
     # Headlines are nominal: "drone attack on al-Tanf", "suicide car bomb at a checkpoint".
     headline_like = bool(weapons) and "attack" in labels
-    if not evidence and projectiles is None and not headline_like:
+    counted = projectiles is not None or count_projectiles(words, weapons, offset, every_weapon=True)
+    if not evidence and not counted and not headline_like:
         return Rejected(index, start, end, "attack words without an event", tuple(hits))  # in _UNPROVEN
     if (
         not weapons

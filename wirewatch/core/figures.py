@@ -7,11 +7,13 @@ killed and wounded, whether it only counts many past attacks, and who claimed it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from wirewatch.core.lexicon import ATTACK_TYPES, TermHit, word_forms
 from wirewatch.core.numbers import VAGUE, dual_of, number_word
-from wirewatch.core.text import normalize
+from wirewatch.core.text import Words, normalize
 
 _DUAL_STEMS = tuple(normalize(s) for s in ("صاروخ", "قذيفة", "طائرة", "مسيرة", "عبوة", "هجوم", "غارة"))
 
@@ -22,6 +24,7 @@ _ARTICLE_ONE = frozenset(("a", "an", "one", normalize("واحد"), normalize("و
 _PLURAL_ATTACKS = frozenset(normalize(w) for w in ("هجمات", "هجوما", "attacks", "strikes", "incidents"))
 
 
+_ARMED_MEN = frozenset(("مسلحون", "مسلحين", "gunmen", "gunman"))
 GENERIC_ROCKET = frozenset(("صاروخ*", "صواريخ*"))
 
 
@@ -38,15 +41,28 @@ def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
             del found["rocket"]
     if "drone" in found:
         found.pop("airstrike", None)
+    if "airstrike" in found and all(h.term in _ARMED_MEN for h in found.get("shooting", [])):
+        found.pop("shooting", None)  # "غارة قتلت 20 مسلحا": the gunmen are the ones hit
     if "suicide" in found:
         found.pop("ied", None)
     types = [t for t in ATTACK_TYPES if t in found]
     return tuple(types) or ("other",)
 
 
-def count_projectiles(words: Sequence[str], weapons: Sequence[TermHit], offset: int) -> int | None:
+# Weapons fired or flown one by one, which a report counts: rockets, missiles, shells, drones.
+_PROJECTILES = frozenset(("weapon:rocket", "weapon:missile", "weapon:mortar", "weapon:drone"))
+
+
+def count_projectiles(
+    words: Sequence[str], weapons: Sequence[TermHit], offset: int, every_weapon: bool = False
+) -> int | None:
+    """How many rockets, missiles, shells or drones: "two rockets", "صاروخين", "صواريخ ثلاثة".
+    An airstrike or a shooting has no such count ("an airstrike" is not one projectile), unless
+    ``every_weapon`` asks whether any weapon word is counted at all."""
     best: int | None = None
     for h in weapons:
+        if h.label not in _PROJECTILES and not every_weapon:
+            continue
         i = h.first - offset
         head = words[i]
         forms = word_forms(head)
@@ -64,8 +80,8 @@ def count_projectiles(words: Sequence[str], weapons: Sequence[TermHit], offset: 
                         break
                     if words[j] in VAGUE:
                         break
-            if value is None and i + 1 < len(words):
-                n = number_word(words[i + 1])  # "صواريخ ثلاثة"
+            if value is None and i + 1 < len(words) and "\u0600" <= h.term[:1] <= "\u06ff":
+                n = number_word(words[i + 1])  # "صواريخ ثلاثة", not "rockets, 7 people killed"
                 value = n if n is not None and words[i + 1] not in _ARTICLE_ONE else None
         if value is not None and 0 < value < 1000:
             best = max(best or 0, value)
@@ -96,24 +112,100 @@ def aggregate(words: Sequence[str]) -> bool:
 
 
 _CLAIM_STOP = frozenset(
-    normalize(w) for w in ("الهجوم", "مسؤولية", "المسؤولية", "عن", "the", "responsibility", "attack")
+    normalize(w)
+    for w in (
+        "الهجوم",
+        "مسؤولية",
+        "المسؤولية",
+        "عن",
+        "the",
+        "responsibility",
+        "attack",
+        "has",
+        "have",
+        "had",
+        "it",
+    )
+)
+# "no group claimed", "لم تعلن أي جهة مسؤوليتها": nobody claimed it (a state of its own).
+_NO_ONE = frozenset(normalize(w) for w in ("no", "not", "nobody", "none", "لم", "لا", "أي", "اي", "without"))
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+# Words that may stand inside an English group's name ("Islamic Resistance in Iraq").
+_NAME_JOINERS = frozenset(("in", "of", "al", "the", "and", "el"))
+
+
+@dataclass(frozen=True, slots=True)
+class Claims:
+    """Who claimed the attack, in the words of the text; ``none`` when the text says nobody did."""
+
+    by: tuple[str, ...] = ()
+    none: bool = False
+
+
+def claimants(doc: str, words: Words, hits: Sequence[TermHit]) -> Claims:
+    """Who claimed the attack: the name after an Arabic claim verb, the name before an English one."""
+    norms = words.norms
+    out: list[str] = []
+    nobody = False
+    for h in hits:
+        if h.label == "unclaimed":
+            nobody = True
+        if h.label != "claim":
+            continue
+        before = norms[max(0, h.first - 4) : h.first]
+        if any(w in _NO_ONE for w in before) or (h.first > 0 and norms[h.first - 1] in ("no", "لم")):
+            nobody = True
+            continue
+        if "\u0600" <= h.term[0] <= "\u06ff":
+            span = []
+            for k in range(h.last + 1, min(len(norms), h.last + 6)):
+                if norms[k] in _CLAIM_STOP:
+                    break
+                span.append(k)
+        else:
+            span = []
+            k = h.first - 1
+            while (
+                k >= 0
+                and h.first - k <= 6
+                and (_capitalized(doc, words, k) or norms[k] in _NAME_JOINERS)
+                and not _SENTENCE_BREAK.search(doc[words.ends[k] : words.starts[k + 1]])
+            ):
+                span.insert(0, k)
+                k -= 1
+            while span and norms[span[0]] in _NAME_JOINERS:
+                span.pop(0)  # "the Islamic State" -> "Islamic State"
+            if not span or not any(_capitalized(doc, words, k) for k in span):
+                span = []
+        if span:
+            if any(norms[k] in _NO_ONE for k in span[:2]):
+                nobody = True  # "لم تتبن أي جهة"
+                continue
+            out.append(doc[words.starts[span[0]] : words.ends[span[-1]]])
+    named = tuple(dict.fromkeys(out))
+    return Claims(named, nobody and not named)
+
+
+def _capitalized(doc: str, words: Words, k: int) -> bool:
+    first = doc[words.starts[k] : words.starts[k] + 1]
+    return first.isupper() or not first.isascii()
+
+
+# Person nouns whose Arabic dual differs from their plural: "مقتل جنديين" is two soldiers.
+_DUAL_PEOPLE = frozenset(
+    normalize(w)
+    for w in (
+        "جنديين جنديان شخصين شخصان عنصرين عنصران شرطيين شرطيان طفلين طفلان ضابطين ضابطان رجلين رجلان"
+        " امرأتين امرأتان مواطنان حارسين حارسان"
+    ).split()
 )
 
 
-def claimants(norms: Sequence[str], hits: Sequence[TermHit]) -> tuple[str, ...]:
-    """Who claimed the attack: the words after an Arabic claim verb, before an English one."""
-    out: list[str] = []
+def dual_count(words: Sequence[str], hits: Sequence[TermHit], offset: int) -> int | None:
+    """2 when a casualty word is followed by a dual person noun ("مقتل جنديين", "إصابة شرطيين")."""
     for h in hits:
-        if h.label != "claim":
-            continue
-        if "\u0600" <= h.term[0] <= "\u06ff":
-            words = []
-            for norm in norms[h.last + 1 : h.last + 6]:
-                if norm in _CLAIM_STOP:
-                    break
-                words.append(norm)
-        else:
-            words = [n for n in norms[max(0, h.first - 3) : h.first] if n not in _CLAIM_STOP]
-        if words:
-            out.append(" ".join(words))
-    return tuple(dict.fromkeys(out))
+        i = h.last - offset
+        for j in (i + 1, i + 2):
+            if 0 <= j < len(words) and words[j] in _DUAL_PEOPLE:
+                return 2
+    return None

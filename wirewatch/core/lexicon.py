@@ -137,6 +137,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         تبنت | تبنى | أعلنت مسؤوليتها | أعلن مسؤوليته | اعلنت مسؤوليتها
         claimed responsibility | claimed the attack | claimed | claim of responsibility
     """),
+    # Nobody claimed it: a state of its own, not a claimant.
+    "unclaimed": term_list("""
+        لم تعلن أي جهة | لم تعلن اي جهة | لم يعلن أحد | لم يتبن أحد | لم تتبن أي جهة | لم تتبن اي جهة
+        لم تتبن | لم يتبن
+        no group claimed | no one claimed | nobody claimed | no immediate claim | no claim of responsibility
+        has not been claimed | was not claimed | there was no claim | did not claim
+    """),
     # Who reported the attack (see SOURCES for the names shown).
     "source": (),  # filled below from SOURCES
     # Contexts that make attack words harmless.
