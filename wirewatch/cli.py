@@ -190,7 +190,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
-    logs.setup(settings.log_level, settings.log_json, worker)
+    logs.setup(settings.log_level, settings.log_json, worker, settings.library_log)
     args.json_logs = settings.log_json
     metrics = Metrics.create()
 

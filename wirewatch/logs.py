@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 _SECRET_IN_URL = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<rest>[^\s]+)", re.IGNORECASE)
 
@@ -64,7 +65,23 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False)
 
 
-def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatch") -> None:
+# The libraries' loggers: Faust and mode report every rebalance, recovery and offset table at INFO.
+LIBRARIES = ("faust", "mode", "aiokafka", "kafka", "apprise")
+
+
+def libraries_to(path: Path, formatter: logging.Formatter | None) -> None:
+    """Send the libraries' log lines to a file of their own (appended to: workers share it)."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(formatter)
+    for name in LIBRARIES:
+        library = logging.getLogger(name)
+        library.handlers[:] = [handler]
+        library.propagate = False
+
+
+def setup(
+    level: str = "INFO", json_lines: bool = False, worker: str = "wirewatch", library_log: Path | None = None
+) -> None:
     handler = logging.StreamHandler(sys.stderr)
     if json_lines:
         handler.setFormatter(_JsonFormatter())
@@ -77,3 +94,5 @@ def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatc
     # wirewatch's own lines say it once per attempt (topics.admin.connect_admin).
     for noisy in ("kafka", "aiokafka"):
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    if library_log is not None:
+        libraries_to(library_log, handler.formatter)
