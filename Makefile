@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ test: venv kafka-fetch prometheus-fetch ## THE TESTS: lint, types, unit, compone
 
 test-unit: venv ## unit tests only (no broker)
 	$(BIN)/python -m pytest tests/unit
+
+test-dates: venv ## unit and component tests with the clock frozen at 9 moments over a week and a year's end
+	$(BIN)/python tools/frozen_dates.py
 
 lint: venv ## ruff and mypy
 	$(BIN)/ruff check wirewatch tests deploy bench

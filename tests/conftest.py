@@ -1,7 +1,9 @@
-"""Shared fixtures: the real Kafka broker for the session, unique topic prefixes, settings.
+"""Shared fixtures: the real Kafka broker for the session, unique topic prefixes, settings, the clock.
 
 The broker is started once per test session from the pinned jars (deploy/kafka/launcher.py) on
 free ports in a temporary folder. A test that needs it fails if it cannot start: it never skips.
+
+``--frozen-date`` and ``--frozen-tz`` (plugin ``tests/frozen_date.py``) run every test on another date.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from launcher import LocalKafka  # noqa: E402
 from wirewatch.config import Settings, load_settings  # noqa: E402
 
 _counter = itertools.count()
+pytest_plugins = ["pytester", "tests.frozen_date"]
 
 
 @pytest.fixture(scope="session")

@@ -117,7 +117,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
-    logs.setup(settings.log_level, settings.log_json, worker)
+    logs.setup(settings.log_level, settings.log_json, worker, settings.library_log)
     args.json_logs = settings.log_json
     if args.command in ("topics", "silence", "surge") or (args.command == "poll" and args.once):
         settings = _one_shot(settings)

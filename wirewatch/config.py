@@ -224,6 +224,12 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     log_json: bool = Field(False, description="one JSON object per log line instead of text")
+    library_log: Path | None = Field(
+        None,
+        description="file (appended to) for the log lines of the libraries wirewatch runs on (Faust, "
+        "mode, the Kafka clients, apprise); unset: they go to standard error with wirewatch's own lines. "
+        "A file keeps a terminal readable; standard error keeps one stream for a log collector",
+    )
 
     @field_validator("kafka_bootstrap")
     @classmethod

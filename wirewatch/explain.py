@@ -116,6 +116,33 @@ def _highlight(text: str, offset: int, spans: Iterable[Span], color: bool) -> st
     return "".join(out)
 
 
+def decision(item: Mention | Rejected) -> str:
+    """What detection decided on one sentence with attack words, in words."""
+    if isinstance(item, Rejected):
+        return f"not counted: {item.reason}"
+    said = (
+        f"counted as a CURRENT attack ({item.recency_reason})"
+        if item.recency == "current"
+        else f"a reference to an EARLIER attack ({item.recency_reason})"
+    )
+    said += f"; types {', '.join(item.types)}" + (
+        f"; targets {', '.join(item.places)}" if item.places else ""
+    )
+    if item.origins:
+        said += f"; launched from {', '.join(item.origins)} (not a target)"
+    return said
+
+
+def reasons(article: Article, analyzer: Analyzer) -> list[str]:
+    """The verdict on an article in one line per sentence with attack words (``explain`` without
+    the highlighted text): why it is, or is not, a current attack on a watched place."""
+    detection = detect(article, analyzer.gazetteer)
+    items: list[Mention | Rejected] = sorted(
+        [*detection.mentions, *detection.rejected], key=lambda m: m.start
+    )
+    return [f"sentence {i.sentence + 1}: {decision(i)}" for i in items] or ["no attack words in the text"]
+
+
 def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> dict[str, Any]:
     detection = detect(article, analyzer.gazetteer)
     record = analysis_record(article, detection, analyzer)
@@ -145,22 +172,8 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
     for item in items:
         sentence = detection.doc[item.start : item.end]
         spans = _spans(detection, item, analyzer)
-        if isinstance(item, Mention):
-            targets = list(item.places)
-            decision = (
-                f"counted as a CURRENT attack ({item.recency_reason})"
-                if item.recency == "current"
-                else f"a reference to an EARLIER attack ({item.recency_reason})"
-            )
-            decision += f"; types {', '.join(item.types)}" + (
-                f"; targets {', '.join(targets)}" if targets else ""
-            )
-            if item.origins:
-                decision += f"; launched from {', '.join(item.origins)} (not a target)"
-        else:
-            decision = f"not counted: {item.reason}"
         out.write(f"\n   sentence {item.sentence + 1}: {_highlight(sentence, item.start, spans, color)}\n")
-        out.write(f"   → {decision}\n")
+        out.write(f"   → {decision(item)}\n")
         notes = [
             f"{for_terminal(detection.doc[s.start : s.end])} = {s.note}"
             for s in spans

@@ -25,6 +25,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
 
@@ -207,7 +208,24 @@ def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
     )
 
 
-def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatch") -> None:
+# The libraries' loggers: Faust and mode report every rebalance, recovery and offset table at INFO.
+LIBRARIES = ("faust", "mode", "aiokafka", "kafka", "apprise")
+
+
+def libraries_to(path: Path, formatter: logging.Formatter | None) -> None:
+    """Send the libraries' log lines to a file of their own (appended to: workers share it)."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(formatter)
+    handler.addFilter(RepeatFilter())
+    for name in LIBRARIES:
+        library = logging.getLogger(name)
+        library.handlers[:] = [handler]
+        library.propagate = False
+
+
+def setup(
+    level: str = "INFO", json_lines: bool = False, worker: str = "wirewatch", library_log: Path | None = None
+) -> None:
     handler = logging.StreamHandler(sys.stderr)
     if json_lines:
         handler.setFormatter(JsonFormatter(worker))
@@ -223,3 +241,5 @@ def setup(level: str = "INFO", json_lines: bool = False, worker: str = "wirewatc
     handler.addFilter(RepeatFilter())
     for client in ("kafka", "aiokafka"):
         logging.getLogger(client).setLevel(logging.WARNING)
+    if library_log is not None:
+        libraries_to(library_log, handler.formatter)

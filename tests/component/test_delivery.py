@@ -18,6 +18,7 @@ from wirewatch.metrics import Metrics
 from wirewatch.testing.receivers import SmtpReceiver, WebhookReceiver
 from wirewatch.topics import DEAD_LETTERS, DELIVERIES
 
+T0 = datetime(2026, 12, 31, 23, 59, 30, tzinfo=UTC)  # the notices' time; the dispatchers' clock starts here
 HOSTILE_TITLE = (
     "<!channel> Rockets <script>alert(1)</script> hit base\r\nBcc: victim@example.org <@U024BE7LH>"
 )
@@ -35,7 +36,7 @@ def receivers():
 def notice(
     key: str = "inc-1:1:ops:new", title: str = "Two rockets hit Ain al-Asad", channel: str = "ops"
 ) -> Notice:
-    when = datetime.now(UTC)
+    when = T0
     report = facts("a-1", "Demo Wire", when, title=title, url="https://example.org/news/1", projectiles=2)
     incident, _ = make_incident(report)
     return Notice(
@@ -145,30 +146,46 @@ class Outputs(list):
         self.extend(outputs)
 
 
-def dispatcher(url: str, **policy) -> tuple[Dispatcher, Metrics, Outputs]:
+class Clock:
+    """The dispatcher's clock: it moves only when a test moves it."""
+
+    def __init__(self, now: datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> datetime:
+        self.now += timedelta(seconds=seconds)
+        return self.now
+
+
+def dispatcher(url: str, clock: Clock | None = None, **policy) -> tuple[Dispatcher, Metrics, Outputs]:
     metrics = Metrics.create()
-    d = Dispatcher({"ops": sender_for(url)}, metrics, DeliveryPolicy(**policy))
+    d = Dispatcher({"ops": sender_for(url)}, metrics, DeliveryPolicy(**policy), clock=clock or Clock())
     return d, metrics, Outputs()
 
 
 def test_dispatcher_retries_with_backoff_until_the_receiver_recovers(receivers) -> None:
     hook, _ = receivers
+    clock = Clock()
     d, metrics, produced = dispatcher(
-        f"webhook+http://127.0.0.1:{hook.port}/x", backoff_initial=1, backoff_max=8
+        f"webhook+http://127.0.0.1:{hook.port}/x", clock, backoff_initial=1, backoff_max=8
     )
     hook.fail_with = 500
-    now = datetime.now(UTC)
     for offset in range(3):
         d.add(0, offset, notice(key=f"inc-{offset}:1:ops:new"))
     waits = []
     for _ in range(4):  # four failed attempts: the pause doubles each time
-        d.step(now, produced)
-        wait = d.next_ready(now)
+        d.step(clock(), produced)
+        wait = d.next_ready(clock())
         waits.append(round(wait))
-        now += timedelta(seconds=wait)
+        clock.advance(wait)
     assert hook.refused == 4 and waits[0] in (1,) and waits[3] >= 6  # 1, 2, 4, 8 (with ±20 % jitter)
+    assert d.next_ready(clock()) == 0  # due now; a second earlier it was not
+    assert d.next_ready(clock.now - timedelta(seconds=1)) == 1
     hook.fail_with = None
-    d.step(now, produced)
+    d.step(clock(), produced)
     assert [p.headers["Idempotency-Key"] for p in hook.received] == [
         "inc-0:1:ops:new",
         "inc-1:1:ops:new",
@@ -179,6 +196,7 @@ def test_dispatcher_retries_with_backoff_until_the_receiver_recovers(receivers) 
         "inc-1:1:ops:new",
         "inc-2:1:ops:new",
     ]
+    assert {r.at for spec, _, r in produced if spec == DELIVERIES} == {clock.now}  # the dispatcher's clock
     assert d.committable() == {0: 3}
     assert metrics.notifications.labels("webhook", "high", "retried")._value.get() == 4
     assert metrics.notifications.labels("webhook", "high", "sent")._value.get() == 3
@@ -189,21 +207,21 @@ def test_delivered_notifications_are_never_sent_again(receivers) -> None:
     d, _, produced = dispatcher(f"webhook+http://127.0.0.1:{hook.port}/x")
     d.remember("inc-0:1:ops:new", object())  # read back from the deliveries topic after a restart
     d.add(0, 7, notice(key="inc-0:1:ops:new"))
-    d.step(datetime.now(UTC), produced)
+    d.step(T0, produced)
     assert hook.received == [] and d.committable() == {0: 8}
 
 
 def test_dead_letter_after_the_budget_with_the_reason(receivers) -> None:
     hook, _ = receivers
+    clock = Clock()
     d, metrics, produced = dispatcher(
-        f"webhook+http://127.0.0.1:{hook.port}/x", max_attempts=3, backoff_initial=0.01
+        f"webhook+http://127.0.0.1:{hook.port}/x", clock, max_attempts=3, backoff_initial=0.01
     )
     hook.fail_with = 503
-    now = datetime.now(UTC)
     d.add(0, 0, notice())
     for _ in range(3):
-        d.step(now, produced)
-        now += timedelta(seconds=1)
+        d.step(clock(), produced)
+        clock.advance(1)
     dead = [record for spec, _, record in produced if spec == DEAD_LETTERS]
     assert len(dead) == 1 and "HTTP 503" in dead[0].reason and dead[0].attempts == 3
     assert d.committable() == {0: 1}
@@ -218,7 +236,7 @@ def test_secrets_never_reach_logs_or_errors(receivers, caplog: pytest.LogCapture
         result = sender.send(render(notice()))
         d, _, produced = dispatcher(f"webhook+http://127.0.0.1:{hook.port}/hook?token=abc123")
         d.add(0, 0, notice())
-        d.step(datetime.now(UTC), produced)
+        d.step(T0, produced)
     assert result.status == "failed"
     assert "s3cretpass" not in caplog.text and "abc123" not in caplog.text
     assert "s3cretpass" not in sender.masked and "abc123" not in sender.masked

@@ -600,9 +600,12 @@ def test_a_surge_that_starts_while_running_brings_its_feeds_forward(server: Feed
 
     server.put("/hot.xml", rss("Hot", HOST, items(1)))
     server.put("/cold.xml", rss("Cold", HOST, items(1)))
+    server.put("/tick.xml", rss("Tick", HOST, items(1)))
     feeds = [
         private(server.url("/hot.xml"), interval=3600, groups=("anbar",)),
         private(server.url("/cold.xml"), interval=3600, groups=("basra",)),
+        # Polled every second: the hourly feeds are judged after its polls, not after a sleep.
+        private(server.url("/tick.xml"), interval=1),
     ]
     board = SurgeBoard()
     poller = Poller(
@@ -616,7 +619,9 @@ def test_a_surge_that_starts_while_running_brings_its_feeds_forward(server: Feed
         task = asyncio.create_task(poller.run())
         while polls("/hot.xml") < 1 or polls("/cold.xml") < 1:
             await asyncio.sleep(0.05)
-        await asyncio.sleep(1.5)
+        ticks = polls("/tick.xml")
+        while polls("/tick.xml") < ticks + 2:
+            await asyncio.sleep(0.05)
         before = polls("/hot.xml")  # one hour to go: nothing more without the surge
         now = datetime.now(UTC)
         board.apply(SurgeRecord(group="anbar", interval=1, until=now + timedelta(minutes=10)), now)

@@ -6,10 +6,14 @@
   that the key absorbed are counted and printed);
 - silences added from the CLI while the alerter runs, and a replay of yesterday's incidents that
   becomes one digest instead of pages; feed-health events grouped into one operator message.
+
+Nothing extra arrived: each test then sends markers through the same path, one on every
+partition of the input topic, and judges what arrived once every marker did (never a fixed sleep).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import subprocess
@@ -25,7 +29,7 @@ from kafka import KafkaProducer
 from tests.conftest import make_settings
 from tests.factories import AIN_AL_ASAD, ERBIL_AIRPORT, facts, incident
 from tests.integration.procs import Worker, wait_until, worker_env
-from wirewatch.testing.receivers import WebhookReceiver
+from wirewatch.testing.receivers import Received, WebhookReceiver
 from wirewatch.topics import FEED_HEALTH, INCIDENT_UPDATES
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import encode, key
@@ -85,6 +89,44 @@ def send(settings, records: list[IncidentUpdate]) -> None:
     producer.close()
 
 
+_marker_numbers = itertools.count(90_000)
+
+
+def send_markers(settings, hours_ago: float = 0.0) -> set[str]:
+    """A marker incident on every partition of the incident-updates topic, sent after what a test
+    judges; returns their incident ids. Once every marker was delivered, the alerter has routed all
+    that came before them on every partition: anything extra it decided is delivered or in the outbox."""
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    topic = INCIDENT_UPDATES.full_name(settings.topic_prefix)
+    markers = set()
+    for partition in sorted(producer.partitions_for(topic)):
+        record = update(next(_marker_numbers), hours_ago=hours_ago)
+        producer.send(topic, key=key(record.incident.id), value=encode(record), partition=partition)
+        markers.add(record.incident.id)
+    producer.flush()
+    producer.close()
+    return markers
+
+
+def incidents_in(post: Received) -> set[str]:
+    body = post.json()
+    found = {d["incident"] for d in body.get("digest") or ()}
+    return found | ({body["incident"]["id"]} if body.get("incident") else set())
+
+
+def after_markers(receiver: WebhookReceiver, markers: set[str], timeout: float = 90) -> list[Received]:
+    """Wait until every marker arrived; return all that arrived besides notifications of markers
+    alone (a notification holding a marker and something else is returned: it is not a marker)."""
+
+    def arrived() -> set[str]:
+        with receiver.lock:
+            return set().union(*(incidents_in(r) for r in receiver.received))
+
+    wait_until(lambda: markers <= arrived(), timeout, what="the markers sent after the notifications")
+    with receiver.lock:
+        return [r for r in receiver.received if not incidents_in(r) <= markers]
+
+
 @pytest.fixture
 def hooks():
     analysts, ops = WebhookReceiver().start(), WebhookReceiver().start()
@@ -101,11 +143,6 @@ def alerter(settings, tmp_path: Path, wl: Path, name: str = "alert") -> Worker:
         TEST_ANALYSTS_URL=os.environ["TEST_ANALYSTS_URL"],
     )
     return Worker(name, ["alert"], env, tmp_path)
-
-
-def keys(receiver: WebhookReceiver) -> list[str]:
-    with receiver.lock:
-        return [r.headers.get("Idempotency-Key", "") for r in receiver.received]
 
 
 def test_a_receiver_down_for_two_minutes_gets_every_notification_once(
@@ -127,10 +164,10 @@ def test_a_receiver_down_for_two_minutes_gets_every_notification_once(
             interval=1,
             what="every notification after the receiver recovered",
         )
-        time.sleep(3)  # anything extra would arrive now
+        judged = after_markers(analysts, send_markers(settings))
     finally:
         worker.stop()
-    received = keys(analysts)
+    received = [r.headers.get("Idempotency-Key", "") for r in judged]
     assert len(received) == 5 and len(set(received)) == 5, received
     assert all(k.endswith(":analysts:new") for k in received)
     assert analysts.refused >= 3
@@ -165,10 +202,10 @@ def test_killed_ten_times_mid_dispatch_loses_nothing_and_shows_nothing_twice(
     final = alerter(settings, tmp_path, wl, name="alert-final")
     try:
         wait_until(lambda: len(analysts.received) >= expected, 120, interval=1, what="every notification")
-        time.sleep(3)
+        judged = after_markers(analysts, send_markers(settings))
     finally:
         final.stop()
-    received = keys(analysts)
+    received = [r.headers.get("Idempotency-Key", "") for r in judged]
     assert len(received) == expected == len(set(received)), (len(received), expected)
     print(f"\n{analysts.repeated} resends absorbed by the Idempotency-Key over 10 kills")
     assert "Traceback" not in final.output()
@@ -211,39 +248,74 @@ def test_silences_digests_and_feed_health(kafka, topic_prefix, tmp_path, hooks) 
             timeout=60,
         ).stdout
         assert "entry=erbil-airport" in listed and "active" in listed
-        time.sleep(2)
+        silence_id = out.stdout.split("\t", 1)[0]
+        wait_until(
+            lambda: f'silence "{silence_id}" read: until' in worker.output(),
+            30,
+            what="the alerter to read the silence",
+        )
         send(settings, [update(1, "erbil-airport"), update(2, "ain-al-asad")])
         wait_until(lambda: len(analysts.received) >= 1, 60, what="the unsilenced alert")
-        time.sleep(3)
-        assert [r.json()["watch_hits"] for r in analysts.received] == [["ain-al-asad"]]
+        markers = send_markers(settings)
+        judged = after_markers(analysts, markers)
+        assert [r.json()["watch_hits"] for r in judged] == [["ain-al-asad"]]
 
-        # A replay of yesterday: five old incidents become one digest, not five pages.
+        # A replay of yesterday: five old incidents become one digest, not five pages. The markers
+        # are old too, so they take the same path: a later digest that holds only them.
         send(settings, [update(10 + n, "ain-al-asad", hours_ago=20 + n) for n in range(5)])
-        wait_until(lambda: len(analysts.received) >= 2, 60, what="the digest")
-        time.sleep(4)
-        digests = [r.json() for r in analysts.received if r.json()["kind"] == "digest"]
-        assert len(analysts.received) == 2 and len(digests) == 1 and len(digests[0]["digest"]) == 5
+        wait_until(
+            lambda: any(r.json()["kind"] == "digest" for r in analysts.received), 60, what="the digest"
+        )
+        old_markers = send_markers(settings, hours_ago=20)
+        judged = after_markers(analysts, markers | old_markers)
+        digests = [r.json() for r in judged if r.json()["kind"] == "digest"]
+        assert len(judged) == 2 and len(digests) == 1 and len(digests[0]["digest"]) == 5, judged
+        assert {r.json()["kind"] for r in analysts.received if incidents_in(r) <= old_markers} == {"digest"}
 
-        # Feed health: three feeds break within the window: one grouped operator message.
-        producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
-        for n in range(3):
-            event = FeedHealthEvent(
-                feed_url=f"https://feeds.example.org/{n}.xml",
-                outlet=f"Outlet {n}",
-                event="broken",
-                failures=5,
-                error_class="http_5xx",
-                error="HTTP 503",
-                at=datetime.now(UTC),
-            )
-            producer.send(FEED_HEALTH.full_name(topic_prefix), key=key(event.feed_url), value=encode(event))
-        producer.flush()
-        producer.close()
+        # Feed health: three feeds break within the window: one grouped operator message. Then a
+        # marker feed breaks on every partition: its message comes after the window, alone.
+        broken_feeds(settings, [f"https://feeds.example.org/{n}.xml" for n in range(3)])
         wait_until(lambda: len(ops.received) >= 1, 60, what="the feed-health message")
-        time.sleep(3)
-        assert len(ops.received) == 1
+        marker_feeds = broken_feeds(settings, None)
+        wait_until(
+            lambda: marker_feeds <= set().union(*(feed_urls(r) for r in ops.received)),
+            60,
+            what="the marker feeds",
+        )
+        messages = [feed_urls(r) for r in ops.received]
+        assert messages[0] == {f"https://feeds.example.org/{n}.xml" for n in range(3)}, messages
+        assert all(m <= marker_feeds for m in messages[1:]), messages  # nothing else came before them
         body = ops.received[0].json()
         assert body["kind"] == "feed_health" and len(body["feeds"]) == 3 and "3 broken" in body["title"]
     finally:
         worker.stop()
     assert "Traceback" not in worker.output()
+
+
+def broken_feeds(settings, urls: list[str] | None) -> set[str]:
+    """Feed-health events saying ``urls`` broke; ``None``: one marker feed on every partition."""
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    topic = FEED_HEALTH.full_name(settings.topic_prefix)
+    if urls is None:
+        partitions: list[int | None] = sorted(producer.partitions_for(topic))
+        urls = [f"https://marker.example.org/{p}.xml" for p in partitions]
+    else:
+        partitions = [None] * len(urls)
+    for url, partition in zip(urls, partitions, strict=True):
+        event = FeedHealthEvent(
+            feed_url=url,
+            outlet="Outlet",
+            event="broken",
+            failures=5,
+            error_class="http_5xx",
+            error="HTTP 503",
+            at=datetime.now(UTC),
+        )
+        producer.send(topic, key=key(url), value=encode(event), partition=partition)
+    producer.flush()
+    producer.close()
+    return set(urls)
+
+
+def feed_urls(post: Received) -> set[str]:
+    return {f["feed_url"] for f in post.json()["feeds"]}

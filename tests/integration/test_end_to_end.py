@@ -33,8 +33,9 @@ def read_topic(settings, spec, model) -> list:
     return [decode(v, model) for _, v, _ in read_compacted(settings, spec) if v is not None]
 
 
-def feeds(now: datetime, base: str) -> tuple[str, str]:
+def feeds(now: datetime, base: str, extra: tuple[Item, ...] = ()) -> tuple[str, str]:
     arabic = [
+        *extra,
         Item(
             "سقوط صاروخين على قاعدة عين الأسد الجوية",
             f"{base}/ar/1",
@@ -88,7 +89,8 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
     smtp = SmtpReceiver().start()
     workers: list[Worker] = []
     try:
-        ar, en = feeds(datetime.now(UTC), "https://news.example.org")
+        now = datetime.now(UTC)
+        ar, en = feeds(now, "https://news.example.org")
         server.put("/ar.xml", ar)
         server.put("/en.xml", en, content_type="application/atom+xml")
         feeds_file = tmp_path / "feeds.yaml"
@@ -163,8 +165,23 @@ def test_attack_report_travels_from_feed_to_receivers(kafka, topic_prefix: str, 
             15,
             what="alerter metrics",
         )
-        hook.wait_for(2, 4)
-        assert len(hook.received) == 1 and len(smtp.messages) == 1
+        # Nothing else alerted: judged once a later marker, an attack on another watched place,
+        # came through the same feed and pipeline to both receivers.
+        marker = Item(
+            "Drone strikes Erbil airport",
+            "https://news.example.org/ar/marker",
+            "A drone struck Erbil International Airport today, airport officials said.",
+            datetime.now(UTC),
+        )
+        server.put("/ar.xml", feeds(now, "https://news.example.org", (marker,))[0])
+        wait_until(
+            lambda: len(smtp.messages) >= 2 and any("Erbil" in p.json()["title"] for p in hook.received),
+            90,
+            what="the marker's alert at both receivers",
+        )
+        titles = [p.json()["title"] for p in hook.received]
+        assert len(titles) == 2 and "Erbil" in titles[1], titles
+        assert [m.subject for m in smtp.messages] == titles
 
         # The new incident in Anbar asked the pollers to look sooner at the feeds covering Iraq.
         surges = {r.group: r for r in read_topic(settings, POLL_SURGES, SurgeRecord)}

@@ -1,12 +1,16 @@
 """The poller on a real broker: each entry produced once, state survives a restart, pollers share
-the feed list by consumer-group assignment and the survivor takes over a killed poller's feeds."""
+the feed list by consumer-group assignment and the survivor takes over a killed poller's feeds.
+
+What must not happen (a feed polled by two pollers, an entry produced twice, an hourly feed
+polled again) is judged after later polls that must happen: of every feed, or of a feed polled
+every second beside the hourly one. Never after a fixed sleep."""
 
 import asyncio
 import subprocess
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -123,16 +127,24 @@ class Traffic:
             seen[path].add(headers.get("User-Agent", ""))
         return seen
 
+    def polled(self, paths: list[str], times: int) -> bool:
+        """Every one of ``paths`` was asked for at least ``times`` times since the mark."""
+        counts = Counter(path for path, _ in list(self.server.requests)[self.mark :])
+        return all(counts[p] >= times for p in paths)
+
 
 def wait_for_split(
     traffic: Traffic, paths: list[str], agents: set[str], timeout: float, workers
 ) -> dict[str, str]:
-    """Wait until, over one window, every feed was polled by exactly one of ``agents`` and each of
-    ``agents`` polled some; return feed -> agent. Windows that catch a rebalance are retried."""
+    """Wait until, over one window in which every feed was polled three times, every feed was
+    polled by exactly one of ``agents`` and each of ``agents`` polled some; return feed -> agent.
+    Windows that catch a rebalance are retried."""
     deadline = time.monotonic() + timeout
     traffic.reset()
     while time.monotonic() < deadline:
-        time.sleep(3)
+        if not traffic.polled(paths, 3):
+            time.sleep(0.2)
+            continue
         seen = traffic.since()
         owners = {p: seen.get(p, set()) for p in paths}
         if all(len(o) == 1 for o in owners.values()) and {a for o in owners.values() for a in o} == agents:
@@ -176,23 +188,23 @@ def test_two_pollers_share_feeds_and_the_survivor_takes_over(settings, tmp_path:
         workers[0].kill()  # SIGKILL: no goodbye to the group; the broker notices missed heartbeats
         wait_for_split(traffic, paths, {"poller-b"}, 120, workers[1:])
 
-        # The survivor publishes what is new on the feeds it inherited, and nothing twice.
-        for p in paths:
-            server.put(
-                p,
-                rss(
-                    f"Wire {p}",
-                    "https://example.org",
-                    [Item(f"{p} late", f"https://example.org{p}/late", "Late", NOW), *stories[p]],
-                ),
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(read(settings, ARTICLES, ArticleRecord)) < 36:
-            time.sleep(1)
-        articles = read(settings, ARTICLES, ArticleRecord)
-        titles = sorted(a.title for a in articles)
-        assert len(titles) == 36 and len(set(titles)) == 36, workers[1].output()[-3000:]
-        assert all(f"{p} late" in titles for p in of_a)
+        # The survivor publishes what is new on the feeds it inherited, and nothing twice: judged
+        # once a marker entry, added to every feed after that, was published from each.
+        def publish(extra: str) -> None:
+            for p in paths:
+                late = [Item(f"{p} {e}", f"https://example.org{p}/{e}", e, NOW) for e in extra.split()]
+                server.put(p, rss(f"Wire {p}", "https://example.org", [*reversed(late), *stories[p]]))
+
+        def titles() -> list[str]:
+            return sorted(a.title for a in read(settings, ARTICLES, ArticleRecord))
+
+        publish("late")
+        wait_until(lambda: len(titles()) >= 36, 60, interval=1, what="the late entries")
+        publish("late marker")
+        wait_until(lambda: all(f"{p} marker" in titles() for p in paths), 60, interval=1, what="the markers")
+        judged = [t for t in titles() if not t.endswith(" marker")]
+        assert len(judged) == 36 and len(set(judged)) == 36, workers[1].output()[-3000:]
+        assert all(f"{p} late" in judged for p in of_a)
     finally:
         for w in workers:
             w.stop()
@@ -219,9 +231,7 @@ def test_a_surge_polls_its_group_faster_until_it_ends(settings) -> None:
         board = SurgeBoard()
         reader = SurgeReader(settings, board).start()
         try:
-            deadline = time.monotonic() + 30
-            while "anbar" not in board.table() and time.monotonic() < deadline:
-                time.sleep(0.2)
+            wait_until(lambda: "anbar" in board.table(), 30, interval=0.2, what="the surge on the board")
             assert board.table()["anbar"].interval == 1
         finally:
             reader.stop()
@@ -256,17 +266,12 @@ def test_a_feed_dropped_from_the_list_is_withdrawn_from_the_pollers(settings) ->
     members = GroupFeeds(settings).start()
     try:
         assert publish_feed_list(settings, producer, [Feed(url=u) for u in urls]) == (3, 0)
-        deadline = time.monotonic() + 60
-        while set(members.snapshot()[1]) != set(urls) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert set(members.snapshot()[1]) == set(urls)
+        wait_until(lambda: set(members.snapshot()[1]) == set(urls), 60, 0.2, what="the member's feeds")
 
         kept = [urls[0], urls[2]]
         assert publish_feed_list(settings, producer, [Feed(url=u) for u in kept]) == (2, 1)
-        deadline = time.monotonic() + 30
-        while set(members.snapshot()[1]) != set(kept) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert set(members.snapshot()[1]) == set(kept)  # the running member let it go
+        # the running member lets the dropped feed go
+        wait_until(lambda: set(members.snapshot()[1]) == set(kept), 30, 0.2, what="the feed withdrawn")
 
         # The same list again withdraws nothing more; the topic's last word on the feed is a tombstone.
         assert publish_feed_list(settings, producer, [Feed(url=u) for u in kept]) == (2, 0)
@@ -300,11 +305,18 @@ def test_surge_command_speeds_up_a_running_poller_and_stops(settings) -> None:
     runner: threading.Thread | None = None
     try:
         server.put("/hot.xml", rss("Hot", "https://example.org", []))
+        server.put("/tick.xml", rss("Tick", "https://example.org", []))
         feed = Feed(url=server.url("/hot.xml"), interval=3600, groups=("anbar",), allow_private=True)
-        poller = kafka_poller(settings, StaticFeeds([feed]), Metrics.create(), producer, board)
+        # Polled every second whatever happens: what the hourly feed did is judged after its polls.
+        tick = Feed(url=server.url("/tick.xml"), interval=1, allow_private=True)
+        poller = kafka_poller(settings, StaticFeeds([feed, tick]), Metrics.create(), producer, board)
 
-        def polls() -> int:
-            return sum(1 for p, _ in server.requests if p == "/hot.xml")
+        def polls(path: str = "/hot.xml") -> int:
+            return sum(1 for p, _ in server.requests if p == path)
+
+        def two_more_ticks() -> None:
+            ticks = polls("/tick.xml")
+            wait_until(lambda: polls("/tick.xml") >= ticks + 2, 30, 0.1, what="two polls of the 1 s feed")
 
         async def run() -> None:
             task = asyncio.create_task(poller.run())
@@ -316,7 +328,7 @@ def test_surge_command_speeds_up_a_running_poller_and_stops(settings) -> None:
         runner = threading.Thread(target=asyncio.run, args=(run(),))
         runner.start()
         wait_until(lambda: polls() >= 1, 30, what="the first poll")
-        time.sleep(1)
+        two_more_ticks()
         assert polls() == 1  # an hour to the next one
 
         started = cli("start", "anbar", "--every", "1s", "--for", "10m", "--reason", "drill \x1b[2J")
@@ -334,9 +346,12 @@ def test_surge_command_speeds_up_a_running_poller_and_stops(settings) -> None:
         stopped = cli("stop", "anbar")
         assert stopped.returncode == 0 and stopped.stdout == "stopped anbar\n", stopped.stderr
         assert cli("list").stdout == ""
-        time.sleep(2)  # the reader sees the end; the feed's next poll goes back to its hour
+        # The poller's board lets the surge go; then the feed's next poll goes back to its hour
+        # (one poll already scheduled under the surge may still come).
+        wait_until(lambda: "anbar" not in board.table(), 30, 0.1, what="the poller to see the surge end")
         settled = polls()
-        time.sleep(3)
+        two_more_ticks()
+        two_more_ticks()
         assert polls() <= settled + 1
 
         for args, message in [

@@ -14,6 +14,8 @@ import pytest
 
 from wirewatch.alerts.watchlist import analyzer_for
 from wirewatch.core.analysis import analyze_batch
+from wirewatch.core.detect import Article
+from wirewatch.explain import reasons
 from wirewatch.poller.articles import new_articles
 from wirewatch.poller.parse import parse_feed
 from wirewatch.testing.demo import ITEMS_FILE, DemoFeeds, DemoSpec
@@ -33,8 +35,10 @@ MIDNIGHTS = [
 
 
 def served_articles(started: datetime) -> dict[str, dict]:
-    """The analysis of every demo item, as the pipeline would see it a minute after start."""
+    """The analysis of every demo item and the end marker, as the pipeline would see them a minute
+    after start."""
     feeds = DemoFeeds(SPEC, BASE, started, clock=lambda: started + timedelta(minutes=1))
+    feeds.show(SPEC.marker)
     articles, slugs = [], {}
     for name, feed in SPEC.feeds.items():
         document = feeds.document(f"/feeds/{name}.xml")
@@ -53,9 +57,9 @@ def served_articles(started: datetime) -> dict[str, dict]:
 @pytest.mark.parametrize("started", MIDDAY + MIDNIGHTS, ids=lambda d: d.strftime("%a-%Y%m%dT%H%M%S"))
 def test_every_demo_item_gives_its_expectation_on_any_day(started: datetime) -> None:
     results = served_articles(started)
-    assert len(results) == len(SPEC.items)
+    assert len(results) == len(SPEC.items) + 1
     wrong = []
-    for item in SPEC.items:
+    for item in [*SPEC.items, SPEC.marker]:
         r = results[(item.feed, item.slug)]
         alerts = bool(r["attack"] and r["watch_hits"])
         if alerts != (item.expect == "alert"):
@@ -67,9 +71,26 @@ def test_every_demo_item_gives_its_expectation_on_any_day(started: datetime) -> 
     # The Arabic report and the English one are one incident: the demo's "corroborated" update.
     incidents = {results[(i.feed, i.slug)]["incident"] for i in SPEC.items if i.expect == "alert"}
     assert len(incidents) == 1 and None not in incidents
+    # The end marker is an incident of its own: an alert, not an update of the demo's attack.
+    assert results[(SPEC.marker.feed, SPEC.marker.slug)]["incident"] not in incidents
 
 
 def test_the_publication_weekday_is_what_fills_the_placeholder() -> None:
     item = next(i for i in SPEC.items if i.expect == "alert" and "{weekday}" in i.text)
     assert "Saturday" in item.text_at(datetime(2026, 12, 5, 23, 59, tzinfo=UTC))
     assert "Sunday" in item.text_at(datetime(2026, 12, 6, 0, 1, tzinfo=UTC))
+
+
+def test_the_reasons_the_demo_report_gives_for_an_old_weekday() -> None:
+    """What the demo says when the English item stops at "not an attack": the old wording, read on
+    a Saturday, is a reference to an earlier attack, and the reason names the weekday."""
+    item = next(i for i in SPEC.items if i.expect == "alert" and "{weekday}" in i.text)
+    saturday = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    old = Article(
+        "a-1", item.title, item.text.replace("{weekday}", "Wednesday"), published=saturday, lang="en"
+    )
+    said = reasons(old, ANALYZER)
+    assert any("a reference to an EARLIER attack (time: wednesday)" in r for r in said), said
+    assert not any("CURRENT" in r for r in said), said
+    now = Article("a-1", item.title, item.text_at(saturday), published=saturday, lang="en")
+    assert any("counted as a CURRENT attack" in r for r in reasons(now, ANALYZER))

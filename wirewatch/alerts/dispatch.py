@@ -27,6 +27,10 @@ from wirewatch.topics.records import DeadLetterRecord, DeliveryRecord
 log = logging.getLogger("wirewatch.alerter")
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def channel_type(scheme: str) -> str:
     return scheme if scheme in CHANNEL_TYPES else "other"
 
@@ -56,6 +60,7 @@ class Dispatcher:
     policy: DeliveryPolicy = field(default_factory=DeliveryPolicy)
     labels: dict[str, str] = field(default_factory=dict)
     rng: random.Random = field(default_factory=random.Random)
+    clock: Callable[[], datetime] = utc_now  # the time after a delivery (a send takes a while)
     delivered: set[str] = field(default_factory=set)
     queues: dict[str, deque[Job]] = field(default_factory=dict)
     not_before: dict[str, datetime] = field(default_factory=dict)
@@ -95,7 +100,7 @@ class Dispatcher:
                 if not self._attempt(channel, queue[0], now, produce):
                     break
                 queue.popleft()
-                now = datetime.now(UTC)
+                now = self.clock()
         self.metrics.outbox_pending.set(self.pending)
 
     def _attempt(
@@ -109,7 +114,7 @@ class Dispatcher:
         ctype = channel_type(sender.scheme)
         result = sender.send(render(notice, self.labels))
         if result.status == "sent":
-            done_at = datetime.now(UTC)
+            done_at = self.clock()
             # Record the delivery before anything else: a crash after this line never resends it.
             produce(
                 [

@@ -41,58 +41,82 @@ class DemoItem:
         day = published.astimezone(UTC).weekday()
         return self.text.replace("{weekday}", WEEKDAYS[day]).replace("{weekday_ar}", WEEKDAYS_AR[day])
 
+    @property
+    def name(self) -> str:
+        return f"{self.feed}/{self.slug}"
+
+    def path(self) -> str:
+        """Where the item's link points on the demo's feed server (its article page)."""
+        return f"/news/{self.feed}/{self.slug}"
+
 
 @dataclass(frozen=True)
 class DemoSpec:
     feeds: dict[str, dict[str, Any]]
     items: tuple[DemoItem, ...]
+    marker: DemoItem  # shown after the expected alerts: once its alert is in, no other is on its way
 
     @classmethod
     def load(cls, path: Path = ITEMS_FILE) -> DemoSpec:
         raw = yaml.safe_load(path.read_text("utf-8"))
-        items = tuple(DemoItem(**{k: v for k, v in i.items()}) for i in raw["items"])
-        return cls(dict(raw["feeds"]), items)
+        items = tuple(DemoItem(**i) for i in raw["items"])
+        return cls(dict(raw["feeds"]), items, DemoItem(**raw["marker"]))
 
-    def expected_alerts(self) -> list[str]:
-        return sorted({i.slug for i in self.items if i.expect == "alert"})
+    def expected_alerts(self) -> list[DemoItem]:
+        return [i for i in self.items if i.expect == "alert"]
 
 
 class DemoFeeds:
-    """Renders the demo feeds at request time: each item shows once its time has come."""
+    """Renders the demo feeds at request time: each item shows once its time has come.
+
+    Before ``start`` (or without ``started``) the feeds are served empty: the news begins when the
+    pipeline is ready. ``show`` makes one more item appear from the moment it is called.
+    """
 
     def __init__(
         self,
         spec: DemoSpec,
         base_url: str,
-        started: datetime,
+        started: datetime | None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.spec = spec
         self.base_url = base_url
         self.started = started
         self.clock = clock
+        self.extra: list[tuple[DemoItem, datetime]] = []
+        self.created = clock()
+
+    def start(self) -> datetime:
+        self.started = self.clock()
+        return self.started
+
+    def show(self, item: DemoItem) -> None:
+        self.extra.append((item, self.clock()))
 
     def link(self, item: DemoItem) -> str:
-        return f"{self.base_url}/news/{item.feed}/{item.slug}"
+        return f"{self.base_url}{item.path()}"
+
+    def shown(self, now: datetime) -> list[tuple[DemoItem, datetime]]:
+        """(item, its publication time) of every item out at ``now``."""
+        timed = [(i, self.started) for i in self.spec.items] if self.started else []
+        timed += self.extra
+        return [(i, i.published(at)) for i, at in timed if at + timedelta(seconds=i.appear_after) <= now]
 
     def document(self, path: str) -> Document | None:
         name = path.strip("/").removeprefix("feeds/").removesuffix(".xml")
         feed = self.spec.feeds.get(name)
         if feed is None:
             return None
-        now = self.clock()
-        items = []
-        for item in self.spec.items:
-            if item.feed != name or self.started + timedelta(seconds=item.appear_after) > now:
-                continue
-            published = item.published(self.started)
-            items.append(Item(item.title, self.link(item), item.text_at(published), published))
-        items.reverse()  # newest first, as feeds list them
+        out = sorted(
+            ((i, published) for i, published in self.shown(self.clock()) if i.feed == name),
+            key=lambda shown: shown[1],
+            reverse=True,  # newest first, as feeds list them
+        )
+        items = [Item(i.title, self.link(i), i.text_at(published), published) for i, published in out]
         link = f"{self.base_url}/{name}"
+        modified = (self.started or self.created).timestamp()
         if feed["kind"] == "atom":
-            return Document(
-                atom(feed["title"], link, items).encode(),
-                "application/atom+xml; charset=utf-8",
-                modified=self.started.timestamp(),
-            )
-        return Document(rss(feed["title"], link, items).encode(), modified=self.started.timestamp())
+            body = atom(feed["title"], link, items).encode()
+            return Document(body, "application/atom+xml; charset=utf-8", modified=modified)
+        return Document(rss(feed["title"], link, items).encode(), modified=modified)

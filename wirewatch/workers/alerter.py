@@ -201,7 +201,10 @@ def run(
                 for record in records:
                     sid = record.key.decode("utf-8", "replace") if record.key else ""
                     try:
-                        router.silence(sid, _decoded(SilenceRecord)(record.value))
+                        silence = _decoded(SilenceRecord)(record.value)
+                        router.silence(sid, silence)
+                        ends = f"until {silence.silence.until.isoformat()}" if silence else "removed"
+                        log.info("silence %s read: %s", untrusted(sid), ends)
                     except BadRecord as exc:
                         metrics.bad_input.labels("silence").inc()
                         log.warning("skipping malformed silence %s: %s", untrusted(sid), exc)
