@@ -89,7 +89,7 @@ def test_reports_of_one_attack_across_outlets_and_languages_are_one_incident() -
         (report("b", "B", hours=2, types=("drone",)), True),  # a correction: rocket → drone
         (report("b", "B", hours=20), True),  # a late report of the same attack
         (report("b", "B", hours=20, places=(ANBAR,)), False),  # coarse agreement needs closer times
-        (report("b", "B", hours=1, places=(IRAQ,)), True),  # "a base in Iraq", an hour later
+        (report("b", "B", hours=1, places=(IRAQ,)), False),  # "in Iraq" alone: many events share it
         (report("b", "B", hours=1, places=()), False),  # no place: nothing to match on
     ],
 )
@@ -97,6 +97,13 @@ def test_matching_rules(second: ReportFacts, same: bool) -> None:
     book = Book()
     first = book.add(report("a", "A"))
     assert (book.add(second).id == first.id) is same
+
+
+def test_a_country_in_common_joins_only_reports_that_name_nothing_more_and_the_same_kind() -> None:
+    book = Book()
+    first = book.add(report("a", "A", places=(IRAQ,)))
+    assert book.add(report("b", "B", hours=1, places=(IRAQ,))).id == first.id
+    assert book.add(report("c", "C", hours=1, places=(IRAQ,), types=("shooting",))).id != first.id
 
 
 def test_redelivered_report_changes_nothing() -> None:

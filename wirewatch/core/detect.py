@@ -33,6 +33,7 @@ from wirewatch.core.recency import TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
     is_attribute,
+    is_boundary,
     is_office,
     is_origin,
     is_reference,
@@ -246,6 +247,7 @@ def detect(
             frame = outcome.reason if outcome.reason in _FRAMING else None
     mentions = _date_the_headline(mentions, article.title.strip() != "")
     mentions = _casualties_in_paragraph(mentions, sentences, doc)
+    mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, article.published)
     return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
 
 
@@ -270,6 +272,57 @@ def _casualties_in_paragraph(
             killed, wounded = _toll(following)
             if killed is not None or wounded is not None:
                 out.append(replace(m, killed=killed, wounded=wounded))
+                continue
+        out.append(m)
+    return out
+
+
+# "The base lies south of al-Tanf": a sentence that says where a place is, not what was hit.
+_LOCATED = frozenset(normalize(w) for w in "يقع تقع الواقعة الواقع يقعان located lies situated".split())
+
+
+def _places_in_next_sentence(
+    mentions: list[Mention],
+    sentences: Sequence[_Sentence],
+    doc: str,
+    gazetteer: Gazetteer,
+    published: datetime | None,
+) -> list[Mention]:
+    """ "US warplanes struck two sites early on Thursday. The targets were a depot near al-Qaim in
+    Anbar and a site in Jurf al-Sakhar.": the next sentence of the paragraph, with no attack word
+    of its own but words of a hit or a toll, names where the attack was."""
+    by_index = {s.index: s for s in sentences}
+    counted = {m.sentence for m in mentions}
+    out = []
+    for m in mentions:
+        following = by_index.get(m.sentence + 1)
+        if (
+            m.recency == "current"
+            and following is not None
+            and following.index not in counted
+            and following.places
+            and "\n\n" not in doc[m.end : following.start]
+            and following.labels & {"event", "physical", "killed", "wounded", "target_noun"}
+            and not following.labels & {"attack", "background", "aftermath", "threat", "conditional"}
+            and not any(label.startswith("weapon:") for label in following.labels)
+            and not any(r.kind == "past" for r in find_time_refs(following.words, published))
+            and not _LOCATED.intersection(following.words)
+        ):
+            words, offset = following.words, following.offset
+            extra = [
+                target_place(gazetteer, words, p, offset)
+                for k, p in enumerate(following.places)
+                if not is_boundary(words, p.first - offset)
+                and not is_origin(words, p.first - offset)
+                and not is_reference(words, p.first - offset)
+                and not time_zone(words, p.first - offset, p.last - offset)
+                and not _not_a_target(
+                    words, p.first - offset, p.last - offset, k > 0, len(following.places) > 1
+                )
+            ]
+            places = most_specific(tuple(dict.fromkeys((*m.places, *extra))), gazetteer)
+            if places != m.places:
+                out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
                 continue
         out.append(m)
     return out

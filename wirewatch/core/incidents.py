@@ -190,6 +190,15 @@ def _conflict(report: Sequence[PlaceFact], lineages: Sequence[tuple[str, ...]], 
     return not any(a[0] in b or b[0] in a for a in mine for b in theirs)
 
 
+def _only_countries(report: ReportFacts, cand: Summary) -> bool:
+    """Both say no more than a country, and name the same kind of attack: the one exception."""
+    return (
+        all(p.kind == "country" for p in report.places)
+        and all(kind == "country" for kind in cand.kinds)
+        and bool((set(report.types) - {"other"}) & (cand.types - {"other"}))
+    )
+
+
 def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
     """The incident the report belongs to among candidates, or ``None`` for a new incident."""
     best: tuple[float, float, str] | None = None
@@ -197,6 +206,8 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
         score = place_agreement(report.places, cand.lineages, cand.kinds)
         if score <= 0 or not types_compatible(report.types, cand.types):
             continue
+        if score < _SPECIFICITY["governorate"] and not _only_countries(report, cand):
+            continue  # a country in common is not one event: "airstrikes in Syria" are many
         window = policy.window_specific if score >= 2.5 else policy.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())
         if gap > window.total_seconds():

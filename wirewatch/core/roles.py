@@ -111,7 +111,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _DISTANCE = _words(
-    "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال km kms kilometres kilometers kilometre kilometer"
+    "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال مسافة km kms kilometres kilometers kilometre kilometer"
     " miles mile"
 )
 _STREET_BEFORE = _words("شارع طريق أوتوستراد اوتوستراد")
@@ -150,6 +150,14 @@ def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -
     while j > 0 and i - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"of"}:
         j -= 1
     return other_place_before and j > 0 and any(f in _DIRECTIONS for f in word_forms(words[j - 1]))
+
+
+_BETWEEN = frozenset(normalize(w) for w in ("between", "بين"))
+
+
+def is_boundary(words: Sequence[str], first: int) -> bool:
+    """ "a valley between Kirkuk and Salah al-Din", "بين الأنبار وكربلاء": the edges of a place."""
+    return any(f in _BETWEEN for w in words[max(0, first - 4) : first] for f in word_forms(w))
 
 
 def is_street(words: Sequence[str], first: int, last: int) -> bool:
