@@ -594,10 +594,11 @@ def _mention(
 
 
 def _not_a_target(words: Sequence[str], first: int, last: int, after_another: bool, others: bool) -> bool:
-    """A place named as a reference point, a street, a patron, a base forces use or a capital
-    that speaks; a place in a speaker's title only when the sentence names another place."""
+    """A place named as a reference point or a boundary, a street, a patron, a base forces use or
+    a capital that speaks; a place in a speaker's title only when the sentence names another."""
     return (
         is_reference_point(words, first, after_another)
+        or is_boundary(words, first)
         or is_street(words, first, last)
         or is_attribute(words, first, last)
         or is_staging(words, first)

@@ -99,6 +99,16 @@ _LOCATIVE = frozenset(
         " between north south east west مبنى مقر محيط building compound premises"
     ).split()
 )
+# Names that are everyday words: a place only right next to a word like قضاء/حي/base.
+_COMMON_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "الشعب المدينة العلم النصر الحي التقدم الدور العديد القائم الحرية الثورة الزيارة الخضراء الأزرق"
+        " الزرقاء العقبة التل الباب الكرمة الخالص الرطبة الطبقة الهول السلمية الشامية العمارة الهندية حرير"
+        " عمان"
+        " victory hit salt bab dana"
+    ).split()
+)
 # Words next to a name that make it a person: first names, titles, a ruler's regime and forces.
 _PERSON_BEFORE = frozenset(
     normalize(w)
@@ -306,18 +316,11 @@ class Gazetteer:
             ):
                 kept.append(m)
                 continue
-            low, high = next(((a, b) for a, b in sentences if a <= m.first <= b), (0, len(norms) - 1))
-            areas = {
-                a
-                for o in sure
-                if low <= o.first <= high
-                for a in self.lineage(o.place_id)
-                if self.places[a].kind != "country"
-            }
+            if all(w in _COMMON_WORDS for w in norms[m.first : m.last + 1]):
+                continue  # "الشعب" (the people), "المدينة" (the city): only next to a place word
+            areas = {a for o in sure for a in self.lineage(o.place_id) if self.places[a].kind != "country"}
             parents = set(self.ancestors(m.place_id)) - {self.country_of(m.place_id)}
-            attached = norms[m.first] not in {p.words[0] for p in self._index.get(norms[m.first], ())}
-            earlier = norms[m.first - 2] if m.first > 1 else ""
-            if parents & areas and (attached or _stands_as_place(before) or _stands_as_place(earlier)):
+            if parents & areas:
                 kept.append(m)
         return kept
 

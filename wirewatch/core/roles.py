@@ -152,11 +152,16 @@ def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -
     return other_place_before and j > 0 and any(f in _DIRECTIONS for f in word_forms(words[j - 1]))
 
 
-_BETWEEN = frozenset(normalize(w) for w in ("between", "بين"))
+_BETWEEN = frozenset(
+    normalize(w)
+    for w in (
+        "between بين المحاذية المحاذي المتاخمة المتاخم المجاورة المجاور bordering adjacent neighbouring"
+    ).split()
+)
 
 
 def is_boundary(words: Sequence[str], first: int) -> bool:
-    """ "a valley between Kirkuk and Salah al-Din", "بين الأنبار وكربلاء": the edges of a place."""
+    """ "a valley between Kirkuk and Salah al-Din", "المحاذية لمحافظة كركوك": the edges of a place."""
     return any(f in _BETWEEN for w in words[max(0, first - 4) : first] for f in word_forms(w))
 
 
