@@ -120,11 +120,10 @@ def decision(item: Mention | Rejected) -> str:
     """What detection decided on one sentence with attack words, in words."""
     if isinstance(item, Rejected):
         return f"not counted: {item.reason}"
-    said = (
-        f"counted as a CURRENT attack ({item.recency_reason})"
-        if item.recency == "current"
-        else f"a reference to an EARLIER attack ({item.recency_reason})"
-    )
+    said = {
+        "current": f"counted as a CURRENT attack ({item.recency_reason})",
+        "late": f"a LATE REPORT of an attack days old ({item.recency_reason})",
+    }.get(item.recency, f"a reference to an EARLIER attack ({item.recency_reason})")
     said += f"; types {', '.join(item.types)}" + (
         f"; targets {', '.join(item.places)}" if item.places else ""
     )
@@ -147,7 +146,11 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
     detection = detect(article, analyzer.gazetteer)
     record = analysis_record(article, detection, analyzer)
     bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
-    verdict = "ATTACK" if record["attack"] else "not an attack"
+    verdict = (
+        "ATTACK"
+        if record["attack"]
+        else ("LATE REPORT of an attack days old" if record["late_report"] else "not an attack")
+    )
     out.write(bold(f"== {for_terminal(article.id)} [{record['lang']}] {verdict}") + "\n")
     if record["attack"]:
         places = ", ".join(f"{p['id']} ({p['kind']})" for p in record["places"]) or "no place found"

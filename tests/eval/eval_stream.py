@@ -120,17 +120,20 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     total = len(results)
 
-    flagged = [i for i, r in enumerate(results) if r["attack"]]
-    with_hits = [i for i in flagged if r_hits(results[i])]
-    missed = [i for i, r in enumerate(results) if not r["attack"] and suspicious(raw[i])]
-    types = Counter(t for i in flagged for t in results[i]["attack_types"])
-    entries = Counter(h for i in flagged for h in results[i]["watch_hits"])
+    # What reaches analysts: current attacks, and late reports of attacks days old (marked).
+    flagged = [i for i, r in enumerate(results) if r["attack"] or r["late_report"]]
+    late = [i for i in flagged if results[i]["late_report"]]
+    with_hits = [i for i in flagged if reported(results[i])["watch_hits"]]
+    missed = [i for i in range(total) if i not in set(flagged) and suspicious(raw[i])]
+    types = Counter(t for i in flagged for t in reported(results[i])["attack_types"])
+    entries = Counter(h for i in flagged for h in reported(results[i])["watch_hits"])
     incidents = Counter(results[i]["incident"] for i in flagged)
 
     print(f"corpus: {args.corpus} ({total} articles, analyzed in {seconds:.1f} s)")
     print(f"seed: {seed}")
     print(
-        f"per 10,000 articles: attack {per10k(len(flagged), total)}   with watch hits {per10k(len(with_hits), total)}"
+        f"per 10,000 articles: reported {per10k(len(flagged), total)} (late reports {per10k(len(late), total)})"
+        f"   with watch hits {per10k(len(with_hits), total)}"
     )
     print(f"                     unflagged with strong attack phrases {per10k(len(missed), total)}")
     print("by type:        " + "  ".join(f"{t} {per10k(n, total).strip()}" for t, n in types.most_common()))
@@ -184,8 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def r_hits(result: dict[str, Any]) -> bool:
-    return bool(result["watch_hits"])
+def reported(result: dict[str, Any]) -> dict[str, Any]:
+    """The facts analysts get: the current attack's, or the late report's."""
+    return result["late"] if result["late_report"] else result
 
 
 if __name__ == "__main__":

@@ -83,14 +83,14 @@ def test_the_publication_weekday_is_what_fills_the_placeholder() -> None:
 
 def test_the_reasons_the_demo_report_gives_for_an_old_weekday() -> None:
     """What the demo says when the English item stops at "not an attack": the old wording, read on
-    a Saturday, is a reference to an earlier attack, and the reason names the weekday."""
+    a Saturday, is a late report of a three-day-old attack, and the reason names the weekday."""
     item = next(i for i in SPEC.items if i.expect == "alert" and "{weekday}" in i.text)
     saturday = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
     old = Article(
         "a-1", item.title, item.text.replace("{weekday}", "Wednesday"), published=saturday, lang="en"
     )
     said = reasons(old, ANALYZER)
-    assert any("a reference to an EARLIER attack (time: wednesday)" in r for r in said), said
+    assert any("a LATE REPORT" in r and "3 days before publication (wednesday)" in r for r in said), said
     assert not any("CURRENT" in r for r in said), said
     now = Article("a-1", item.title, item.text_at(saturday), published=saturday, lang="en")
     assert any("counted as a CURRENT attack" in r for r in reasons(now, ANALYZER))

@@ -174,6 +174,10 @@ def _incident_facts(notice: Notice, incident: Incident, labels: dict[str, str]) 
         )
     if incident.claimed_by:
         facts.append(_Fact("Claimed by", ", ".join(inert(c, 80) for c in incident.claimed_by)))
+    if incident.late:
+        facts.append(
+            _Fact("Late report", f"the attack was on {_when(incident.event_time)}, reported days later")
+        )
     facts.append(_Fact("Incident", f"{incident.id} (revision {incident.revision})"))
     return title, facts
 
@@ -184,7 +188,8 @@ def _digest_facts(notice: Notice) -> tuple[str, list[_Fact]]:
         _Fact(
             "Why a digest",
             "these incidents are older than the freshness budget (the alerter was "
-            "down, or old news was replayed), so they are summarized instead of paged",
+            "down, old news was replayed, or an attack was first reported days later), "
+            "so they are summarized instead of paged",
         )
     ]
     for item in sorted(notice.digest, key=lambda i: i.incident.event_time):

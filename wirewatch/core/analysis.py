@@ -42,7 +42,12 @@ def _event_time(article: Article, current: Sequence[Mention]) -> str | None:
     """Publication time moved back by the lead attack's "yesterday"/"two days ago", if it says so."""
     if article.published is None or not current:
         return None
-    days = [r.days_ago for r in current[0].time_refs if r.kind == "current" and r.days_ago is not None]
+    lead = current[0]
+    days = [
+        r.days_ago
+        for r in lead.time_refs
+        if r.days_ago is not None and (r.kind == "current" or lead.recency == "late")
+    ]
     return (article.published - timedelta(days=max(days) if days else 0)).isoformat()
 
 
@@ -110,7 +115,7 @@ def analyze_window(
     """
     records = [analyzer.analyze(article) for article in articles]
     order = sorted(
-        (i for i, r in enumerate(records) if r["attack"]),
+        (i for i, r in enumerate(records) if incidents.reported(r) is not None),
         key=lambda i: (
             articles[i].published is None,
             articles[i].published or datetime.min.replace(tzinfo=UTC),
@@ -120,7 +125,7 @@ def analyze_window(
     for i in order:
         article = articles[i]
         seen = article.published or datetime.now(UTC)
-        facts = incidents.facts_from_analysis(records[i], article, seen_at=seen)
+        facts = incidents.facts_from_analysis(incidents.reported(records[i]) or {}, article, seen_at=seen)
         # Without a publication date there is no time to match on: the article stands alone.
         incident, _ = book.add(facts, seen, match=article.published is not None)
         records[i]["incident"] = incident.id
@@ -161,38 +166,53 @@ class IncidentBook:
 
 def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) -> dict[str, Any]:
     current = detection.current
-    types = {t for m in current for t in m.types}
-    if "missile" in types and all(m.generic_rocket for m in current if "rocket" in m.types):
+    record = {
+        "id": article.id,
+        "lang": article.lang or identify(f"{article.title}\n{article.text}"),
+        "attack": detection.attack,
+        "late_report": not current and bool(detection.late),
+        **_report_fields(article, current, detection, analyzer),
+        "claimed_by": list(detection.claims.by),
+        "claim": "claimed" if detection.claims.by else ("none" if detection.claims.none else None),
+        "references": [_mention_record(m, analyzer) for m in detection.mentions if m.recency == "past"],
+        "late": None,
+    }
+    if record["late_report"]:
+        # An attack days old, told as news: its facts apart, so that "attack" and "watch_hits"
+        # keep meaning a current attack.
+        record["late"] = _report_fields(article, detection.late, detection, analyzer)
+    return record
+
+
+def _report_fields(
+    article: Article, mentions: Sequence[Mention], detection: Detection, analyzer: Analyzer
+) -> dict[str, Any]:
+    types = {t for m in mentions for t in m.types}
+    if "missile" in types and all(m.generic_rocket for m in mentions if "rocket" in m.types):
         types.discard("rocket")  # "صاروخ" beside "صاروخ باليستي" elsewhere in the article is the missile
     if len(types) > 1:
         types.discard("other")  # "the explosion caused no casualties" adds nothing to "ied"
     targets = list(
-        most_specific(list(dict.fromkeys(p for m in current for p in m.places)), analyzer.gazetteer)
+        most_specific(list(dict.fromkeys(p for m in mentions for p in m.places)), analyzer.gazetteer)
     )
-    watch_hits = hits(targets, analyzer.watch, analyzer.gazetteer)
-    projectiles = [m.projectiles for m in current if m.projectiles is not None]
-    killed = [m.killed for m in current if m.killed is not None]
-    wounded = [m.wounded for m in current if m.wounded is not None]
+    projectiles = [m.projectiles for m in mentions if m.projectiles is not None]
+    killed = [m.killed for m in mentions if m.killed is not None]
+    wounded = [m.wounded for m in mentions if m.wounded is not None]
+    unhurt = any(m.no_casualties for m in mentions)
     return {
-        "id": article.id,
-        "lang": article.lang or identify(f"{article.title}\n{article.text}"),
-        "attack": detection.attack,
         "attack_types": [t for t in ATTACK_TYPES if t in types],
-        "watch_hits": watch_hits,
+        "watch_hits": hits(targets, analyzer.watch, analyzer.gazetteer),
         "incident": None,  # set by the incident stage (analyze_batch, or the processor's clustering agent)
-        "event_time": _event_time(article, current),
-        "intercepted": any(m.intercepted for m in current),
+        "event_time": _event_time(article, mentions),
+        "intercepted": any(m.intercepted for m in mentions),
         "places": [_place(p, "target", analyzer) for p in targets],
         "projectiles": max(projectiles) if projectiles else None,
         "casualties": {
-            "killed": max(killed) if killed else (0 if any(m.no_casualties for m in current) else None),
-            "wounded": max(wounded) if wounded else (0 if any(m.no_casualties for m in current) else None),
+            "killed": max(killed) if killed else (0 if unhurt else None),
+            "wounded": max(wounded) if wounded else (0 if unhurt else None),
         },
-        "claimed_by": list(detection.claims.by),
-        "claim": "claimed" if detection.claims.by else ("none" if detection.claims.none else None),
         "reported_by": list(
-            dict.fromkeys(source_name(h.term) for m in current for h in m.terms if h.label == "source")
+            dict.fromkeys(source_name(h.term) for m in mentions for h in m.terms if h.label == "source")
         ),
-        "attacks": [_mention_record(m, analyzer) for m in current],
-        "references": [_mention_record(m, analyzer) for m in detection.mentions if m.recency == "past"],
+        "attacks": [_mention_record(m, analyzer) for m in mentions],
     }

@@ -29,7 +29,7 @@ from wirewatch.core.figures import (
 from wirewatch.core.focus import fit_to_focus
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, word_forms
-from wirewatch.core.recency import TimeRef, decide, find_time_refs
+from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
     is_attribute,
@@ -53,6 +53,9 @@ from wirewatch.core.text import Words, normalize, split_sentences, tokens
 # The headline and the first sentences: where a news report says what happened. An undated
 # attack mentioned first further down is background, not the article's news.
 LEAD_SENTENCES = 3
+# An attack dated this many days back, told as an article's news, is a late report: still news to
+# an analyst who has not heard of it (the alert policy decides what it triggers).
+LATE_DAYS = 7
 # Words that open another news item within an article: its first undated attack is news too.
 _NEW_ITEM = (
     *(
@@ -105,7 +108,7 @@ class Mention:
     start: int
     end: int
     types: tuple[str, ...]
-    recency: str  # "current" | "past"
+    recency: str  # "current" | "late" (2 to 7 days old, reported as the news) | "past"
     recency_reason: str
     places: tuple[str, ...]
     origins: tuple[str, ...]
@@ -149,6 +152,10 @@ class Detection:
     @property
     def current(self) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.recency == "current")
+
+    @property
+    def late(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.recency == "late")
 
     @property
     def attack(self) -> bool:
@@ -338,6 +345,9 @@ def _toll(sentence: _Sentence) -> tuple[int | None, int | None]:
     return killed, wounded
 
 
+_DATED = ("time", "late report")
+
+
 def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
     """An undated headline is about the attack the body first dates ("Contractor hurt in Balad
     rocket attack" over "in last week's rocket attack on Balad"); undated sentences that followed
@@ -346,10 +356,10 @@ def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention
         not has_title
         or not mentions
         or mentions[0].sentence != 0
-        or mentions[0].recency_reason.startswith("time")
+        or mentions[0].recency_reason.startswith(_DATED)
     ):
         return mentions
-    dated = next((m for m in mentions[1:] if m.recency_reason.startswith("time")), None)
+    dated = next((m for m in mentions[1:] if m.recency_reason.startswith(_DATED)), None)
     if dated is None or dated.recency == mentions[0].recency:
         return mentions
     why = f"headline dated by sentence {dated.sentence + 1}"
@@ -440,7 +450,7 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
     physical = bool(labels & {"physical", "killed", "wounded"})
     if denied and not (explicit_now and physical and "hearsay" not in labels):
         return "the article denies the attack"
-    if frame is not None and mention.recency == "current":
+    if frame is not None and mention.recency in ("current", "late"):
         # A follow-up ("the launcher used in last night's attack was found") still reports a recent
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
         if frame in ("aftermath of an attack", "analysis", "a reaction to an attack"):
@@ -553,7 +563,13 @@ def _mention(
     decided = decide(when_refs, background) if when_refs else None
     if decided == "current" and anniversary and any(r.kind == "past" for r in refs):
         decided = "past"  # "the anniversary today of the 2020 strike": today is not the attack's day
-    if decided is not None:
+    if decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):
+        days = max(r.days_ago or 0 for r in when_refs)
+        when, why = (
+            "late",
+            f"late report: {days:g} days before publication ({', '.join(r.text for r in when_refs)})",
+        )
+    elif decided is not None:
         when, why = decided, "time: " + ", ".join(r.text for r in when_refs)
     elif background:
         when, why = "past", "background: " + ", ".join(h.term for h in background_hits)
@@ -652,6 +668,11 @@ _FOREIGN_ACTS = frozenset(
         " prayed buried arrived arrives published revealed unveiled toured"
     ).split()
 )
+
+
+def _late(refs: Sequence[TimeRef]) -> bool:
+    """Every time of the attack says a day 2 to 7 days back ("on Saturday", "قبل ثلاثة أيام")."""
+    return bool(refs) and all(r.days_ago is not None and CURRENT_DAYS < r.days_ago <= LATE_DAYS for r in refs)
 
 
 def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:

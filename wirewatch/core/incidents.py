@@ -88,6 +88,7 @@ class ReportFacts(BaseModel):
     signature: tuple[int, ...] = ()
     text_chars: int = 0  # length of the text the signature was made from
     wire_of: str | None = None  # the article this report reprints (set when it joins)
+    late: bool = False  # a late report: the attack was days before the article
 
 
 class Figure(BaseModel):
@@ -115,6 +116,7 @@ class Incident(BaseModel):
     killed: Figure = Field(default_factory=Figure)
     wounded: Figure = Field(default_factory=Figure)
     claimed_by: tuple[str, ...] = ()
+    late: bool = False  # known only from late reports: days old when first reported
     reports: tuple[ReportFacts, ...] = ()
     outlets: tuple[str, ...] = ()
     independent_outlets: int = 0
@@ -308,6 +310,7 @@ def _rebuild(incident: Incident, policy: Policy) -> Incident:
             "killed": _figure(reports, "killed"),
             "wounded": _figure(reports, "wounded"),
             "claimed_by": claimed,
+            "late": all(r.late for r in reports),
             "outlets": outlets,
             "independent_outlets": _independent(reports),
             "languages": tuple(dict.fromkeys(r.lang for r in reports)),
@@ -464,6 +467,16 @@ def assign(
     return apply(load(incident_id or incident_id_for(report)), report, now, policy)
 
 
+def reported(analysis: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The facts an incident takes from an analysis: the current attack's, or a late report's
+    (``None`` when the article reports neither)."""
+    if analysis.get("attack"):
+        return analysis
+    if analysis.get("late_report") and analysis.get("late"):
+        return {**analysis, **analysis["late"]}
+    return None
+
+
 def facts_from_analysis(
     analysis: Mapping[str, Any], article: Article, *, seen_at: datetime, revision: int = 0
 ) -> ReportFacts:
@@ -494,4 +507,5 @@ def facts_from_analysis(
         claimed_by=tuple(analysis.get("claimed_by") or ()),
         signature=signature(article.title, article.text),
         text_chars=len(article.title) + len(article.text),
+        late=bool(analysis.get("late_report")),
     )

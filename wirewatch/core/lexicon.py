@@ -260,6 +260,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         removed the commander
         in the wake of | following the attack | following last | after the attack | aftermath | funeral*
         security measures | tightened security | stepped up security
+        منفذ | منفذي | هوية | identity of | identified the | perpetrator*
     """),
     # Forces and weapons sent somewhere: a deployment, not an attack.
     "deployment": term_list("""

@@ -21,7 +21,7 @@ import logging
 import time
 import zlib
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -54,7 +54,7 @@ log = logging.getLogger("wirewatch.processor")
 _ROCKSDB = {"block_cache_size": 16 * 1024 * 1024, "block_cache_compressed_size": 8 * 1024 * 1024}
 
 
-def region_of(analysis: dict[str, Any]) -> str:
+def region_of(analysis: Mapping[str, Any]) -> str:
     """The partition key of a report: the country of its most specific target, or ``none``."""
     places = analysis.get("places") or []
     return next((p["country"] for p in places if p.get("country")), "none")
@@ -77,15 +77,16 @@ def report_for(
     article = record.to_article()
     analysis = analyzer.analyze(article)
     metrics.articles_processed.labels("true" if analysis["attack"] else "false").inc()
-    if not analysis["attack"]:
+    view = incidents.reported(analysis)  # a current attack, or a late report of one
+    if view is None:
         metrics.article_process_seconds.observe(time.perf_counter() - started)
         return None
     now = datetime.now(UTC)
-    facts = incidents.facts_from_analysis(analysis, article, seen_at=seen_at or now, revision=record.revision)
+    facts = incidents.facts_from_analysis(view, article, seen_at=seen_at or now, revision=record.revision)
     metrics.article_process_seconds.observe(time.perf_counter() - started)
-    for attack_type in analysis["attack_types"]:
+    for attack_type in view["attack_types"]:
         metrics.attack_reports.labels(attack_type).inc()
-    return AttackReport(region=region_of(analysis), facts=facts, detected_at=now, details=analysis)
+    return AttackReport(region=region_of(view), facts=facts, detected_at=now, details=analysis)
 
 
 @dataclass
