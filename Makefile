@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval eval-stream corpus-saudinewsnet bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -77,6 +77,13 @@ lock: ## re-resolve dependencies and rewrite constraints.txt (then review the di
 
 clean: ## remove the venv, caches and run data (keeps the Kafka jar cache)
 	rm -rf $(VENV) .run .pytest_cache .mypy_cache .ruff_cache *.egg-info
+
+corpus-saudinewsnet: venv ## fetch SaudiNewsNet (31,030 real Arabic articles, CC BY-NC-SA) into .cache/corpora (never committed)
+	$(BIN)/python tools/corpora.py saudinewsnet
+
+eval-stream: venv ## a real stream: volumes per 10,000 and review samples with explain reasons (CORPUS=FILE [SEED=N] [SAMPLE=100])
+	@test -n "$(CORPUS)" || { echo "usage: make eval-stream CORPUS=FILE.jsonl [SEED=N] [SAMPLE=100]"; exit 2; }
+	$(BIN)/python tests/eval/eval_stream.py $(CORPUS) $(if $(SEED),--seed $(SEED)) --sample $(or $(SAMPLE),100)
 
 eval: venv ## evaluation: P/R/F1 of detection, watch hits, types and incidents on tests/eval (fails under the bars)
 	$(BIN)/python tests/eval/run_eval.py
