@@ -311,6 +311,11 @@ def article_from_dict(data: Any) -> Any:
             raise ValueError(f"field 'published' is not ISO 8601: {published[:40]!r}") from None
         if when.tzinfo is None:
             raise ValueError("field 'published' needs a timezone (e.g. Z or +03:00)")
+    categories = data.get("categories") or ()
+    if isinstance(categories, str):
+        categories = (categories,)
+    if not isinstance(categories, list | tuple) or not all(isinstance(c, str) for c in categories):
+        raise ValueError("field 'categories' must be a string or a list of strings")
     return Article(
         id=str(article_id),
         title=data.get("title") or "",
@@ -319,6 +324,7 @@ def article_from_dict(data: Any) -> Any:
         outlet=data.get("outlet") or "",
         published=when,
         lang=data.get("lang"),
+        categories=tuple(categories),
     )
 
 

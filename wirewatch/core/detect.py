@@ -28,6 +28,7 @@ from wirewatch.core.figures import (
 )
 from wirewatch.core.focus import fit_to_focus
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
+from wirewatch.core.genre import genre
 from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, word_forms
 from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
@@ -98,6 +99,7 @@ class Article:
     outlet: str = ""
     published: datetime | None = None
     lang: str | None = None
+    categories: tuple[str, ...] = ()  # the feed's sections ("Opinion", "رياضة"), when it gives them
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,8 @@ def detect(
     denied = any(_is_denial(s.labels) for s in sentences)
     sport_words = sum(1 for h in hits if h.label == "sport")
     frame: str | None = "sport" if sport_words >= 3 and not article_labels & {"killed", "wounded"} else None
+    if frame is None:
+        frame = _GENRE_FRAMES.get(genre(article.title, article.url, article.categories))
     if frame is None and sentences and article.title.strip():
         frame = _title_frame(article.title, sentences[0])
     mentions: list[Mention] = []
@@ -416,17 +420,12 @@ _TITLE_FRAMES = {
 }
 
 
-_ANALYSIS = re.compile(
-    r"^\s*(analysis|explainer|opinion|comment|feature|book review|review|interview|profile|obituary"
-    r"|تحليل|قراءة|رأي|مقال|مراجعة كتاب|حوار)\b",
-    re.IGNORECASE,
-)
+# Pieces that are not news reports (core.genre): only a dated attack counts in them.
+_GENRE_FRAMES = {"opinion": "analysis", "feature": "analysis", "sport": "sport"}
 
 
 def _title_frame(title: str, first: _Sentence) -> str | None:
     """What a headline says the article is about, when that is not a new attack."""
-    if _ANALYSIS.match(title):
-        return "analysis"
     labels = first.labels
     if "aftermath" in labels:
         return "aftermath of an attack"
@@ -581,8 +580,10 @@ def _mention(
         when, why = previous.recency, f"continues sentence {previous.sentence + 1}"
     elif lead is not None:
         when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
-    elif index < LEAD_SENTENCES:
+    elif index < LEAD_SENTENCES and (place_ids or killed or wounded or projectiles):
         when, why = "current", "no time words: the article's own news"
+    elif index < LEAD_SENTENCES:
+        when, why = "past", "no time words, no place, no figure: attacks in general"
     elif dated_lead is not None:
         when, why = "current", f"undated: the lead dates the news (sentence {dated_lead + 1})"
     else:

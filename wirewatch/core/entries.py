@@ -74,6 +74,7 @@ class EntryFields:
     title: str
     text: str
     published: datetime | None
+    categories: tuple[str, ...] = ()  # the feed's <category> terms: the section it files it under
 
 
 def _date(entry: Mapping[str, Any]) -> datetime | None:
@@ -115,4 +116,10 @@ def entry_fields(entry: Mapping[str, Any]) -> EntryFields | None:
         title=title,
         text=text,
         published=_date(entry),
+        categories=_categories(entry),
     )
+
+
+def _categories(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    terms = [html_to_text(str(t.get("term") or t.get("label") or "")) for t in entry.get("tags") or ()]
+    return tuple(dict.fromkeys(t[:80] for t in terms if t))[:10]

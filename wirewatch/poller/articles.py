@@ -61,6 +61,7 @@ def new_articles(
                 published=entry.published,
                 fetched_at=now,
                 lang=feed.lang,
+                categories=entry.categories,
             )
         )
     # Remember the current document's ids and the most recent others, oldest forgotten first.

@@ -36,6 +36,7 @@ class ArticleRecord(_Record):
     published: AwareDatetime | None = None
     fetched_at: AwareDatetime
     lang: str | None = None
+    categories: tuple[str, ...] = Field((), description="the feed's sections for the item (<category>)")
 
     def to_article(self) -> Article:
         return Article(
@@ -46,6 +47,7 @@ class ArticleRecord(_Record):
             outlet=self.outlet,
             published=self.published,
             lang=self.lang,
+            categories=self.categories,
         )
 
 
