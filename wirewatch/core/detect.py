@@ -193,7 +193,7 @@ def detect(
     if folded is not None and not lexicon.may_have_trigger(folded.norm):
         return Detection(doc, dateline, (), (), Claims())  # most news: no attack words, no tokens needed
     words = folded.words() if folded is not None else Words.of(tokens(doc))
-    hits = lexicon.find(words, positions=lexicon.starts.positions(folded, words) if folded else None)
+    hits = lexicon.find(words, positions=lexicon.starts.positions(words.norms) if folded else None)
     if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
         return Detection(doc, dateline, (), (), Claims())
     spans = [

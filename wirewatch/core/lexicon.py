@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wirewatch.core.scan import Starts
+from wirewatch.core.scan import Starts, WordStarts
 from wirewatch.core.text import Words, normalize
 
 ATTACK_TYPES = ("rocket", "missile", "mortar", "drone", "ied", "suicide", "shooting", "airstrike", "other")
@@ -461,7 +461,7 @@ class Lexicon:
             bucket.sort(key=lambda t: -len(t.words))
         self._first: dict[str, tuple[Term, ...]] = {}
         terms = [term for bucket in self._buckets.values() for term in bucket]
-        self.starts = Starts((t.words[0].text, t.words[0].stem, True) for t in terms)
+        self.starts = WordStarts(((t.words[0].text, t.words[0].stem) for t in terms), _CLITICS)
         # The first pass: an article in which no attack or weapon term has all its words (as
         # words, anywhere) has no such term.
         triggers = [t for t in terms if _is_trigger(t.label)]

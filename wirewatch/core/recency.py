@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from wirewatch.core.lexicon import term_list, word_forms
 from wirewatch.core.numbers import number_word
@@ -212,6 +213,7 @@ def _triggers() -> frozenset[str]:
 _TRIGGERS = _triggers()
 
 
+@lru_cache(maxsize=65536)
 def _may_start(word: str) -> bool:
     """Whether a time expression can start at this word (a cheap test before the parsers)."""
     if word[:1].isdigit() or number_word(word) is not None:
