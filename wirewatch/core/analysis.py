@@ -38,9 +38,10 @@ class Analyzer:
         return analysis_record(article, detect(article, self.gazetteer), self)
 
 
-def _event_time(article: Article, current: Sequence[Mention]) -> str | None:
-    """Publication time moved back by the lead attack's "yesterday"/"two days ago", if it says so."""
-    if article.published is None or not current:
+def _event_time(reference: datetime | None, current: Sequence[Mention]) -> str | None:
+    """Publication time (or the article's own dateline) moved back by the lead attack's
+    "yesterday"/"two days ago", if it says so."""
+    if reference is None or not current:
         return None
     lead = current[0]
     days = [
@@ -48,7 +49,7 @@ def _event_time(article: Article, current: Sequence[Mention]) -> str | None:
         for r in lead.time_refs
         if r.days_ago is not None and (r.kind == "current" or lead.recency == "late")
     ]
-    return (article.published - timedelta(days=max(days) if days else 0)).isoformat()
+    return (reference - timedelta(days=max(days) if days else 0)).isoformat()
 
 
 def _place(place_id: str, role: str, analyzer: Analyzer) -> dict[str, Any]:
@@ -203,7 +204,7 @@ def _report_fields(
         "attack_types": [t for t in ATTACK_TYPES if t in types],
         "watch_hits": hits(targets, analyzer.watch, analyzer.gazetteer),
         "incident": None,  # set by the incident stage (analyze_batch, or the processor's clustering agent)
-        "event_time": _event_time(article, mentions),
+        "event_time": _event_time(detection.reference, mentions),
         "intercepted": any(m.intercepted for m in mentions),
         "places": [_place(p, "target", analyzer) for p in targets],
         "projectiles": max(projectiles) if projectiles else None,

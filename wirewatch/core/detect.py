@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from wirewatch.core.dateline import reference_time
 from wirewatch.core.figures import (
     GENERIC_ROCKET,
     Claims,
@@ -142,6 +143,7 @@ class Detection:
     """Everything the detector found in one article."""
 
     doc: str  # title and text as analyzed (offsets point into this)
+    reference: datetime | None  # what time words are read against (core.dateline)
     dateline: tuple[int, int] | None
     mentions: tuple[Mention, ...]
     rejected: tuple[Rejected, ...]
@@ -191,11 +193,14 @@ def detect(
     doc, dateline = compose(article)
     folded = fold(doc) if fast else None
     if folded is not None and not lexicon.may_have_trigger(folded.norm):
-        return Detection(doc, dateline, (), (), Claims())  # most news: no attack words, no tokens needed
+        return Detection(
+            doc, None, dateline, (), (), Claims()
+        )  # most news: no attack words, no tokens needed
     words = folded.words() if folded is not None else Words.of(tokens(doc))
     hits = lexicon.find(words, positions=lexicon.starts.positions(words.norms) if folded else None)
     if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
-        return Detection(doc, dateline, (), (), Claims())
+        return Detection(doc, None, dateline, (), (), Claims())
+    reference = reference_time(article.text, article.published)
     spans = [
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
         for index, (start, end) in enumerate(split_sentences(doc))
@@ -234,7 +239,7 @@ def detect(
     dated_lead: int | None = None  # a lead sentence that dates the news without itself counting
     for position, sentence in enumerate(sentences):
         outcome = _mention(
-            sentence, article.published, gazetteer, mentions[-1] if mentions else None, lead, dated_lead
+            sentence, reference, gazetteer, mentions[-1] if mentions else None, lead, dated_lead
         )
         if isinstance(outcome, Mention):
             reason = _framed_out(outcome, sentence, frame, denied)
@@ -249,7 +254,7 @@ def detect(
                 dated_lead is None
                 and sentence.index < LEAD_SENTENCES
                 and outcome.reason in _UNPROVEN
-                and any(r.kind == "current" for r in find_time_refs(sentence.words, article.published))
+                and any(r.kind == "current" for r in find_time_refs(sentence.words, reference))
             ):
                 dated_lead = sentence.index  # "اليوم الأحد ... بعد استهداف قاعدتين", then the details
         # The headline (or the first sentence that speaks of an attack) says what the article is
@@ -258,8 +263,8 @@ def detect(
             frame = outcome.reason if outcome.reason in _FRAMING else None
     mentions = _date_the_headline(mentions, article.title.strip() != "")
     mentions = _casualties_in_paragraph(mentions, sentences, doc)
-    mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, article.published)
-    return Detection(doc, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
+    mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, reference)
+    return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
 
 
 def _casualties_in_paragraph(
