@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from wirewatch.core.scan import fold
 from wirewatch.core.text import normalize
 
 _MONTHS = {
@@ -38,15 +39,23 @@ _MONTHS = {
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _PATTERNS = (
     # 13-08-2013, 13/08/2013
-    (re.compile(r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)\b"), "dmy"),
+    re.compile(r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)\b"),
     # 2013-08-13
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     # 5 September 2013, 21 يوليو 2015
-    (re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"), "dMy"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
     # Sep 5 2013, September 5, 2013
-    (re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"), "Mdy"),
+    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
 )
-HEAD = 80  # characters of the text read for a dateline
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s*$|"
+    + "(?:"
+    + "|".join(
+        normalize(w) for w in ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+    )
+    + r")\s*،?\s*$"
+)
+WITH_WEEKDAY = 320  # characters of the text searched for a weekday and a full date
 # What may stand before a dateline's date: nothing, a weekday, "Posted on", a city in capitals.
 _OPENER = re.compile(
     r"(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|posted on|published on|updated:?)"
@@ -55,19 +64,27 @@ _OPENER = re.compile(
 
 
 def dateline_date(text: str) -> date | None:
-    """The full date (day, month, year) an article opens with, or ``None``."""
-    head = normalize(text[:HEAD])
+    """The full date (day, month, year) an article opens with, or ``None``.
+
+    A date counts at the very start (after a weekday, "Posted on", or a city in capitals), or
+    anywhere in the first lines right after a weekday ("... AFP Tuesday 6 Aug 2013 A bomb ..."),
+    as wire copy pasted into a page leaves it.
+    """
+    head = text[:WITH_WEEKDAY]
+    folded = fold(head)
+    view = folded.wide if folded is not None else head.lower()  # the same length as ``head``
     found: list[tuple[int, date]] = []
-    for pattern, _ in _PATTERNS:
-        match = pattern.search(head)
-        if match is None or not _OPENER.fullmatch(text[: match.start()].strip(" ,.:-–—|")):
-            continue  # "On 21 August 2013 the regime fired ...": the date of what the article tells
-        month = match.group("m")
-        number = int(month) if month.isdigit() else _MONTHS.get(month, 0)
-        try:
-            found.append((match.start(), date(int(match.group("y")), number, int(match.group("d")))))
-        except ValueError:
-            continue
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(view):
+            opener = head[: match.start()].strip(" ,.:-–—|")
+            if not (_OPENER.fullmatch(opener) or _WEEKDAY_BEFORE.search(view[: match.start()])):
+                continue  # "On 21 August 2013 the regime fired ...": the date of what it tells
+            month = match.group("m")
+            number = int(month) if month.isdigit() else _MONTHS.get(month, 0)
+            try:
+                found.append((match.start(), date(int(match.group("y")), number, int(match.group("d")))))
+            except ValueError:
+                continue
     return min(found)[1] if found else None
 
 

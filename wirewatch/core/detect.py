@@ -226,7 +226,12 @@ def detect(
                 )
             )
     article_labels = {h.label for h in hits}
-    denied = any(_is_denial(s.labels) for s in sentences)
+    # A denial denies the article's attack unless it dates what it denies further back ("Moscow
+    # denied an earlier raid on May 31").
+    denied = any(
+        _is_denial(s.labels) and not any(r.kind == "past" for r in find_time_refs(s.words, reference))
+        for s in sentences
+    )
     sport_words = sum(1 for h in hits if h.label == "sport")
     frame: str | None = "sport" if sport_words >= 3 and not article_labels & {"killed", "wounded"} else None
     if frame is None:
