@@ -201,7 +201,11 @@ class Settings(BaseSettings):
         0.6, gt=0, le=1, description="estimated text similarity from which a report counts as a reprint"
     )
     incident_open_hours: float = Field(
-        48.0, gt=0, le=720, description="incidents older than this take no new reports (bounds memory)"
+        168.0,
+        gt=0,
+        le=720,
+        description="incidents older than this take no new reports: a week, so that a late report "
+        "days after an attack joins it (bounds the open-incident index: about 1 KB each)",
     )
     incident_retention_days: float = Field(
         7.0,

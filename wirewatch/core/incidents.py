@@ -51,7 +51,7 @@ class Policy:
     window_coarse: timedelta = timedelta(hours=12)  # agreement only at governorate or country level
     corroboration: int = 2  # independent outlets that make an incident corroborated
     wire_copy_jaccard: float = 0.6  # estimated Jaccard at or above which a report reprints another
-    keep_open: timedelta = timedelta(hours=48)  # incidents older than this take no new reports
+    keep_open: timedelta = timedelta(days=7)  # incidents older than this take no new reports
 
 
 class PlaceFact(BaseModel):
