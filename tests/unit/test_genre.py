@@ -60,3 +60,21 @@ def test_an_undated_mention_with_no_place_and_no_figure_is_attacks_in_general() 
     specific = Article("s", "Car bomb kills four at a market in Ramadi", "")
     assert analyzer.analyze(general)["attack"] is False
     assert analyzer.analyze(specific)["attack"] is True
+
+
+@pytest.mark.parametrize(
+    ("title", "attack"),
+    [
+        ("جابت مسيرة حاشدة شوارع صنعاء اليوم وأصيب ثلاثة من المشاركين في تدافع", False),  # a march
+        ("أصيب مراسل قناة المسيرة في صنعاء اليوم", False),  # the al-Masira channel
+        ("أسقطت الدفاعات الجوية طائرة مسيرة مفخخة قرب أربيل اليوم", True),  # a drone
+        ("Dock workers strike hit Basra port on Tuesday over unpaid wages", False),  # a walk-out
+        ("A US air strike hit an ammunition depot near al-Qaim on Tuesday", True),
+        ("A shark attack injured a swimmer off the coast of Aqaba on Tuesday", False),
+        ("انفجر صاروخ يحمل قمرا صناعيا بعد إطلاقه اليوم", False),  # a space rocket
+        ("نصبت الشرطة كمينا استهدف عصابة سرقة في الرياض اليوم وألقت القبض على أفرادها", False),  # a trap
+    ],
+)
+def test_a_word_with_two_senses_is_read_by_its_neighbours(title: str, attack: bool) -> None:
+    out = Analyzer.create().analyze(Article("s", title, "", published=PUBLISHED))
+    assert out["attack"] is attack, out

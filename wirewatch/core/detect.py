@@ -50,6 +50,7 @@ from wirewatch.core.roles import (
     time_zone,
 )
 from wirewatch.core.scan import fold
+from wirewatch.core.senses import other_sense
 from wirewatch.core.text import Words, normalize, split_sentences, tokens
 
 # The headline and the first sentences: where a news report says what happened. An undated
@@ -503,10 +504,16 @@ def _mention(
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
-    labels = sentence.labels
-    weapons = [h for h in hits if h.label.startswith("weapon:")]
-    if not weapons and "attack" not in labels:
+    triggers = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    if not triggers:
         return None
+    senses = {(h.first, h.last, h.label): other_sense(h, words, offset) for h in triggers}
+    if all(senses.values()):
+        sense = next(iter(senses.values()))
+        return Rejected(index, start, end, f"another sense of the word: {sense}", tuple(hits))
+    hits = [h for h in hits if not senses.get((h.first, h.last, h.label))]
+    labels = {h.label for h in hits}
+    weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
     killed, wounded = _toll(sentence)
     refs = find_time_refs(words, published)

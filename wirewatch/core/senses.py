@@ -1,0 +1,106 @@
+"""Which sense an attack word has in its sentence, from the words around it (pure).
+
+Some attack and weapon words have other everyday senses, and outlets use both: "مسيرة" is a drone
+and a march (and, as "المسيرة", the Houthis' television channel); a "strike" is an airstrike and
+a walk-out; "rocket" flies to orbit and prices rocket; a shark or a heart "attacks"; police set an
+"ambush" to arrest a gang. Each such word has the neighbours of its other senses; a word with one
+of them within a few words, and none of the weapon sense's, is not an attack word here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wirewatch.core.lexicon import TermHit, term_list, word_forms
+from wirewatch.core.text import normalize
+
+WINDOW = 4  # words on each side read for the sense
+
+
+@dataclass(frozen=True, slots=True)
+class _Sense:
+    name: str  # the other sense, as explain says it
+    terms: frozenset[str]  # the polysemous terms (as written in lexicon.TERMS)
+    other: frozenset[str]  # neighbours of the other sense
+    weapon: frozenset[str]  # neighbours that keep the weapon sense whatever else is near
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for phrase in term_list(text) for w in normalize(phrase).split())
+
+
+_SENSES = (
+    _Sense(
+        "a march or the al-Masira channel",
+        frozenset(("مسيرة", "مسيرات", "الطيران المسير")),
+        _words("""
+            قناة | تلفزيون | فضائية | شاشة | نت | الحوثية | تظاهر | تظاهرة | احتجاج | احتجاجية | سلمية | حاشدة
+            راجلة | المشاركين | المشاركون | شارك | شاركت | خرجت | جابت | رفع | شعارات | مواطنين | حشود
+            المسيرة | مسيرة السلام | تضامن | تضامنية | عودة | العودة
+        """),
+        _words("طائرة | طائرات | مفخخة | مفخخات | انتحارية | أسقط | اسقاط | اعترض | اعتراض | أطلقت | بطائرة"),
+    ),
+    _Sense(
+        "a walk-out or a deal",
+        frozenset(("strike", "strikes", "struck")),
+        _words("""
+            workers | union | unions | hunger | walkout | pay | wage | wages | employees | dockworkers
+            seamen | miners | deal | agreement | balance | chord | accord | bargain | lightning | clock
+        """),
+        _words(
+            "air | airstrike | missile | missiles | drone | drones | jets | warplanes | artillery | killed"
+        ),
+    ),
+    _Sense(
+        "a space rocket or a figure of speech",
+        frozenset(("rocket*", "صاروخ*", "صواريخ*")),
+        _words("""
+            satellite | satellites | space | orbit | nasa | spacex | astronaut | astronauts | prices | price
+            shares | sales | فضائي | فضائية | الفضاء | قمر | أقمار | صناعي | مدار | رواد | تسديدة | تسديدات
+            هدف | مرمى | الأسهم | الأسعار | أسعار
+        """),
+        _words(
+            "fired | launched at | hit | struck | sirens | intercepted | سقط | سقوط | استهدف | اعترض"
+            " | أطلقت على"
+        ),
+    ),
+    _Sense(
+        "an attack of another kind (a shark, the heart, hackers)",
+        frozenset(("attack*", "هجوم*", "هجمات*")),
+        _words("""
+            shark | sharks | heart | panic | asthma | cyber | cyberattack | hacker* | hacking | ransomware
+            dog | dogs | bear | crocodile | قرش | أسماك | قلبية | قلب | نوبة | إلكتروني | الكتروني | قرصنة
+            قراصنة | اختراق | فيروس | كلب | كلاب
+        """),
+        _words("rocket | rockets | drone | bomb | gunmen | صاروخ | مسيرة | عبوة | مسلحين | انتحاري"),
+    ),
+    _Sense(
+        "a police trap to arrest",
+        frozenset(("كمين", "ambush*")),
+        _words(
+            "القبض | قبض | اعتقال | اعتقل | ضبط | الإطاحة | أطاحت | arrested | arrest | caught | detained"
+            " | sting"
+        ),
+        _words("قتل | مقتل | جرح | إصابة | استشهاد | killed | wounded | dead | fire | النار"),
+    ),
+)
+_BY_TERM = {term: sense for sense in _SENSES for term in sense.terms}
+
+
+def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
+    """The other sense of an attack or weapon word in its sentence, or ``None`` for the weapon's."""
+    sense = _BY_TERM.get(hit.term)
+    if sense is None:
+        return None
+    first, last = hit.first - offset, hit.last - offset
+    near = (*words[max(0, first - WINDOW) : first], *words[last + 1 : last + 1 + WINDOW])
+    around = {f for w in near for f in word_forms(w)}
+    if _any_cue(sense.weapon, around):
+        return None
+    return sense.name if _any_cue(sense.other, around) else None
+
+
+def _any_cue(cues: frozenset[str], words: set[str]) -> bool:
+    """A cue is the word, or begins it when it is long enough to be a stem ("قمر" in "قمرا")."""
+    return bool(cues & words) or any(w.startswith(c) for w in words for c in cues if len(c) >= 3)
