@@ -46,7 +46,6 @@ from world import countries as wco  # noqa: E402
 from world import divisions as wd  # noqa: E402
 from world.admin1 import admin1_table, nearest_seat  # noqa: E402
 from world.names import (  # noqa: E402
-    AMBIGUOUS_KEYS,
     DIVISION_TYPES,
     GENERIC,
     TYPE_WORDS,
@@ -241,7 +240,7 @@ def city_entries(
         forms = arabic_forms(city)
         ar = best_arabic(city, forms, [en, *latin])
         twin = next(
-            (o for o in out if o.parent == parent and o.ar[:1] == [ar] and ar and near(o, city)), None
+            (o for o in out if o.country == city.country and o.ar[:1] == [ar] and ar and near(o, city)), None
         )
         if twin:
             notes.append(f"skip {city.gid} {en}: the same place as {twin.geonames_id} ({ar})")
@@ -380,12 +379,21 @@ def settle(
                     f"{k!r}: {e.id} keeps it beside {others} (far more prominent)"
                 )
             (e.sure if verdict == "sure" else e.ctx).append(n)
-    name_rows(entries, by_id, countries)
+    name_rows(entries, by_id, countries, {*places.sure, *places.context}, winners)
 
 
-def name_rows(entries: list[Entry], by_id: dict[str, Entry], countries: dict[str, tuple[str, str]]) -> None:
-    """Each row's own names: the first unambiguous one, else a qualified form that is unique."""
-    used: set[str] = set()
+def name_rows(
+    entries: list[Entry],
+    by_id: dict[str, Entry],
+    countries: dict[str, tuple[str, str]],
+    taken: set[str],
+    winners: dict[str, str | None],
+) -> None:
+    """Each row's own names: its name if unambiguous, else a qualified form no row has (nor places.csv).
+
+    A city's own name is its first name; a division or country may fall back on a variant.
+    """
+    used: set[str] = set(taken)
     for e in entries:
         used.update(key(n) for n in e.sure)
     preferred = set(wc.PREFER.values())
@@ -397,27 +405,36 @@ def name_rows(entries: list[Entry], by_id: dict[str, Entry], countries: dict[str
             e.country
         ][0]
         where_en = re.sub(r" [(].*[)]$", "", where_en)
-        e.name_en = next((n for n in (*e.en, *e.qualified_en) if key(n) in sure), "")
+        own_en = e.en[:1] if e.kind == "city" else [*e.en, *e.qualified_en]
+        e.name_en = next((n for n in own_en if key(n) in sure), "")
         if not e.name_en:
-            base = (e.en or e.qualified_en or [e.id])[0]
-            e.name_en = unique(f"{re.sub(r' [(].*[)]$', '', base)} ({where_en})", used, f" {e.country}")
+            base = re.sub(r" [(].*[)]$", "", (e.en or e.qualified_en or [e.id])[0])
+            e.name_en = (
+                unique(f"{base} ({where_en})", used)
+                or unique(f"{base} ({where_en} {e.country})", used)
+                or unique(f"{base} ({e.id})", used)
+            )
             e.sure.append(e.name_en)
-        e.name_ar = next((n for n in (*e.ar, *e.qualified_ar) if key(n) in sure), "")
+        own_ar = e.ar[:1] if e.kind == "city" else [*e.ar, *e.qualified_ar]
+        e.name_ar = next((n for n in own_ar if key(n) in sure), "")
         if not e.name_ar and (e.ar or e.qualified_ar):
+            # "مدينة عدن" for a town whose bare name needs context; "طرابلس (لبنان)" when the more
+            # prominent Tripoli has that already. Otherwise the row has only context names in Arabic.
             base = (e.ar or e.qualified_ar)[0]
-            word = ambiguous(base) or key(base) in AMBIGUOUS_KEYS
             where_ar = countries[e.country][1]
-            first = f"مدينة {base}" if e.kind == "city" and word else f"{base} ({where_ar})"
-            e.name_ar = unique(first, used, f" ({where_ar})")
-            e.sure.append(e.name_ar)
+            # "مدينة طرابلس" is Libya's Tripoli as much as "طرابلس": only for a name nobody keeps
+            winner = winners.get(key(base))
+            mine = winner in (None, e.id) or by_id[winner].kind != "city"
+            town = unique(f"مدينة {base}", used) if e.kind == "city" and mine else ""
+            e.name_ar = town or unique(f"{base} ({where_ar})", used)
+            if e.name_ar:
+                e.sure.append(e.name_ar)
 
 
-def unique(name: str, used: set[str], more: str) -> str:
-    """A name not yet used by any row (with ``more`` added once if it is), now marked as used."""
+def unique(name: str, used: set[str]) -> str:
+    """The name, now marked as used, if no row uses it yet; else no name ("")."""
     if key(name) in used:
-        name = f"{name}{more}"
-    if key(name) in used:
-        raise ValueError(f"no unique name for {name!r}")
+        return ""
     used.add(key(name))
     return name
 

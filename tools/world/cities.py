@@ -17,6 +17,7 @@ NAME_EN = {
     "71334": "Saada",
     "71137": "Sanaa",
     "283506": "Jenin",
+    "266826": "Tripoli",
 }
 
 # Arabic names where GeoNames has none in Arabic script, or not the form Arab outlets use.
@@ -27,6 +28,13 @@ NAME_AR = {
     "101732": "عنيزة",  # Unaizah (Qassim)
     "285066": "الخليل",  # Hebron
     "282239": "رام الله",
+    "73560": "لحج",
+    "267008": "صور",  # Tyre; GeoNames' الصور is "the pictures"
+    "266826": "طرابلس",
+    "750269": "بورصة",
+    "294098": "الناصرة",  # Nazareth: a translation, not a transliteration
+    "315808": "إلازيغ",
+    "2218840": "بني وليد",
     "104515": "مكة المكرمة",
     "109223": "المدينة المنورة",
     "108410": "الرياض",
@@ -44,11 +52,10 @@ AMBIGUOUS_AR = frozenset(
     "المنشاة المنشأة الطيبة كورونا بسيط البسيط العبور ينقل داخلة الكردي قصور القصور تربة "
     "بشري أدري جوهر حصار مساكن المذنب شقراء الغازية الحمام النعمة النجمة ميدان بورصة ميلان "
     "مشهد القريات عمران بركان الرديف الشروق بدين المحمدية المنزلة سلالة الخبراء آلاشهر "
-    "محافظة مدينة الوادي الواحات المرج الجبل الأخضر الشمالية الجنوبية "
-    "المنطقة الوسطى المنطقة الشمالية المنطقة الجنوبية المنطقة الشرقية المنطقة الغربية "
-    "البحر الأحمر النيل الأزرق النيل الأبيض نهر النيل الزاوية الشرق "
+    "محافظة مدينة الوادي الواحات المرج الشمالية الجنوبية الزاوية الشرق "
     "طائف واري تويوتا أطار رياض الام موبيل كارولينا لنكن نقده هاله الجمالية الخارجة رماح سترة "
-    "قريات الجهة الشرقية "
+    "قريات بانه هوئه هويه فرعون اورين سراب بهار القرين البستان ايوان ابهر رالي داروين القنطرة "
+    "الحمامات ماري توما روسو تايلر أوستن "
     # Given names and family names
     "نايف بيرا جمال بندر دورا سالم بشار سارة سعيدة فلاديمير ديلي ديلى سلوى رشيد يهود "
     "إليزابيث اليزابيث جاكسون كاري دخيل الغانم مينا ريمة فارس كاين لاتر ارين بالا صيلة "
@@ -76,9 +83,16 @@ AMBIGUOUS_EN = frozenset(
     "Franklin Hamilton Jefferson Florence Marion Charlotte Aurora Regina Mercedes Lowell Lawrence "
     "Chester Cleveland Dayton Fullerton Preston Bradford Durham Irvine Albany Windsor Newport "
     "Paterson Pasadena Tyler Abilene Allen Beaumont Carson Davis Fairfield Frederick Gary Hayward "
-    "Jackson Lafayette Layton Logan Miller Murray Norwalk Odessa Pearland Quincy Redding Sandy "
-    "Santa Clara Warner Wilson Troy Vernon Weston Wellington Wilmington Jordan "
+    "Jackson Lafayette Layton Logan Miller Murray Norwalk Pearland Quincy Redding Sandy "
+    "Warner Wilson Troy Vernon Weston Wilmington Jordan "
     "Lebanon Kuwait Pearl Bradley Stanley Hastings Crawley Wakefield Bury Sutton Hull".split()
+)
+
+# Names of several words that are also ordinary phrases: context only.
+AMBIGUOUS_PHRASES = frozenset(
+    "الجبل الأخضر|المنطقة الوسطى|المنطقة الشمالية|المنطقة الجنوبية|المنطقة الشرقية|المنطقة الغربية|"
+    "البحر الأحمر|النيل الأزرق|النيل الأبيض|نهر النيل|الجهة الشرقية|Santa Clara|Old City|New City|"
+    "Red Sea|Blue Nile|White Nile|Green Mountain|West Coast|High Point".split("|")
 )
 
 # Words never used bare as a division's name (directions, "capital"): only the qualified forms

@@ -23,9 +23,10 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u061c\u202a-\u202e\
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]*(?:['\- ]+[A-Za-z]+)*\.?")
 # Spellings from German, Slavic or French transliteration: not how English outlets write MENA names.
 _FOREIGN = re.compile(r"dz|dj|tz|sch|zh|cz|sz|[ae]j[^aeiou]|ij|[bcdfghklmnpqrstvwxz]j|ou$|kh'", re.IGNORECASE)
-_AYN = re.compile("[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
+_ELISION = re.compile(r"\b([LDldJj])['\u2019](?=[A-Za-z])")
+_AYN = re.compile("[\u2018\u2019\u02bb\u02bc\u02bd\u02bf\u02be`'\u00b4]")
 # Arabic words for a division or a town: alternate names that start with one are not the town's name.
-TYPE_WORDS_AR = frozenset("مدينة ولاية محافظة منطقة إقليم اقليم بلدية قضاء ناحية مركز مقاطعة".split())
+TYPE_WORDS_AR = frozenset("مدينة ولاية والاية محافظة منطقة إقليم اقليم بلدية قضاء ناحية مركز مقاطعة".split())
 ARTICLES = frozenset("al el as ash ar ad at az an adh ath ed en er es et ez".split())
 
 # Type words in ISO division names, dropped from the bare name ("Taizz Governorate" -> "Taizz").
@@ -61,7 +62,8 @@ def arabic_text(name: str) -> str:
 def ascii_name(name: str) -> str:
     """A plain Latin spelling: accents and ayn or hamza marks removed, dotless i as i."""
     text = strip_accents(unicodedata.normalize("NFKC", name)).replace("ı", "i").replace("ł", "l")
-    return " ".join(_AYN.sub("", text).split())
+    text = _ELISION.sub(r"\1\0", text)  # L'Oriental, d'Ivoire: French elision, not an ayn
+    return " ".join(_AYN.sub("", text).split()).replace("\0", "'")
 
 
 def arabic_letters(name: str) -> str:
@@ -71,7 +73,7 @@ def arabic_letters(name: str) -> str:
 
 
 # -- ambiguity -------------------------------------------------------------------------------------
-AMBIGUOUS_KEYS = frozenset(key(n) for n in (*wc.AMBIGUOUS_AR, *wc.AMBIGUOUS_EN))
+AMBIGUOUS_KEYS = frozenset(key(n) for n in (*wc.AMBIGUOUS_AR, *wc.AMBIGUOUS_EN, *wc.AMBIGUOUS_PHRASES))
 GENERIC = frozenset(key(n) for n in wc.GENERIC)
 
 
@@ -115,12 +117,15 @@ _SKELETON_LATIN = str.maketrans(
 
 
 def skeleton_ar(name: str) -> str:
+    """The consonants of an Arabic name, in Latin classes (ta marbuta, folded to ه, is a vowel)."""
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in key(name).split()]
+    words = [w[:-1] if w.endswith("ه") and len(w) > 2 else w for w in words]
     return re.sub(r"(.)\1+", r"\1", "".join(words).translate(_SKELETON_AR))
 
 
 def skeleton_latin(name: str) -> str:
-    words = [w for w in ascii_name(name).casefold().replace("-", " ").split()]
+    """The consonants of a Latin name, in the same classes as ``skeleton_ar``."""
+    words = ascii_name(name).casefold().replace("-", " ").split()
     words = [w for i, w in enumerate(words) if not (w in ARTICLES and i < len(words) - 1)]
     text = "".join(words)
     for a, b in _LATIN_DIGRAPHS:
@@ -168,7 +173,9 @@ def latin_forms(city: City, en: str) -> list[str]:
             text
         ):
             continue
-        out += [text, ascii_name(text)]
+        # "Tʻripʻoli": modifier letters mark another language's transliteration; keep the plain form
+        marked = any(unicodedata.category(ch) in ("Lm", "Sk") for ch in text)
+        out += [ascii_name(text)] if marked else [text, ascii_name(text)]
     return list(dict.fromkeys(out))
 
 
@@ -185,8 +192,12 @@ def best_arabic(city: City, forms: list[str], latin: list[str]) -> str:
         key=lambda f: (
             -round(sounds_like(f, latin), 1),
             f.startswith("ال") != article,
-            f.endswith("ه"),
+            ambiguous(f),  # كسلا, not كسل ("laziness"), is Kassala
+            f.endswith("ى") and not latin[0].endswith("a"),  # دبي, not دبى
             -sum(f.count(ch) for ch in "ةأإآء"),
+            # Native spellings keep the emphatic letters that transliterations back from Latin lose
+            -sum(f.count(ch) for ch in "طصضظقعح") if city.country in REGION else 0,
+            f.endswith("ه"),
             len(f),
             f,
         ),
