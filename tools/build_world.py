@@ -165,7 +165,8 @@ def division_entries(divisions: list[Division], country_names: dict[str, tuple[s
     out = []
     for d in divisions:
         # "Adygeya, Respublika"; "Bruxelles-Capitale, Région de;Brussels Hoofdstedelijk Gewest"
-        iso = [clean(ascii_name(TYPE_WORDS.sub(" ", v.split(",")[0])).strip(" -")) for v in d.name.split(";")]
+        raw = [clean(TYPE_WORDS.sub(" ", v.split(",")[0])).strip(" -") for v in d.name.split(";")]
+        iso = [ascii_name(n) for n in raw]
         own = split(wd.NAME_EN.get(d.code, ""))
         en_bare = list(dict.fromkeys(n for n in (*own, *iso) if n))
         type_en = d.type.split()[-1] if d.type else "Province"
@@ -195,7 +196,7 @@ def division_entries(divisions: list[Division], country_names: dict[str, tuple[s
                 kind="governorate",
                 parent=d.country,
                 country=d.country,
-                en=[n for n in en_bare if n],
+                en=[n for n in (*en_bare, *raw) if n],  # the ISO spelling too: Tāʻizz, Şanlıurfa
                 ar=ar_bare,
                 qualified_en=qualified_en,
                 qualified_ar=qualified_ar,
@@ -332,10 +333,14 @@ def settle(
     for e in entries:
         if e.kind == "governorate":
             lost = bool(e.en) and (key(e.en[0]) in city_keys[e.country] or key(e.en[0]) in GENERIC)
-            e.en = [n for n in e.en if key(n) not in city_keys[e.country] and key(n) not in GENERIC]
+            taken = city_keys[e.country] | GENERIC
+            e.en = [n for n in e.en if key(n) not in taken and key(ascii_name(n)) not in taken]
+            lost_ar = bool(e.ar) and key(e.ar[0]) in city_keys[e.country]
             e.ar = [n for n in e.ar if key(n) not in city_keys[e.country] and key(n) not in GENERIC]
             if lost:  # "Tel Aviv" is the city: the district is "Tel Aviv District", not "Tall Abib"
                 e.qualified_en, e.en = [*e.qualified_en, *e.en], []
+            if lost_ar:  # ديار بكر is the city, and so is its variant دياربكر: ولاية ديار بكر
+                e.ar = []
     claims: dict[str, set[str]] = defaultdict(set)
     for e in entries:
         for n in (*e.en, *e.ar, *e.qualified_en, *e.qualified_ar, *e.context):

@@ -56,6 +56,8 @@ AMBIGUOUS_AR = frozenset(
     "طائف واري تويوتا أطار رياض الام موبيل كارولينا لنكن نقده هاله الجمالية الخارجة رماح سترة "
     "قريات بانه هوئه هويه فرعون اورين سراب بهار القرين البستان ايوان ابهر رالي داروين القنطرة "
     "الحمامات ماري توما روسو تايلر أوستن "
+    "جنان فتحية المالح بيتش مدان فورت جوري تاني المرسى اردو تربت أورانج سيان بولتون لنكولن "
+    "الرابية بهوي أولو زاما آباده تاريخا رباط سويس اقصر ساري رينو ديربي أفيون طريف قاهره "
     # Given names and family names
     "نايف بيرا جمال بندر دورا سالم بشار سارة سعيدة فلاديمير ديلي ديلى سلوى رشيد يهود "
     "إليزابيث اليزابيث جاكسون كاري دخيل الغانم مينا ريمة فارس كاين لاتر ارين بالا صيلة "
@@ -85,14 +87,19 @@ AMBIGUOUS_EN = frozenset(
     "Paterson Pasadena Tyler Abilene Allen Beaumont Carson Davis Fairfield Frederick Gary Hayward "
     "Jackson Lafayette Layton Logan Miller Murray Norwalk Pearland Quincy Redding Sandy "
     "Warner Wilson Troy Vernon Weston Wilmington Jordan "
-    "Lebanon Kuwait Pearl Bradley Stanley Hastings Crawley Wakefield Bury Sutton Hull".split()
+    "Lebanon Kuwait Pearl Bradley Stanley Hastings Crawley Wakefield Bury Sutton Hull Tal Aga Maki "
+    "Monte Saba Chas Soma Lai Adam Rodriguez Milton Salvador Cesar Lara Everett Langley Buffalo "
+    "Savannah Sabah Soriano".split()
 )
 
 # Names of several words that are also ordinary phrases: context only.
 AMBIGUOUS_PHRASES = frozenset(
     "الجبل الأخضر|المنطقة الوسطى|المنطقة الشمالية|المنطقة الجنوبية|المنطقة الشرقية|المنطقة الغربية|"
     "البحر الأحمر|النيل الأزرق|النيل الأبيض|نهر النيل|الجهة الشرقية|Santa Clara|Old City|New City|"
-    "Red Sea|Blue Nile|White Nile|Green Mountain|West Coast|High Point".split("|")
+    "Red Sea|Blue Nile|White Nile|Green Mountain|West Coast|High Point|Al Awsat|Long Island|"
+    "Eastern Province|Western Province|Northern Province|Southern Province|Central Province|"
+    "Eastern Region|Western Region|Northern Region|Southern Region|Central Region|"
+    "Eastern District|Western District|Northern District|Southern District|Central District".split("|")
 )
 
 # Words never used bare as a division's name (directions, "capital"): only the qualified forms

@@ -516,7 +516,7 @@ NAME_EN = {
     "SA-14": "Asir",
     "SA-02": "Makkah|Mecca",
     "SA-03": "Medina|Madinah",
-    "SA-04": "Eastern Province|Sharqiyah",
+    "SA-04": "Eastern Province (Saudi Arabia)|Eastern Province|Sharqiyah",
     "SA-06": "Hail|Ha'il",
     "SA-07": "Tabuk",
     "SA-08": "Northern Borders",

@@ -32,7 +32,7 @@ ARTICLES = frozenset("al el as ash ar ad at az an adh ath ed en er es et ez".spl
 # Type words in ISO division names, dropped from the bare name ("Taizz Governorate" -> "Taizz").
 TYPE_WORDS = re.compile(
     r"\s*(?:\[.*?\]|\(.*?\)|,?\s*Respublika|\bSheng\b|\bShi\b|\bZizhiqu\b|\bZhuangzu\b|\bHuizu\b|"
-    r"\bUygur\b|\boblast'?\b|\bkray\b|\bavtonomnyy okrug\b|\bavtonomnaya oblast'?\b|\bSAR\b)",
+    r"\bUygur\b|\boblast'?\b|\bkray\b|\bavtonomnyy okrug\b|\bavtonomnaya oblast'?\b|(?-i:\bSAR\b))",
     re.IGNORECASE,
 )
 
@@ -164,6 +164,8 @@ def latin_forms(city: City, en: str) -> list[str]:
     for raw in (city.name, *city.alternates):
         text = clean(raw)
         if text in junk or "(" in raw or not _LATIN_NAME.fullmatch(ascii_name(text)):
+            continue
+        if text.split()[-1].casefold() in DIVISION_TYPES - {"city"}:  # "Tokat Province" is not the town
             continue
         if any(len(w) > 1 and w.isupper() for w in ascii_name(text).replace("-", " ").split()):
             continue  # codes: "SAH", "UAE"
