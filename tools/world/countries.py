@@ -100,7 +100,7 @@ ALIASES = {
     "BD": "بنغلاديش|بنجلاديش",
     "BY": "روسيا البيضاء|Byelorussia",
     "CD": "DR Congo|DRC|Congo-Kinshasa|جمهورية الكونغو الديمقراطية|الكونغو كينشاسا",
-    "CF": "جمهورية أفريقيا الوسطى|جمهورية إفريقيا الوسطى|أفريقيا الوسطى|إفريقيا الوسطى|CAR",
+    "CF": "جمهورية أفريقيا الوسطى|جمهورية إفريقيا الوسطى|أفريقيا الوسطى|إفريقيا الوسطى",
     "CG": "Congo-Brazzaville|Congo Republic|الكونغو برازافيل",
     "CI": "Ivory Coast|كوت ديفوار",
     "CN": "PRC|Mainland China",
@@ -148,6 +148,7 @@ ALIASES = {
 # Names that also mean something else: they count only with context.
 CONTEXT = {
     "US": "US|U.S.",  # the English pronoun "us"
+    "CF": "CAR",  # "a car bomb"
     "ML": "مالي",  # "financial", "my money"
     "BJ": "بنين",  # "sons"
     "CG": "Congo|الكونغو",  # either Congo
