@@ -741,6 +741,31 @@ SEATS = {
     "NOR:Rouen|OCC:Toulouse|PAC:Marseille|PDL:Nantes|20R:Ajaccio",
     "DE": "BW:Stuttgart|BY:Munich|BE:Berlin|BB:Potsdam|HB:Bremen|HH:Hamburg|HE:Wiesbaden|MV:Schwerin|"
     "NI:Hanover|NW:Dusseldorf|RP:Mainz|SL:Saarbrucken|SN:Dresden|ST:Magdeburg|SH:Kiel|TH:Erfurt",
+    "ET": "AA:Addis Ababa|AF:Semera|AM:Bahir Dar|BE:Asosa|DD:Dire Dawa|GA:Gambela|HA:Harar|OR:Adama|"
+    "SN:Hawassa|SO:Jijiga|SW:Bonga|TI:Mekele",
+    "BF": "01:Dedougou|02:Banfora|03:Ouagadougou|04:Tenkodogo|05:Kaya|06:Koudougou|07:Manga|"
+    "08:Fada N'gourma|09:Bobo-Dioulasso|10:Ouahigouya|11:Ziniare|12:Dori|13:Gaoua",
+    "TD": "BA:Ati|BG:Moussoro|BO:Faya-Largeau|CB:Massenya|EE:Amdjarass|EO:Fada|GR:Mongo|HL:Massakory|"
+    "KA:Mao|LC:Bol|LO:Moundou|LR:Doba|MA:Koumra|MC:Sarh|ME:Bongor|MO:Pala|ND:N'Djamena|OD:Abeche|"
+    "SA:Am Timan|SI:Goz Beida|TA:Lai|TI:Bardai|WF:Biltine",
+    "NG": "AB:Umuahia|AD:Yola|AK:Uyo|AN:Awka|BA:Bauchi|BE:Makurdi|BO:Maiduguri|BY:Yenagoa|CR:Calabar|"
+    "DE:Asaba|EB:Abakaliki|ED:Benin City|EK:Ado-Ekiti|EN:Enugu|FC:Abuja|GO:Gombe|IM:Owerri|JI:Dutse|"
+    "KD:Kaduna|KE:Birnin Kebbi|KN:Kano|KO:Lokoja|KT:Katsina|KW:Ilorin|LA:Ikeja|NA:Lafia|NI:Minna|"
+    "OG:Abeokuta|ON:Akure|OS:Osogbo|OY:Ibadan|PL:Jos|RI:Port Harcourt|SO:Sokoto|TA:Jalingo|"
+    "YO:Damaturu|ZA:Gusau",
+    "CN": "AH:Hefei|BJ:Beijing|CQ:Chongqing|FJ:Fuzhou|GD:Guangzhou|GS:Lanzhou|GX:Nanning|GZ:Guiyang|"
+    "HA:Zhengzhou|HB:Wuhan|HE:Shijiazhuang|HI:Haikou|HL:Harbin|HN:Changsha|JL:Changchun|JS:Nanjing|"
+    "JX:Nanchang|LN:Shenyang|NM:Hohhot|NX:Yinchuan|QH:Xining|SC:Chengdu|SD:Jinan|SH:Shanghai|"
+    "SN:Xi'an|SX:Taiyuan|TJ:Tianjin|XJ:Urumqi|XZ:Lhasa|YN:Kunming|ZJ:Hangzhou",
+    "IN": "AP:Vijayawada|AR:Itanagar|AS:Guwahati|BR:Patna|CG:Raipur|CH:Chandigarh|DL:Delhi|GA:Panaji|"
+    "GJ:Ahmedabad|HP:Shimla|HR:Faridabad|JH:Ranchi|JK:Srinagar|KA:Bengaluru|KL:Thiruvananthapuram|"
+    "LA:Leh|MH:Mumbai|ML:Shillong|MN:Imphal|MP:Bhopal|MZ:Aizawl|NL:Kohima|OD:Bhubaneswar|PB:Ludhiana|"
+    "PY:Puducherry|RJ:Jaipur|SK:Gangtok|TN:Chennai|TR:Agartala|TS:Hyderabad|UK:Dehradun|UP:Lucknow|"
+    "WB:Kolkata",
+    "BR": "AC:Rio Branco|AL:Maceio|AM:Manaus|AP:Macapa|BA:Salvador|CE:Fortaleza|DF:Brasilia|ES:Vitoria|"
+    "GO:Goiania|MA:Sao Luis|MG:Belo Horizonte|MS:Campo Grande|MT:Cuiaba|PA:Belem|PB:Joao Pessoa|"
+    "PE:Recife|PI:Teresina|PR:Curitiba|RJ:Rio de Janeiro|RN:Natal|RO:Porto Velho|RR:Boa Vista|"
+    "RS:Porto Alegre|SC:Florianopolis|SE:Aracaju|SP:Sao Paulo|TO:Palmas",
     "ES": "AN:Sevilla|AR:Zaragoza|AS:Oviedo|CB:Santander|CL:Valladolid|CM:Toledo|CT:Barcelona|"
     "EX:Merida|GA:Santiago de Compostela|IB:Palma|RI:Logrono|MD:Madrid|MC:Murcia|NC:Pamplona|"
     "PV:Vitoria-Gasteiz|VC:Valencia|CN:Las Palmas de Gran Canaria|CE:Ceuta|ML:Melilla",
