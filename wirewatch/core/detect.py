@@ -211,7 +211,10 @@ def detect(
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     ranges = [(first, last) for _, _, _, first, last in spans]
-    places = fit_to_focus(places, gazetteer, ranges, ranges[0] if article.title.strip() and ranges else None)
+    demonyms = gazetteer.demonyms_in(words.norms) if places else []
+    places = fit_to_focus(
+        places, gazetteer, ranges, ranges[0] if article.title.strip() and ranges else None, demonyms
+    )
     sentences = []
     for index, start, end, first, last in spans:
         if first <= last:

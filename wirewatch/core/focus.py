@@ -26,13 +26,15 @@ def fit_to_focus(
     gazetteer: Gazetteer,
     sentences: Sequence[tuple[int, int]],
     headline: tuple[int, int] | None = None,
+    demonyms: Sequence[tuple[int, str]] = (),
 ) -> list[PlaceMention]:
     """The place mentions whose country agrees with the countries named around them.
 
     A place goes when its sentence names a division or city of another country and nothing of
     its own ("Aleppo's Salah al-Din district"); or, in a sentence that names no other place, when
     the article names another country or its divisions at least twice and nothing of this
-    place's country.
+    place's country. Demonyms ("Yemeni forces", "القوات العراقية") say which countries an article
+    and a sentence speak of, for a place's own country and against it, but never make a target.
     """
     country = {m.place_id: gazetteer.country_of(m.place_id) for m in places}
     kind = {m.place_id: gazetteer.places[m.place_id].kind for m in places}
@@ -41,6 +43,8 @@ def fit_to_focus(
         if kind[m.place_id] in _ANCHORS and country[m.place_id]:
             weight = 2 if headline and headline[0] <= m.first <= headline[1] else 1
             elsewhere[country[m.place_id] or ""] += weight
+    for position, nation in demonyms:
+        elsewhere[nation] += 2 if headline and headline[0] <= position <= headline[1] else 1
     kept = []
     for m in places:
         own = country[m.place_id]
@@ -49,7 +53,11 @@ def fit_to_focus(
             continue
         low, high = next(((a, b) for a, b in sentences if a <= m.first <= b), (m.first, m.last))
         around = [o for o in places if o.place_id != m.place_id and low <= o.first <= high]
-        if any(country[o.place_id] == own for o in around):
+        # Support comes from a country, a division or a demonym: two Iraqi homonyms in an Aleppo
+        # sentence ("the Sulaymaniyah and Azamiyah neighbourhoods") do not vouch for each other.
+        if any(country[o.place_id] == own and kind[o.place_id] in _ANCHORS for o in around) or any(
+            nation == own and low <= position <= high for position, nation in demonyms
+        ):
             kept.append(m)
             continue
         if any(kind[o.place_id] in _GEOGRAPHY[1:] and country[o.place_id] not in (own, None) for o in around):
@@ -57,6 +65,7 @@ def fit_to_focus(
         if (
             not around
             and not any(country[o.place_id] == own for o in places if o.place_id != m.place_id)
+            and not any(nation == own for _, nation in demonyms)
             and any(n >= 2 for c, n in elsewhere.items() if c != own)
         ):
             continue  # the article is about another country and never names this one

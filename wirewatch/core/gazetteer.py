@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from wirewatch.core.scan import Starts
+from wirewatch.core.scan import Starts, WordStarts
 from wirewatch.core.text import Words, normalize, tokens
 
 KINDS = ("country", "governorate", "district", "city", "base", "site")
@@ -179,6 +179,8 @@ class Gazetteer:
     _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
     _first: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, repr=False)
     _starts: Starts | None = field(default=None, repr=False)
+    demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # "iraqi" -> "IQ"
+    _demonym_starts: WordStarts | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -227,7 +229,20 @@ class Gazetteer:
         merged = dict(self.places)
         for place in extra:
             merged[place.id] = place
-        return Gazetteer(merged)
+        return Gazetteer(merged, demonyms=self.demonyms)
+
+    def demonyms_in(self, norms: list[str]) -> list[tuple[int, str]]:
+        """(token index, country id) of every demonym: "Iraqi forces", "القوات العراقية"."""
+        if self._demonym_starts is None:
+            self._demonym_starts = WordStarts(((d, False) for d in self.demonyms), (*_PREFIXES, "لل"))
+        found = []
+        for i in self._demonym_starts.positions(norms):
+            country = next(
+                (self.demonyms[f] for f in _candidates(norms[i], None) if f in self.demonyms), None
+            )
+            if country is not None:
+                found.append((i, country))
+        return found
 
     # -- matching ----------------------------------------------------------------------------
     def _starting(self, word: str) -> tuple[_Pattern, ...]:
@@ -389,6 +404,25 @@ def parse_places(text: str, source: str = "places.csv") -> list[Place]:
 
 @cache
 def builtin() -> Gazetteer:
-    """The gazetteer shipped with wirewatch (built once per process)."""
-    text = resources.files("wirewatch.data").joinpath("places.csv").read_text("utf-8")
-    return Gazetteer({p.id: p for p in parse_places(text)})
+    """The gazetteer shipped with wirewatch (built once per process): Iraq, Syria, Jordan and the
+    bases in detail (places.csv), every country, first-level division and large city elsewhere
+    (world.csv, from GeoNames and ISO 3166), and every country's demonyms (demonyms.csv)."""
+    data = resources.files("wirewatch.data")
+    places = parse_places(data.joinpath("places.csv").read_text("utf-8"))
+    known = {p.id for p in places}
+    world = parse_places(data.joinpath("world.csv").read_text("utf-8"), "world.csv")
+    places += [p for p in world if p.id not in known]
+    gazetteer = Gazetteer({p.id: p for p in places})
+    gazetteer.demonyms = parse_demonyms(data.joinpath("demonyms.csv").read_text("utf-8"))
+    return gazetteer
+
+
+def parse_demonyms(text: str) -> dict[str, str]:
+    """``country,demonyms`` rows: each demonym in matching form -> its country's id."""
+    out: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        for name in _split(row.get("demonyms") or ""):
+            words = tuple(t.norm for t in tokens(name))
+            if len(words) == 1:  # "Iraqi", "العراقية"; "Saudi Arabian" is read as "Saudi"
+                out.setdefault(words[0], row["country"].strip())
+    return out

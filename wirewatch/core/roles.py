@@ -155,7 +155,8 @@ def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -
 _BETWEEN = frozenset(
     normalize(w)
     for w in (
-        "between بين المحاذية المحاذي المتاخمة المتاخم المجاورة المجاور bordering adjacent neighbouring"
+        "between بين المحاذية المحاذي المتاخمة المتاخم المجاورة المجاور الحدودية الحدودي bordering adjacent"
+        " neighbouring border"
     ).split()
 )
 
