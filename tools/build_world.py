@@ -105,7 +105,7 @@ def load_countries() -> list[tuple[str, str, str, str, str]]:
     out = []
     for c in pycountry.countries:
         en = wco.NAME_EN.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
-        official = re.sub(r"^the ", "", getattr(c, "official_name", "") or "")
+        official = re.sub(r"^the |\s*\(.*?\)", "", getattr(c, "official_name", "") or "")
         ar = wco.NAME_AR.get(c.alpha_2) or arabic.gettext(c.name)
         official_ar = arabic.gettext(official) if official else ""
         out.append((c.alpha_2, clean(en), clean(official), arabic_text(ar), arabic_text(official_ar)))
