@@ -105,7 +105,7 @@ def load_countries() -> list[tuple[str, str, str, str, str]]:
     out = []
     for c in pycountry.countries:
         en = wco.NAME_EN.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
-        official = re.sub(r"^the ", "", getattr(c, "official_name", "") or "")
+        official = re.sub(r"^the |\s*\(.*?\)", "", getattr(c, "official_name", "") or "")
         ar = wco.NAME_AR.get(c.alpha_2) or arabic.gettext(c.name)
         official_ar = arabic.gettext(official) if official else ""
         out.append((c.alpha_2, clean(en), clean(official), arabic_text(ar), arabic_text(official_ar)))
@@ -208,11 +208,16 @@ def division_entries(divisions: list[Division], country_names: dict[str, tuple[s
 # -- cities ----------------------------------------------------------------------------------------
 
 
+def distance(lat: float, lon: float, city: City) -> float:
+    """Kilometres from a point to a city (a flat-earth distance is enough at town scale)."""
+    dy = (lat - city.lat) * 111.0
+    dx = (lon - city.lon) * 111.0 * math.cos(math.radians(city.lat))
+    return math.hypot(dx, dy)
+
+
 def near(entry: Entry, city: City, km: float = 15.0) -> bool:
-    """True when a city lies within ``km`` of an entry (a flat-earth distance is enough here)."""
-    dy = (float(entry.lat) - city.lat) * 111.0
-    dx = (float(entry.lon) - city.lon) * 111.0 * math.cos(math.radians(city.lat))
-    return math.hypot(dx, dy) <= km
+    """True when a city lies within ``km`` of an entry."""
+    return distance(float(entry.lat), float(entry.lon), city) <= km
 
 
 def city_entries(
@@ -233,10 +238,11 @@ def city_entries(
         if parent not in division_ids:
             parent = city.country
         en = english(city)
-        if (parent, loose(en)) in seen:
-            notes.append(f"skip {city.gid} {en}: same name as {seen[(parent, loose(en))].gid} in {parent}")
+        same = seen.get((parent, loose(en)))
+        if same and distance(same.lat, same.lon, city) <= 30.0:  # GeoNames lists some towns twice
+            notes.append(f"skip {city.gid} {en}: the same place as {same.gid} in {parent}")
             continue
-        seen[(parent, loose(en))] = city
+        seen.setdefault((parent, loose(en)), city)
         latin = latin_forms(city, en)
         forms = arabic_forms(city)
         ar = best_arabic(city, forms, [en, *latin])
