@@ -43,10 +43,17 @@ NAME_AR = {
 # Alternate names of a city not worth having (another place, a word, a wrong reading).
 JUNK: dict[str, str] = {}
 
+# Short Arabic names of cities so often in the news that they stand on their own, though three
+# letters or fewer usually means context only.
+FAMOUS_SHORT = frozenset("عدن تعز غزة القدس مكة جدة".split())
+
 # Arabic names that also mean an ordinary word, a person, a body or another place: context only.
-# (Single words of three letters or fewer after the article are context anyway.)
+# (Single words of three letters or fewer after the article are context anyway, FAMOUS_SHORT aside.)
 AMBIGUOUS_AR = frozenset(
     # Ordinary words, found among world names by counting them in Arabic news (SaudiNewsNet).
+    "وجدة وجده الأحمدي الاحمدي أصيلة اصيلة تاما أويل اويل تولوا أبينا ابينا أيدين ايدين بردا روان "
+    "بولو ادوا أدوا ليري نارا براك بالتي أديا اديا باتا موشي داوني باتي كاتي ميسا جيان أبيك ابيك "
+    "موندو بوما فينه بوشر أموس اموس رنية رنيه "
     "الجديد الجديدة جامعة الداخلية بيان دولة دوله عالية دوري الحد معسكر الشهداء الجزيرة "
     "الابيض الأبيض البيضاء الظاهرة العيون سلطات السد محلات الجميل طراز الزعيم الساحل الصف "
     "المنشاة المنشأة الطيبة كورونا بسيط البسيط العبور ينقل داخلة الكردي قصور القصور تربة "
@@ -68,7 +75,7 @@ AMBIGUOUS_AR = frozenset(
 AMBIGUOUS_EN = frozenset(
     # English words: single-word names met in lower case at least a fifth of the time in English
     # news (Reuters-21578 and the project's English stream), then by hand.
-    "Acre Anchorage Ann Ascension Awash Bar Barking Big Billings Bolivar CAR Can Cars Cat Coast "
+    "Acre Anchorage Ann Ascension Awash Bar Barking Big Billings Bolivar CAR Can Cars Cat Coast Sana "
     "Copperbelt Dinar Dire Enterprise Era Erode Hail Hub Independence Jam Lira Male Man Maritime "
     "Mile Mobile Nice Off Of Oral Orange Pare Pest Pool Reading Rich Rivers Riverside Sale Say "
     "Shaping Shot Soda Sour Split Store Sur Surprise Tank Tire Unity Van Bath Gulf Delta Bay "

@@ -75,6 +75,7 @@ def arabic_letters(name: str) -> str:
 # -- ambiguity -------------------------------------------------------------------------------------
 AMBIGUOUS_KEYS = frozenset(key(n) for n in (*wc.AMBIGUOUS_AR, *wc.AMBIGUOUS_EN, *wc.AMBIGUOUS_PHRASES))
 GENERIC = frozenset(key(n) for n in wc.GENERIC)
+FAMOUS_SHORT = frozenset(key(n) for n in wc.FAMOUS_SHORT)
 
 
 def ambiguous(name: str) -> bool:
@@ -83,6 +84,8 @@ def ambiguous(name: str) -> bool:
     if k in AMBIGUOUS_KEYS:
         return True
     words = k.split()
+    if k in FAMOUS_SHORT:
+        return False
     if len(words) == 1 and ARABIC_WORD.match(words[0]) and len(arabic_letters(words[0])) <= 3:
         return True
     return len(words) == 1 and words[0].isascii() and len(words[0]) <= 2
