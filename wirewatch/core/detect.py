@@ -256,7 +256,8 @@ def detect(
                 outcome = Rejected(sentence.index, sentence.start, sentence.end, reason, tuple(sentence.hits))
         if isinstance(outcome, Mention):
             mentions.append(outcome)
-            lead = lead or outcome
+            if not outcome.recency_reason.startswith(_GENERAL):
+                lead = lead or outcome  # "C-RAM intercepts rockets" says nothing the next lines follow
         elif outcome is not None:
             rejected.append(outcome)
             if (
@@ -363,7 +364,15 @@ def _toll(sentence: _Sentence) -> tuple[int | None, int | None]:
     return killed, wounded
 
 
+# Words that make attack words harmless, read within this many words of one (a clause).
+CLAUSE = 8
+_CONTEXTS = frozenset(
+    (
+        "civil", "court", "sport",
+    )
+)
 _DATED = ("time", "late report")
+_GENERAL = "no time words, no place, no figure"
 
 
 def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
@@ -515,7 +524,15 @@ def _mention(
         sense = next(iter(senses.values()))
         return Rejected(index, start, end, f"another sense of the word: {sense}", tuple(hits))
     hits = [h for h in hits if not senses.get((h.first, h.last, h.label))]
-    labels = {h.label for h in hits}
+    # A context word counts only in the clause of an attack word: "agricultural land west of the
+    # airport" two clauses away does not make the rockets a crop-spraying drone.
+    anchors = [h.first for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    labels = {
+        h.label
+        for h in hits
+        if h.label not in _CONTEXTS
+        or any(abs(h.first - a) <= CLAUSE or abs(h.last - a) <= CLAUSE for a in anchors)
+    }
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
     killed, wounded = _toll(sentence)
@@ -603,7 +620,7 @@ def _mention(
     elif index < LEAD_SENTENCES and (place_ids or killed or wounded or projectiles):
         when, why = "current", "no time words: the article's own news"
     elif index < LEAD_SENTENCES:
-        when, why = "past", "no time words, no place, no figure: attacks in general"
+        when, why = "past", _GENERAL + ": attacks in general"
     elif dated_lead is not None:
         when, why = "current", f"undated: the lead dates the news (sentence {dated_lead + 1})"
     else:

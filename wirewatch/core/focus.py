@@ -53,9 +53,9 @@ def fit_to_focus(
             continue
         low, high = next(((a, b) for a, b in sentences if a <= m.first <= b), (m.first, m.last))
         around = [o for o in places if o.place_id != m.place_id and low <= o.first <= high]
-        # Support comes from a country, a division or a demonym: two Iraqi homonyms in an Aleppo
-        # sentence ("the Sulaymaniyah and Azamiyah neighbourhoods") do not vouch for each other.
-        if any(country[o.place_id] == own and kind[o.place_id] in _ANCHORS for o in around) or any(
+        # Support comes from a place of the same country, a neighbourhood aside: neighbourhood
+        # names repeat from city to city ("the Azamiyah neighbourhood" of Aleppo) and vouch for nothing.
+        if any(country[o.place_id] == own and kind[o.place_id] != "district" for o in around) or any(
             nation == own and low <= position <= high for position, nation in demonyms
         ):
             kept.append(m)

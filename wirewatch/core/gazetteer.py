@@ -271,28 +271,42 @@ class Gazetteer:
         """
         norms = words.norms
         out: list[PlaceMention] = []
-        n = len(norms)
         after = 0  # tokens before this are inside a name already found
-        for i in range(n) if positions is None else positions:
+        for i in range(len(norms)) if positions is None else positions:
             if i < after:
                 continue
-            for pattern in self._starting(norms[i]):
-                size = len(pattern.words)
-                if i + size <= n and all(norms[i + k] == pattern.words[k] for k in range(1, size)):
-                    out.append(
-                        PlaceMention(
-                            place_id=pattern.place_id,
-                            first=i,
-                            last=i + size - 1,
-                            start=words.starts[i],
-                            end=words.ends[i + size - 1],
-                            alias=pattern.alias,
-                            needs_context=pattern.needs_context,
-                        )
-                    )
-                    after = i + size
-                    break  # longest first
+            best = self._match_at(norms, i)
+            if best is None:
+                continue
+            pattern, size = best
+            # A name that starts inside this one and reaches further is the name meant: "مدينة دير"
+            # is a town, "مدينة دير الزور" the city of Deir ez-Zor.
+            if any(
+                (inner := self._match_at(norms, j)) is not None and j + inner[1] > i + size
+                for j in range(i + 1, i + size)
+            ):
+                continue
+            out.append(
+                PlaceMention(
+                    place_id=pattern.place_id,
+                    first=i,
+                    last=i + size - 1,
+                    start=words.starts[i],
+                    end=words.ends[i + size - 1],
+                    alias=pattern.alias,
+                    needs_context=pattern.needs_context,
+                )
+            )
+            after = i + size
         return out
+
+    def _match_at(self, norms: Sequence[str], i: int) -> tuple[_Pattern, int] | None:
+        """The longest name that starts at token ``i``, and its length in tokens."""
+        for pattern in self._starting(norms[i]):
+            size = len(pattern.words)
+            if i + size <= len(norms) and all(norms[i + k] == pattern.words[k] for k in range(1, size)):
+                return pattern, size
+        return None
 
     def resolve(
         self,
