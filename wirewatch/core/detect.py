@@ -206,7 +206,7 @@ def detect(
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
         for index, (start, end) in enumerate(split_sentences(doc))
     ]
-    found = gazetteer.find(words, gazetteer.starts.positions(folded, words) if folded else None)
+    found = gazetteer.find(words, gazetteer.starts.positions(words.norms) if folded else None)
     places = gazetteer.resolve(words, found, doc, [(first, last) for _, _, _, first, last in spans])
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]

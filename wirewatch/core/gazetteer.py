@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from wirewatch.core.scan import Starts, WordStarts
+from wirewatch.core.scan import WordStarts
 from wirewatch.core.text import Words, normalize, tokens
 
 KINDS = ("country", "governorate", "district", "city", "base", "site")
@@ -178,7 +178,7 @@ class Gazetteer:
     places: dict[str, Place]
     _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
     _first: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, repr=False)
-    _starts: Starts | None = field(default=None, repr=False)
+    _starts: WordStarts | None = field(default=None, repr=False)
     demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # "iraqi" -> "IQ"
     _demonym_starts: WordStarts | None = field(default=None, repr=False)
 
@@ -256,12 +256,13 @@ class Gazetteer:
         return found
 
     @property
-    def starts(self) -> Starts:
-        """An automaton over the first words of every name (and their forms without "ال")."""
+    def starts(self) -> WordStarts:
+        """An automaton over the first words of every name (and their forms without "ال"), each
+        at a token's start or after an attached clitic."""
         if self._starts is None:
-            keys = [(k, False, True) for k in self._index]
-            keys += [(k[2:], False, True) for k in self._index if k.startswith("ال") and len(k) >= 4]
-            self._starts = Starts(keys, (*_PREFIXES, "لل", "ولل", "فلل"))
+            keys = [(k, False) for k in self._index]
+            keys += [(k[2:], False) for k in self._index if k.startswith("ال") and len(k) >= 4]
+            self._starts = WordStarts(keys, (*_PREFIXES, "لل", "ولل", "فلل"))
         return self._starts
 
     def find(self, words: Words, positions: Iterable[int] | None = None) -> list[PlaceMention]:
@@ -281,7 +282,7 @@ class Gazetteer:
             pattern, size = best
             # A name that starts inside this one and reaches further is the name meant: "مدينة دير"
             # is a town, "مدينة دير الزور" the city of Deir ez-Zor.
-            if any(
+            if size > 1 and any(
                 (inner := self._match_at(norms, j)) is not None and j + inner[1] > i + size
                 for j in range(i + 1, i + size)
             ):

@@ -40,6 +40,7 @@ _MARK = "\ue000"
 _LETTER_MARK = "\ue001"
 # A word of the folded text: what ``text._WORD`` finds in the original.
 _SPLIT = re.compile(f"((?:[^\\W_]|{_LETTER_MARK})(?:[^\\W_]|[{_MARK}{_LETTER_MARK}])*)")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _PLACEHOLDER = re.compile(f"[{_MARK}{_LETTER_MARK}]")
 
 
@@ -231,7 +232,7 @@ class WordStarts:
         for word, stem in keys:
             if not word:
                 continue
-            for prefix in prefixes:
+            for prefix in prefixes if _ARABIC.match(word) else ("",):  # clitics attach to Arabic words
                 pattern = f" {prefix}{word}" + ("" if stem else " ")
                 self._automaton.add_word(pattern, len(pattern))
         self._empty = len(self._automaton) == 0
