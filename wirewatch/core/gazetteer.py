@@ -177,7 +177,7 @@ class Gazetteer:
 
     places: dict[str, Place]
     _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
-    _first: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, repr=False)
+    _first: dict[str, dict[str | None, tuple[_Pattern, ...]]] = field(default_factory=dict, repr=False)
     _starts: WordStarts | None = field(default=None, repr=False)
     demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # "iraqi" -> "IQ"
     _demonym_starts: WordStarts | None = field(default=None, repr=False)
@@ -245,12 +245,17 @@ class Gazetteer:
         return found
 
     # -- matching ----------------------------------------------------------------------------
-    def _starting(self, word: str) -> tuple[_Pattern, ...]:
-        """Patterns whose first word is the word or its clitic-stripped form, longest first (cached)."""
+    def _starting(self, word: str) -> dict[str | None, tuple[_Pattern, ...]]:
+        """Patterns whose first word is the word or its clitic-stripped form, by their second word
+        (``None``: one-word names), longest first (cached per word)."""
         found = self._first.get(word)
         if found is None:
             patterns = [p for first in _candidates(word, self._index) for p in self._index.get(first, ())]
-            found = tuple(sorted(patterns, key=lambda p: (-len(p.words), p.needs_context)))
+            patterns.sort(key=lambda p: (-len(p.words), p.needs_context))
+            groups: dict[str | None, list[_Pattern]] = {}
+            for p in patterns:
+                groups.setdefault(p.words[1] if len(p.words) > 1 else None, []).append(p)
+            found = {k: tuple(v) for k, v in groups.items()}
             if len(self._first) < 500_000:
                 self._first[word] = found
         return found
@@ -303,11 +308,16 @@ class Gazetteer:
 
     def _match_at(self, norms: Sequence[str], i: int) -> tuple[_Pattern, int] | None:
         """The longest name that starts at token ``i``, and its length in tokens."""
-        for pattern in self._starting(norms[i]):
-            size = len(pattern.words)
-            if i + size <= len(norms) and all(norms[i + k] == pattern.words[k] for k in range(1, size)):
-                return pattern, size
-        return None
+        by_second = self._starting(norms[i])
+        if not by_second:
+            return None
+        if i + 1 < len(norms):
+            for pattern in by_second.get(norms[i + 1], ()):
+                size = len(pattern.words)
+                if i + size <= len(norms) and all(norms[i + k] == pattern.words[k] for k in range(2, size)):
+                    return pattern, size
+        single = by_second.get(None)
+        return (single[0], 1) if single else None
 
     def resolve(
         self,

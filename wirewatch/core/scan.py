@@ -244,6 +244,5 @@ class WordStarts:
         if self._empty or not norms:
             return []
         joined = " " + " ".join(norms) + " "
-        starts = list(accumulate((len(n) + 1 for n in norms), initial=0))  # token i at starts[i] + 1
-        found = {bisect_right(starts, last - size + 1) - 1 for last, size in self._automaton.iter(joined)}
-        return sorted(found)
+        # A match starts at the space before its token: the spaces before it count the tokens.
+        return sorted({joined.count(" ", 0, last - size + 1) for last, size in self._automaton.iter(joined)})
