@@ -436,6 +436,16 @@ def word_forms(word: str) -> tuple[str, ...]:
 _FILLER = frozenset(normalize(w) for w in "a an the of من في على عن".split())
 
 
+def _start_key(term: Term) -> tuple[str, bool]:
+    """What ``scan.WordStarts`` looks for to find where a term may start: its first two words
+    when the first is whole ("في حال": not every "في"), else its first word."""
+    first = term.words[0]
+    if len(term.words) > 1 and not first.stem:
+        second = term.words[1]
+        return f"{first.text} {second.text}", second.stem
+    return first.text, first.stem
+
+
 def _is_trigger(label: str) -> bool:
     return label == "attack" or label.startswith("weapon:")
 
@@ -461,7 +471,7 @@ class Lexicon:
             bucket.sort(key=lambda t: -len(t.words))
         self._first: dict[str, tuple[Term, ...]] = {}
         terms = [term for bucket in self._buckets.values() for term in bucket]
-        self.starts = WordStarts(((t.words[0].text, t.words[0].stem) for t in terms), _CLITICS)
+        self.starts = WordStarts((_start_key(t) for t in terms), _CLITICS)
         # The first pass: an article in which no attack or weapon term has all its words (as
         # words, anywhere) has no such term.
         triggers = [t for t in terms if _is_trigger(t.label)]
