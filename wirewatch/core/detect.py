@@ -368,7 +368,9 @@ def _toll(sentence: _Sentence) -> tuple[int | None, int | None]:
 CLAUSE = 8
 _CONTEXTS = frozenset(
     (
-        "civil", "court", "sport",
+        "civil",
+        "court",
+        "sport",
     )
 )
 _DATED = ("time", "late report")

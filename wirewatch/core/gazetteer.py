@@ -217,7 +217,7 @@ class Gazetteer:
     # -- lookup ------------------------------------------------------------------------------
     def lookup(self, name: str) -> list[str]:
         """Places whose alias is exactly ``name`` (in matching form), unambiguous aliases first."""
-        words = tuple(t.norm for t in tokens(name))
+        words = name_words(name)
         if not words:
             return []
         found = [p for p in self._index.get(words[0], []) if p.words == words]
@@ -390,7 +390,7 @@ def _build_index(places: Iterable[Place]) -> dict[str, list[_Pattern]]:
         names = [(n, False) for n in (place.name_en, place.name_ar, *place.aliases) if n]
         names += [(n, True) for n in place.context_aliases]
         for name, ambiguous in names:
-            words = tuple(t.norm for t in tokens(name))
+            words = name_words(name)
             if not words or (words, place.id) in seen:
                 continue
             seen.add((words, place.id))
@@ -398,6 +398,13 @@ def _build_index(places: Iterable[Place]) -> dict[str, list[_Pattern]]:
     for patterns in index.values():
         patterns.sort(key=lambda p: (-len(p.words), p.needs_context))
     return index
+
+
+@cache
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words in matching form (cached: the watchlist's gazetteer re-reads the built-in
+    names)."""
+    return tuple(t.norm for t in tokens(name))
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -447,7 +454,7 @@ def parse_demonyms(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
         for name in _split(row.get("demonyms") or ""):
-            words = tuple(t.norm for t in tokens(name))
+            words = name_words(name)
             if len(words) == 1:  # "Iraqi", "العراقية"; "Saudi Arabian" is read as "Saudi"
                 out.setdefault(words[0], row["country"].strip())
     return out

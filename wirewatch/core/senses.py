@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from wirewatch.core.lexicon import TermHit, term_list, word_forms
 from wirewatch.core.text import normalize
@@ -103,4 +104,17 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
 
 def _any_cue(cues: frozenset[str], words: set[str]) -> bool:
     """A cue is the word, or begins it when it is long enough to be a stem ("قمر" in "قمرا")."""
-    return bool(cues & words) or any(w.startswith(c) for w in words for c in cues if len(c) >= 3)
+    if cues & words:
+        return True
+    stems = _stems(cues)
+    return any(c for w in words for c in stems.get(w[:3], ()) if w.startswith(c))
+
+
+@cache
+def _stems(cues: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Cues of three letters or more, by their first three letters."""
+    out: dict[str, list[str]] = {}
+    for c in cues:
+        if len(c) >= 3:
+            out.setdefault(c[:3], []).append(c)
+    return {k: tuple(v) for k, v in out.items()}
