@@ -42,6 +42,7 @@ _HARMLESS = {
     "reaction",
     "aftercare",
     "deployment",
+    "halt",
     "seizure",
     "hearsay",
     "background",

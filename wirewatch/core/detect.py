@@ -36,6 +36,7 @@ from wirewatch.core.roles import (
     after_word,
     is_attribute,
     is_boundary,
+    is_destination,
     is_office,
     is_origin,
     is_reference,
@@ -43,6 +44,7 @@ from wirewatch.core.roles import (
     is_speaker,
     is_staging,
     is_street,
+    is_unit,
     most_specific,
     other_clause,
     other_time,
@@ -258,6 +260,11 @@ def detect(
             mentions.append(outcome)
             if not outcome.recency_reason.startswith(_GENERAL):
                 lead = lead or outcome  # "C-RAM intercepts rockets" says nothing the next lines follow
+        elif outcome is None and dated_lead is None and sentence.index < LEAD_SENTENCES:
+            if sentence.labels & {"killed", "wounded"} and any(
+                r.kind == "current" for r in find_time_refs(sentence.words, reference)
+            ):
+                dated_lead = sentence.index  # "killed in separate security incidents today", then the details
         elif outcome is not None:
             rejected.append(outcome)
             if (
@@ -328,7 +335,7 @@ def _places_in_next_sentence(
             and following.index not in counted
             and following.places
             and "\n\n" not in doc[m.end : following.start]
-            and following.labels & {"event", "physical", "killed", "wounded", "target_noun"}
+            and following.labels & {"event", "physical", "killed", "wounded"}
             and not following.labels & {"attack", "background", "aftermath", "threat", "conditional"}
             and not any(label.startswith("weapon:") for label in following.labels)
             and not any(r.kind == "past" for r in find_time_refs(following.words, published))
@@ -430,6 +437,7 @@ _FRAMING = frozenset(
         "a reaction to an attack",
         "care after an attack",
         "forces sent or stationed, not an attack",
+        "a halt or a truce",
         "defused or stopped before it went off",
         "peaceful or criminal use, not an attack",
         "weapons found or seized",
@@ -599,9 +607,11 @@ def _mention(
     )
     origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
     decided = decide(when_refs, background) if when_refs else None
-    if decided == "current" and anniversary and any(r.kind == "past" for r in refs):
+    if decided == "current" and anniversary:
         decided = "past"  # "the anniversary today of the 2020 strike": today is not the attack's day
-    if decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):
+    if _referred_to(words, attack_terms, offset) and not any(r.explicit for r in when_refs):
+        when, why = "past", 'a known attack referred to ("the bombing that ...", "حادث التفجير")'
+    elif decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):
         days = max(r.days_ago or 0 for r in when_refs)
         when, why = (
             "late",
@@ -659,6 +669,8 @@ def _not_a_target(words: Sequence[str], first: int, last: int, after_another: bo
         or is_attribute(words, first, last)
         or is_staging(words, first)
         or is_speaker(words, first, last)
+        or is_destination(words, first)
+        or is_unit(words, first, last)
         or (others and is_office(words, first))
     )
 
@@ -708,6 +720,30 @@ _FOREIGN_ACTS = frozenset(
         " prayed buried arrived arrives published revealed unveiled toured"
     ).split()
 )
+
+
+_REFERRING = frozenset(normalize(w) for w in "الذي التي الذين اللذين which that who".split())
+_INCIDENT = frozenset(normalize(w) for w in "حادث حادثة جريمة الحادث الجريمة incident crime".split())
+_THE = frozenset(("the", "this", "that", "these", "those", "last", "s"))
+
+
+def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) -> bool:
+    """Every attack word names a known attack: definite and followed by a relative clause ("the
+    bombing that targeted the mosque", "التفجير الذي استهدف المسجد"), or after "the incident of"
+    ("حادث التفجير"). A new attack is told with a verb or an indefinite noun."""
+    if not terms:
+        return False
+    for h in terms:
+        first, last = h.first - offset, h.last - offset
+        word = words[first]
+        definite = any(f.startswith("ال") for f in word_forms(word)) or (
+            first > 0 and words[first - 1] in _THE
+        )
+        relative = any(w in _REFERRING for w in words[last + 1 : last + 4])
+        incident = first > 0 and words[first - 1] in _INCIDENT
+        if not ((definite and relative) or incident):
+            return False
+    return True
 
 
 def _late(refs: Sequence[TimeRef]) -> bool:
@@ -761,6 +797,8 @@ def _harmless(
         return "a condition or hypothesis"
     if "accident" in labels and (not weapons or not harmed):
         return "an accident or a controlled explosion"
+    if "halt" in labels and not harmed:
+        return "a halt or a truce"
     if "deployment" in labels and not harmed and not acted:
         return "forces sent or stationed, not an attack"
     if "aftercare" in labels and not acted:

@@ -103,12 +103,19 @@ _LOCATIVE = frozenset(
 _COMMON_WORDS = frozenset(
     normalize(w)
     for w in (
-        "الشعب المدينة العلم النصر الحي التقدم الدور العديد القائم الحرية الثورة الزيارة الخضراء الأزرق"
+        "الشعب المدينة العلم النصر الحي التقدم الدور"
+        " الدورة العديد القائم الحرية الثورة الزيارة الخضراء الأزرق"
         " الزرقاء العقبة التل الباب الكرمة الخالص الرطبة الطبقة الهول السلمية الشامية العمارة الهندية حرير"
         " عمان"
         " victory hit salt bab dana"
     ).split()
 )
+# Places named like people: Saladin, al-Muthanna (and divisions named after them).
+_ALSO_PERSONS = [
+    [t.norm for t in tokens(name)]
+    for name in ("صلاح الدين", "Salah al-Din", "Salahuddin", "Saladin", "المثنى", "Muthanna")
+]
+_PROVINCE = frozenset(normalize(w) for w in "province governorate محافظة".split())
 # Words next to a name that make it a person: first names, titles, a ruler's regime and forces.
 _PERSON_BEFORE = frozenset(
     normalize(w)
@@ -231,6 +238,17 @@ class Gazetteer:
             merged[place.id] = place
         return Gazetteer(merged, demonyms=self.demonyms)
 
+    def _names_a_person(self, norms: Sequence[str], m: PlaceMention) -> bool:
+        """A place named like a person ("صلاح الدين", "المثنى") is the person, unless it stands
+        where a place stands: after "in", a direction, "محافظة", or before "province"."""
+        if norms[m.first : m.last + 1] not in _ALSO_PERSONS:
+            return False
+        before = norms[m.first - 1] if m.first > 0 else ""
+        after = norms[m.last + 1] if m.last + 1 < len(norms) else ""
+        attached = norms[m.first] not in {p.words[0] for p in self._index.get(norms[m.first], ())}
+        placed = attached or _stands_as_place(before) or before in _CONTEXT_BEFORE or after in _PROVINCE
+        return not placed
+
     def demonyms_in(self, norms: list[str]) -> list[tuple[int, str]]:
         """(token index, country id) of every demonym: "Iraqi forces", "القوات العراقية"."""
         if self._demonym_starts is None:
@@ -340,6 +358,8 @@ class Gazetteer:
         kept: list[PlaceMention] = []
         for m in mentions:
             if not m.needs_context:
+                if self._names_a_person(norms, m):
+                    continue  # "صلاح الدين دميرتاش", "the Muthanna division's commander"
                 kept.append(m)
                 continue
             if text and text[m.start : m.start + 1].isascii() and text[m.start : m.start + 1].islower():

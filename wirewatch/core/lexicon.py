@@ -66,7 +66,11 @@ TERMS: dict[str, tuple[str, ...]] = {
     "weapon:shooting": term_list("""
         إطلاق نار | إطلاق النار | اطلاق نار | نيران أسلحة | مسلحون | مسلحين | هجوم مسلح | قناص*
         رشقات نارية
-        اشتباك* | كمين | أسلحة خفيفة | أسلحة رشاشة | بالرصاص
+        اشتباك* | كمين | أسلحة خفيفة | أسلحة رشاشة | بالرصاص | برصاص | رصاصة | رصاصات | طلق ناري | طلقات نارية
+        اغتيال | اغتيل | اغتالت | اغتال | اغتالوا
+        أطلق النار | اطلق النار | أطلقوا النار | اطلقوا النار | فتح النار
+        فتحوا النار | أطلق عليه النار | أطلقت النار
+        assassinat* | gunshot* | shot and killed | shot him | shot her
         shooting | gunmen | gunman | open fire | opened fire | opens fire | opening fire | gunfire
         sniper*
         shot dead | ambush* | small arms fire | firefight | clashes | armed attack | machine gun*
@@ -171,7 +175,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         ستستهدف
         سيستهدف | سنرد | سترد | سيرد | في حال | خطط* | مخطط* | يخطط* | وعيد | ثأر | الثأر
         ضمن مدى | في مرمى | خطر | مخاطر | أنصاره إلى
-        risk* | advisory | threat* | warn* | vow* | plan to | plans to | planned to
+        يتأهب* | تتأهب | يستعد* | تستعد* | استعداد* | استعدادا | تحضير* | تحضيرات
+        risk* | advisory | threat* | warn* | vow* | plan to | plans to | planned to | preparing | prepare
+        gearing up | poised
         planning to | plot* | intend* | avenge
         would target | could target | will target | may target | might target | could attack
         would attack
@@ -262,6 +268,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         security measures | tightened security | stepped up security
         منفذ | منفذي | هوية | identity of | identified the | perpetrator*
     """),
+    # A truce, a stop to the shelling: not an attack, whatever it stops ("flights suspended" is
+    # not one: airports halt flights after an attack).
+    "halt": term_list("""
+        وقف إطلاق النار | وقف اطلاق النار | هدنة | الهدنة | وقف القصف | توقف القصف | إيقاف القصف | ايقاف القصف
+        وقف العمليات العسكرية | ceasefire | cease fire | truce | halt to the shelling | halt the shelling
+    """),
     # Forces and weapons sent somewhere: a deployment, not an attack.
     "deployment": term_list("""
         نشر | تنشر | نشرت | ينشر | إرسال | ارسال | يرسل | ترسل | أرسلت | ارسلت | تعزيزات | تعزيز
@@ -319,6 +331,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
         حريق أعشاب
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
+        رصاصة طائشة | رصاص طائش | طلق طائش | ابتهاجا | احتفالا | الأعراس | عرس | حفل زفاف
+        stray bullet* | celebratory gunfire | celebratory fire | grain elevator
     """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.
     "target_noun": term_list("""

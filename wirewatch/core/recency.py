@@ -63,6 +63,7 @@ _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
     ),
 }
 _PAST_PHRASES: dict[tuple[str, ...], float] = {
+    **_phrases("أول أمس | اول امس | أول من أمس | أمس الأول | قبل أمس | the day before yesterday", 2),
     **_phrases("الأسبوع الماضي | last week | the previous week", 7),
     **_phrases("الشهر الماضي | last month | earlier this month", 30),
     **_phrases("العام الماضي | السنة الماضية | العام الفائت | last year | previous year", 365),

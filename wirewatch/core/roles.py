@@ -135,9 +135,19 @@ _STAGING_SKIP = _words("قاعدة قاعده base air airbase the of to at from
 # "Baghdad said", "Tehran's statement", "أعلنت بغداد": a capital standing for its government.
 _SPEAKS_AFTER = _words(
     "said says say announced claimed denied accused reported communique statement radio government officials"
-    " spokesman responded warned insisted"
+    " spokesman responded warned insisted says insists claims accuses denies warns"
 )
-_SPEAKS_BEFORE = _words("قالت أعلنت اعلنت أكدت اكدت اتهمت نفت حذرت طالبت ردت")
+# "transferred to Baghdad", "نقل الجرحى إلى بغداد": where the wounded were taken, not a target.
+_TAKEN = _words(
+    "نقل نقلوا نقلت ينقل أسعف اسعف أسعفوا إسعاف اسعاف أجلي أجليت"
+    " taken transferred rushed evacuated flown airlifted"
+)
+_TO = _words("إلى الى to")
+# "قيادة عمليات بغداد", "the Muthanna division": a unit's name, never a target.
+_UNIT = _words("عمليات قيادة فرقة لواء فيلق الفرقة اللواء الفيلق division brigade corps command")
+_SPEAKS_BEFORE = _words(
+    "قالت أعلنت اعلنت أكدت اكدت اتهمت نفت حذرت طالبت ردت تقول تؤكد ترى تعتبر تتهم تنفي تحذر تطالب ترد"
+)
 
 
 def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -> bool:
@@ -184,6 +194,25 @@ def is_office(words: Sequence[str], first: int) -> bool:
     """ "محافظ الأنبار", "the governor of Basra", "Anbar Operations Command": a title, not a target."""
     before = [w for w in words[max(0, first - 3) : first] if w not in ("of", "the")]
     return bool(before) and any(f in _OFFICE for f in word_forms(before[-1]))
+
+
+def is_destination(words: Sequence[str], first: int) -> bool:
+    """ "the wounded were taken to the capital Baghdad": where they went, not what was hit."""
+    j = first
+    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"the"}:
+        j -= 1
+    return (
+        j > 0
+        and any(f in _TO for f in word_forms(words[j - 1]))
+        and any(f in _TAKEN for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
+    )
+
+
+def is_unit(words: Sequence[str], first: int, last: int) -> bool:
+    """ "قيادة عمليات بغداد", "فرقة المثنى", "the Muthanna division": a unit named for a place."""
+    before = words[first - 1] if first > 0 else ""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    return any(f in _UNIT for f in word_forms(before)) or after in _UNIT
 
 
 def is_staging(words: Sequence[str], first: int) -> bool:
