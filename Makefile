@@ -48,7 +48,7 @@ format: venv ## format the code with ruff
 	$(BIN)/ruff format wirewatch tests deploy bench
 	$(BIN)/ruff check --fix wirewatch tests deploy bench
 
-bench-analyze: venv ## benchmark: full analysis of ~1,000-character articles (figures, then a JSON line)
+bench-analyze: venv ## benchmark: full analysis of realistic synthetic news (bench/newsgen.py; figures, then a JSON line)
 	$(BIN)/python bench/bench_analyze.py
 
 bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feeds vs a naive feedparser loop (JSON last)

@@ -3,15 +3,22 @@
     python bench/bench_incidents.py [--rate 800] [--seconds 600] [--attack-share 0.01]
 
 Starts a local Kafka broker and one ``wirewatch process`` (pinned to one core with taskset when
-available), produces articles at ``--rate`` per second for ``--seconds`` (about 1 % attack
-reports, clustered: each event is reported 3 to 10 times over the following hours of stream
-time; the stream's clock runs so that the run covers seven days of news, so the incident store
-holds a 7-day window), and reads the incident updates. Reports:
+available), produces articles at ``--rate`` per second for ``--seconds``, and reads the incident
+updates. The articles come from ``bench/newsgen.py``: real-news lengths, Arabic and English,
+about 10 % with an attack word that is not a current attack (trials, threats, denials, sport
+...). Current attack reports (about ``--attack-share``) are clustered: each event is reported 3
+to 10 times by different outlets, in both languages, over the following minutes of stream time,
+each worded its own way. The stream's clock runs so that the run covers seven days of news, so
+the incident store holds a 7-day window. Reports:
 
 - articles/s the processor sustained and its consumer lag at the end;
 - latency from article-on-Kafka to incident-update-on-Kafka (p50, p95, p99, max), from the two
   messages' Kafka timestamps;
-- peak RSS of the processor process.
+- whether the reports of one event joined one incident: reports sent and found in incidents,
+  events whose reports share one incident or were split, incidents mixing events, and incidents
+  made of other articles (attack words the processor took for a current attack);
+- peak RSS of the processor process, and the load average before and after (the machine may be
+  shared: say what else ran).
 
 The last line is JSON with at least ``articles_per_s``, ``p99_ms`` and ``peak_rss_mb``.
 """
@@ -30,52 +37,23 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
 from common import create_topics, latency_summary, start_broker, start_worker  # noqa: E402
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: E402
+from newsgen import OUTLETS, AttackEvent, NewsGen, Outlet  # noqa: E402
 
 from wirewatch.topics import ARTICLES, INCIDENT_UPDATES  # noqa: E402
 from wirewatch.topics.codec import encode, key  # noqa: E402
 from wirewatch.topics.records import ArticleRecord  # noqa: E402
 
-PLACES = [
-    "Ain al-Asad air base",
-    "Erbil International Airport",
-    "al-Tanf garrison",
-    "Harir air base",
-    "Camp Taji",
-    "the Conoco gas field",
-    "the al-Omar oil field",
-    "Balad Air Base",
-    "the US Embassy in Baghdad",
-    "Baghdad International Airport",
-    "Qayyarah West air base",
-    "K-1 air base near Kirkuk",
-    "Tower 22",
-]
-ATTACKS = [
-    "Two rockets hit",
-    "A drone struck",
-    "Mortar rounds landed near",
-    "A roadside bomb hit a convoy near",
-    "Three Katyusha rockets struck",
-    "An explosive-laden drone targeted",
-]
-ORDINARY = [
-    "Iraq's parliament debated the budget for a third day as lawmakers argued over oil revenue.",
-    "The central bank kept its main interest rate unchanged and said inflation was easing.",
-    "Farmers in Diyala said water shortages had cut the wheat harvest for a second year.",
-    "وأعلنت وزارة الكهرباء عن خطة لإضافة ألف ميغاواط إلى الشبكة الوطنية قبل حلول الصيف.",
-    "وناقش مجلس المحافظة مشاريع تأهيل الطرق والجسور في الأقضية والنواحي التابعة لها.",
-    "Officials in Basra said the port handled record container volumes in the third quarter.",
-]
-
 
 class Stream:
-    """Articles in stream time: ordinary news, and attack events reported by several outlets."""
+    """Articles in stream time: the generator's news, and attack events reported by several outlets."""
 
     def __init__(self, rate: float, seconds: float, attack_share: float, seed: int = 11) -> None:
         self.rng = random.Random(seed)
@@ -83,8 +61,13 @@ class Stream:
         self.attack_share = attack_share
         self.start = datetime.now(UTC) - timedelta(days=7)
         self.speed = 7 * 86400 / seconds  # stream seconds per wall second: the run covers seven days
+        # Current attacks come only from the events below; the rest is the generator's news (its
+        # own random stream, so that the two do not move in step).
+        self.news = NewsGen(seed + 1, self.start, current_share=0.0)
         self.pending: list[tuple[float, int, int]] = []  # (stream offset s, event, report number)
+        self.event_list: dict[int, tuple[AttackEvent, list[Outlet]]] = {}
         self.events = 0
+        self.reports = 0
         self.n = 0
 
     def article(self, wall: float) -> ArticleRecord:
@@ -96,42 +79,63 @@ class Stream:
             self.pending.remove(item)
             return self._report(item[1], item[2], now)
         if self.rng.random() < self.attack_share * 0.25:  # a new event; its other reports come later
-            event = self.events
+            event = self.news.event(now, self.rng)
+            outlets = [*OUTLETS["ar"], *OUTLETS["en"]]
+            self.rng.shuffle(outlets)  # one outlet per report, Arabic and English mixed
+            self.event_list[event.number] = (event, outlets)
             self.events += 1
-            reports = self.rng.randint(3, 10)
-            for r in range(1, reports):
-                delay = self.rng.uniform(60, 6 * 3600)  # minutes to hours of stream time
-                self.pending.append((wall * self.speed + delay, event, r))
-            return self._report(event, 0, now)
-        text = " ".join(self.rng.choice(ORDINARY) for _ in range(6))
-        return ArticleRecord(
-            id=f"o-{self.n}",
-            url=f"https://news.example.org/o/{self.n}",
-            feed_url="https://news.example.org/rss",
-            outlet=f"Outlet {self.n % 40}",
-            title=text[:80],
-            text=text,
-            published=now,
-            fetched_at=now,
-        )
+            for r in range(1, self.rng.randint(3, 10)):
+                delay = self.rng.uniform(120, 90 * 60)  # minutes of stream time
+                self.pending.append((wall * self.speed + delay, event.number, r))
+            return self._report(event.number, 0, now)
+        return _record(self.news.next(now).article, now)
 
-    def _report(self, event: int, number: int, now: datetime) -> ArticleRecord:
-        rng = random.Random(event)
-        place, verb = PLACES[event % len(PLACES)], rng.choice(ATTACKS)
-        text = (
-            f"{verb} {place} today, officials said. Report {number} of this event from outlet {number}. "
-            + " ".join(self.rng.choice(ORDINARY) for _ in range(4))
-        )
-        return ArticleRecord(
-            id=f"e-{event}-{number}",
-            url=f"https://news.example.org/e/{event}/{number}",
-            feed_url="https://news.example.org/rss",
-            outlet=f"Outlet {number}",
-            title=f"{verb} {place}",
-            text=text,
-            published=now,
-            fetched_at=now,
-        )
+    def _report(self, number: int, report: int, now: datetime) -> ArticleRecord:
+        event, outlets = self.event_list[number]
+        outlet = outlets[report % len(outlets)]
+        self.reports += 1
+        return _record(self.news.report(event, now, outlet.lang, outlet, report), now)
+
+
+def _record(article: dict[str, Any], now: datetime) -> ArticleRecord:
+    """The generator's article (the analyze contract) as the poller would put it on Kafka."""
+    return ArticleRecord(
+        id=article["id"],
+        url=article["url"],
+        feed_url=f"https://{urlsplit(article['url']).netloc}/rss",
+        outlet=article["outlet"],
+        title=article["title"],
+        text=article["text"],
+        published=datetime.fromisoformat(article["published"]),
+        fetched_at=now,
+        lang=article["lang"],
+        categories=tuple(article.get("categories", ())),
+    )
+
+
+def joining(incidents: dict[str, set[str]], reports_sent: int) -> dict[str, int]:
+    """Did the reports of one event join one incident? From each incident's latest report ids
+    (event reports are ``e<event>-<report>``; an event counts as one incident when every report of it
+    that reached an incident reached the same one)."""
+    event_of = {}
+    for incident, ids in incidents.items():
+        for article_id in ids:
+            if article_id.startswith("e"):
+                event_of.setdefault(article_id.split("-")[0], set()).add(incident)
+    in_incidents = sum(1 for ids in incidents.values() for a in ids if a.startswith("e"))
+    mixing = sum(
+        1 for ids in incidents.values() if len({a.split("-")[0] for a in ids if a.startswith("e")}) > 1
+    )
+    other = sum(1 for ids in incidents.values() if not any(a.startswith("e") for a in ids))
+    return {
+        "event_reports": reports_sent,
+        "event_reports_in_incidents": in_incidents,
+        "events_in_one_incident": sum(1 for s in event_of.values() if len(s) == 1),
+        "events_split": sum(1 for s in event_of.values() if len(s) > 1),
+        "incidents": len(incidents),
+        "incidents_mixing_events": mixing,
+        "incidents_from_other_articles": other,
+    }
 
 
 def rss_mb(pid: int) -> float:
@@ -185,6 +189,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     processor = start_worker(cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env)
     latencies: list[float] = []
     updates = 0
+    incidents: dict[str, set[str]] = {}  # incident id -> its report article ids (latest state)
     stop = threading.Event()
 
     def read_updates() -> None:
@@ -199,6 +204,9 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         while not stop.is_set():
             for message in consumer:
                 data = json.loads(message.value)
+                incident = data.get("incident") or {}
+                if incident.get("id"):
+                    incidents[incident["id"]] = {r["article_id"] for r in incident.get("reports", ())}
                 seen = data.get("article_seen_at")
                 if seen:
                     seen_ms = datetime.fromisoformat(seen).timestamp() * 1000
@@ -208,6 +216,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
 
     reader = threading.Thread(target=read_updates, daemon=True)
     reader.start()
+    load_before = os.getloadavg()[0]
     time.sleep(15)  # let the processor join its group and recover (empty) tables
     producer = KafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=5, acks=1)
     stream = Stream(args.rate, args.seconds, args.attack_share)
@@ -240,6 +249,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         peak = max(peak, rss_mb(processor.pid))
         remaining = lag(broker.bootstrap, f"{prefix}-processor", topic)
     drain = time.monotonic() - drain_started
+    load_after = os.getloadavg()[0]
     stop.set()
     reader.join(timeout=5)
     processor.send_signal(signal.SIGTERM)
@@ -255,14 +265,24 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "drain_s": round(drain, 1),
         "attack_events": stream.events,
         "incident_updates": updates,
+        **joining(incidents, stream.reports),
         **latency_summary(latencies),
         "peak_rss_mb": round(peak, 1),
         "pinned_to_one_core": bool(pin),
+        "load_avg_1m_before": round(load_before, 2),
+        "load_avg_1m_after": round(load_after, 2),
     }
     print(
         f"processor: {result['articles_per_s']} articles/s sustained ({sent} in {produced_for:.0f} s + "
         f"{drain:.0f} s drain, lag at end {remaining}); article→incident update p50 {result['p50_ms']} ms, "
         f"p99 {result['p99_ms']} ms; peak RSS {result['peak_rss_mb']} MB"
+    )
+    print(
+        f"current attacks: {result['attack_events']} events, {result['event_reports']} reports sent, "
+        f"{result['event_reports_in_incidents']} in incidents; {result['events_in_one_incident']} events in one "
+        f"incident, {result['events_split']} split; {result['incidents']} incidents, "
+        f"{result['incidents_mixing_events']} mixing events, {result['incidents_from_other_articles']} from other "
+        f"articles; load average {result['load_avg_1m_before']} before, {result['load_avg_1m_after']} after"
     )
     print(json.dumps(result))
     return 0
