@@ -109,7 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="sample seed (printed; random when not given)")
     parser.add_argument("--sample", type=int, default=100, help="articles per sample")
     parser.add_argument("--review", type=Path, default=None, help="review file (default .cache/eval/...)")
+    parser.add_argument("--show", nargs="+", metavar="ID", help="print these articles whole, for a reviewer")
+    parser.add_argument("--labels", nargs="+", type=Path, help="score against hand labels (see REVIEWING.md)")
     args = parser.parse_args(argv)
+    if args.show:
+        return show(args.corpus, set(args.show))
+    if args.labels:
+        return score(args.corpus, args.watchlist, args.labels)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 10**6)
 
     analyzer = analyzer_for(args.watchlist)
@@ -184,6 +190,45 @@ def main(argv: list[str] | None = None) -> int:
                     + "\n"
                 )
     print(f"review file: {review}  (labels template: {labels})")
+    return 0
+
+
+def show(corpus: Path, ids: set[str]) -> int:
+    for line in corpus.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["id"] in ids:
+            print(f"=== {row['id']}  outlet={row.get('outlet')}  published={row.get('published')}")
+            print(f"url: {row.get('url')}\ntitle: {row.get('title')}\n{row.get('text')}\n")
+    return 0
+
+
+def score(corpus: Path, watchlist: Path, files: list[Path]) -> int:
+    """Precision of what is reported, recall on labelled attacks, watch hits all right."""
+    labels = {}
+    for path in files:
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                labels[row["id"]] = row
+    analyzer = analyzer_for(watchlist)
+    rows = [json.loads(line) for line in corpus.open(encoding="utf-8")]
+    articles = [article_from_dict(r) for r in rows if r["id"] in labels]
+    results = analyze_batch(articles, analyzer)
+    tp = fp = fn = hits_right = hits_total = 0
+    for result in results:
+        label = labels[result["id"]]
+        real = bool(label.get("current_attack") or label.get("late_report"))
+        flagged = result["attack"] or result["late_report"]
+        tp, fp, fn = tp + (flagged and real), fp + (flagged and not real), fn + (real and not flagged)
+        shown = reported(result)["watch_hits"] if flagged else []
+        if shown:
+            hits_total += 1
+            hits_right += real and set(shown) == set(label.get("watch_hits") or [])
+    print(
+        f"labelled {len(results)}: reported precision {tp}/{tp + fp} = {tp / max(1, tp + fp):.3f}; "
+        f"recall {tp}/{tp + fn} = {tp / max(1, tp + fn):.3f}; "
+        f"watch-hit articles all right {hits_right}/{hits_total} = {hits_right / max(1, hits_total):.3f}"
+    )
     return 0
 
 
