@@ -120,6 +120,8 @@ def refused_feeds(path: Path, feeds: Mapping[int, Any], settings: Any) -> list[P
 
 # -- watchlist and channels -----------------------------------------------------------------------
 
+EMPTY_WATCHLIST = "the watchlist has no entries under 'watch': nothing will ever alert"
+
 
 def _check_watchlist(settings: Any, out: TextIO) -> list[Problem]:
     from wirewatch.alerts.watchlist import load_watchlist
@@ -136,15 +138,16 @@ def _check_watchlist(settings: Any, out: TextIO) -> list[Problem]:
     except WatchError as exc:
         return [Problem(str(exc), str(path))]
     out.write(f"watchlist: {path}: {len(watchlist.watch)} entries\n")
+    empty = [] if watchlist.watch else [Problem(EMPTY_WATCHLIST, str(path), warning=True)]
     found = channel_problems(watchlist.channels, path, settings)
     if found:
-        return found
+        return [*empty, *found]
     try:
         routing = watchlist.routing(settings.notify_urls())
     except ConfigError as exc:  # an entry's channel that only --notify could have made
         return [Problem(p.message, str(path), p.line, p.field) for p in exc.problems]
     _print_routes(routing, analyzer, out)
-    return []
+    return empty
 
 
 def _channels_as_written(path: Path) -> dict[str, Any]:

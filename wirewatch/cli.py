@@ -237,6 +237,10 @@ def _routing(settings: Any) -> Any:
     from wirewatch.checkconfig import channel_problems
 
     watchlist = load_watchlist(settings.watchlist)
+    if not watchlist.watch:
+        log.warning(
+            "the watchlist %s has no entries under 'watch': nothing will ever alert", settings.watchlist
+        )
     found = channel_problems(watchlist.channels, settings.watchlist, settings)
     if found:
         raise ConfigError(problems=found)
@@ -316,7 +320,7 @@ def article_from_dict(data: Any) -> Any:
         categories = (categories,)
     if not isinstance(categories, list | tuple) or not all(isinstance(c, str) for c in categories):
         raise ValueError("field 'categories' must be a string or a list of strings")
-    return Article(
+    return Article.bounded(
         id=str(article_id),
         title=data.get("title") or "",
         text=data.get("text") or "",

@@ -1,5 +1,6 @@
 """Rendering and delivery to real local receivers: webhook (ours and apprise json://), Slack-shaped, SMTP."""
 
+import base64
 import email
 import email.policy
 import logging
@@ -243,3 +244,14 @@ def test_secrets_never_reach_logs_or_errors(receivers, caplog: pytest.LogCapture
     with pytest.raises(ConfigError) as err:
         sender_for("nosuchservice://token-SECRET@host")
     assert "SECRET" not in str(err.value)
+
+
+def test_a_webhook_url_with_credentials_sends_them_as_basic_auth(receivers) -> None:
+    hook, _ = receivers
+    sender = sender_for(f"webhook+http://alerts:p%40ss@127.0.0.1:{hook.port}/secured")
+    assert "p%40ss" not in sender.masked and "p@ss" not in sender.masked
+    result = sender.send(render(notice()))
+    assert result.status == "sent", result
+    [got] = hook.wait_for(1, 10)
+    assert got.path == "/secured"
+    assert got.headers.get("Authorization") == "Basic " + base64.b64encode(b"alerts:p@ss").decode()

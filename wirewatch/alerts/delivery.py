@@ -17,6 +17,7 @@ an error message or a metric label.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import urllib.error
@@ -25,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import apprise
 from apprise import NotifyBase
@@ -69,9 +71,21 @@ class Sender:
 
 class WebhookSender(Sender):
     def __init__(self, url: str) -> None:
-        self.target = url.split("+", 1)[1]  # webhook+https://host/path -> https://host/path
+        target = url.split("+", 1)[1]  # webhook+https://host/path -> https://host/path
         self.scheme = "webhook"
-        self.masked = "webhook+" + mask_url(self.target)
+        self.masked = "webhook+" + mask_url(target)
+        # "https://user:pass@host/path": urllib does not send credentials written in the address;
+        # they go in an Authorization header and the address keeps only the host.
+        parts = urlsplit(target)
+        self.auth: str | None = None
+        if parts.username is not None:
+            user, password = unquote(parts.username), unquote(parts.password or "")
+            self.auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+            host = parts.hostname or ""
+            netloc = f"[{host}]" if ":" in host else host
+            netloc += f":{parts.port}" if parts.port else ""
+            target = urlunsplit(parts._replace(netloc=netloc))
+        self.target = target
 
     def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:
         body = json.dumps(rendered.payload, ensure_ascii=False).encode("utf-8")
@@ -83,6 +97,7 @@ class WebhookSender(Sender):
                 "Content-Type": "application/json; charset=utf-8",
                 "Idempotency-Key": rendered.key,
                 "User-Agent": USER_AGENT,
+                **({"Authorization": self.auth} if self.auth else {}),
             },
         )
         try:

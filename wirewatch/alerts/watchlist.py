@@ -24,11 +24,33 @@ from wirewatch.alerts.routing import AlertingSpec, Routing, build_routing, unkno
 from wirewatch.core.alerting import SeverityRule
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.gazetteer import builtin
+from wirewatch.core.text import normalize
 from wirewatch.core.watch import WATCH_KINDS, WatchEntry, WatchError
 from wirewatch.errors import ConfigError
 from wirewatch.validation import Loc
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+MIN_LETTERS = 3
+# Words a watch name must not be on its own: they are in every other sentence.
+_EVERYDAY = frozenset(
+    normalize(w)
+    for w in (
+        "the a an of and in on at to for from with by is was al el "
+        "و في من على إلى الى عن مع أن ان هذا هذه ذلك التي الذي ال"
+    ).split()
+)
+
+
+def too_broad(name: str) -> str | None:
+    """Why a watch name would match far too much, or ``None``: fewer than 3 letters, or an
+    everyday word ("A" hits every sentence that starts with it, "و" every Arabic text)."""
+    letters = sum(ch.isalpha() for ch in name)
+    if letters < MIN_LETTERS:
+        return f"has {letters} letter{'s' if letters != 1 else ''} (fewer than {MIN_LETTERS})"
+    words = normalize(name).split()
+    if words and all(w in _EVERYDAY for w in words):
+        return "is an everyday word"
+    return None
 
 
 class WatchItem(BaseModel):
@@ -44,6 +66,11 @@ class WatchItem(BaseModel):
     channels: tuple[str, ...] = Field(default=(), description="channel names; the default route when empty")
     severity: tuple[SeverityRule, ...] = Field(
         default=(), description="first rule that applies sets severity"
+    )
+    exact: bool = Field(
+        default=False,
+        description="take names as written even when short or everyday words (a name of fewer than "
+        "3 letters, or a word like 'the' or 'و', would otherwise match far too much)",
     )
 
     @field_validator("id")
@@ -72,6 +99,13 @@ class WatchItem(BaseModel):
     def _has_a_name(self) -> WatchItem:
         if not self.names and not self.place:
             raise ValueError(f"entry {self.id!r} needs names or a built-in place")
+        if not self.exact:
+            for name in self.names:
+                why = too_broad(name)
+                if why:
+                    raise ValueError(
+                        f"name {name!r} {why}; give a longer name, or mark the entry exact: true"
+                    )
         return self
 
     def entry(self) -> WatchEntry:

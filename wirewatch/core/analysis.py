@@ -177,6 +177,7 @@ def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) 
         "claim": "claimed" if detection.claims.by else ("none" if detection.claims.none else None),
         "references": [_mention_record(m, analyzer) for m in detection.mentions if m.recency == "past"],
         "late": None,
+        "truncated": article.truncated,
     }
     if record["late_report"]:
         # An attack days old, told as news: its facts apart, so that "attack" and "watch_hits"

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from wirewatch.core.dateline import reference_time
 from wirewatch.core.figures import (
@@ -92,6 +93,11 @@ _NEW_ITEM = (
 _DATELINE = re.compile(r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+")
 
 
+# Longest text analyzed (characters): a longer one is cut and the article marked ``truncated``,
+# so that no article can stall a stage. The poller cuts its records to the same length.
+MAX_TEXT = 200_000
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """What the core needs of an article; the workers build it from a topic record."""
@@ -104,6 +110,13 @@ class Article:
     published: datetime | None = None
     lang: str | None = None
     categories: tuple[str, ...] = ()  # the feed's sections ("Opinion", "رياضة"), when it gives them
+    truncated: bool = False  # the text was cut to MAX_TEXT
+
+    @classmethod
+    def bounded(cls, id: str, title: str, text: str, **fields: Any) -> Article:
+        """An article with its title and text cut to MAX_TEXT (and marked) when longer."""
+        cut = len(title) > MAX_TEXT or len(text) > MAX_TEXT or bool(fields.pop("truncated", False))
+        return cls(id, title[:MAX_TEXT], text[:MAX_TEXT], truncated=cut, **fields)
 
 
 @dataclass(frozen=True, slots=True)

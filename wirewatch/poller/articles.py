@@ -14,7 +14,7 @@ from datetime import datetime
 
 from wirewatch.core.entries import EntryFields
 from wirewatch.poller.parse import ParsedFeed
-from wirewatch.topics.records import ArticleRecord, FeedRecord, FeedState
+from wirewatch.topics.records import MAX_TEXT, MAX_TITLE, MAX_URL, ArticleRecord, FeedRecord, FeedState
 
 SEEN_LIMIT = 1000  # ids remembered per feed beyond those in the current document
 MIN_ALIAS_CHARS = 40  # shorter entries ("Live updates") may repeat their words as distinct items
@@ -48,16 +48,18 @@ def new_articles(
         revision = 0 if old is None else revisions.get(entry.id, 0) + 1
         if revision:
             revisions[entry.id] = revision
+        truncated = len(entry.title) > MAX_TITLE or len(entry.text) > MAX_TEXT or len(entry.url) > MAX_URL
         records.append(
             ArticleRecord(
                 id=entry.id,
                 revision=revision,
-                url=entry.url,
-                guid=entry.guid,
+                url=entry.url[:MAX_URL],
+                guid=entry.guid[:MAX_URL] if entry.guid else entry.guid,
                 feed_url=feed.url,
-                outlet=outlet,
-                title=entry.title,
-                text=entry.text,
+                outlet=outlet[:MAX_TITLE],
+                title=entry.title[:MAX_TITLE],
+                text=entry.text[:MAX_TEXT],
+                truncated=truncated,
                 published=entry.published,
                 fetched_at=now,
                 lang=feed.lang,

@@ -11,12 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from kafka import KafkaProducer
-from kafka.errors import KafkaError
+from kafka.errors import KafkaError, MessageSizeTooLargeError, RecordListTooLargeError
 
 from wirewatch.config import Settings
+from wirewatch.logs import mask_url
 from wirewatch.topics import ARTICLES, FEED_HEALTH, FEED_STATE
 from wirewatch.topics.codec import encode, key
 from wirewatch.topics.records import ArticleRecord, FeedHealthEvent, FeedState
@@ -75,10 +76,30 @@ class KafkaSink:
         return True
 
     def _send_acked(self, articles: list[ArticleRecord], events: list[FeedHealthEvent]) -> None:
-        futures = [self.producer.send(self.articles_topic, key=key(r.id), value=encode(r)) for r in articles]
-        futures += [
-            self.producer.send(self.health_topic, key=key(e.feed_url), value=encode(e)) for e in events
-        ]
+        sent = [(r.feed_url, self._send(self.articles_topic, r.id, encode(r))) for r in articles]
+        sent += [(e.feed_url, self._send(self.health_topic, e.feed_url, encode(e))) for e in events]
         self.producer.flush()
-        for future in futures:
-            future.get(timeout=30)  # raises if the broker refused: the state is then not advanced
+        for feed, future in sent:
+            try:
+                if future is None:
+                    raise MessageSizeTooLargeError("refused before it was sent")
+                future.get(timeout=30)  # raises if the broker refused: the state is then not advanced
+            except _TOO_LARGE:
+                # A record Kafka will never take: named and skipped, so that the feed's other items
+                # are not sent again and again behind it (the poller cuts fields to their limits
+                # first, see topics.records.MAX_TEXT; this is the last guard).
+                log.error(
+                    "Kafka refused a record of feed %s as too large; skipped",
+                    mask_url(feed),
+                    extra={"feed": mask_url(feed), "outcome": "record_too_large"},
+                )
+
+    def _send(self, topic: str, record_key: str, value: bytes) -> Any:
+        """The send's future, or ``None`` when the client refuses the record before sending it."""
+        try:
+            return self.producer.send(topic, key=key(record_key), value=value)
+        except _TOO_LARGE:
+            return None
+
+
+_TOO_LARGE = (MessageSizeTooLargeError, RecordListTooLargeError)

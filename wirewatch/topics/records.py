@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
+from wirewatch.core.detect import MAX_TEXT as core_max_text
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
@@ -19,6 +20,14 @@ from wirewatch.core.schedule import SURGE_GROUP
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+# Size limits of an article record's fields, enforced by the poller before Kafka sees the record
+# (a longer field is cut and the record marked ``truncated``): a record stays far below Kafka's
+# 1 MB message limit, and no stage spends long on one article.
+MAX_TITLE = 1_000
+MAX_TEXT = core_max_text  # as long as the core analyzes
+MAX_URL = 2_048
 
 
 class ArticleRecord(_Record):
@@ -37,12 +46,14 @@ class ArticleRecord(_Record):
     fetched_at: AwareDatetime
     lang: str | None = None
     categories: tuple[str, ...] = Field((), description="the feed's sections for the item (<category>)")
+    truncated: bool = Field(False, description="a field was cut to its limit (MAX_TITLE, MAX_TEXT, MAX_URL)")
 
     def to_article(self) -> Article:
-        return Article(
+        return Article.bounded(
             id=self.id,
             title=self.title,
             text=self.text,
+            truncated=self.truncated,
             url=self.url,
             outlet=self.outlet,
             published=self.published,
