@@ -30,6 +30,8 @@ _STYLES = {  # kind: (ANSI colour, bracket label)
 }
 _HARMLESS = {
     "deny",
+    "no_event",
+    "stray",
     "threat",
     "exercise",
     "deal",

@@ -246,11 +246,21 @@ def detect(
             )
     article_labels = {h.label for h in hits}
     # A denial denies the article's attack unless it dates what it denies further back ("Moscow
-    # denied an earlier raid on May 31").
-    denied = any(
-        _is_denial(s.labels) and not any(r.kind == "past" for r in find_time_refs(s.words, reference))
+    # denied an earlier raid on May 31"). One in the lead denies the whole article; one further
+    # down denies only the attacks on the places it names ("Damascus denied bombing hospitals"
+    # at the end of a car-bomb report denies a side claim, not the car bomb).
+    denials = [
+        s
         for s in sentences
+        if _is_denial(s.labels) and not any(r.kind == "past" for r in find_time_refs(s.words, reference))
+    ]
+    first_report = next((s.index for s in sentences if _attacky(s.labels)), None)
+    denied_everywhere = any(
+        "no_event" in s.labels or (s.index < LEAD_SENTENCES and s.index == first_report) for s in denials
     )
+    denied_places = {
+        p.place_id for s in denials for p in s.places if gazetteer.places[p.place_id].kind != "country"
+    }
     sport_words = sum(1 for h in hits if h.label == "sport")
     frame: str | None = "sport" if sport_words >= 3 and not article_labels & {"killed", "wounded"} else None
     if frame is None:
@@ -266,6 +276,7 @@ def detect(
             sentence, reference, gazetteer, mentions[-1] if mentions else None, lead, dated_lead
         )
         if isinstance(outcome, Mention):
+            denied = denied_everywhere or bool(denied_places & _lineages(outcome.places, gazetteer))
             reason = _framed_out(outcome, sentence, frame, denied)
             if reason is not None:
                 outcome = Rejected(sentence.index, sentence.start, sentence.end, reason, tuple(sentence.hits))
@@ -459,6 +470,7 @@ _FRAMING = frozenset(
 # Title words that frame the article even when the title names no attack.
 _TITLE_FRAMES = {
     "deny": "denial",
+    "no_event": "denial",
     "threat": "threat or warning",
     "court": "a court case",
     "exercise": "exercise or test",
@@ -483,9 +495,19 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
     return None
 
 
+_DENY = frozenset(("deny", "no_event"))
+
+
+def _lineages(place_ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
+    return {p for place_id in place_ids if place_id in gazetteer.places for p in gazetteer.lineage(place_id)}
+
+
+def _attacky(labels: set[str]) -> bool:
+    return any(label.startswith("weapon:") for label in labels) or "attack" in labels
+
+
 def _is_denial(labels: set[str]) -> bool:
-    attacky = any(label.startswith("weapon:") for label in labels) or "attack" in labels
-    return attacky and "deny" in labels and "responsibility" not in labels
+    return _attacky(labels) and bool(labels & _DENY) and "responsibility" not in labels
 
 
 def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
@@ -810,6 +832,8 @@ def _harmless(
         return "a condition or hypothesis"
     if "accident" in labels and (not weapons or not harmed):
         return "an accident or a controlled explosion"
+    if "stray" in labels and not labels & {"attack", "weapon:ied", "weapon:suicide", "weapon:airstrike"}:
+        return "an accident or a controlled explosion"  # a bullet fired at a wedding wounds a guest
     if "halt" in labels and not harmed:
         return "a halt or a truce"
     if "deployment" in labels and not harmed and not acted:
@@ -824,7 +848,7 @@ def _harmless(
         return "politics"
     if "sport" in labels and not labels & {"killed", "wounded"}:
         return "sport"
-    if "deny" in labels and "responsibility" not in labels:
+    if labels & _DENY and "responsibility" not in labels:
         return "denial"
     if "exercise" in labels and not harmed:
         return "exercise or test"

@@ -151,20 +151,28 @@ TERMS: dict[str, tuple[str, ...]] = {
     # Who reported the attack (see SOURCES for the names shown).
     "source": (),  # filled below from SOURCES
     # Contexts that make attack words harmless.
+    # Someone denies ("the ministry denied ..."): the denial's scope is what it names.
     "deny": term_list("""
-        نفى | نفت | ينفي | تنفي | نفي | لا صحة | عار عن الصحة | عارية عن الصحة | غير صحيحة | لم يتعرض
+        نفى | نفت | ينفي | تنفي | نفي | غير صحيحة | غير دقيقة | غير دقيق
+        denied | denies | deny reports | deny that | deny any | deny the report*
+        disput*
+        dismissed
+        baseless
+        inaccurate
+    """),
+    # The attack did not happen ("no truth to any targeting", "there was no attack"): the whole
+    # story is denied wherever this stands.
+    "no_event": term_list("""
+        لا صحة | عار عن الصحة | عارية عن الصحة | لم يتعرض
         لم تتعرض
         لم يقع | لم تقع | لم يحدث | لم تسقط | لم يسقط | شائعات | مفبركة | كاذبة | عدم صحة | أي هجوم
-        لا أساس لها | لا أساس له | غير دقيقة | غير دقيق | عارية | لم يتعرض لأي
-        denied | denies | deny reports | deny that | deny any | deny the report*
+        لا أساس لها | لا أساس له | عارية | لم يتعرض لأي
         no attack | not attacked | did not come under | false report* | fake
         rumour*
         rumor* | there was no attack | there was no strike | there was no explosion | no rockets | no rocket
-        no drones | no drone | no missiles | disput*
-        dismissed
+        no drones | no drone | no missiles
         completely false | not been attacked | had not been attacked | no indication of any attack
-        baseless
-        untrue | inaccurate | no truth
+        untrue | no truth
         not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike
         not an explosion
         not a missile* | rather than | وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
@@ -273,6 +281,10 @@ TERMS: dict[str, tuple[str, ...]] = {
     "halt": term_list("""
         وقف إطلاق النار | وقف اطلاق النار | هدنة | الهدنة | وقف القصف | توقف القصف | إيقاف القصف | ايقاف القصف
         وقف العمليات العسكرية | ceasefire | cease fire | truce | halt to the shelling | halt the shelling
+        أوقفت القصف | اوقفت القصف | أوقفت عمليات القصف | اوقفت عمليات القصف | علقت جزئيا | تعليق القصف
+        halts shelling | halted shelling | halts the shelling | halted the shelling | stopped its shelling
+        stopped the shelling | suspended the shelling | suspended its shelling | suspended air strikes
+        suspended airstrikes | partially suspended
     """),
     # Forces and weapons sent somewhere: a deployment, not an attack.
     "deployment": term_list("""
@@ -331,8 +343,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
         حريق أعشاب
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
+        grain elevator
+    """),
+    # Shots fired in celebration or gone astray: someone hurt is still not an attack.
+    "stray": term_list("""
         رصاصة طائشة | رصاص طائش | طلق طائش | ابتهاجا | احتفالا | الأعراس | عرس | حفل زفاف
-        stray bullet* | celebratory gunfire | celebratory fire | grain elevator
+        stray bullet* | celebratory gunfire | celebratory fire | fired in celebration
     """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.
     "target_noun": term_list("""

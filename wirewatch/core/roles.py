@@ -143,6 +143,8 @@ _TAKEN = _words(
     " taken transferred rushed evacuated flown airlifted"
 )
 _TO = _words("إلى الى to")
+# "taken to a hospital in Baghdad": the words between where they were taken and the place.
+_CARE_PLACES = _words("the a an in في مستشفى المستشفى مستشفيات hospital hospitals clinic مركز صحي")
 # "قيادة عمليات بغداد", "the Muthanna division": a unit's name, never a target.
 _UNIT = _words("عمليات قيادة فرقة لواء فيلق الفرقة اللواء الفيلق division brigade corps command")
 _SPEAKS_BEFORE = _words(
@@ -199,7 +201,7 @@ def is_office(words: Sequence[str], first: int) -> bool:
 def is_destination(words: Sequence[str], first: int) -> bool:
     """ "the wounded were taken to the capital Baghdad": where they went, not what was hit."""
     j = first
-    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"the"}:
+    while j > 0 and first - j < 5 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | _CARE_PLACES:
         j -= 1
     return (
         j > 0

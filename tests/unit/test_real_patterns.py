@@ -1,0 +1,253 @@
+"""Error patterns found by reading samples of real news (SaudiNewsNet, Reuters-21578, FA-KES).
+
+Each row is a short report written for this test in the way the real articles read (never their
+text), with what the detector must make of it. tests/eval/REVIEWING.md says how the samples were
+read; the closing notes of the detection work give the counts.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from wirewatch.core.analysis import Analyzer
+from wirewatch.core.detect import Article
+from wirewatch.core.watch import WatchEntry
+
+PUBLISHED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday
+
+WATCH = (
+    WatchEntry("ain-al-asad", "base", ("Ain al-Asad", "عين الأسد")),
+    WatchEntry("anbar", "region", ("Anbar", "الأنبار")),
+    WatchEntry("baghdad", "city", ("Baghdad", "بغداد")),
+    WatchEntry("salah-al-din", "region", ("Salah al-Din", "صلاح الدين")),
+    WatchEntry("basra", "region", ("Basra", "البصرة")),
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer.create(WATCH)
+
+
+def run(analyzer: Analyzer, title: str, text: str, url: str = "") -> dict:
+    return analyzer.analyze(Article("t", title, text, published=PUBLISHED, url=url))
+
+
+# (pattern, title, text, a current attack? ("late": a late report), watch hits that must be
+# there, hits that must not)
+PATTERNS = [
+    # -- denials: one further down the story denies only what it names ------------------------
+    (
+        "side denial of an earlier claim",
+        "Car bomb kills five in a Damascus market",
+        "A car bomb killed five people on Wednesday in a crowded market in Damascus, the state news "
+        "agency said. The blast damaged shops and cars nearby.\n\nIn a separate statement the "
+        "government denied bombing hospitals in its campaign against the rebels.",
+        True,
+        set(),
+        set(),
+    ),
+    (
+        "side denial about civilian victims",
+        "هجوم انتحاري يستهدف مركزا للشرطة في ديار بكر",
+        "قتل ثلاثة من رجال الشرطة اليوم الأربعاء في هجوم انتحاري بسيارة مفخخة استهدف مركزا للشرطة "
+        "في ديار بكر.\n\nوتضاربت المعلومات حول سقوط مدنيين في الغارات على جبال شمال العراق، إذ نفى "
+        "الجيش أن تكون غاراته قد أصابت أي قرى.",
+        True,
+        set(),
+        set(),
+    ),
+    (
+        "the event itself denied further down",
+        "Blasts heard near Baghdad airport",
+        "Residents reported loud explosions near Baghdad airport late on Tuesday and social media "
+        "pages spoke of a rocket attack.\n\nAn hour later a security source said there was no "
+        "attack and that the sounds came from the controlled burning of expired munitions.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "a denial in the lead",
+        "الإعلام الأمني ينفي استهداف قاعدة عين الأسد",
+        "نفت خلية الإعلام الأمني اليوم الأربعاء الأنباء التي تحدثت عن سقوط صواريخ على قاعدة عين الأسد "
+        "الجوية في الأنبار.",
+        False,
+        set(),
+        {"ain-al-asad", "anbar"},
+    ),
+    # -- places that are not where the attack was -----------------------------------------
+    (
+        "a unit named for a city",
+        "قيادة عمليات بغداد: سقوط صاروخين على قاعدة عين الأسد",
+        "أعلنت قيادة عمليات بغداد اليوم سقوط صاروخين من نوع كاتيوشا على قاعدة عين الأسد الجوية دون خسائر.",
+        True,
+        {"ain-al-asad"},
+        {"baghdad"},
+    ),
+    (
+        "a person named like a governorate",
+        "Twin bombing kills dozens at a rally in Ankara",
+        "Two suicide bombers struck a peace rally in Ankara on Wednesday, killing at least 30 people. "
+        "Opposition leader Salah al-Din Demirtas blamed the government for the lapse in security.",
+        True,
+        set(),
+        {"salah-al-din"},
+    ),
+    (
+        "where the wounded were taken",
+        "عبوة ناسفة تستهدف دورية للجيش في الرمادي",
+        "انفجرت عبوة ناسفة صباح اليوم على دورية للجيش في مدينة الرمادي ما أدى إلى إصابة ثلاثة جنود "
+        "نقلوا إلى مستشفى في بغداد لتلقي العلاج.",
+        True,
+        {"anbar"},
+        {"baghdad"},
+    ),
+    (
+        "a speaker in the capital",
+        "Baghdad says rockets hit Ain al-Asad",
+        "Baghdad said on Wednesday that three rockets struck Ain al-Asad air base overnight without "
+        "causing casualties.",
+        True,
+        {"ain-al-asad", "anbar"},
+        {"baghdad"},
+    ),
+    # -- other senses of attack words ------------------------------------------------------
+    (
+        "a march, not a drone",
+        "مسيرة حاشدة في البصرة احتجاجا على انقطاع الكهرباء",
+        "خرجت اليوم مسيرة حاشدة في شوارع البصرة احتجاجا على انقطاع الكهرباء وطالب المشاركون "
+        "بمحاسبة المسؤولين.",
+        False,
+        set(),
+        {"basra"},
+    ),
+    (
+        "a strike by workers",
+        "Oil workers strike in Basra over unpaid wages",
+        "Hundreds of oil workers went on strike in Basra on Wednesday, demanding wages unpaid since "
+        "the summer.",
+        False,
+        set(),
+        {"basra"},
+    ),
+    (
+        "a space rocket",
+        "Rocket carrying a weather satellite fails after launch",
+        "A rocket carrying a weather satellite failed minutes after lift-off on Wednesday, the space "
+        "agency said, and its debris fell into the ocean.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a shark attack",
+        "Shark attack injures a swimmer off the Red Sea coast",
+        "A shark bit a swimmer off a beach on Wednesday, wounding him in the leg, local officials said.",
+        False,
+        set(),
+        set(),
+    ),
+    # -- old attacks, plans, accidents, halts ----------------------------------------------
+    (
+        "a funeral for a known attack's victims",
+        "تشييع ضحايا التفجير الذي استهدف المسجد",
+        "شيع الأهالي أمس ضحايا التفجير الذي استهدف المسجد يوم الخميس الماضي وسط حضور رسمي وشعبي.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "an attack being prepared",
+        "Militants preparing an attack on Ain al-Asad, officials say",
+        "Security officials said on Wednesday that militants were preparing an attack on Ain al-Asad "
+        "air base and that patrols had been stepped up.",
+        False,
+        set(),
+        {"ain-al-asad"},
+    ),
+    (
+        "a stray bullet at a wedding",
+        "Child wounded by celebratory gunfire at a wedding in Basra",
+        "A child was wounded on Wednesday by a stray bullet fired in celebration at a wedding in Basra, "
+        "police said.",
+        False,
+        set(),
+        {"basra"},
+    ),
+    (
+        "the day before yesterday is a late report",
+        "مقتل جنديين بقذائف هاون في الأنبار",
+        "قتل جنديان وأصيب ثلاثة آخرون أول أمس في قصف بقذائف الهاون استهدف موقعا للجيش في الأنبار.",
+        "late",
+        set(),
+        set(),
+    ),
+    (
+        "a truce: the shelling stopped",
+        "Army halts shelling of Fallujah to let families leave",
+        "The army stopped its shelling of Fallujah on Wednesday to open a corridor for families "
+        "leaving the city, a military source said.",
+        False,
+        set(),
+        {"anbar"},
+    ),
+    (
+        "an execution for an old murder",
+        "تنفيذ حكم القتل قصاصا بجان في الرياض",
+        "أعلنت وزارة الداخلية اليوم تنفيذ حكم القتل قصاصا بمواطن أقدم على قتل آخر بإطلاق النار عليه "
+        "إثر خلاف بينهما قبل ثلاث سنوات.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "an attack on Saturday reported on Wednesday",
+        "Details emerge of Saturday's rocket attack on Ain al-Asad",
+        "Three rockets struck Ain al-Asad air base on Saturday, damaging a hangar, officials said in "
+        "a statement released on Wednesday.",
+        "late",
+        set(),
+        {"ain-al-asad"},
+    ),
+    (
+        "a place named in a speaker's title",
+        "Airstrike kills militants near Hawija",
+        "An airstrike killed eight militants near Hawija on Wednesday, said the media officer of the "
+        "north Salah al-Din operations command.",
+        True,
+        set(),
+        {"salah-al-din"},
+    ),
+    (
+        "a court case about an old bombing",
+        "Court sentences man over 2019 bombing in Basra",
+        "A criminal court in Basra on Wednesday sentenced a man to death for his role in a car bombing "
+        "that killed eleven people in 2019.",
+        False,
+        set(),
+        {"basra"},
+    ),
+    (
+        "a bomb near a court is an attack",
+        "Bomb explodes outside a courthouse in Baghdad",
+        "A bomb exploded outside a courthouse in Baghdad on Wednesday morning, killing two guards and "
+        "wounding five people.",
+        True,
+        {"baghdad"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "title", "text", "current", "hits", "not_hits"), PATTERNS, ids=[p[0] for p in PATTERNS]
+)
+def test_real_news_pattern(
+    analyzer: Analyzer, pattern: str, title: str, text: str, current: bool | str, hits: set, not_hits: set
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is (current is True), (pattern, out)
+    assert out["late_report"] is (current == "late"), (pattern, out)
+    assert hits <= set(out["watch_hits"]), (pattern, out["watch_hits"])
+    assert not (not_hits & set(out["watch_hits"])), (pattern, out["watch_hits"])
