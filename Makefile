@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval eval-stream corpus-saudinewsnet bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ clean: ## remove the venv, caches and run data (keeps the Kafka jar cache)
 
 corpus-saudinewsnet: venv ## fetch SaudiNewsNet (31,030 real Arabic articles, CC BY-NC-SA) into .cache/corpora (never committed)
 	$(BIN)/python tools/corpora.py saudinewsnet
+
+corpus-english: venv ## fetch Reuters-21578 and FA-KES (real English news) into .cache/corpora/english (never committed)
+	$(BIN)/python tools/corpora.py english
 
 eval-stream: venv ## a real stream: volumes per 10,000 and review samples with explain reasons (CORPUS=FILE [SEED=N] [SAMPLE=100])
 	@test -n "$(CORPUS)" || { echo "usage: make eval-stream CORPUS=FILE.jsonl [SEED=N] [SAMPLE=100]"; exit 2; }
