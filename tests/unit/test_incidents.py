@@ -11,6 +11,7 @@ from wirewatch.core.analysis import IncidentBook
 from wirewatch.core.incidents import (
     Incident,
     OpenIncidents,
+    PlaceFact,
     Policy,
     ReportFacts,
     apply,
@@ -104,6 +105,24 @@ def test_a_country_in_common_joins_only_reports_that_name_nothing_more_and_the_s
     first = book.add(report("a", "A", places=(IRAQ,)))
     assert book.add(report("b", "B", hours=1, places=(IRAQ,))).id == first.id
     assert book.add(report("c", "C", hours=1, places=(IRAQ,), types=("shooting",))).id != first.id
+
+
+NINEVEH = PlaceFact(id="IQ-NI", name="Nineveh", kind="governorate", lineage=("IQ-NI", "IQ"), area=("Iraq",))
+DIYALA = PlaceFact(id="IQ-DI", name="Diyala", kind="governorate", lineage=("IQ-DI", "IQ"), area=("Iraq",))
+
+
+def test_a_round_up_of_many_fronts_joins_only_on_a_town_or_base_in_common() -> None:
+    # "Clashes in Anbar, strikes in Nineveh, a bomb in Diyala": a day's round-up names every front.
+    book = Book()
+    roundup = book.add(report("r", "R", places=(ANBAR, NINEVEH, DIYALA), types=("airstrike", "ied")))
+    assert book.add(report("a", "A", hours=1, places=(ANBAR,), types=("ied",))).id != roundup.id
+    assert book.add(report("b", "B", hours=1, places=(DIYALA,), types=("airstrike",))).id != roundup.id
+    # The attack on the base itself joins an incident that names the base, round-up or not.
+    base = book.add(report("c", "C", hours=2, places=(AIN, NINEVEH, DIYALA)))
+    assert book.add(report("d", "D", hours=2.5, places=(AIN,))).id == base.id
+    # A governorate in common with a single-front report still joins within the coarse window.
+    first = book.add(report("e", "E", hours=4, places=(DIYALA,), types=("mortar",)))
+    assert book.add(report("f", "F", hours=5, places=(DIYALA,), types=("mortar",))).id == first.id
 
 
 def test_redelivered_report_changes_nothing() -> None:

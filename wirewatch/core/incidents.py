@@ -201,6 +201,17 @@ def _only_countries(report: ReportFacts, cand: Summary) -> bool:
     )
 
 
+_ROUNDUP_REGIONS = 3
+
+
+def _roundup(lineages: Sequence[tuple[str, ...]]) -> bool:
+    """Places in three or more first-level divisions or countries: a round-up, not one attack."""
+    divisions = {line[-2] for line in lineages if len(line) >= 2}
+    countries = {line[-1] for line in lineages if len(line) >= 2}
+    alone = {line[0] for line in lineages if len(line) == 1 and line[0] not in countries}
+    return len(divisions | alone) >= _ROUNDUP_REGIONS
+
+
 def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
     """The incident the report belongs to among candidates, or ``None`` for a new incident."""
     best: tuple[float, float, str] | None = None
@@ -210,6 +221,10 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
             continue
         if score < _SPECIFICITY["governorate"] and not _only_countries(report, cand):
             continue  # a country in common is not one event: "airstrikes in Syria" are many
+        if score < _SPECIFICITY["city"] and (
+            _roundup([p.lineage or (p.id,) for p in report.places]) or _roundup(cand.lineages)
+        ):
+            continue  # a day's round-up of a war names every front: only a town or base in common counts
         window = policy.window_specific if score >= 2.5 else policy.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())
         if gap > window.total_seconds():
