@@ -9,7 +9,6 @@ URLs masked. No Kafka. The alerter checks its channels at start with ``channel_p
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -203,14 +202,12 @@ def channel_problems(
 
 def _unusable(url: str) -> str | None:
     """Why no sender can take ``url`` (without saying the URL: it holds a secret), or None."""
-    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.delivery import UnusableURL, scheme_of, sender_for
 
     try:
         sender_for(url)
-    except ConfigError:
-        scheme = url.split("://", 1)[0].lower() if "://" in url else ""
-        shown = f"{scheme}://…" if re.fullmatch(r"[a-z][a-z0-9+.-]{0,30}", scheme) else "…"
-        return f"its URL ({shown}) is not one apprise understands (see apprise's list of services)"
+    except UnusableURL as exc:
+        return f"its URL ({scheme_of(url)}://…) {exc.reason}"
     return None
 
 

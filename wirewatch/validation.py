@@ -19,7 +19,7 @@ from pydantic import BaseModel, ModelWrapValidatorHandler, ValidationError, mode
 from pydantic_core import ErrorDetails
 
 from wirewatch.errors import Problem
-from wirewatch.logs import untrusted
+from wirewatch.logs import mask_urls, untrusted
 
 Loc = tuple[int | str, ...]
 
@@ -145,7 +145,8 @@ def plain_message(err: ErrorDetails, model: type[BaseModel] | None = None) -> st
 
 
 def _got(value: Any) -> str:
-    """What was written instead, for scalars (quoted and escaped: it may come from anywhere)."""
+    """What was written instead, for scalars (quoted and escaped: it may come from anywhere; URLs
+    masked: it may be a webhook or SMTP address with its secret)."""
     if isinstance(value, list | tuple):
         return ", not a list"
     if isinstance(value, dict):
@@ -156,7 +157,7 @@ def _got(value: Any) -> str:
         return f", not {str(value).lower()}"
     if isinstance(value, int | float):
         return f", not {_number(value)}"
-    return f", not {untrusted(value, 60)}"
+    return f", not {untrusted(mask_urls(str(value)), 60)}"  # a channel URL written in the wrong place
 
 
 def _number(value: Any) -> str:

@@ -305,3 +305,37 @@ def test_feed_list_duplicates_point_at_the_second_listing(tmp_path: Path) -> Non
     with pytest.raises(ConfigError) as err:
         load_feed_list(path)
     assert str(err.value) == f"{path}:4: field 'feeds[2].url': listed twice: feeds[0] has the same URL"
+
+
+def test_an_unusable_url_is_named_by_its_reason_and_never_shown(tmp_path: Path) -> None:
+    # A token pasted before the scheme, and an e-mail URL asking for PGP (apprise knows it,
+    # wirewatch's e-mail sender does not do it): each gets its own reason, and no secret shows.
+    code, _, lines = run(
+        tmp_path,
+        watchlist="watch:\n  - {id: anbar, kind: region, names: [Anbar]}\n",
+        notify=(
+            "xoxb-123-SECRET https://hooks.example.org/x",
+            "mailto://ann:SECRET-PW@example.org?pgp=encrypt",
+        ),
+    )
+    assert code == 2
+    assert lines[:2] == [
+        "settings (WIREWATCH_* environment or flags): field 'notify': notification URL #1: its URL (?://…) "
+        "is not one apprise understands (see apprise's list of services)",
+        "settings (WIREWATCH_* environment or flags): field 'notify': notification URL #2: its URL (mailto://…) "
+        "asks for PGP, which wirewatch's e-mail sender does not do; remove pgp= and wkd=",
+    ]
+    assert not any("SECRET" in line.upper() for line in lines)
+
+
+def test_a_url_written_where_a_mapping_belongs_is_reported_masked(tmp_path: Path) -> None:
+    watchlist = (
+        "channels:\n"
+        "  ops: 'mailto://alice:s3cretPW@smtp.example.org'\n"
+        "watch:\n"
+        "  - {id: anbar, kind: region, names: [Anbar], channels: [ops]}\n"
+    )
+    code, _, lines = run(tmp_path, watchlist=watchlist)
+    assert code == 2
+    assert any("'channels.ops'" in line and "mailto://smtp.example.org/" in line for line in lines), lines
+    assert not any("s3cret" in line for line in lines)

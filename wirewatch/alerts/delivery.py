@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -125,18 +126,29 @@ _MARKDOWN = frozenset(
 )
 
 
-def _scheme(url: str) -> str:
-    return url.split("://", 1)[0].lower() if "://" in url else "?"
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,30}")
+
+
+def scheme_of(url: str) -> str:
+    """The URL's scheme, or ``?`` when what stands before ``://`` is no scheme (a token pasted
+    by mistake): safe to show where the URL is not."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    return scheme if _SCHEME.fullmatch(scheme) else "?"
+
+
+class UnusableURL(ConfigError):
+    """No sender can take a notification URL; ``reason`` says why without the URL."""
+
+    def __init__(self, url: str, index: int, reason: str) -> None:
+        super().__init__(f"notification URL #{index} ({scheme_of(url)}://…) {reason}", field="notify")
+        self.reason = reason
 
 
 def apprise_plugin(url: str, index: int = 1) -> NotifyBase:
     """apprise's plugin for ``url``; the error names the URL's position and scheme, never the URL."""
     plugin = apprise.Apprise.instantiate(url)
     if plugin is None:
-        raise ConfigError(
-            f"notification URL #{index} ({_scheme(url)}://…) is not a URL apprise understands",
-            field="notify",
-        )
+        raise UnusableURL(url, index, "is not one apprise understands (see apprise's list of services)")
     return plugin
 
 
@@ -173,5 +185,5 @@ def sender_for(url: str, index: int = 1) -> Sender:
     if type(plugin) is NotifyEmail:  # exactly SMTP e-mail, not a service built on it
         from wirewatch.alerts.mail import MailSender
 
-        return MailSender(plugin, _scheme(url), index)
-    return AppriseSender(plugin, _scheme(url))
+        return MailSender(plugin, url, index)
+    return AppriseSender(plugin, scheme_of(url))

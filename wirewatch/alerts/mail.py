@@ -30,7 +30,7 @@ from __future__ import annotations
 import email.policy
 import smtplib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -41,8 +41,7 @@ from apprise.plugins.email import NotifyEmail
 from apprise.plugins.email.base import PGPMode
 from apprise.plugins.email.smtp import AppriseSMTPController
 
-from wirewatch.alerts.delivery import Rendered, Sender, SendResult
-from wirewatch.errors import ConfigError
+from wirewatch.alerts.delivery import Rendered, Sender, SendResult, UnusableURL, scheme_of
 
 # 7-bit transfer encodings only (base64 or quoted-printable for Arabic text), CRLF line ends:
 # any SMTP server takes it, and ``smtplib`` can send it as ASCII.
@@ -63,7 +62,7 @@ class Mailbox:
     port: int
     secure_mode: str
     user: str | None
-    password: str | None
+    password: str | None = field(repr=False)  # never in a log line or a traceback
     verify_certificate: bool
     sender: Address
     to: tuple[Address, ...]
@@ -121,15 +120,13 @@ def envelope(box: Mailbox, to: Address) -> list[str]:
 class MailSender(Sender):
     """A ``mailto://`` or ``mailtos://`` channel: multipart/alternative with our own text part."""
 
-    def __init__(self, plugin: NotifyEmail, scheme: str, index: int = 1) -> None:
+    def __init__(self, plugin: NotifyEmail, url: str, index: int = 1) -> None:
         if plugin.pgp_mode != PGPMode.NONE:
-            raise ConfigError(
-                f"notification URL #{index} ({scheme}://…) asks for PGP, which wirewatch's e-mail "
-                "sender does not do; remove pgp= and wkd=",
-                field="notify",
+            raise UnusableURL(
+                url, index, "asks for PGP, which wirewatch's e-mail sender does not do; remove pgp= and wkd="
             )
         self.box = Mailbox.of(plugin)
-        self.scheme = scheme
+        self.scheme = scheme_of(url)
         self.masked = str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
         self._accepted: OrderedDict[tuple[str, str], None] = OrderedDict()
 
