@@ -115,8 +115,9 @@ def analyze_window(
     long stream is analyzed in memory bounded by its window and the open incidents.
     """
     records = [analyzer.analyze(article) for article in articles]
+    reports = {i: report for i, r in enumerate(records) if (report := incidents.reported(r)) is not None}
     order = sorted(
-        (i for i, r in enumerate(records) if incidents.reported(r) is not None),
+        reports,
         key=lambda i: (
             articles[i].published is None,
             articles[i].published or datetime.min.replace(tzinfo=UTC),
@@ -126,7 +127,7 @@ def analyze_window(
     for i in order:
         article = articles[i]
         seen = article.published or datetime.now(UTC)
-        facts = incidents.facts_from_analysis(incidents.reported(records[i]) or {}, article, seen_at=seen)
+        facts = incidents.facts_from_analysis(reports[i], article, seen_at=seen)
         # Without a publication date there is no time to match on: the article stands alone.
         incident, _ = book.add(facts, seen, match=article.published is not None)
         records[i]["incident"] = incident.id

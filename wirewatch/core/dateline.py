@@ -12,30 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from wirewatch.core.recency import MONTHS
 from wirewatch.core.scan import fold
 from wirewatch.core.text import normalize
 
-_MONTHS = {
-    normalize(name): number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "يناير", "كانون الثاني"),
-            ("february", "feb", "فبراير", "شباط"),
-            ("march", "mar", "مارس", "آذار"),
-            ("april", "apr", "أبريل", "ابريل", "نيسان"),
-            ("may", "مايو", "أيار"),
-            ("june", "jun", "يونيو", "حزيران"),
-            ("july", "jul", "يوليو", "تموز"),
-            ("august", "aug", "أغسطس", "آب"),
-            ("september", "sep", "sept", "سبتمبر", "أيلول"),
-            ("october", "oct", "أكتوبر", "تشرين الأول"),
-            ("november", "nov", "نوفمبر", "تشرين الثاني"),
-            ("december", "dec", "ديسمبر", "كانون الأول"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = {" ".join(words): number for words, number in MONTHS.items()}
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _PATTERNS = (
     # 13-08-2013, 13/08/2013

@@ -31,7 +31,7 @@ from wirewatch.core.figures import (
 from wirewatch.core.focus import fit_to_focus
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.genre import genre
-from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, word_forms
+from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, is_trigger, word_forms
 from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
@@ -166,10 +166,6 @@ class Detection:
     claims: Claims
 
     @property
-    def claimed_by(self) -> tuple[str, ...]:
-        return self.claims.by
-
-    @property
     def current(self) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.recency == "current")
 
@@ -214,7 +210,7 @@ def detect(
         )  # most news: no attack words, no tokens needed
     words = folded.words() if folded is not None else Words.of(tokens(doc))
     hits = lexicon.find(words, positions=lexicon.starts.positions(words.norms) if folded else None)
-    if not any(h.label == "attack" or h.label.startswith("weapon:") for h in hits):
+    if not any(is_trigger(h.label) for h in hits):
         return Detection(doc, None, dateline, (), (), Claims())
     reference = reference_time(article.text, article.published)
     spans = [
@@ -222,7 +218,7 @@ def detect(
         for index, (start, end) in enumerate(split_sentences(doc))
     ]
     found = gazetteer.find(words, gazetteer.starts.positions(words.norms) if folded else None)
-    places = gazetteer.resolve(words, found, doc, [(first, last) for _, _, _, first, last in spans])
+    places = gazetteer.resolve(words, found, doc)
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     ranges = [(first, last) for _, _, _, first, last in spans]
@@ -489,8 +485,7 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
         return "aftermath of an attack"
     if "reaction" in labels or "aftercare" in labels:
         return "a reaction to an attack"
-    attacky = "attack" in labels or any(label.startswith("weapon:") for label in labels)
-    if not attacky:
+    if not _attacky(labels):
         return next((frame for label, frame in _TITLE_FRAMES.items() if label in labels), None)
     return None
 
@@ -503,7 +498,7 @@ def _lineages(place_ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
 
 
 def _attacky(labels: set[str]) -> bool:
-    return any(label.startswith("weapon:") for label in labels) or "attack" in labels
+    return any(is_trigger(label) for label in labels)
 
 
 def _is_denial(labels: set[str]) -> bool:
@@ -561,7 +556,7 @@ def _mention(
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
-    triggers = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    triggers = [h for h in hits if is_trigger(h.label)]
     if not triggers:
         return None
     senses = {(h.first, h.last, h.label): other_sense(h, words, offset) for h in triggers}
@@ -571,7 +566,8 @@ def _mention(
     hits = [h for h in hits if not senses.get((h.first, h.last, h.label))]
     # A context word counts only in the clause of an attack word: "agricultural land west of the
     # airport" two clauses away does not make the rockets a crop-spraying drone.
-    anchors = [h.first for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
+    attack_terms = [h for h in hits if is_trigger(h.label)]
+    anchors = [h.first for h in attack_terms]
     labels = {
         h.label
         for h in hits
@@ -582,7 +578,6 @@ def _mention(
     projectiles = count_projectiles(words, list(weapons), offset)
     killed, wounded = _toll(sentence)
     refs = find_time_refs(words, published)
-    attack_terms = [h for h in hits if h.label.startswith("weapon:") or h.label == "attack"]
     # "visited yesterday", "the session held today": the time of another act, never the attack's.
     own_refs = [r for r in refs if not _foreign_time(words, r)]
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.

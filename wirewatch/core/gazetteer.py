@@ -342,19 +342,17 @@ class Gazetteer:
         words: Words,
         mentions: Sequence[PlaceMention],
         text: str = "",
-        sentences: Sequence[tuple[int, int]] = (),
     ) -> list[PlaceMention]:
         """Keep unambiguous mentions, and ambiguous ones that have context.
 
         Context: a word like قاعدة/base right before (or "air base" right after) the name; or
         the place's own parent, or another place inside the same governorate, named
-        unambiguously in the same sentence (``sentences``: token ranges; the whole text when
-        none are given) while the name stands where a place stands (after "in", "near", a
-        direction, an attached "ب" ...). A name next to a person's first name or title ("بشار
+        unambiguously in the text. A name next to a person's first name or title ("بشار
         الأسد", "President Assad", "Assad's forces") is a person, whatever else is near.
         """
         norms = words.norms
         sure = [m for m in mentions if not m.needs_context]
+        areas = {a for o in sure for a in self.lineage(o.place_id) if self.places[a].kind != "country"}
         kept: list[PlaceMention] = []
         for m in mentions:
             if not m.needs_context:
@@ -378,7 +376,6 @@ class Gazetteer:
                 continue
             if all(w in _COMMON_WORDS for w in norms[m.first : m.last + 1]):
                 continue  # "الشعب" (the people), "المدينة" (the city): only next to a place word
-            areas = {a for o in sure for a in self.lineage(o.place_id) if self.places[a].kind != "country"}
             parents = set(self.ancestors(m.place_id)) - {self.country_of(m.place_id)}
             if parents & areas:
                 kept.append(m)

@@ -215,15 +215,14 @@ def _roundup(lineages: Sequence[tuple[str, ...]]) -> bool:
 def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
     """The incident the report belongs to among candidates, or ``None`` for a new incident."""
     best: tuple[float, float, str] | None = None
+    roundup = _roundup([p.lineage or (p.id,) for p in report.places])
     for cand in candidates:
         score = place_agreement(report.places, cand.lineages, cand.kinds)
         if score <= 0 or not types_compatible(report.types, cand.types):
             continue
         if score < _SPECIFICITY["governorate"] and not _only_countries(report, cand):
             continue  # a country in common is not one event: "airstrikes in Syria" are many
-        if score < _SPECIFICITY["city"] and (
-            _roundup([p.lineage or (p.id,) for p in report.places]) or _roundup(cand.lineages)
-        ):
+        if score < _SPECIFICITY["city"] and (roundup or _roundup(cand.lineages)):
             continue  # a day's round-up of a war names every front: only a town or base in common counts
         window = policy.window_specific if score >= 2.5 else policy.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())

@@ -476,7 +476,8 @@ def _start_key(term: Term) -> tuple[str, bool]:
     return first.text, first.stem
 
 
-def _is_trigger(label: str) -> bool:
+def is_trigger(label: str) -> bool:
+    """An attack word or a weapon: what makes a sentence speak of an attack."""
     return label == "attack" or label.startswith("weapon:")
 
 
@@ -504,7 +505,7 @@ class Lexicon:
         self.starts = WordStarts((_start_key(t) for t in terms), _CLITICS)
         # The first pass: an article in which no attack or weapon term has all its words (as
         # words, anywhere) has no such term.
-        triggers = [t for t in terms if _is_trigger(t.label)]
+        triggers = [t for t in terms if is_trigger(t.label)]
         self._trigger_words = Starts(
             (
                 (w.text, w.stem, k == 0)

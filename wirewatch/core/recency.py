@@ -88,7 +88,8 @@ _WEEKDAYS = {  # Monday = 0, as datetime.weekday()
         for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
     },
 }
-_MONTHS: dict[tuple[str, ...], int] = {}
+# Month names in matching form, as word tuples ("كانون الثاني" is two); core.dateline reads them too.
+MONTHS: dict[tuple[str, ...], int] = {}
 for _i, _names in enumerate(
     (
         ("يناير", "كانون الثاني", "january", "jan"),
@@ -107,7 +108,7 @@ for _i, _names in enumerate(
     start=1,
 ):
     for _name in _names:
-        _MONTHS[_n(_name)] = _i
+        MONTHS[_n(_name)] = _i
 # Words that may be a month or something else ("may" the verb, "آب" father, "mar" to spoil):
 # counted only next to a day number, a year, or a preposition of time.
 _WEAK_MONTHS = {
@@ -206,7 +207,7 @@ _YEAR_LEAD = {
 
 def _triggers() -> frozenset[str]:
     words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES)}
-    words |= {k[0] for k in _MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
+    words |= {k[0] for k in MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
     words |= _DUAL_UNITS
     return frozenset(words)
 
@@ -308,8 +309,8 @@ def _month_at(words: list[str], i: int, published: datetime | None) -> tuple[str
     size = 0
     for n in (2, 1):
         key = tuple(words[i : i + n])
-        if len(key) == n and key in _MONTHS:
-            month, size = _MONTHS[key], n
+        if len(key) == n and key in MONTHS:
+            month, size = MONTHS[key], n
             break
     if month is None:
         return None

@@ -20,7 +20,7 @@ is the first pass: an article in which no such term has all its words needs no t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -109,17 +109,13 @@ class Folded:
     """A document in matching form.
 
     ``wide`` has the original's length (marks as placeholders); ``norm`` drops the marks, as
-    ``normalize`` does, and ``original`` maps its positions back.
+    ``normalize`` does (``shift`` says where it dropped them).
     """
 
     doc: str
     wide: str
     norm: str
     shift: tuple[int, ...]  # for each dropped mark: its position in ``norm``
-
-    def original(self, position: int) -> int:
-        """The offset in ``doc`` of the character at ``position`` in ``norm``."""
-        return position + bisect_right(self.shift, position) if self.shift else position
 
     def words(self) -> Words:
         """The tokens of the document, exactly as ``text.tokens`` gives them."""
@@ -201,20 +197,6 @@ class Starts:
             found.add(norm[start : last + 1])
         return found
 
-    def positions(self, folded: Folded, words: Words) -> list[int]:
-        """Indices of the tokens in which a key occurs, in order (a superset of where one starts)."""
-        if self._empty:
-            return []
-        starts, shift = words.starts, folded.shift
-        found: set[int] = set()
-        for last, (size, _) in self._automaton.iter(folded.norm):
-            position = last - size + 1
-            if shift:
-                position += bisect_right(shift, position)
-            found.add(bisect_right(starts, position) - 1)
-        found.discard(-1)
-        return sorted(found)
-
 
 class WordStarts:
     """An Aho-Corasick automaton that finds words only where a token starts.
@@ -244,5 +226,6 @@ class WordStarts:
         if self._empty or not norms:
             return []
         joined = " " + " ".join(norms) + " "
-        # A match starts at the space before its token: the spaces before it count the tokens.
-        return sorted({joined.count(" ", 0, last - size + 1) for last, size in self._automaton.iter(joined)})
+        # A match starts at the space before its token; ``spaces[i]`` is where token i's stands.
+        spaces = list(accumulate((len(n) + 1 for n in norms), initial=0))
+        return sorted({bisect_left(spaces, last - size + 1) for last, size in self._automaton.iter(joined)})

@@ -130,9 +130,6 @@ class Words:
     def __len__(self) -> int:
         return len(self.norms)
 
-    def token(self, index: int) -> Token:
-        return Token(self.norms[index], self.starts[index], self.ends[index])
-
     def first_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
         return bisect_left(self.starts, offset)
