@@ -15,9 +15,8 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from wirewatch import yamlfile
+from wirewatch.config import SETTINGS
 from wirewatch.errors import ConfigError, Problem
-
-SETTINGS = "settings (WIREWATCH_* environment or flags)"
 
 
 def check_config(settings: Any, out: TextIO, err: TextIO) -> int:
@@ -179,16 +178,15 @@ def channel_problems(
     environ = dict(os.environ) if environ is None else environ
     found = []
     for name, spec in channels.items():
-        source = "url" if spec.url else "url_env" if spec.url_env else "url_file"
-        line, field = yamlfile.line_of(path, ("channels", name, source)), f"channels.{name}.{source}"
         try:
             url = read_channel_url(name, spec, environ)
+            problem = None if (reason := _unusable(url)) is None else f"channel {name!r}: {reason}"
         except ConfigError as exc:
-            found.append(Problem(exc.problems[0].message, str(path), line, field))
-            continue
-        reason = _unusable(url)
-        if reason:
-            found.append(Problem(f"channel {name!r}: {reason}", str(path), line, field))
+            problem = exc.problems[0].message
+        if problem is not None:  # the file is read again for the line only when something is wrong
+            source = "url" if spec.url else "url_env" if spec.url_env else "url_file"
+            line = yamlfile.line_of(path, ("channels", name, source))
+            found.append(Problem(problem, str(path), line, f"channels.{name}.{source}"))
     try:
         urls = settings.notify_urls()
     except ConfigError as exc:

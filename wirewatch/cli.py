@@ -234,13 +234,11 @@ def _up(settings: Any) -> int:
 def _routing(settings: Any) -> Any:
     """Channels and routes from the watchlist (and --notify URLs), every URL checked with its sender."""
     from wirewatch.alerts.watchlist import load_watchlist
-    from wirewatch.checkconfig import channel_problems
+    from wirewatch.checkconfig import EMPTY_WATCHLIST, channel_problems
 
     watchlist = load_watchlist(settings.watchlist)
     if not watchlist.watch:
-        log.warning(
-            "the watchlist %s has no entries under 'watch': nothing will ever alert", settings.watchlist
-        )
+        log.warning("%s: %s", settings.watchlist, EMPTY_WATCHLIST)
     found = channel_problems(watchlist.channels, settings.watchlist, settings)
     if found:
         raise ConfigError(problems=found)

@@ -16,6 +16,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from wirewatch.errors import ConfigError
 from wirewatch.validation import problems
 
+SETTINGS = "settings (WIREWATCH_* environment or flags)"  # where a problem in the settings is
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WIREWATCH_", frozen=True, extra="forbid")
@@ -278,5 +280,5 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**given)
     except ValidationError as exc:
-        found = problems(exc, "settings (WIREWATCH_* environment or flags)", Settings)
+        found = problems(exc, SETTINGS, Settings)
         raise ConfigError(problems=found) from None

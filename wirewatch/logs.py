@@ -209,7 +209,7 @@ def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
 
 
 # The libraries' loggers: Faust and mode report every rebalance, recovery and offset table at INFO.
-LIBRARIES = ("faust", "mode", "aiokafka", "kafka", "apprise")
+LIBRARIES = (*CLIENT_LOGGERS, "apprise")
 
 
 def libraries_to(path: Path, formatter: logging.Formatter | None) -> None:

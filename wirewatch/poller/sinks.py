@@ -17,7 +17,7 @@ from kafka import KafkaProducer
 from kafka.errors import KafkaError, MessageSizeTooLargeError, RecordListTooLargeError
 
 from wirewatch.config import Settings
-from wirewatch.logs import mask_url
+from wirewatch.logs import mask_credentials
 from wirewatch.topics import ARTICLES, FEED_HEALTH, FEED_STATE
 from wirewatch.topics.codec import encode, key
 from wirewatch.topics.records import ArticleRecord, FeedHealthEvent, FeedState
@@ -81,17 +81,20 @@ class KafkaSink:
         self.producer.flush()
         for feed, future in sent:
             try:
-                if future is None:
-                    raise MessageSizeTooLargeError("refused before it was sent")
-                future.get(timeout=30)  # raises if the broker refused: the state is then not advanced
+                refused = future is None
+                if not refused:
+                    future.get(timeout=30)  # raises if the broker refused: the state is then not advanced
             except _TOO_LARGE:
+                refused = True
+            if refused:
                 # A record Kafka will never take: named and skipped, so that the feed's other items
                 # are not sent again and again behind it (the poller cuts fields to their limits
                 # first, see topics.records.MAX_TEXT; this is the last guard).
+                shown = mask_credentials(feed)
                 log.error(
                     "Kafka refused a record of feed %s as too large; skipped",
-                    mask_url(feed),
-                    extra={"feed": mask_url(feed), "outcome": "record_too_large"},
+                    shown,
+                    extra={"feed": shown, "outcome": "record_too_large"},
                 )
 
     def _send(self, topic: str, record_key: str, value: bytes) -> Any:
