@@ -66,12 +66,9 @@ class Stream:
         self.news = NewsGen(seed + 1, self.start, current_share=0.0)
         self.pending: list[tuple[float, int, int]] = []  # (stream offset s, event, report number)
         self.event_list: dict[int, tuple[AttackEvent, list[Outlet]]] = {}
-        self.events = 0
         self.reports = 0
-        self.n = 0
 
     def article(self, wall: float) -> ArticleRecord:
-        self.n += 1
         now = self.start + timedelta(seconds=wall * self.speed)
         due = [p for p in self.pending if p[0] <= wall * self.speed]
         if due and self.rng.random() < 0.8:
@@ -83,7 +80,6 @@ class Stream:
             outlets = [*OUTLETS["ar"], *OUTLETS["en"]]
             self.rng.shuffle(outlets)  # one outlet per report, Arabic and English mixed
             self.event_list[event.number] = (event, outlets)
-            self.events += 1
             for r in range(1, self.rng.randint(3, 10)):
                 delay = self.rng.uniform(120, 90 * 60)  # minutes of stream time
                 self.pending.append((wall * self.speed + delay, event.number, r))
@@ -263,7 +259,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "articles_per_s": round(sent / (produced_for + drain), 1),
         "lag_at_end": remaining,
         "drain_s": round(drain, 1),
-        "attack_events": stream.events,
+        "attack_events": len(stream.event_list),
         "incident_updates": updates,
         **joining(incidents, stream.reports),
         **latency_summary(latencies),

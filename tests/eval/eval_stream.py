@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from wirewatch.alerts.watchlist import analyzer_for  # noqa: E402
 from wirewatch.cli import article_from_dict  # noqa: E402
 from wirewatch.core.analysis import analyze_batch  # noqa: E402
+from wirewatch.core.incidents import reported  # noqa: E402
 from wirewatch.core.text import normalize  # noqa: E402
 from wirewatch.explain import explain  # noqa: E402
 
@@ -127,12 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     total = len(results)
 
     # What reaches analysts: current attacks, and late reports of attacks days old (marked).
-    flagged = [i for i, r in enumerate(results) if r["attack"] or r["late_report"]]
+    facts = {i: f for i, r in enumerate(results) if (f := reported(r)) is not None}
+    flagged = list(facts)
     late = [i for i in flagged if results[i]["late_report"]]
-    with_hits = [i for i in flagged if reported(results[i])["watch_hits"]]
-    missed = [i for i in range(total) if i not in set(flagged) and suspicious(raw[i])]
-    types = Counter(t for i in flagged for t in reported(results[i])["attack_types"])
-    entries = Counter(h for i in flagged for h in reported(results[i])["watch_hits"])
+    with_hits = [i for i in flagged if facts[i]["watch_hits"]]
+    missed = [i for i in range(total) if i not in facts and suspicious(raw[i])]
+    types = Counter(t for i in flagged for t in facts[i]["attack_types"])
+    entries = Counter(h for i in flagged for h in facts[i]["watch_hits"])
     incidents = Counter(results[i]["incident"] for i in flagged)
 
     print(f"corpus: {args.corpus} ({total} articles, analyzed in {seconds:.1f} s)")
@@ -218,9 +220,10 @@ def score(corpus: Path, watchlist: Path, files: list[Path]) -> int:
     for result in results:
         label = labels[result["id"]]
         real = bool(label.get("current_attack") or label.get("late_report"))
-        flagged = result["attack"] or result["late_report"]
+        facts = reported(result)
+        flagged = facts is not None
         tp, fp, fn = tp + (flagged and real), fp + (flagged and not real), fn + (real and not flagged)
-        shown = reported(result)["watch_hits"] if flagged else []
+        shown = facts["watch_hits"] if facts is not None else []
         if shown:
             hits_total += 1
             hits_right += real and set(shown) == set(label.get("watch_hits") or [])
@@ -230,11 +233,6 @@ def score(corpus: Path, watchlist: Path, files: list[Path]) -> int:
         f"watch-hit articles all right {hits_right}/{hits_total} = {hits_right / max(1, hits_total):.3f}"
     )
     return 0
-
-
-def reported(result: dict[str, Any]) -> dict[str, Any]:
-    """The facts analysts get: the current attack's, or the late report's."""
-    return result["late"] if result["late_report"] else result
 
 
 if __name__ == "__main__":
