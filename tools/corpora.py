@@ -22,7 +22,7 @@ wirewatch flags on news nobody on the team wrote. Each corpus is written as the 
 
 The files are fetched from raw.githubusercontent.com and cached in `raw/` beside the corpus (the
 two English corpora share `english/`). Where GitHub cannot be reached, WIREWATCH_CORPORA_MIRROR=DIR
-reads the English corpora's files from bare git mirrors instead, `DIR/<owner>+<repo>/repo` (at HEAD).
+reads the corpora's files from bare git mirrors instead, `DIR/<owner>+<repo>/repo` (at HEAD).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "corpora"
 
-SAUDINEWSNET = "https://raw.githubusercontent.com/parallelfold/SaudiNewsNet/master/dataset/{day}.zip"
+SAUDINEWSNET = ("parallelfold/SaudiNewsNet", "master")
 SAUDINEWSNET_DAYS = (
     "2015-07-21 2015-07-22 2015-07-23 2015-07-24 2015-07-25 2015-07-26 2015-07-27 2015-07-31 "
     "2015-08-01 2015-08-02 2015-08-03 2015-08-04 2015-08-06 2015-08-07 2015-08-08 2015-08-09 "
@@ -63,10 +63,7 @@ def saudinewsnet(out: Path) -> int:
     count = 0
     with out.open("w", encoding="utf-8") as sink:
         for day in SAUDINEWSNET_DAYS:
-            archive = raw / f"{day}.zip"
-            if not archive.exists():
-                with urllib.request.urlopen(SAUDINEWSNET.format(day=day), timeout=60) as response:  # noqa: S310
-                    archive.write_bytes(response.read())
+            archive = io.BytesIO(github_file(SAUDINEWSNET, f"dataset/{day}.zip", raw))
             with zipfile.ZipFile(archive) as z, z.open(f"{day}.json") as handle:
                 articles = json.load(io.TextIOWrapper(handle, encoding="utf-8"))
             for index, a in enumerate(articles):
