@@ -176,9 +176,35 @@ PATTERNS = [
         {"basra"},
     ),
     (
-        "the day before yesterday is a late report",
+        "the day before yesterday is still the news",
         "مقتل جنديين بقذائف هاون في الأنبار",
         "قتل جنديان وأصيب ثلاثة آخرون أول أمس في قصف بقذائف الهاون استهدف موقعا للجيش في الأنبار.",
+        True,
+        set(),
+        set(),
+    ),
+    (
+        "a former president is not an earlier attack",
+        "عدن: السلطات الصحية تعلن حصيلة جديدة",
+        "قالت السلطات الصحية إن عشرين مدنيا قتلوا يوم الاثنين عندما قصفت قوات موالية للرئيس اليمني "
+        "السابق أحياء سكنية في مدينة عدن.",
+        True,
+        set(),
+        set(),
+    ),
+    (
+        "a strike two days later counts from the attack, not from today",
+        "Families remember the victims of the 2020 rocket attack on Camp Taji",
+        "Relatives gathered on the anniversary of the rocket attack that killed two soldiers at Camp Taji "
+        "in 2020. The attack prompted airstrikes two days later.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "three days ago is a late report",
+        "مقتل جنديين بقذائف هاون في الأنبار",
+        "قتل جنديان وأصيب ثلاثة آخرون قبل ثلاثة أيام في قصف بقذائف الهاون استهدف موقعا للجيش في الأنبار.",
         "late",
         set(),
         set(),

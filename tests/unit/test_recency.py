@@ -19,8 +19,11 @@ def norms(sentence: str) -> list[str]:
         ("استهدف هجوم أمس القاعدة", "current"),
         ("two rockets hit the base last night", "current"),
         ("rockets hit the base on Monday", "current"),  # yesterday for a Tuesday article
-        ("rockets hit the base on Sunday", "past"),  # two days before
-        ("وقعت هجمات الأحد على القاعدة", "past"),
+        ("rockets hit the base on Sunday", "current"),  # two days before: still the news
+        ("rockets hit the base on Saturday", "past"),  # three days before
+        ("وقعت هجمات السبت على القاعدة", "past"),
+        ("وقعت هجمات أول أمس على القاعدة", "current"),
+        ("the strike prompted US airstrikes two days later", None),  # counted from the strike
         ("هجوم بطائرة مسيرة منتصف أبريل الماضي", "past"),
         ("in January 2020 Iran fired missiles", "past"),
         ("a drone attack last month", "past"),

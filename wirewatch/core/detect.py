@@ -618,7 +618,13 @@ def _mention(
 
     ref_starts = {r.first for r in refs}
     # "منذ ليلة أمس" (since last night) is a time, not the background word "since".
-    background_hits = [h for h in hits if h.label == "background" and h.last - offset + 1 not in ref_starts]
+    background_hits = [
+        h
+        for h in hits
+        if h.label == "background"
+        and h.last - offset + 1 not in ref_starts
+        and not _former_office(words, h.first - offset, h.term)
+    ]
     background = bool(background_hits)
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
     attack_positions = [h.first - offset for h in attack_terms]
@@ -706,6 +712,26 @@ def _not_a_target(words: Sequence[str], first: int, last: int, after_another: bo
 
 
 _ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
+# "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
+_FORMER = frozenset(normalize(w) for w in "سابق السابق سابقة السابقة previous".split())
+_OFFICES = frozenset(
+    normalize(w)
+    for w in """
+    رئيس الرئيس وزير الوزير النائب نائب المدير مدير الأمين أمين القائد قائد الحاكم حاكم محافظ المحافظ
+    السفير سفير الملك ملك زعيم الزعيم النظام نظام الحكومة حكومة العضو عضو المسؤول مسؤول المتحدث متحدث
+    رئيسة الرئيسة الوزيرة وزيرة المدرب مدرب اللاعب لاعب الضابط ضابط العقيد اللواء العميد الجنرال
+    president minister government regime governor ambassador leader king chief commander administration
+    """.split()
+)
+
+
+def _former_office(words: Sequence[str], first: int, term: str) -> bool:
+    """The background word "former"/"السابق" after an office ("the former president")."""
+    return term in _FORMER and any(
+        f in _OFFICES for w in words[max(0, first - 3) : first] for f in word_forms(w)
+    )
+
+
 _REPORTING = frozenset(
     normalize(w)
     for w in (
