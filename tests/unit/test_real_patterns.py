@@ -21,6 +21,8 @@ WATCH = (
     WatchEntry("baghdad", "city", ("Baghdad", "بغداد")),
     WatchEntry("salah-al-din", "region", ("Salah al-Din", "صلاح الدين")),
     WatchEntry("basra", "region", ("Basra", "البصرة")),
+    WatchEntry("diyala", "region", ("Diyala", "ديالى")),
+    WatchEntry("maysan", "region", ("Maysan", "ميسان")),
 )
 
 
@@ -111,6 +113,44 @@ PATTERNS = [
         True,
         {"ain-al-asad", "anbar"},
         {"baghdad"},
+    ),
+    (
+        "a neighbourhood named in front of another city is that city's",
+        "مقتل مدنيين بتفجير عبوات ناسفة في بعقوبة",
+        "قتل ثمانية مدنيين اليوم بانفجار عبوات ناسفة في حيي اليرموك والمعلمين في بعقوبة مركز محافظة "
+        "ديالى، على بعد 60 كيلومترا شمال شرق بغداد.",
+        True,
+        {"diyala"},
+        {"baghdad"},
+    ),
+    (
+        "a neighbourhood of a city in another country",
+        "Rockets kill three in Aleppo neighbourhood",
+        "Three people were killed on Wednesday when rocket shells hit the Azamiyah neighbourhood of "
+        "Aleppo, the city's police command said. Another shell hit al-Azamiyah's main street.",
+        True,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "a governorate sharing its name with one in another country",
+        "ميسان تشيع أحد ضحايا القصف على نقطة حدودية",
+        "شيعت محافظة ميسان جنوب الطائف أمس جثمان جندي قتل في قصف بقذائف الهاون استهدف نقطة حدودية "
+        "في جازان. ونقل جثمانه من جازان إلى الطائف. وتجمع المئات في ميسان لتشييع الجندي الذي قتل في "
+        "القصف بقذائف الهاون.",
+        True,
+        set(),
+        {"maysan"},
+    ),
+    (
+        "a front in Yemen with an Iraqi homonym, in a report from Marib",
+        "غارات للتحالف على مواقع الحوثيين في اليمن",
+        "شن طيران التحالف غارات على مواقع للحوثيين في محافظة مأرب شرق اليمن. وسيطرت القوات الحكومية "
+        "على منطقة العلم عند المدخل الشرقي لعدن. وقالت المصادر إن غارة صباح أمس في منطقة الفاو دمرت "
+        "عربة مدرعة وقتلت ستة من المسلحين.",
+        True,
+        set(),
+        {"basra"},
     ),
     # -- other senses of attack words ------------------------------------------------------
     (

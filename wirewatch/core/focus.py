@@ -18,7 +18,9 @@ from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 # Places that say where a sentence is: a country, a division, a city. Bases and sites do not:
 # "Ain al-Asad and al-Tanf" names two countries' bases in one breath.
 _GEOGRAPHY = ("country", "governorate", "district", "city")
-_ANCHORS = ("country", "governorate")
+# Places that say which country an article is about: a Saudi paper names Taif and Abha, not
+# "Saudi Arabia", and its "Maysan" is the Taif governorate, not Iraq's.
+_FOCUS = ("country", "governorate", "city")
 
 
 def fit_to_focus(
@@ -36,11 +38,30 @@ def fit_to_focus(
     place's country. Demonyms ("Yemeni forces", "القوات العراقية") say which countries an article
     and a sentence speak of, for a place's own country and against it, but never make a target.
     """
+    # Twice: a name kept only because a false match of its country vouched for it (العلم, "the
+    # flag", read as an Iraqi town in a report from Yemen) goes once that match has gone.
+    first = _fit(places, gazetteer, sentences, headline, demonyms)
+    return _fit(first, gazetteer, sentences, headline, demonyms) if len(first) < len(places) else first
+
+
+# A neighbourhood named in front of another city ("Hay al-Yarmouk and al-Amlak in Baqubah"): that
+# city's, not the homonym's in the capital.
+_DISTRICT_OF = 4
+
+
+def _fit(
+    places: Sequence[PlaceMention],
+    gazetteer: Gazetteer,
+    sentences: Sequence[tuple[int, int]],
+    headline: tuple[int, int] | None,
+    demonyms: Sequence[tuple[int, str]],
+) -> list[PlaceMention]:
     country = {m.place_id: gazetteer.country_of(m.place_id) for m in places}
     kind = {m.place_id: gazetteer.places[m.place_id].kind for m in places}
+    named = {m.place_id for m in places}
     elsewhere: Counter[str] = Counter()
     for m in places:
-        if kind[m.place_id] in _ANCHORS and country[m.place_id]:
+        if kind[m.place_id] in _FOCUS and country[m.place_id]:
             weight = 2 if headline and headline[0] <= m.first <= headline[1] else 1
             elsewhere[country[m.place_id] or ""] += weight
     for position, nation in demonyms:
@@ -50,6 +71,8 @@ def fit_to_focus(
         own = country[m.place_id]
         if own is None or kind[m.place_id] == "country":
             kept.append(m)
+            continue
+        if kind[m.place_id] == "district" and _not_its_city(m, places, named, gazetteer):
             continue
         low, high = next(((a, b) for a, b in sentences if a <= m.first <= b), (m.first, m.last))
         around = [o for o in places if o.place_id != m.place_id and low <= o.first <= high]
@@ -66,8 +89,26 @@ def fit_to_focus(
             not around
             and not any(country[o.place_id] == own for o in places if o.place_id != m.place_id)
             and not any(nation == own for _, nation in demonyms)
-            and any(n >= 2 for c, n in elsewhere.items() if c != own)
+            and any(n >= 2 and n > elsewhere[own] for c, n in elsewhere.items() if c != own)
         ):
-            continue  # the article is about another country and never names this one
+            continue  # the article is about another country, and names this place less often
         kept.append(m)
     return kept
+
+
+def _not_its_city(
+    m: PlaceMention, places: Sequence[PlaceMention], named: set[str], gazetteer: Gazetteer
+) -> bool:
+    """A neighbourhood whose city and governorate the article never names, or one named right in
+    front of another city: neighbourhood names repeat from city to city (Azamiyah in Aleppo,
+    Rasafa in Deir ez-Zor, Hay al-Yarmouk in Baqubah)."""
+    parents = set(gazetteer.ancestors(m.place_id)) - {gazetteer.country_of(m.place_id)}
+    if not parents & named:
+        return True
+    return any(
+        0 < o.first - m.last <= _DISTRICT_OF
+        and gazetteer.places[o.place_id].kind in ("city", "governorate")
+        and o.place_id not in parents
+        and gazetteer.governorate_of(o.place_id) != gazetteer.governorate_of(m.place_id)
+        for o in places
+    )
