@@ -11,6 +11,7 @@ import pytest
 
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.detect import Article
+from wirewatch.core.scan import fold
 from wirewatch.core.watch import WatchEntry
 
 PUBLISHED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday
@@ -23,6 +24,9 @@ WATCH = (
     WatchEntry("basra", "region", ("Basra", "البصرة")),
     WatchEntry("diyala", "region", ("Diyala", "ديالى")),
     WatchEntry("maysan", "region", ("Maysan", "ميسان")),
+    WatchEntry("incirlik", "base", ("Incirlik Air Base", "قاعدة إنجرليك")),
+    WatchEntry("mezzeh", "base", ("Mezzeh military airport", "مطار المزة العسكري")),
+    WatchEntry("t4", "base", ("Tiyas (T4) air base",)),
 )
 
 
@@ -151,6 +155,51 @@ PATTERNS = [
         True,
         set(),
         {"basra"},
+    ),
+    (
+        "fighters deployed at a base to strike elsewhere",
+        "غارات تركية جديدة على مواقع للمتمردين في شمال العراق",
+        "نشرت الولايات المتحدة اليوم مقاتلات من طراز إف-16 في قاعدة إنجرليك جنوب تركيا، فيما شنت "
+        "المقاتلات التركية اليوم غارات على مواقع للمتمردين الأكراد في شمال العراق.",
+        True,
+        set(),
+        {"incirlik"},
+    ),
+    (
+        "a base opened for use in strikes",
+        "طائرات أمريكية تقصف مواقع لداعش في سوريا",
+        "شنت طائرات أمريكية اليوم غارات على مواقع لتنظيم داعش في الرقة وقتلت عشرة من عناصره. وقالت "
+        "صحيفة تركية إن قاعدة إنجرليك "
+        "ستفتح في وقت قريب جدا أمام القوات الأمريكية للاستخدام في شن غارات.",
+        True,
+        set(),
+        {"incirlik"},
+    ),
+    (
+        "buildings overlooking an airport",
+        "مقاتلو المعارضة يسيطرون على مبان في داريا",
+        "سيطر مقاتلو المعارضة اليوم بعد اشتباكات عنيفة مع قوات النظام على مبان في داريا المطلة على "
+        "مطار المزة العسكري، وقتل خمسة من عناصر النظام.",
+        True,
+        set(),
+        {"mezzeh"},
+    ),
+    (
+        "the village a base is named after",
+        "Warplanes strike militants in eastern Homs",
+        "Army warplanes on Wednesday struck militant positions in the villages of al-Tiyas and Sharifeh "
+        "in eastern Homs, killing a number of fighters and destroying rocket launchers.",
+        True,
+        set(),
+        {"t4"},
+    ),
+    (
+        "rockets near a base hit the base; an agency that published the news is not a deployment",
+        "صواريخ تسقط قرب قاعدة إنجرليك",
+        "نشرت وكالة أنباء محلية اليوم صورا لسقوط ثلاثة صواريخ بالقرب من قاعدة إنجرليك جنوب تركيا.",
+        True,
+        {"incirlik"},
+        set(),
     ),
     # -- other senses of attack words ------------------------------------------------------
     (
@@ -317,3 +366,11 @@ def test_real_news_pattern(
     assert out["late_report"] is (current == "late"), (pattern, out)
     assert hits <= set(out["watch_hits"]), (pattern, out["watch_hits"])
     assert not (not_hits & set(out["watch_hits"])), (pattern, out["watch_hits"])
+
+
+def test_a_birthplace_is_not_muscat(analyzer: Analyzer) -> None:
+    gazetteer = analyzer.gazetteer
+    text = "ونقل جثمانه إلى مسقط رأسه، وكان قد زار مسقط العام الماضي."
+    words = fold(text).words()
+    places = [m.place_id for m in gazetteer.resolve(words, gazetteer.find(words), text)]
+    assert places == ["OM-MA/muscat"]  # "مسقط رأسه" is his birthplace; the second is the city

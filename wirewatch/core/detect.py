@@ -36,6 +36,7 @@ from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
     is_attribute,
+    is_base_in_use,
     is_boundary,
     is_destination,
     is_office,
@@ -46,6 +47,7 @@ from wirewatch.core.roles import (
     is_staging,
     is_street,
     is_unit,
+    is_village,
     most_specific,
     other_clause,
     other_time,
@@ -639,6 +641,7 @@ def _mention(
             and not other_time(p.first - offset, refs)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not _not_a_target(words, p.first - offset, p.last - offset, k > 0, len(places) > 1)
+            and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id)
         )
     )
     origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
@@ -692,6 +695,13 @@ def _mention(
         time_refs=tuple(refs),
         generic_rocket=bool(rockets := [h for h in hits if h.label == "weapon:rocket"])
         and all(h.term in GENERIC_ROCKET for h in rockets),
+    )
+
+
+def _not_the_base(gazetteer: Gazetteer, words: Sequence[str], first: int, last: int, place_id: str) -> bool:
+    """A base named as where strikes start from, or the village it is named after."""
+    return gazetteer.places[place_id].kind == "base" and (
+        is_base_in_use(words, first, last) or is_village(words, first)
     )
 
 

@@ -9,6 +9,7 @@ roles from the words around the place; ``detect`` keeps only targets.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.lexicon import word_forms
@@ -168,7 +169,7 @@ _BETWEEN = frozenset(
     normalize(w)
     for w in (
         "between بين المحاذية المحاذي المتاخمة المتاخم المجاورة المجاور الحدودية الحدودي bordering adjacent"
-        " neighbouring border"
+        " neighbouring border المطلة المطل تطل يطل المشرفة المشرف overlooking overlook overlooks"
     ).split()
 )
 
@@ -223,6 +224,47 @@ def is_staging(words: Sequence[str], first: int) -> bool:
     while j > 0 and first - j < 3 and words[j - 1] in _STAGING_SKIP:
         j -= 1
     return j > 0 and any(f in _STAGING for f in word_forms(words[j - 1]))
+
+
+# A base forces strike from: "strikes on ISIS from Incirlik", "نشرت واشنطن مقاتلات ... في قاعدة
+# إنجرليك", "ستفتح قاعدة إنجرليك أمام القوات الأمريكية للاستخدام في شن غارات".
+_DEPLOYED = _words("نشر نشرت تنشر ينشر ستنشر بنشر")
+_FOR_USE = _words("للاستخدام لاستخدام لشن لتنفيذ للانطلاق لانطلاق لإطلاق")
+_AIRCRAFT = _words("مقاتلات طائرات قاذفات مروحيات قوات جنود منظومة منظومات بطاريات")
+_IN = _words("في")
+_LAUNCHING = normalize("شن")
+# "near the base" is the base: "بالقرب من قاعدة عين الأسد".
+_NEAR_FROM = _words("بالقرب قرب مقربة القريبة قريبة قريب القريب كم كلم كيلومتر كيلومترات away")
+
+
+def is_base_in_use(words: Sequence[str], first: int, last: int) -> bool:
+    """A base named as where strikes start from, where aircraft were deployed, or as opened for
+    use: the staging ground, not the target (only for bases)."""
+    j = first
+    while j > 0 and first - j < 4 and words[j - 1] in _BASE_WORDS - {normalize("في")}:
+        j -= 1
+    if j > 1 and words[j - 1] in _ORIGIN_WORDS and words[j - 2] not in _NEAR_FROM:
+        return True
+    before = words[max(0, first - 12) : first]
+    deployed = next((k for k, w in enumerate(before) if w in _DEPLOYED), None)
+    if deployed is not None and any(f in _AIRCRAFT for w in before[deployed + 1 :] for f in word_forms(w)):
+        return True  # "نشرت" alone also says "published"
+    after = words[last + 1 : last + 13]
+    return any(w in _FOR_USE for w in after) or any(
+        a in _IN and b == _LAUNCHING for a, b in pairwise(after[:7])
+    )
+
+
+_VILLAGE = _words("village villages town قرية قرى بلدة بلدات")
+_VILLAGE_SKIP = _words("of al el the")
+
+
+def is_village(words: Sequence[str], first: int) -> bool:
+    """ "the villages of al-Tiyas and Sharifeh": the village a base is named after, not the base."""
+    j = first
+    while j > 0 and first - j < 3 and words[j - 1] in _VILLAGE_SKIP:
+        j -= 1
+    return j > 0 and any(f in _VILLAGE for f in word_forms(words[j - 1]))
 
 
 def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
