@@ -201,6 +201,34 @@ PATTERNS = [
         {"incirlik"},
         set(),
     ),
+    (
+        "the latest in a series of attacks is the newest, not an old one",
+        "Rockets target U.S. forces in western Iraq",
+        "Two rockets hit Ain al-Asad air base in western Iraq on Tuesday, the latest in a series of "
+        "attacks on bases hosting U.S. troops, two security sources said.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "the newest attack in a series (Arabic)",
+        "صواريخ تستهدف قاعدة عين الأسد",
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد الجوية في الأنبار فجر الثلاثاء، في أحدث هجوم ضمن سلسلة "
+        "هجمات تستهدف القوات الأمريكية.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "an attack hours before the strikes that answered it is news too",
+        "U.S. strikes militia sites in Iraq",
+        "U.S. warplanes struck three facilities used by an armed faction in Iraq early on Wednesday, the "
+        "Pentagon said, hours after a ballistic missile attack on al-Asad air base injured several "
+        "personnel.",
+        True,
+        {"ain-al-asad"},
+        set(),
+    ),
     # -- other senses of attack words ------------------------------------------------------
     (
         "a march, not a drone",

@@ -51,6 +51,7 @@ from wirewatch.core.roles import (
     most_specific,
     other_clause,
     other_time,
+    recent_after,
     target_place,
     time_zone,
 )
@@ -626,18 +627,20 @@ def _mention(
         if h.label == "background"
         and h.last - offset + 1 not in ref_starts
         and not _former_office(words, h.first - offset, h.term)
+        and not _latest_of(words, h.first - offset)
     ]
     background = bool(background_hits)
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
     attack_positions = [h.first - offset for h in attack_terms]
     after = after_word(words)
+    recent = after is not None and recent_after(words, after)
     place_ids = tuple(
         dict.fromkeys(
             target_place(gazetteer, words, p, offset)
             for k, p in enumerate(places)
             if not is_origin(words, p.first - offset)
             and not is_reference(words, p.first - offset)
-            and not other_clause(p.first - offset, after, attack_positions)
+            and not other_clause(p.first - offset, after, attack_positions, recent)
             and not other_time(p.first - offset, refs)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not _not_a_target(words, p.first - offset, p.last - offset, k > 0, len(places) > 1)
@@ -733,6 +736,15 @@ _OFFICES = frozenset(
     president minister government regime governor ambassador leader king chief commander administration
     """.split()
 )
+
+
+# "the latest in a series of attacks", "في أحدث هجوم ضمن سلسلة هجمات", "amid a string of attacks":
+# the series puts this attack at its newest end, not in the past.
+_LATEST = frozenset(normalize(w) for w in "latest newest amid أحدث الأحدث ضمن وسط".split())
+
+
+def _latest_of(words: Sequence[str], first: int) -> bool:
+    return any(f in _LATEST for w in words[max(0, first - 4) : first] for f in word_forms(w))
 
 
 def _former_office(words: Sequence[str], first: int, term: str) -> bool:

@@ -319,16 +319,33 @@ def after_word(words: Sequence[str]) -> int | None:
     return None
 
 
-def other_clause(i: int, after: int | None, attacks: Sequence[int]) -> bool:
+# "hours after", "shortly after", "بعد ساعات من": the earlier attack is news too.
+_SHORTLY = frozenset(
+    normalize(w) for w in "hours hour minutes shortly soon just moments ساعات ساعة دقائق قليل".split()
+)
+
+
+def recent_after(words: Sequence[str], after: int) -> bool:
+    """ "hours after", "shortly after", "بعد ساعات من": the two clauses are hours apart."""
+    return (after > 0 and words[after - 1] in _SHORTLY) or (
+        after + 1 < len(words) and words[after + 1] in _SHORTLY
+    )
+
+
+def other_clause(i: int, after: int | None, attacks: Sequence[int], recent: bool = False) -> bool:
     """Which side of "after" holds the reported attack.
 
     "Drones hit Harir, three days after an attack on Erbil airport": the attack comes first, so
     places after "after" are the earlier event. "Power cuts in Erbil after a drone strike on Khor
-    Mor": the main clause is a consequence, so places before "after" are not targets.
+    Mor": the main clause is a consequence, so places before "after" are not targets. With
+    ``recent`` ("strikes on Kataib Hezbollah hours after a missile attack on al-Asad"), attacks on
+    both sides are both news.
     """
     if after is None or not attacks:
         return False
     attack_first = any(a < after for a in attacks)
+    if recent and attack_first and any(a > after for a in attacks):
+        return False
     return i > after if attack_first else i < after
 
 
