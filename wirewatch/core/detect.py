@@ -453,6 +453,7 @@ _FRAMING = frozenset(
         "arms deal or delivery",
         "threat or warning",
         "a court case",
+        "a sentence carried out",
         "politics",
         "an accident or a controlled explosion",
         "a condition or hypothesis",
@@ -472,6 +473,7 @@ _TITLE_FRAMES = {
     "no_event": "denial",
     "threat": "threat or warning",
     "court": "a court case",
+    "execution": "a sentence carried out",
     "exercise": "exercise or test",
     "deal": "arms deal or delivery",
 }
@@ -885,6 +887,8 @@ def _harmless(
         return "care after an attack"  # condolences to the families of the bombing's victims
     if "reaction" in labels and not acted and not dated_now:
         return "a reaction to an attack"  # "condemned the bombing", no day of its own
+    if "execution" in labels:
+        return "a sentence carried out"  # the notice retells the crime it punishes
     if "court" in labels and not (harmed and explicit_now):
         return "a court case"  # a bomb outside a court "yesterday" is an attack, a verdict is not
     if "politics" in labels and not physical:

@@ -267,6 +267,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         prosecutor*
         death penalty | indicted | sue | sues | sued | lawsuit* | دعوى | دعوى قضائية
     """),
+    # A sentence carried out: the notice retells the crime it punishes ("أطلق النار على شقيقين").
+    "execution": term_list("""
+        قصاصا | القصاص | قصاص | تعزيرا | حكم القتل | تنفيذ حكم | executed for | execution of
+    """),
     "aftermath": term_list("""
         تحقيق* | التحقيق* | لجنة تحقيقية | تعويض* | اعتقال | اعتقل* | القبض | إقالة | أقال | إجراءات أمنية
         على خلفية | في أعقاب | إثر | عقب | بعد الهجوم | بعد هجوم | بعد القصف | تشييع | جنازة
@@ -334,7 +338,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "accident": term_list("""
         ارتفاع درجات الحرارة | تماس كهربائي | سوء الخزن | قنينة غاز | قناني غاز | عرضي | حادث عرضي
         شبهة استهداف
-        تفجير مسيطر عليه | تفجير مسيطر | مخلفات حربية | مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
+        تفجير مسيطر عليه | تفجير مسيطر | تفجيرات مسيطر | مسيطر عليها | تفجير متحكم | مخلفات حربية | مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
         جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني
         accident* | short circuit | heat | gas cylinder | controlled detonation | controlled explosion
         unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
@@ -343,6 +347,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
         حريق أعشاب
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
+        grain elevator | dust explosion | industrial accident | شاحن | الشاحن | بطارية الجوال
         grain elevator
     """),
     # Shots fired in celebration or gone astray: someone hurt is still not an attack.

@@ -70,11 +70,12 @@ _SENSES = (
     ),
     _Sense(
         "an attack of another kind (a shark, the heart, hackers)",
-        frozenset(("attack*", "هجوم*", "هجمات*")),
+        frozenset(("attack*", "هجوم*", "هجمات*", "هاجم*", "يهاجم*")),
         _words("""
             shark | sharks | heart | panic | asthma | cyber | cyberattack | hacker* | hacking | ransomware
             dog | dogs | bear | crocodile | قرش | أسماك | قلبية | قلب | نوبة | إلكتروني | الكتروني | قرصنة
-            قراصنة | اختراق | فيروس | كلب | كلاب
+            قراصنة | اختراق | فيروس | كلب | كلاب | قرد | قرود | ذئب | ذئاب | نمر | ثعبان | أفعى | دب
+            monkey | monkeys | wolf | wolves | snake | tiger | lion | lions
         """),
         _words("rocket | rockets | drone | bomb | gunmen | صاروخ | مسيرة | عبوة | مسلحين | انتحاري"),
     ),
@@ -104,7 +105,7 @@ _SENSES = (
         _words("""
             حليب | الحليب | مشروب | مشروبات | طاقة | الطاقة | مياه | ماء | غذائية | بلاستيكية | معدنية | عصير
             مياه معدنية | لتر | مل | غرام | كرتون | كرتونية | علبة | زجاجة | منتج | منتجات | مستحضر
-            تمور | التمور
+            تمور | التمور | شامبو | منظفات | عطر | عطور | shampoo
         """),
         _words("ناسفة | ناسفتين | لاصقة | انفجار | انفجرت | تفجير | زرع | مزروعة | مفخخة"),
     ),
