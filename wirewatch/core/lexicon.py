@@ -338,7 +338,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "accident": term_list("""
         ارتفاع درجات الحرارة | تماس كهربائي | سوء الخزن | قنينة غاز | قناني غاز | عرضي | حادث عرضي
         شبهة استهداف
-        تفجير مسيطر عليه | تفجير مسيطر | تفجيرات مسيطر | مسيطر عليها | تفجير متحكم | مخلفات حربية | مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
+        تفجير مسيطر عليه | تفجير مسيطر | تفجيرات مسيطر | مسيطر عليها | تفجير متحكم | مخلفات حربية
+        مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
         جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني
         accident* | short circuit | heat | gas cylinder | controlled detonation | controlled explosion
         unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
