@@ -27,6 +27,9 @@ WATCH = (
     WatchEntry("incirlik", "base", ("Incirlik Air Base", "قاعدة إنجرليك")),
     WatchEntry("mezzeh", "base", ("Mezzeh military airport", "مطار المزة العسكري")),
     WatchEntry("t4", "base", ("Tiyas (T4) air base",)),
+    WatchEntry("shaddadi", "base", ("Al-Shaddadi base",)),
+    WatchEntry("harir", "base", ("Harir Air Base",)),
+    WatchEntry("erbil-airport", "base", ("Erbil International Airport",)),
 )
 
 
@@ -228,6 +231,24 @@ PATTERNS = [
         True,
         {"ain-al-asad"},
         set(),
+    ),
+    (
+        "a base named by its town is the town's base",
+        "Drone attack on U.S. base in Syria",
+        "The Islamic Resistance in Iraq claimed responsibility on Wednesday for a drone attack on the "
+        "U.S. base in al-Shaddadi in Syria's Hasakah province.",
+        True,
+        {"shaddadi"},
+        set(),
+    ),
+    (
+        "a named base in a city is that base, not the city's other base",
+        "إسقاط مسيرتين فوق قاعدة حرير في أربيل",
+        "أعلن جهاز مكافحة الإرهاب في الإقليم اليوم إسقاط طائرتين مسيرتين مفخختين فوق قاعدة حرير في "
+        "أربيل دون خسائر.",
+        True,
+        {"harir"},
+        {"erbil-airport"},
     ),
     # -- other senses of attack words ------------------------------------------------------
     (

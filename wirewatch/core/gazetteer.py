@@ -189,6 +189,7 @@ class Gazetteer:
     _starts: WordStarts | None = field(default=None, repr=False)
     demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # "iraqi" -> "IQ"
     _demonym_starts: WordStarts | None = field(default=None, repr=False)
+    _bases: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -196,7 +197,14 @@ class Gazetteer:
                 raise ValueError(f"place {place.id}: unknown kind {place.kind!r}")
             if place.parent is not None and place.parent not in self.places:
                 raise ValueError(f"place {place.id}: parent {place.parent!r} is not in the gazetteer")
+            if place.kind == "base" and place.parent is not None:
+                self._bases.setdefault(place.parent, []).append(place.id)
         self._index = _build_index(self.places.values())
+
+    def base_in(self, place_id: str) -> str | None:
+        """The one base a town holds ("the U.S. base in al-Shaddadi"), if it holds exactly one."""
+        bases = self._bases.get(place_id, [])
+        return bases[0] if len(bases) == 1 else None
 
     # -- hierarchy -------------------------------------------------------------------------
     def ancestors(self, place_id: str) -> list[str]:

@@ -94,6 +94,9 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     place = gazetteer.places[mention.place_id]
     if place.kind not in ("city", "district") or place.parent is None:
         return mention.place_id
+    base = gazetteer.base_in(mention.place_id)
+    if base is not None and i >= 2 and words[i - 1] in _IN_AT and _a_base(words[max(0, i - 3) : i - 1]):
+        return base  # "the U.S. base in al-Shaddadi", "القاعدة الأمريكية في الشدادي"
     j = i
     while j > 0 and i - j < 2 and words[j - 1] in _CAPITAL_WORDS:
         j -= 1  # "north of the capital Baghdad", "شمالي العاصمة بغداد"
@@ -101,6 +104,22 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     english = len(before) == 2 and before[1] == "of" and before[0] in _DIRECTIONS
     arabic = len(before) >= 1 and any(f in _DIRECTIONS for f in word_forms(before[-1]))
     return place.parent if english or arabic else mention.place_id
+
+
+_IN_AT = frozenset(normalize(w) for w in ("in", "at", "near", "في", "قرب", "بمنطقة"))
+_A_BASE = frozenset(
+    normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
+)
+_BASE_ADJECTIVES = frozenset(
+    normalize(w) for w in "الأمريكية الأميركية الامريكية التركية الروسية العسكرية الجوية للتحالف".split()
+)
+
+
+def _a_base(before: Sequence[str]) -> bool:
+    """ "base", "the U.S. base", "القاعدة الأمريكية": a base named by its town, not by a name."""
+    if before and before[-1] in _A_BASE:
+        return True
+    return len(before) >= 2 and before[-1] in _BASE_ADJECTIVES and before[-2] in _A_BASE
 
 
 _CAPITAL_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "the", "capital", "city"))
