@@ -250,6 +250,42 @@ PATTERNS = [
         {"harir"},
         {"erbil-airport"},
     ),
+    (
+        "troops stationed at a base are attacked there",
+        "Rockets hit U.S. troops in western Iraq",
+        "Rockets struck U.S. troops stationed at Ain al-Asad air base on Tuesday, injuring two, officials "
+        "said.",
+        True,
+        {"ain-al-asad"},
+        set(),
+    ),
+    (
+        "a tally over the past 24 hours is today's news",
+        "Russian air strikes kill 120 militants in Syria",
+        "Some 120 militants were killed in a series of Russian air strikes in Syria over the past 24 hours, "
+        "the defence ministry in Moscow said on Wednesday.",
+        True,
+        set(),
+        set(),
+    ),
+    (
+        "the first deaths since a war began are new deaths",
+        "Drone attack kills soldiers in Anbar",
+        "Two soldiers were killed when a drone struck their post in Anbar on Tuesday, the first deaths "
+        "from an attack in the province since the summer.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
+        "a monitoring centre based at a base is not the target",
+        "Militants shell villages in Latakia",
+        "Militants shelled three villages in Latakia during the past 24 hours, the Russian "
+        "reconciliation centre based in Hmeimim added.",
+        True,
+        set(),
+        set(),
+    ),
     # -- other senses of attack words ------------------------------------------------------
     (
         "a march, not a drone",

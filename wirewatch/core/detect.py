@@ -622,12 +622,15 @@ def _mention(
         )
 
     ref_starts = {r.first for r in refs}
+    # "in the past 24 hours": the background words "in the past" are part of a time.
+    ref_words = {k for r in refs for k in range(r.first, r.last + 1)}
     # "منذ ليلة أمس" (since last night) is a time, not the background word "since".
     background_hits = [
         h
         for h in hits
         if h.label == "background"
         and h.last - offset + 1 not in ref_starts
+        and h.last - offset not in ref_words
         and not _former_office(words, h.first - offset, h.term)
         and not _latest_of(words, h.first - offset)
     ]
@@ -645,7 +648,14 @@ def _mention(
             and not other_clause(p.first - offset, after, attack_positions, recent)
             and not other_time(p.first - offset, refs)
             and not time_zone(words, p.first - offset, p.last - offset)
-            and not _not_a_target(words, p.first - offset, p.last - offset, k > 0, len(places) > 1)
+            and not _not_a_target(
+                words,
+                p.first - offset,
+                p.last - offset,
+                k > 0,
+                len(places) > 1,
+                any(a < p.first - offset for a in attack_positions),
+            )
             and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id)
         )
     )
@@ -710,15 +720,24 @@ def _not_the_base(gazetteer: Gazetteer, words: Sequence[str], first: int, last: 
     )
 
 
-def _not_a_target(words: Sequence[str], first: int, last: int, after_another: bool, others: bool) -> bool:
+def _not_a_target(
+    words: Sequence[str],
+    first: int,
+    last: int,
+    after_another: bool,
+    others: bool,
+    struck_before: bool = False,
+) -> bool:
     """A place named as a reference point or a boundary, a street, a patron, a base forces use or
-    a capital that speaks; a place in a speaker's title only when the sentence names another."""
+    a capital that speaks; a place in a speaker's title only when the sentence names another.
+    With ``struck_before`` (an attack word earlier in the sentence: "rockets struck U.S. troops
+    stationed at Ain al-Asad"), the forces stationed there are the target, and so is the place."""
     return (
         is_reference_point(words, first, after_another)
         or is_boundary(words, first)
         or is_street(words, first, last)
         or is_attribute(words, first, last)
-        or is_staging(words, first)
+        or (is_staging(words, first) and not struck_before)
         or is_speaker(words, first, last)
         or is_destination(words, first)
         or is_unit(words, first, last)
@@ -740,13 +759,20 @@ _OFFICES = frozenset(
 )
 
 
-# "the latest in a series of attacks", "في أحدث هجوم ضمن سلسلة هجمات", "amid a string of attacks":
-# the series puts this attack at its newest end, not in the past.
-_LATEST = frozenset(normalize(w) for w in "latest newest amid أحدث الأحدث ضمن وسط".split())
+# "the latest in a series of attacks", "في أحدث هجوم ضمن سلسلة هجمات", "amid a string of attacks",
+# "the deadliest since 2019", "أول هجوم منذ": the series or the record puts this attack at its
+# newest end, not in the past.
+_LATEST = frozenset(
+    normalize(w)
+    for w in (
+        "latest newest amid first deadliest biggest largest worst أحدث الأحدث ضمن وسط أول الأولى أعنف"
+        " الأعنف أكبر الأكبر أسوأ الأسوأ"
+    ).split()
+)
 
 
 def _latest_of(words: Sequence[str], first: int) -> bool:
-    return any(f in _LATEST for w in words[max(0, first - 4) : first] for f in word_forms(w))
+    return any(f in _LATEST for w in words[max(0, first - 8) : first] for f in word_forms(w))
 
 
 def _former_office(words: Sequence[str], first: int, term: str) -> bool:

@@ -248,7 +248,7 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
             i += 1
             continue
         kind, days, size = ref
-        if kind == "current" and i > 0 and words[i - 1] in _DEMONSTRATIVES:
+        if kind == "current" and i > 0 and words[i - 1] in _DEMONSTRATIVES and words[i] not in _LAST:
             i += size  # "تلك الليلة", "that night": another time than the article's
             continue
         if kind == "past" and i + size < len(words) and (words[i + size],) in _CURRENT_PHRASES:

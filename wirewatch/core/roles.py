@@ -151,7 +151,7 @@ _STAGING = _words(
     "استخدام باستخدام انطلاقا تنطلق تقلع أقلعت نشر المتمركزة المتمركز تتمركز use using deployed deploy"
     " stationed based fly flew flying operate operating host hosting hosts"
 )
-_STAGING_SKIP = _words("قاعدة قاعده base air airbase the of to at from في من إلى الى")
+_STAGING_SKIP = _words("قاعدة قاعده base air airbase the of to at in from في من إلى الى")
 # "Baghdad said", "Tehran's statement", "أعلنت بغداد": a capital standing for its government.
 _SPEAKS_AFTER = _words(
     "said says say announced claimed denied accused reported communique statement radio government officials"
