@@ -339,6 +339,14 @@ PATTERNS = [
         set(),
         set(),
     ),
+    (
+        "a research rocket",
+        "إطلاق صاروخ للبحث العلمي من صحراء الأنبار",
+        "أعلنت وزارة العلوم إطلاق أول صاروخ لأغراض البحث العلمي من صحراء الأنبار اليوم.",
+        False,
+        set(),
+        {"anbar"},
+    ),
     # -- old attacks, plans, accidents, halts ----------------------------------------------
     (
         "an execution notice retells the crime it punishes",

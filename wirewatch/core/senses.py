@@ -61,7 +61,8 @@ _SENSES = (
         _words("""
             satellite | satellites | space | orbit | nasa | spacex | astronaut | astronauts | prices | price
             shares | sales | فضائي | فضائية | الفضاء | قمر | أقمار | صناعي | مدار | رواد | تسديدة | تسديدات
-            هدف | مرمى | الأسهم | الأسعار | أسعار
+            هدف | مرمى | الأسهم | الأسعار | أسعار | العلمي | علمي | علمية | الأبحاث | أبحاث | الأرصاد
+            research | scientific | weather | meteorological
         """),
         _words(
             "fired | launched at | hit | struck | sirens | intercepted | سقط | سقوط | استهدف | اعترض"
