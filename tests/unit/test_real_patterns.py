@@ -286,6 +286,33 @@ PATTERNS = [
         set(),
         set(),
     ),
+    (
+        "a vow to respond to yesterday's deadly attack reports the attack",
+        "U.S. vows response to drone strike in Anbar",
+        "The defense secretary said on Wednesday the United States would respond at a time of its "
+        "choosing to Tuesday's drone attack in Anbar that killed three soldiers.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
+        "the soldiers are mourned in another city than where they were killed",
+        "Funerals held for soldiers killed in Anbar attack",
+        "Funerals were held in Baghdad on Wednesday for four soldiers killed in an Islamic State attack "
+        "in Anbar on Tuesday night.",
+        True,
+        {"anbar"},
+        {"baghdad"},
+    ),
+    (
+        "a meeting today about attacks in general",
+        "رئيس الوزراء يبحث مع السفير الأمريكي الهجمات على القواعد",
+        "بحث رئيس الوزراء مع السفير الأمريكي اليوم الهجمات التي تستهدف البعثات الدبلوماسية والقواعد "
+        "العسكرية في بغداد والأنبار وسبل إيقافها.",
+        False,
+        set(),
+        {"baghdad", "anbar"},
+    ),
     # -- other senses of attack words ------------------------------------------------------
     (
         "a march, not a drone",

@@ -39,6 +39,7 @@ from wirewatch.core.roles import (
     is_base_in_use,
     is_boundary,
     is_destination,
+    is_funeral,
     is_office,
     is_origin,
     is_reference,
@@ -502,6 +503,12 @@ def _lineages(place_ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
     return {p for place_id in place_ids if place_id in gazetteer.places for p in gazetteer.lineage(place_id)}
 
 
+def _since_yesterday(refs: Sequence[TimeRef]) -> bool:
+    """Every time in the sentence says today or yesterday (the report's day and the attack's)."""
+    days = [r.days_ago for r in refs if r.kind == "current" and r.days_ago is not None]
+    return bool(days) and max(days) <= 1 and all(r.kind == "current" for r in refs)
+
+
 def _attacky(labels: set[str]) -> bool:
     return any(is_trigger(label) for label in labels)
 
@@ -524,6 +531,8 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
             dated_now = any(r.kind == "current" for r in mention.time_refs)
             if not dated_now:
                 return f"the article is about something else ({frame})"
+        elif frame == "threat or warning" and physical and _since_yesterday(mention.time_refs):
+            return None  # "vows to respond to Sunday's drone attack that killed three soldiers", on Monday
         elif not (explicit_now and physical):
             return f"the article is about something else ({frame})"
     return None
@@ -648,6 +657,7 @@ def _mention(
             and not other_clause(p.first - offset, after, attack_positions, recent)
             and not other_time(p.first - offset, refs)
             and not time_zone(words, p.first - offset, p.last - offset)
+            and not is_funeral(words, p.first - offset, attack_positions)
             and not _not_a_target(
                 words,
                 p.first - offset,
@@ -823,7 +833,8 @@ _FOREIGN_ACTS = frozenset(
     for w in (
         "زار يزور زيارة استقبل يستقبل التقى يلتقي اجتمع اجتماع جلسة ترأس عقد عقدت أدى صلاة شيع تشييع وصل"
         " وصلت يصل نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
-        " prayed buried arrived arrives published revealed unveiled toured"
+        " prayed buried arrived arrives published revealed unveiled toured بحث يبحث ناقش يناقش discussed"
+        " discusses"
     ).split()
 )
 

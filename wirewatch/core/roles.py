@@ -286,6 +286,19 @@ def is_village(words: Sequence[str], first: int) -> bool:
     return j > 0 and any(f in _VILLAGE for f in word_forms(words[j - 1]))
 
 
+_FUNERAL = _words("شيعت شيع يشيع تشييع جنازة جنازات جثامين جثمان دفن funeral funerals buried burial mourners")
+
+
+def is_funeral(words: Sequence[str], first: int, attacks: Sequence[int]) -> bool:
+    """ "funerals were held in Baghdad for soldiers killed in Kirkuk", "شيعت في بغداد جثامين ...":
+    where the dead are mourned, not where they were attacked."""
+    window = range(max(0, first - 6), first)
+    return any(
+        any(f in _FUNERAL for f in word_forms(words[k])) and not any(k < a < first for a in attacks)
+        for k in window
+    )
+
+
 def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
     """ "Baghdad said", "a Baghdad communique", "أعلنت بغداد": a government by its capital's name."""
     after = words[last + 1] if last + 1 < len(words) else ""
