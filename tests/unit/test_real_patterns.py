@@ -374,6 +374,23 @@ PATTERNS = [
         set(),
         {"anbar"},
     ),
+    (
+        "tear gas and flares are not bombs",
+        "قوات الاحتلال تطلق قنابل الغاز والقنابل المضيئة",
+        "أطلقت قوات الاحتلال اليوم قنابل الغاز المسيل للدموع على المصلين في باحات المسجد، كما أطلقت قنابل "
+        "مضيئة فوق التلال الحدودية جنوب لبنان.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "in dire need is not yesterday",
+        "مقال: الأمن أولا",
+        "قتل مسلحون ثلاثة أشخاص في بغداد بأمس الحاجة إلى الأمن بإطلاق النار عليهم.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
     # -- old attacks, plans, accidents, halts ----------------------------------------------
     (
         "an execution notice retells the crime it punishes",

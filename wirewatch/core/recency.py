@@ -78,6 +78,7 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
 }
 # "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
 _DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))
+_NEED = frozenset(_n("الحاجة حاجة"))
 _MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
 
 _WEEKDAYS = {  # Monday = 0, as datetime.weekday()
@@ -248,6 +249,9 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
             i += 1
             continue
         kind, days, size = ref
+        if kind == "current" and i + size < len(words) and words[i + size] in _NEED:
+            i += size  # "بأمس الحاجة": in dire need, not yesterday
+            continue
         if kind == "current" and i > 0 and words[i - 1] in _DEMONSTRATIVES and words[i] not in _LAST:
             i += size  # "تلك الليلة", "that night": another time than the article's
             continue

@@ -111,6 +111,15 @@ _SENSES = (
         _words("ناسفة | ناسفتين | لاصقة | انفجار | انفجرت | تفجير | زرع | مزروعة | مفخخة"),
     ),
     _Sense(
+        "tear gas or flares, not a bomb",
+        frozenset(("قنبلة", "قنابل", "grenade*", "bomb", "bombs")),
+        _words("""
+            الغاز | غاز | مسيلة | المسيلة | مسيل | المسيل | للدموع | دخانية | الدخانية | مضيئة | المضيئة | ضوئية
+            tear | gas | smoke | flare | flares | illumination | stun
+        """),
+        _words("ناسفة | يدوية | مفخخة | انفجرت | انفجار | قتل | مقتل | explosive | killed | exploded"),
+    ),
+    _Sense(
         "a police trap to arrest",
         frozenset(("كمين", "ambush*")),
         _words(
