@@ -114,8 +114,8 @@ _SENSES = (
         "tear gas or flares, not a bomb",
         frozenset(("قنبلة", "قنابل", "grenade*", "bomb", "bombs")),
         _words("""
-            الغاز | غاز | مسيلة | المسيلة | مسيل | المسيل | للدموع | دخانية | الدخانية | مضيئة | المضيئة | ضوئية
-            tear | gas | smoke | flare | flares | illumination | stun
+            الغاز | غاز | مسيلة | المسيلة | مسيل | المسيل | للدموع | دخانية | الدخانية | مضيئة | المضيئة
+            ضوئية | tear | gas | smoke | flare | flares | illumination | stun
         """),
         _words("ناسفة | يدوية | مفخخة | انفجرت | انفجار | قتل | مقتل | explosive | killed | exploded"),
     ),
