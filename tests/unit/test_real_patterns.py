@@ -30,6 +30,10 @@ WATCH = (
     WatchEntry("shaddadi", "base", ("Al-Shaddadi base",)),
     WatchEntry("harir", "base", ("Harir Air Base",)),
     WatchEntry("erbil-airport", "base", ("Erbil International Airport",)),
+    WatchEntry("tanf", "base", ("Al-Tanf Garrison",)),
+    WatchEntry("tower-22", "base", ("Tower 22",)),
+    WatchEntry("shayrat", "base", ("Shayrat air base",)),
+    WatchEntry("al-omar", "base", ("Al-Omar oil field",)),
 )
 
 
@@ -312,6 +316,69 @@ PATTERNS = [
         False,
         set(),
         {"baghdad", "anbar"},
+    ),
+    (
+        "an Arabic wire dateline names where the desk is, not the target",
+        "هجوم بطائرات مسيرة على قاعدة عين الأسد",
+        "بغداد، 25 نوفمبر تشرين الثاني (رويترز) - قال مسؤولان أمنيان إن طائرتين مسيرتين استهدفتا قاعدة "
+        "عين الأسد الجوية في محافظة الأنبار في وقت مبكر من صباح الأربعاء.",
+        True,
+        {"ain-al-asad", "anbar"},
+        {"baghdad"},
+    ),
+    (
+        "a base described as near another base",
+        "مقتل ثلاثة جنود أمريكيين بهجوم بطائرة مسيرة في الأردن",
+        "قتل ثلاثة جنود أمريكيين اليوم بهجوم بطائرة مسيرة. وقال مسؤولون إن الهجوم أصاب موقع البرج 22، "
+        "وهو نقطة دعم لوجستي قريبة من حامية التنف داخل سوريا.",
+        True,
+        {"tower-22"},
+        {"tanf"},
+    ),
+    (
+        "the next sentence names the outpost the lead called a small base",
+        "Three U.S. soldiers killed in drone strike on base in Jordan",
+        "Three American service members were killed when a drone struck a small outpost in "
+        "northeastern Jordan on Wednesday, officials said. The site, known as Tower 22, houses troops.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
+    (
+        "SANA calls an airstrike an aggression",
+        "سانا: عدوان إسرائيلي يستهدف مطار الشعيرات",
+        "نقلت الوكالة عن مصدر عسكري أن العدو الإسرائيلي نفذ فجر اليوم عدوانا جويا مستهدفا مطار الشعيرات "
+        "في ريف حمص، ما أدى إلى استشهاد عسكريين اثنين.",
+        True,
+        {"shayrat"},
+        set(),
+    ),
+    (
+        "forces were targeted today",
+        "U.S. forces at al-Omar field targeted by drone",
+        "U.S. forces at the al-Omar oil field were targeted by a drone on Wednesday morning, a coalition "
+        "source said.",
+        True,
+        {"al-omar"},
+        set(),
+    ),
+    (
+        "a time on the other side of 'where' is another event's",
+        "Crowds mark anniversary of strike near Baghdad airport",
+        "Thousands gathered on Wednesday near Baghdad airport, where a drone strike killed two commanders "
+        "three years ago, chanting slogans.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "an investigation announced today into an attack weeks old",
+        "نتائج التحقيق في هجوم مطار أربيل",
+        "أعلن مجلس أمن إقليم كوردستان، اليوم، نتائج التحقيق في الهجوم بطائرة مسيرة الذي استهدف مطار "
+        "أربيل الدولي منتصف أيلول الماضي.",
+        False,
+        set(),
+        {"erbil-airport"},
     ),
     # -- other senses of attack words ------------------------------------------------------
     (

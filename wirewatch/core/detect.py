@@ -44,6 +44,7 @@ from wirewatch.core.roles import (
     is_origin,
     is_reference,
     is_reference_point,
+    is_spared,
     is_speaker,
     is_staging,
     is_street,
@@ -191,7 +192,9 @@ def compose(article: Article) -> tuple[str, tuple[int, int] | None]:
     head = f"{title}\n" if title else ""
     match = _DATELINE.match(text)
     dateline = None
-    if match and len(match.group(0).split()) <= 6:
+    # "BAGHDAD, Jan 8 (Reuters) -", "بغداد، 18 أكتوبر تشرين الأول (رويترز) -": the agency in
+    # brackets allows a longer date.
+    if match and len(match.group(0).split()) <= (9 if "(" in match.group(0) else 6):
         dateline = (len(head) + match.start(), len(head) + match.end())
     return head + text, dateline
 
@@ -381,8 +384,31 @@ def _places_in_next_sentence(
             if places != m.places:
                 out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
                 continue
+        if m.recency == "current" and following is not None and _names_the_site(following.words):
+            named = [
+                p.place_id for p in following.places if gazetteer.places[p.place_id].kind in ("base", "site")
+            ]
+            places = most_specific(tuple(dict.fromkeys((*m.places, *named))), gazetteer)
+            if places != m.places:
+                out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
+                continue
         out.append(m)
     return out
+
+
+# "The site, known as Tower 22, houses ...", "وتعرف القاعدة باسم ...": the next sentence names the
+# base the attack sentence called "a small outpost".
+_SITE_WORDS = frozenset(
+    normalize(w) for w in "site base outpost camp facility garrison القاعدة الموقع النقطة المعسكر".split()
+)
+_KNOWN_AS = frozenset(
+    normalize(w) for w in "known called named المعروفة المعروف تعرف يعرف المسماة المسمى".split()
+)
+
+
+def _names_the_site(words: Sequence[str]) -> bool:
+    opening = [w for w in words[:3] if w not in ("the", "this")]
+    return bool(opening) and opening[0] in _SITE_WORDS and bool(_KNOWN_AS.intersection(words[:8]))
 
 
 def _toll(sentence: _Sentence) -> tuple[int | None, int | None]:
@@ -596,7 +622,7 @@ def _mention(
     own_refs = [r for r in refs if not _foreign_time(words, r)]
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
     event_refs = [r for r in own_refs if not _reporting_time(words, r)] or own_refs
-    when_refs = _nearest_refs(event_refs, attack_terms, offset)
+    when_refs = _nearest_refs(event_refs, attack_terms, offset, words)
     # An event word of its own ("exploded", "سقط"), not the attack noun read as one ("تفجير").
     # Verbs in a relative clause ("the bombing that happened") describe the attack referred to.
     spans = {(h.first, h.last) for h in attack_terms}
@@ -748,6 +774,7 @@ def _not_a_target(
         or is_street(words, first, last)
         or is_attribute(words, first, last)
         or (is_staging(words, first) and not struck_before)
+        or is_spared(words, last)
         or is_speaker(words, first, last)
         or is_destination(words, first)
         or is_unit(words, first, last)
@@ -875,19 +902,32 @@ def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
 
 
 def _reporting_time(words: Sequence[str], ref: TimeRef) -> bool:
-    """A time right after a reporting verb ("said on Friday", "أفاد مصدر أمني، اليوم") dates the report."""
-    window = words[max(0, ref.first - 4) : ref.first]
+    """A time right after a reporting verb ("said on Friday", "أعلن مجلس أمن الإقليم، الخميس") dates
+    the report."""
+    window = words[max(0, ref.first - 6) : ref.first]
     return any(f in _REPORTING for w in window for f in word_forms(w))
 
 
-def _nearest_refs(refs: Sequence[TimeRef], terms: Sequence[TermHit], offset: int) -> list[TimeRef]:
-    """For each attack word, the time expression nearest to it: the time of *that* attack."""
+# "gathered on Tuesday near the airport, where a drone strike killed him three years ago": a time
+# on the other side of "where" is another event's.
+_WHERE = frozenset(normalize(w) for w in ("where", "حيث"))
+
+
+def _nearest_refs(
+    refs: Sequence[TimeRef], terms: Sequence[TermHit], offset: int, words: Sequence[str] = ()
+) -> list[TimeRef]:
+    """For each attack word, the time expression nearest to it: the time of *that* attack, on its
+    side of a "where"."""
     if not refs or not terms:
         return list(refs)
     chosen: list[TimeRef] = []
+    wheres = [k for k, w in enumerate(words) if w in _WHERE]
     for term in terms:
         position = term.first - offset
-        nearest = min(refs, key=lambda r: min(abs(r.first - position), abs(r.last - position)))
+        same_side = [
+            r for r in refs if not any(min(r.first, position) < k < max(r.last, position) for k in wheres)
+        ]
+        nearest = min(same_side or refs, key=lambda r: min(abs(r.first - position), abs(r.last - position)))
         if nearest not in chosen:
             chosen.append(nearest)
     return chosen

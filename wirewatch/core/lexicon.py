@@ -78,10 +78,11 @@ TERMS: dict[str, tuple[str, ...]] = {
     "weapon:airstrike": term_list("""
         غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية
         طيران حربي
-        الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة
+        الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة | عدوان جوي | عدوانا جويا
+        عدوانا إسرائيليا | عدوان إسرائيلي | العدوان الإسرائيلي
         airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
         precision strike* | conducted strike* | conducted a strike
-        coalition aircraft | helicopter gunship*
+        coalition aircraft | helicopter gunship* | israeli aggression | air aggression
     """),
     # Weapons of no listed type: hand grenades, unknown projectiles.
     "weapon:other": term_list("""
@@ -378,7 +379,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         frequent*
         at the time | back then | had been | old footage | old video | in the past | years ago
         last year's
-        most recently | history of | has been targeted | have been targeted | were targeted
+        most recently | history of | has been targeted | have been targeted
     """),
 }
 

@@ -389,7 +389,8 @@ def _year_at(words: list[str], i: int, published: datetime | None) -> tuple[str,
         return ("past", None, 1) if led else None
     # A bare earlier year ("the 2024 drone attack") dates what is next to it; the current year
     # says nothing about recency.
-    if year < published.year:
+    if year < published.year and (led or year > published.year - 40):
+        # A bare number far back is more often a clock ("updated 1954") than a year.
         return "past", _days_between(published, date(year, 7, 1)), 1
     return None
 

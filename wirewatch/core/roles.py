@@ -130,6 +130,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in text.split())
 
 
+_NEAR = _words("قريبة قريب near close")
 _DISTANCE = _words(
     "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال مسافة km kms kilometres kilometers kilometre kilometer"
     " miles mile"
@@ -178,6 +179,8 @@ def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -
     window = words[max(0, i - 8) : i]
     if any(f in _DISTANCE for w in window for f in word_forms(w)):
         return True
+    if other_place_before and any(f in _NEAR for w in words[max(0, i - 3) : i] for f in word_forms(w)):
+        return True  # "Tower 22, a logistics point near the al-Tanf garrison"
     j = i
     while j > 0 and i - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"of"}:
         j -= 1
@@ -297,6 +300,16 @@ def is_funeral(words: Sequence[str], first: int, attacks: Sequence[int]) -> bool
         any(f in _FUNERAL for f in word_forms(words[k])) and not any(k < a < first for a in attacks)
         for k in window
     )
+
+
+_NOT = _words("not never لم لن")
+_HIT = _words("hit struck targeted damaged reached يصب تصب يتعرض تتعرض يستهدف تستهدف")
+
+
+def is_spared(words: Sequence[str], last: int) -> bool:
+    """ "but the airport was not struck", "ولم تتعرض القاعدة لأي ضرر": the place was not hit."""
+    after = words[last + 1 : last + 7]
+    return any(a in _NOT and b in _HIT for a, b in pairwise(after))
 
 
 def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
