@@ -216,6 +216,7 @@ class Health:
         self.clock = clock
         self._lock = threading.Lock()
         self._signals = Signals(frozenset(checks))
+        self._lost_at: float | None = None
 
     def _update(self, **changes: Any) -> None:
         with self._lock:
@@ -231,7 +232,23 @@ class Health:
         self._update(held=held, rebalancing=rebalancing)
 
     def broker(self, ok: bool, error: str | None = None) -> None:
-        self._update(broker_ok=ok, broker_at=self.clock(), broker_error=error)
+        """The broker answered (or not) just now. Losing it is logged once as a WARNING, and its
+        return once as an INFO with the outage's length (the first check logs only a failure)."""
+        now = self.clock()
+        with self._lock:
+            was = self._signals.broker_ok
+            lost_at = self._lost_at
+            if not ok and was is not False:
+                self._lost_at = now
+            self._signals = replace(self._signals, broker_ok=ok, broker_at=now, broker_error=error)
+        if not ok and was is not False:
+            log.warning(
+                "%s lost the broker (%s): not ready until it answers again; retrying",
+                self.worker,
+                error or "no answer",
+            )
+        elif ok and was is False and lost_at is not None:
+            log.info("%s has the broker back after an outage of %.0f s", self.worker, now - lost_at)
 
     def consumers(self, offsets: Mapping[Partition, tuple[int, int]]) -> None:
         """``(position, end)`` per partition just measured: advances the progress of each."""
@@ -428,9 +445,11 @@ class BrokerWatch(Background):
             described = admin.describe_topics(topics) if topics else admin.list_topics()
         except (KafkaError, OSError, ValueError) as exc:
             self.health.broker(False, type(exc).__name__)
+            self.metrics.broker_up.labels(self.health.worker).set(0)
             self._close()
             return
         self.health.broker(True)
+        self.metrics.broker_up.labels(self.health.worker).set(1)
         if not self.stages:
             return
         partitions = {

@@ -85,6 +85,7 @@ class Metrics:
     detection_latency_seconds: Histogram
     alert_publication_latency_seconds: Histogram
     ready: Gauge
+    broker_up: Gauge
     feed_entries: Counter
 
     @classmethod
@@ -261,6 +262,12 @@ class Metrics:
             ready=Gauge(
                 "wirewatch_worker_ready",
                 "1 while the worker's readiness checks pass (as /readyz), computed at each scrape",
+                ["worker"],
+                registry=registry,
+            ),
+            broker_up=Gauge(
+                "wirewatch_broker_up",
+                "1 when the worker's last broker check was answered, 0 when it was not",
                 ["worker"],
                 registry=registry,
             ),

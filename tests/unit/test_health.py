@@ -262,6 +262,10 @@ class FakeAdmin:
         ]
 
     def list_topics(self) -> list[str]:
+        if self.down:
+            from kafka.errors import KafkaConnectionError
+
+            raise KafkaConnectionError("down")
         return list(self.partitions)
 
     def list_partition_offsets(self, specs: dict[Any, int]) -> dict[Any, Any]:
@@ -306,6 +310,38 @@ def test_broker_watch_measures_lag_per_stage_and_notices_the_broker_leaving() ->
     watch.check_once()
     assert health.ready().checks["broker"] == "unreachable (KafkaConnectionError)"
     assert admin.closed == 1  # a fresh client next time
+
+
+def test_an_outage_is_one_warning_then_one_info_with_its_length(caplog: pytest.LogCaptureFixture) -> None:
+    settings = load_settings(topic_prefix="p")
+    clock = Clock()
+    health = Health("alerter", checks=("broker",), policy=POLICY, clock=clock)
+    metrics = Metrics.create()
+    admin = FakeAdmin()
+    watch = BrokerWatch(settings, health, metrics, (), interval=1.0, admin_factory=lambda: admin)
+    caplog.set_level("INFO", logger="wirewatch.health")
+
+    watch.check_once()
+    assert health.ready().ok and caplog.records == []  # an answering broker is not news
+    up = {s.labels["worker"]: s.value for s in samples(metrics, "wirewatch_broker_up")}
+    assert up == {"alerter": 1.0}
+
+    admin.down = True
+    for _ in range(3):  # three failed checks, 15 s apart: one warning
+        watch.check_once()
+        clock.now += 15
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "alerter lost the broker (KafkaConnectionError)" in warnings[0].getMessage()
+    assert not health.ready().ok
+    assert {s.value for s in samples(metrics, "wirewatch_broker_up")} == {0.0}
+
+    admin.down = False
+    watch.check_once()
+    watch.check_once()
+    infos = [r.getMessage() for r in caplog.records if r.levelname == "INFO"]
+    assert infos == ["alerter has the broker back after an outage of 45 s"]
+    assert health.ready().ok
+    assert {s.value for s in samples(metrics, "wirewatch_broker_up")} == {1.0}
 
 
 def samples(metrics: Metrics, name: str) -> list[Any]:

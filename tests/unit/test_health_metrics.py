@@ -8,7 +8,13 @@ from prometheus_client.parser import text_string_to_metric_families
 from wirewatch.metrics import Metrics
 
 # Labelled by the process itself when it starts, so they cannot exist before.
-SET_AT_START = {"wirewatch_worker_up", "wirewatch_worker_ready", "wirewatch_consumer_lag_messages"}
+# Gauges labelled by worker or stage, set by the first check (a 0 before it would say "down").
+SET_AT_START = {
+    "wirewatch_worker_up",
+    "wirewatch_worker_ready",
+    "wirewatch_consumer_lag_messages",
+    "wirewatch_broker_up",
+}
 
 
 def families() -> list:
