@@ -54,6 +54,7 @@ from wirewatch.core.roles import (
     other_clause,
     other_time,
     recent_after,
+    recent_afters,
     target_place,
     time_zone,
 )
@@ -229,7 +230,9 @@ def detect(
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     ranges = [(first, last) for _, _, _, first, last in spans]
-    demonyms = gazetteer.demonyms_in(words.norms) if places else []
+    demonyms = (
+        [d for d in gazetteer.demonyms_in(words.norms) if not _attacker(words.norms, d[0])] if places else []
+    )
     places = fit_to_focus(
         places, gazetteer, ranges, ranges[0] if article.title.strip() and ranges else None, demonyms
     )
@@ -529,6 +532,22 @@ def _lineages(place_ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
     return {p for place_id in place_ids if place_id in gazetteer.places for p in gazetteer.lineage(place_id)}
 
 
+# "a U.S. drone", "غارات إسرائيلية", "Turkish jets": the attacker's nationality, which says nothing of
+# where the attack was (a focus on the United States would drop "east Baghdad").
+_ARMED = frozenset(
+    normalize(w)
+    for w in (
+        "قوات القوات طائرة طائرات مسيرة مسيرات غارة غارات ضربة ضربات قصف صواريخ صاروخ الطيران طيران"
+        " مقاتلات forces troops drone drones jets warplanes strike strikes airstrike airstrikes missiles"
+        " missile rockets aircraft"
+    ).split()
+)
+
+
+def _attacker(norms: Sequence[str], position: int) -> bool:
+    return any(w in _ARMED for w in norms[max(0, position - 2) : position + 3] if w)
+
+
 def _since_yesterday(refs: Sequence[TimeRef]) -> bool:
     """Every time in the sentence says today or yesterday (the report's day and the attack's)."""
     days = [r.days_ago for r in refs if r.kind == "current" and r.days_ago is not None]
@@ -656,6 +675,9 @@ def _mention(
             index, start, end, "attack word without a weapon, a military target or harm", tuple(hits)
         )
 
+    after = after_word(words)
+    recent = after is not None and recent_after(words, after)
+    hours_after = recent_afters(words)
     ref_starts = {r.first for r in refs}
     # "in the past 24 hours": the background words "in the past" are part of a time.
     ref_words = {k for r in refs for k in range(r.first, r.last + 1)}
@@ -668,12 +690,12 @@ def _mention(
         and h.last - offset not in ref_words
         and not _former_office(words, h.first - offset, h.term)
         and not _latest_of(words, h.first - offset)
+        # "hours after a similar attack on Ain al-Asad": the similar attack is hours old
+        and not any(k < h.first - offset for k in hours_after)
     ]
     background = bool(background_hits)
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
     attack_positions = [h.first - offset for h in attack_terms]
-    after = after_word(words)
-    recent = after is not None and recent_after(words, after)
     place_ids = tuple(
         dict.fromkeys(
             target_place(gazetteer, words, p, offset)

@@ -21,7 +21,10 @@ _DUAL_STEMS = tuple(normalize(s) for s in ("صاروخ", "قذيفة", "طائر
 _ARTICLE_ONE = frozenset(("a", "an", "one", normalize("واحد"), normalize("واحدة")))
 
 
-_PLURAL_ATTACKS = frozenset(normalize(w) for w in ("هجمات", "هجوما", "attacks", "strikes", "incidents"))
+# "هجوما", "استهدافا": the singular a number from 11 to 99 takes ("32 استهدافاً").
+_PLURAL_ATTACKS = frozenset(
+    normalize(w) for w in ("هجمات", "هجوما", "استهدافا", "attacks", "strikes", "incidents")
+)
 
 
 _ARMED_MEN = frozenset(("مسلحون", "مسلحين", "gunmen", "gunman"))

@@ -323,7 +323,12 @@ def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
 
 def is_origin(words: Sequence[str], i: int) -> bool:
     """ "launched from Syria", "أطلقت من ...", "القادمة من الكويت", "strikes from a US air base
-    at Incirlik": where the attack came from."""
+    at Incirlik", "من اتجاه منطقة التنف": where the attack came from."""
+    k = i
+    while k > 0 and i - k < 3 and words[k - 1] in _DIRECTION_SKIP:
+        k -= 1
+    if k > 1 and words[k - 1] in _DIRECTION_OF and words[k - 2] in _ORIGIN_WORDS:
+        return True
     j = i
     while j > 0 and i - j < 4 and words[j - 1] in _BASE_WORDS:
         j -= 1  # "من قاعدة جوية أمريكية في ..."
@@ -332,6 +337,8 @@ def is_origin(words: Sequence[str], i: int) -> bool:
     return any(f in _LAUNCH_WORDS for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
 
 
+_DIRECTION_OF = frozenset(normalize(w) for w in ("اتجاه", "direction"))
+_DIRECTION_SKIP = frozenset(normalize(w) for w in ("منطقة", "the", "of", "area"))
 _BASE_WORDS = frozenset(
     normalize(w)
     for w in (
@@ -375,6 +382,11 @@ def recent_after(words: Sequence[str], after: int) -> bool:
     return (after > 0 and words[after - 1] in _SHORTLY) or (
         after + 1 < len(words) and words[after + 1] in _SHORTLY
     )
+
+
+def recent_afters(words: Sequence[str]) -> list[int]:
+    """Positions of every "hours after"/"بعد ساعات من" ("وجاء ذلك بعد ساعات من هجوم مماثل")."""
+    return [k for k, w in enumerate(words) if w in _CLAUSE_AFTER and recent_after(words, k)]
 
 
 def other_clause(i: int, after: int | None, attacks: Sequence[int], recent: bool = False) -> bool:

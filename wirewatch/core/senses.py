@@ -129,6 +129,7 @@ _SENSES = (
         _words("قتل | مقتل | جرح | إصابة | استشهاد | killed | wounded | dead | fire | النار"),
     ),
 )
+_SPACE = "a space rocket or a figure of speech"
 _BY_TERM = {term: sense for sense in _SENSES for term in sense.terms}
 
 
@@ -142,7 +143,16 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     around = {f for w in near for f in word_forms(w)}
     if _any_cue(sense.weapon, around):
         return None
+    if sense.name == _SPACE and _SPACE_CUES & {f for w in words for f in word_forms(w)}:
+        return sense.name  # "a rocket ... from the Tanegashima space centre carrying the Mars probe"
     return sense.name if _any_cue(sense.other, around) else None
+
+
+# Words that make a whole sentence about spaceflight, wherever they stand in it.
+_SPACE_CUES = frozenset(
+    normalize(w)
+    for w in "مسبار المريخ الفضائي الفضائية الفضاء مدار probe mars orbit spaceport nasa spacex".split()
+)
 
 
 def _any_cue(cues: frozenset[str], words: set[str]) -> bool:
