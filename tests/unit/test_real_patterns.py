@@ -34,6 +34,7 @@ WATCH = (
     WatchEntry("tower-22", "base", ("Tower 22",)),
     WatchEntry("shayrat", "base", ("Shayrat air base",)),
     WatchEntry("al-omar", "base", ("Al-Omar oil field",)),
+    WatchEntry("sulaymaniyah", "region", ("Sulaymaniyah Governorate",), place="IQ-SU"),
 )
 
 
@@ -413,6 +414,24 @@ PATTERNS = [
         False,
         set(),
         {"shayrat", "mezzeh"},
+    ),
+    (
+        "a village near a city is in that city's governorate",
+        "Iran strikes Kurdish opposition groups in northern Iraq",
+        "Iran's Revolutionary Guards fired missiles and drones on Wednesday at bases of Kurdish opposition "
+        "parties in Koya, east of Erbil, and at Zrgwez near Sulaymaniyah, killing at least nine people.",
+        True,
+        {"sulaymaniyah"},
+        set(),
+    ),
+    (
+        "one year ago this weekday",
+        "A year after Iran's missile strike, Ain al-Asad troops still recovering",
+        "One year ago this Wednesday, Iran fired more than a dozen ballistic missiles at Ain al-Asad air "
+        "base in Iraq's Anbar province.",
+        False,
+        set(),
+        {"ain-al-asad"},
     ),
     # -- other senses of attack words ------------------------------------------------------
     (

@@ -40,6 +40,7 @@ from wirewatch.core.roles import (
     is_boundary,
     is_destination,
     is_funeral,
+    is_landmark,
     is_office,
     is_origin,
     is_reference,
@@ -714,7 +715,7 @@ def _mention(
                 len(places) > 1,
                 any(a < p.first - offset for a in attack_positions),
             )
-            and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id)
+            and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
         )
     )
     origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
@@ -771,10 +772,15 @@ def _mention(
     )
 
 
-def _not_the_base(gazetteer: Gazetteer, words: Sequence[str], first: int, last: int, place_id: str) -> bool:
-    """A base named as where strikes start from, or the village it is named after."""
+def _not_the_base(
+    gazetteer: Gazetteer, words: Sequence[str], first: int, last: int, place_id: str, after_another: bool
+) -> bool:
+    """A base named as where strikes start from, as a landmark near another place, or the village
+    it is named after."""
     return gazetteer.places[place_id].kind == "base" and (
-        is_base_in_use(words, first, last) or is_village(words, first)
+        is_base_in_use(words, first, last)
+        or is_village(words, first)
+        or is_landmark(words, first, after_another)
     )
 
 

@@ -179,8 +179,6 @@ def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -
     window = words[max(0, i - 8) : i]
     if any(f in _DISTANCE for w in window for f in word_forms(w)):
         return True
-    if other_place_before and any(f in _NEAR for w in words[max(0, i - 3) : i] for f in word_forms(w)):
-        return True  # "Tower 22, a logistics point near the al-Tanf garrison"
     j = i
     while j > 0 and i - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"of"}:
         j -= 1
@@ -194,6 +192,14 @@ _BETWEEN = frozenset(
         " neighbouring border المطلة المطل تطل يطل المشرفة المشرف overlooking overlook overlooks"
     ).split()
 )
+
+
+def is_landmark(words: Sequence[str], first: int, other_place_before: bool) -> bool:
+    """ "Tower 22, a logistics point near the al-Tanf garrison": a base named to say where another
+    place is (for bases only: "Zrgwez near Sulaymaniyah" is in Sulaymaniyah)."""
+    return other_place_before and any(
+        f in _NEAR for w in words[max(0, first - 3) : first] for f in word_forms(w)
+    )
 
 
 def is_boundary(words: Sequence[str], first: int) -> bool:
