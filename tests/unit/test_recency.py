@@ -25,6 +25,8 @@ def norms(sentence: str) -> list[str]:
         ("وقعت هجمات أول أمس على القاعدة", "current"),
         ("the strike prompted US airstrikes two days later", None),  # counted from the strike
         ("updated 1954 rockets hit the base", None),  # a clock, not a year 67 years back
+        ("one year ago this Tuesday rockets hit the base", "past"),  # the anniversary's weekday
+        ("اشتباكات يومي الأحد والاثنين", "current"),  # Sunday and Monday: the Monday is yesterday
         ("since 1954 rockets hit the base", "past"),  # a year led by "since" is a year
         ("هجوم بطائرة مسيرة منتصف أبريل الماضي", "past"),
         ("in January 2020 Iran fired missiles", "past"),

@@ -258,7 +258,7 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         if kind == "past" and i + size < len(words) and (words[i + size],) in _CURRENT_PHRASES:
             size += 1  # "six years ago today" is one past time
         elif kind == "past" and _weekday_next(words, i + size):
-            size += 2 if words[i + size] == "this" else 1  # "one year ago this Friday"
+            size += 2  # "one year ago this Friday"
         text = " ".join(words[i : i + size])
         explicit = kind == "current" and any(
             (f, *words[i + 1 : i + size]) in _CURRENT_PHRASES for f in word_forms(words[i])
@@ -269,9 +269,8 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
 
 
 def _weekday_next(words: list[str], k: int) -> bool:
-    if k < len(words) and words[k] == "this":
-        k += 1
-    return k < len(words) and any(f in _WEEKDAYS for f in word_forms(words[k]))
+    """ "this Friday" right after a past time: the anniversary's weekday (not "Monday and Tuesday")."""
+    return k + 1 < len(words) and words[k] == "this" and words[k + 1] in _WEEKDAYS
 
 
 def _phrase_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
