@@ -112,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--review", type=Path, default=None, help="review file (default .cache/eval/...)")
     parser.add_argument("--show", nargs="+", metavar="ID", help="print these articles whole, for a reviewer")
     parser.add_argument("--labels", nargs="+", type=Path, help="score against hand labels (see REVIEWING.md)")
+    parser.add_argument(
+        "--incidents",
+        type=int,
+        default=20,
+        help="multi-article incidents to write for reading (is each one real event?)",
+    )
     args = parser.parse_args(argv)
     if args.show:
         return show(args.corpus, set(args.show))
@@ -192,6 +198,25 @@ def main(argv: list[str] | None = None) -> int:
                     + "\n"
                 )
     print(f"review file: {review}  (labels template: {labels})")
+    picked_incidents = rng.sample(sorted(multi), min(args.incidents, len(multi)))
+    members = {c: [i for i in flagged if results[i]["incident"] == c] for c in picked_incidents}
+    incidents_review = review.with_name(review.stem + "-incidents.md")
+    with incidents_review.open("w", encoding="utf-8") as out:
+        out.write(
+            f"# Multi-article incidents of {args.corpus.name}, seed {seed}: is each one real event?\n\n"
+        )
+        for n, c in enumerate(picked_incidents, 1):
+            out.write(f"## incident {n}: {c} ({len(members[c])} articles)\n\n")
+            for i in members[c]:
+                row, f = raw[i], facts[i]
+                lead = (row.get("text") or "")[:400].replace("\n", " ")
+                out.write(
+                    f"- {row['id']} published {row.get('published')} event_time {f['event_time']} "
+                    f"types {f['attack_types']} places {[p['id'] for p in f['places']]}\n"
+                    f"  title: {row.get('title')}\n  lead: {lead}\n"
+                )
+            out.write("\n")
+    print(f"incidents to read: {incidents_review}")
     return 0
 
 
