@@ -246,12 +246,22 @@ def is_unit(words: Sequence[str], first: int, last: int) -> bool:
     return any(f in _UNIT for f in word_forms(before)) or after in _UNIT
 
 
+def _word_before(words: Sequence[str], first: int, skip: frozenset[str], most: int = 3) -> str | None:
+    """The word before ``first`` once up to ``most`` words of ``skip`` are passed over."""
+    j = first
+    while j > 0 and first - j < most and words[j - 1] in skip:
+        j -= 1
+    return words[j - 1] if j > 0 else None
+
+
+def _is_before(words: Sequence[str], first: int, skip: frozenset[str], cues: frozenset[str]) -> bool:
+    word = _word_before(words, first, skip)
+    return word is not None and any(f in cues for f in word_forms(word))
+
+
 def is_staging(words: Sequence[str], first: int) -> bool:
     """ "the use of Incirlik", "F-16s deployed to Incirlik": where forces stand, not a target."""
-    j = first
-    while j > 0 and first - j < 3 and words[j - 1] in _STAGING_SKIP:
-        j -= 1
-    return j > 0 and any(f in _STAGING for f in word_forms(words[j - 1]))
+    return _is_before(words, first, _STAGING_SKIP, _STAGING)
 
 
 # A base forces strike from: "strikes on ISIS from Incirlik", "نشرت واشنطن مقاتلات ... في قاعدة
@@ -289,10 +299,7 @@ _VILLAGE_SKIP = _words("of al el the")
 
 def is_village(words: Sequence[str], first: int) -> bool:
     """ "the villages of al-Tiyas and Sharifeh": the village a base is named after, not the base."""
-    j = first
-    while j > 0 and first - j < 3 and words[j - 1] in _VILLAGE_SKIP:
-        j -= 1
-    return j > 0 and any(f in _VILLAGE for f in word_forms(words[j - 1]))
+    return _is_before(words, first, _VILLAGE_SKIP, _VILLAGE)
 
 
 _FUNERAL = _words("شيعت شيع يشيع تشييع جنازة جنازات جثامين جثمان دفن funeral funerals buried burial mourners")
