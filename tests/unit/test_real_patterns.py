@@ -433,6 +433,24 @@ PATTERNS = [
         set(),
         {"ain-al-asad"},
     ),
+    (
+        "an attack the previous day, told the next day",
+        "U.S. says al-Tanf garrison targeted by drones",
+        "The U.S. military said on Wednesday that its garrison at al-Tanf in southern Syria came under a "
+        "coordinated attack the previous day involving drones and indirect fire.",
+        True,
+        {"tanf"},
+        set(),
+    ),
+    (
+        "missiles fired from the direction of a base (English)",
+        "Syria says Israeli strike hits Shayrat air base",
+        "Israeli warplanes struck the Shayrat air base late on Tuesday, a military source said, adding "
+        "that the missiles were fired from the direction of the al-Tanf area.",
+        True,
+        {"shayrat"},
+        {"tanf"},
+    ),
     # -- other senses of attack words ------------------------------------------------------
     (
         "a march, not a drone",
@@ -516,6 +534,15 @@ PATTERNS = [
         "صاروخ ياباني يحمل مسبار الأمل نحو المريخ",
         "انطلق صاروخ إتش 2 إيه الياباني فجر اليوم من مركز تانيغاشيما حاملا مسبار الأمل في أول مهمة "
         "عربية إلى المريخ.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a rocket launched into orbit",
+        "Satellite built by students lifts off aboard SpaceX rocket",
+        "A small satellite built by students was carried into orbit on Tuesday aboard a Falcon 9 rocket "
+        "launched from California.",
         False,
         set(),
         set(),

@@ -60,7 +60,7 @@ _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases(
         """
         أمس | البارحة | مساء أمس | صباح أمس | ليل أمس | ليلة أمس | فجر أمس | ظهر أمس
-        yesterday | late yesterday
+        yesterday | late yesterday | the previous day
     """,
         1.0,
     ),
@@ -74,7 +74,6 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases("الأسابيع الماضية | in recent weeks | past weeks", 21),
     **_phrases("مطلع العام | بداية العام | earlier this year", 60),
     **_phrases("past year", 180),
-    **_phrases("the previous day", 1),
 }
 # "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
 _DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))

@@ -338,10 +338,12 @@ def is_origin(words: Sequence[str], i: int) -> bool:
     """ "launched from Syria", "أطلقت من ...", "القادمة من الكويت", "strikes from a US air base
     at Incirlik", "من اتجاه منطقة التنف": where the attack came from."""
     k = i
-    while k > 0 and i - k < 3 and words[k - 1] in _DIRECTION_SKIP:
+    while k > 0 and i - k < 4 and words[k - 1] in _DIRECTION_SKIP:
         k -= 1
-    if k > 1 and words[k - 1] in _DIRECTION_OF and words[k - 2] in _ORIGIN_WORDS:
-        return True
+    if k > 1 and words[k - 1] in _DIRECTION_OF:
+        before = words[k - 2] if words[k - 2] != "the" else words[k - 3] if k > 2 else ""
+        if before in _ORIGIN_WORDS:
+            return True  # "من اتجاه منطقة التنف", "from the direction of the al-Tanf area"
     j = i
     while j > 0 and i - j < 4 and words[j - 1] in _BASE_WORDS:
         j -= 1  # "من قاعدة جوية أمريكية في ..."
@@ -351,7 +353,7 @@ def is_origin(words: Sequence[str], i: int) -> bool:
 
 
 _DIRECTION_OF = frozenset(normalize(w) for w in ("اتجاه", "direction"))
-_DIRECTION_SKIP = frozenset(normalize(w) for w in ("منطقة", "the", "of", "area"))
+_DIRECTION_SKIP = frozenset(normalize(w) for w in ("منطقة", "the", "of", "area", "al"))
 _BASE_WORDS = frozenset(
     normalize(w)
     for w in (

@@ -141,17 +141,18 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     first, last = hit.first - offset, hit.last - offset
     near = (*words[max(0, first - WINDOW) : first], *words[last + 1 : last + 1 + WINDOW])
     around = {f for w in near for f in word_forms(w)}
+    if sense.name == _SPACE and _SPACE_CUES & {f for w in words for f in word_forms(w)}:
+        return sense.name  # "a rocket ... carrying the Mars probe", "launched ... into orbit"
     if _any_cue(sense.weapon, around):
         return None
-    if sense.name == _SPACE and _SPACE_CUES & {f for w in words for f in word_forms(w)}:
-        return sense.name  # "a rocket ... from the Tanegashima space centre carrying the Mars probe"
     return sense.name if _any_cue(sense.other, around) else None
 
 
 # Words that make a whole sentence about spaceflight, wherever they stand in it.
 _SPACE_CUES = frozenset(
     normalize(w)
-    for w in "مسبار المريخ الفضائي الفضائية الفضاء مدار probe mars orbit spaceport nasa spacex".split()
+    # not "الفضاء" (airspace too), "مدار" ("على مدار الساعة"), "probe" (an inquiry), "فضائية" (a TV channel)
+    for w in "مسبار المريخ orbit spaceport nasa spacex".split()
 )
 
 
