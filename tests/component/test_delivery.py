@@ -255,3 +255,16 @@ def test_a_webhook_url_with_credentials_sends_them_as_basic_auth(receivers) -> N
     [got] = hook.wait_for(1, 10)
     assert got.path == "/secured"
     assert got.headers.get("Authorization") == "Basic " + base64.b64encode(b"alerts:p@ss").decode()
+
+
+def test_a_resent_email_has_the_same_message_id_so_clients_show_it_once(receivers) -> None:
+    _, smtp = receivers
+    first = render(notice(key="inc-1:1:ops:new"))
+    assert sender_for(smtp.apprise_url()).send(first).status == "sent"
+    # A restarted alerter (a new sender, nothing remembered) resends what it had not committed.
+    assert sender_for(smtp.apprise_url()).send(first).status == "sent"
+    assert sender_for(smtp.apprise_url()).send(render(notice(key="inc-1:2:ops:update"))).status == "sent"
+    mails = smtp.wait_for(3, 10)
+    ids = [email.message_from_bytes(m.raw, policy=email.policy.default)["Message-ID"] for m in mails]
+    assert ids[0] == ids[1] != ids[2]
+    assert ids[0].startswith("<inc-1.1.ops.new.") and ids[0].endswith("@127.0.0.1>")  # a dot-atom

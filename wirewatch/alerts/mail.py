@@ -28,13 +28,15 @@ an exception, and only the masked URL in what it says.
 from __future__ import annotations
 
 import email.policy
+import hashlib
+import re
 import smtplib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 
 from apprise.exception import AppriseImproperlyConfigured
 from apprise.plugins.email import NotifyEmail
@@ -104,11 +106,20 @@ def message(box: Mailbox, rendered: Rendered, to: Address, now: datetime) -> Ema
     if box.reply_to:
         msg["Reply-To"] = box.reply_to
     msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = make_msgid(domain=box.host or None)
+    msg["Message-ID"] = message_id(rendered.key, box.host)
     # The HTML shows the title as a heading: the text part does too, so both say the same.
     msg.set_content(f"{rendered.title}\n\n{rendered.text}\n")
     msg.add_alternative(rendered.html, subtype="html")
     return msg
+
+
+def message_id(key: str, host: str | None) -> str:
+    """The same notification always has the same Message-ID, so that a mail client shows a resend
+    (after a crash between the server's answer and our commit) once: the idempotency key, made a
+    valid id-left, and a hash of the whole key against collisions."""
+    left = re.sub(r"[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+", ".", key).strip(".")[:120] or "notification"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return f"<{left}.{digest}@{host or 'wirewatch.invalid'}>"
 
 
 def envelope(box: Mailbox, to: Address) -> list[str]:
