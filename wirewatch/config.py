@@ -173,6 +173,14 @@ class Settings(BaseSettings):
         "before it gives up with one line and exit code 2; longer rides out a broker restart, shorter "
         "answers a script or a person sooner. Workers ignore it (broker_give_up_after)",
     )
+    instance_id: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9._-]{1,100}$",
+        description="a stable name for this worker instance, unique among the workers of its kind (the pod "
+        "name): the worker then joins its consumer groups as a static member, and a restarted worker gets "
+        "its partitions back at once instead of after consumer_session_timeout. A member that leaves for "
+        "good keeps its partitions until that timeout",
+    )
     consumer_session_timeout: float = Field(
         30.0,
         ge=6,

@@ -211,6 +211,34 @@ def test_killed_ten_times_mid_dispatch_loses_nothing_and_shows_nothing_twice(
     assert "Traceback" not in final.output()
 
 
+def test_a_restarted_alerter_with_an_instance_id_takes_its_partitions_back_at_once(
+    kafka, topic_prefix, tmp_path, hooks
+) -> None:
+    """Static membership: the killed member's partitions would wait out the session timeout (120 s
+    here) before a new member got them; the same instance id gets them back when it rejoins."""
+    analysts, ops = hooks
+    settings = make_settings(
+        kafka, topic_prefix, tmp_path, consumer_session_timeout=120, instance_id="alerter-0"
+    )
+    ensure_topics(settings)
+    wl = watchlist(tmp_path / "watch.yaml", analysts.port, ops.port)
+    first = alerter(settings, tmp_path, wl, name="alert-first")
+    send(settings, [update(1, "ain-al-asad")])
+    wait_until(lambda: len(analysts.received) >= 1, 60, what="the first alert")
+    first.kill()
+    restarted = alerter(settings, tmp_path, wl, name="alert-restarted")
+    try:
+        started = time.monotonic()
+        send(settings, [update(2, "erbil-airport")])
+        wait_until(lambda: len(analysts.received) >= 2, 100, interval=0.1, what="the alert after the restart")
+        print(
+            f"\nalert {time.monotonic() - started:.1f} s after a SIGKILL and restart (session timeout 120 s)"
+        )
+    finally:
+        restarted.stop()
+    assert "Traceback" not in restarted.output()
+
+
 def test_silences_digests_and_feed_health(kafka, topic_prefix, tmp_path, hooks) -> None:
     analysts, ops = hooks
     settings = make_settings(kafka, topic_prefix, tmp_path)

@@ -216,7 +216,7 @@ def test_the_alerter_reads_its_secret_as_a_file() -> None:
     assert volumes["notify"]["secret"]["secretName"] == secret["metadata"]["name"]
     (container,) = spec["containers"]
     mount = next(m for m in container["volumeMounts"] if m["name"] == "notify")
-    env = {e["name"]: e["value"] for e in container["env"]}
+    env = {e["name"]: e.get("value") for e in container["env"]}
     assert env["WIREWATCH_NOTIFY_FILE"] == f"{mount['mountPath']}/notify.txt"
     assert "notify.txt" in secret["stringData"]
     assert not any("NOTIFY" in k for k in by_kind("ConfigMap")["wirewatch-env"]["data"])
@@ -262,3 +262,11 @@ def test_dockerfile_builds_from_files_that_exist_and_runs_unprivileged() -> None
     assert re.search(r"^USER 10001", text, re.M)
     assert 'ENTRYPOINT ["wirewatch"]' in text
     assert "WIREWATCH_METRICS_HOST=0.0.0.0" in text
+
+
+
+def test_every_worker_is_a_static_member_named_by_its_pod() -> None:
+    for name, deployment in by_kind("Deployment").items():
+        (container,) = deployment["spec"]["template"]["spec"]["containers"]
+        env = {e["name"]: e for e in container.get("env", [])}
+        assert env["WIREWATCH_INSTANCE_ID"]["valueFrom"]["fieldRef"]["fieldPath"] == "metadata.name", name

@@ -101,6 +101,7 @@ class GroupFeeds(Background):
             auto_offset_reset="earliest",
             session_timeout_ms=session_timeout_ms,
             heartbeat_interval_ms=max(1000, session_timeout_ms // 4),
+            group_instance_id=settings.instance_id,
         )
         self._lock = threading.Lock()
         self._by_partition: dict[int, dict[str, FeedRecord]] = {}

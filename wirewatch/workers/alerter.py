@@ -141,10 +141,12 @@ def run(
         client_id=f"{prefix}-alerter",
     )
     # A dead alerter's partitions move to a live one after the session timeout.
-    group = {
+    group: dict[str, Any] = {
         "session_timeout_ms": int(settings.consumer_session_timeout * 1000),
         "heartbeat_interval_ms": max(1000, int(settings.consumer_session_timeout * 1000 / 3)),
     }
+    if settings.instance_id:  # static membership: a restart gets its partitions back at once
+        group["group_instance_id"] = settings.instance_id
     router_in = KafkaConsumer(
         INCIDENT_UPDATES.full_name(prefix),
         FEED_HEALTH.full_name(prefix),

@@ -202,6 +202,8 @@ def build_app(
         table_cleanup_interval=3600.0,
         broker_session_timeout=settings.consumer_session_timeout,
         broker_heartbeat_interval=max(1.0, settings.consumer_session_timeout / 10),
+        # Static membership with an instance id: a restarted processor gets its partitions back at once.
+        consumer_group_instance_id=settings.instance_id,
     )
 
     def topic(name: str) -> Any:
