@@ -264,7 +264,6 @@ def test_dockerfile_builds_from_files_that_exist_and_runs_unprivileged() -> None
     assert "WIREWATCH_METRICS_HOST=0.0.0.0" in text
 
 
-
 def test_every_worker_is_a_static_member_named_by_its_pod() -> None:
     for name, deployment in by_kind("Deployment").items():
         (container,) = deployment["spec"]["template"]["spec"]["containers"]
