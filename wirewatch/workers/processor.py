@@ -203,7 +203,7 @@ def build_app(
         broker_session_timeout=settings.consumer_session_timeout,
         broker_heartbeat_interval=max(1.0, settings.consumer_session_timeout / 10),
         # Static membership with an instance id: a restarted processor gets its partitions back at once.
-        consumer_group_instance_id=settings.instance_id,
+        **({"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}),
     )
 
     def topic(name: str) -> Any:
