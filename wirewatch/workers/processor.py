@@ -188,6 +188,8 @@ def build_app(
     settings: Settings, analyzer: Analyzer, metrics: Metrics, policy: incidents.Policy | None = None
 ) -> faust.App:
     policy = policy or settings.incident_policy()
+    # Static membership with an instance id: a restarted processor gets its partitions back at once.
+    static: dict[str, Any] = {"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}
     app = faust.App(
         f"{settings.topic_prefix}-processor",
         broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
@@ -202,8 +204,7 @@ def build_app(
         table_cleanup_interval=3600.0,
         broker_session_timeout=settings.consumer_session_timeout,
         broker_heartbeat_interval=max(1.0, settings.consumer_session_timeout / 10),
-        # Static membership with an instance id: a restarted processor gets its partitions back at once.
-        **({"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}),
+        **static,
     )
 
     def topic(name: str) -> Any:
