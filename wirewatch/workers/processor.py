@@ -189,7 +189,9 @@ def build_app(
 ) -> faust.App:
     policy = policy or settings.incident_policy()
     # Static membership with an instance id: a restarted processor gets its partitions back at once.
-    static: dict[str, Any] = {"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}
+    static: dict[str, Any] = (
+        {"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}
+    )
     app = faust.App(
         f"{settings.topic_prefix}-processor",
         broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
