@@ -451,6 +451,16 @@ PATTERNS = [
         {"shayrat"},
         {"tanf"},
     ),
+    (
+        "the outpost supports another base, which was not hit",
+        "Three U.S. soldiers killed in drone strike in Jordan",
+        "Three American service members were killed when a drone struck a small U.S. outpost in "
+        "northeastern Jordan on Wednesday, officials said. The site, known as Tower 22, lies close to "
+        "the Syrian border and supports the al-Tanf garrison just across the frontier.",
+        True,
+        {"tower-22"},
+        {"tanf"},
+    ),
     # -- other senses of attack words ------------------------------------------------------
     (
         "a march, not a drone",

@@ -389,8 +389,12 @@ def _places_in_next_sentence(
                 out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
                 continue
         if m.recency == "current" and following is not None and _names_the_site(following.words):
+            words, offset = following.words, following.offset
             named = [
-                p.place_id for p in following.places if gazetteer.places[p.place_id].kind in ("base", "site")
+                p.place_id
+                for k, p in enumerate(following.places)
+                if gazetteer.places[p.place_id].kind in ("base", "site")
+                and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
             ]
             places = most_specific(tuple(dict.fromkeys((*m.places, *named))), gazetteer)
             if places != m.places:

@@ -130,7 +130,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in text.split())
 
 
-_NEAR = _words("قريبة قريب near close")
+# "near the al-Tanf garrison", "supports the al-Tanf garrison", "ويقدم الدعم لحامية التنف".
+_NEAR = _words("قريبة قريب near close supports support supporting serves الدعم لدعم يدعم تدعم")
 _DISTANCE = _words(
     "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال مسافة km kms kilometres kilometers kilometre kilometer"
     " miles mile"
