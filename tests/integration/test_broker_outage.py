@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import gc
 import logging
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import LocalKafka, make_settings
+from tests.integration.procs import wait_until
 from wirewatch.health import BrokerWatch, Health
 from wirewatch.metrics import Metrics
 
@@ -24,14 +24,6 @@ from wirewatch.metrics import Metrics
 # create_connection): it warns when collected. The test keeps the client's log records out of
 # caplog (they hold the sockets through their exceptions) and collects them before it ends.
 pytestmark = [pytest.mark.broker, pytest.mark.filterwarnings("ignore::ResourceWarning")]
-
-
-def wait_for(what: str, done: Callable[[], bool], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not within {timeout:.0f} s: {what}")
-        time.sleep(0.1)
 
 
 def ours(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -61,16 +53,20 @@ def test_an_outage_logs_a_warning_then_an_info_with_its_length_and_flips_readine
     watch = BrokerWatch(settings, health, Metrics.create(), (), interval=0.5)
     watch.start()
     try:
-        wait_for("the first answer", lambda: health.ready().ok)
+        wait_until(lambda: health.ready().ok, 120, interval=0.1, what="the first answer")
 
         broker.kill()
-        wait_for("readiness false", lambda: not health.ready().ok)
-        wait_for("the warning", lambda: any(r.levelname == "WARNING" for r in ours(caplog)))
+        wait_until(lambda: not health.ready().ok, 120, interval=0.1, what="readiness false")
+        wait_until(
+            lambda: any(r.levelname == "WARNING" for r in ours(caplog)), 120, interval=0.1, what="the warning"
+        )
         assert health.ready().checks["broker"].startswith("unreachable (")
 
         broker.start(timeout=240)
-        wait_for("readiness back", lambda: health.ready().ok)
-        wait_for("the info line", lambda: any(r.levelname == "INFO" for r in ours(caplog)))
+        wait_until(lambda: health.ready().ok, 120, interval=0.1, what="readiness back")
+        wait_until(
+            lambda: any(r.levelname == "INFO" for r in ours(caplog)), 120, interval=0.1, what="the info line"
+        )
     finally:
         watch.stop()
         kafka_log.setLevel(kafka_level)

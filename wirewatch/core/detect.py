@@ -54,7 +54,6 @@ from wirewatch.core.roles import (
     most_specific,
     other_clause,
     other_time,
-    recent_after,
     recent_afters,
     target_place,
     time_zone,
@@ -360,48 +359,65 @@ def _places_in_next_sentence(
     out = []
     for m in mentions:
         following = by_index.get(m.sentence + 1)
-        if (
-            m.recency == "current"
-            and following is not None
-            and following.index not in counted
-            and following.places
-            and "\n\n" not in doc[m.end : following.start]
-            and following.labels & {"event", "physical", "killed", "wounded"}
-            and not following.labels & {"attack", "background", "aftermath", "threat", "conditional"}
-            and not any(label.startswith("weapon:") for label in following.labels)
-            and not any(r.kind == "past" for r in find_time_refs(following.words, published))
-            and not _LOCATED.intersection(following.words)
+        if m.recency != "current" or following is None:
+            out.append(m)
+            continue
+        for extra in (
+            _hit_places(m, following, counted, doc, gazetteer, published),
+            _named_site(following, gazetteer),
         ):
-            words, offset = following.words, following.offset
-            extra = [
-                target_place(gazetteer, words, p, offset)
-                for k, p in enumerate(following.places)
-                if not is_boundary(words, p.first - offset)
-                and not is_origin(words, p.first - offset)
-                and not is_reference(words, p.first - offset)
-                and not time_zone(words, p.first - offset, p.last - offset)
-                and not _not_a_target(
-                    words, p.first - offset, p.last - offset, k > 0, len(following.places) > 1
-                )
-            ]
             places = most_specific(tuple(dict.fromkeys((*m.places, *extra))), gazetteer)
             if places != m.places:
                 out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
-                continue
-        if m.recency == "current" and following is not None and _names_the_site(following.words):
-            words, offset = following.words, following.offset
-            named = [
-                p.place_id
-                for k, p in enumerate(following.places)
-                if gazetteer.places[p.place_id].kind in ("base", "site")
-                and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
-            ]
-            places = most_specific(tuple(dict.fromkeys((*m.places, *named))), gazetteer)
-            if places != m.places:
-                out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
-                continue
-        out.append(m)
+                break
+        else:
+            out.append(m)
     return out
+
+
+def _hit_places(
+    m: Mention,
+    following: _Sentence,
+    counted: set[int],
+    doc: str,
+    gazetteer: Gazetteer,
+    published: datetime | None,
+) -> list[str]:
+    """The targets of a next sentence with words of a hit or a toll and no attack word of its own."""
+    if not (
+        following.index not in counted
+        and following.places
+        and "\n\n" not in doc[m.end : following.start]
+        and following.labels & {"event", "physical", "killed", "wounded"}
+        and not following.labels & {"attack", "background", "aftermath", "threat", "conditional"}
+        and not any(label.startswith("weapon:") for label in following.labels)
+        and not any(r.kind == "past" for r in find_time_refs(following.words, published))
+        and not _LOCATED.intersection(following.words)
+    ):
+        return []
+    words, offset = following.words, following.offset
+    return [
+        target_place(gazetteer, words, p, offset)
+        for k, p in enumerate(following.places)
+        if not is_boundary(words, p.first - offset)
+        and not is_origin(words, p.first - offset)
+        and not is_reference(words, p.first - offset)
+        and not time_zone(words, p.first - offset, p.last - offset)
+        and not _not_a_target(words, p.first - offset, p.last - offset, k > 0, len(following.places) > 1)
+    ]
+
+
+def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
+    """The bases of a next sentence that names the site ("The site, known as Tower 22, ...")."""
+    if not _names_the_site(following.words):
+        return []
+    words, offset = following.words, following.offset
+    return [
+        p.place_id
+        for k, p in enumerate(following.places)
+        if gazetteer.places[p.place_id].kind in ("base", "site")
+        and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
+    ]
 
 
 # "The site, known as Tower 22, houses ...", "وتعرف القاعدة باسم ...": the next sentence names the
@@ -681,8 +697,7 @@ def _mention(
         )
 
     after = after_word(words)
-    recent = after is not None and recent_after(words, after)
-    hours_after = recent_afters(words)
+    hours_after = recent_afters(words)  # "hours after", "بعد ساعات من"
     ref_starts = {r.first for r in refs}
     # "in the past 24 hours": the background words "in the past" are part of a time.
     ref_words = {k for r in refs for k in range(r.first, r.last + 1)}
@@ -707,7 +722,7 @@ def _mention(
             for k, p in enumerate(places)
             if not is_origin(words, p.first - offset)
             and not is_reference(words, p.first - offset)
-            and not other_clause(p.first - offset, after, attack_positions, recent)
+            and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not is_funeral(words, p.first - offset, attack_positions)

@@ -110,7 +110,8 @@ _COMMON_WORDS = frozenset(
         " victory hit salt bab dana"
     ).split()
 )
-_MUSCAT, _HEAD = normalize("مسقط"), normalize("رأس")
+# A name that starts an idiom: "مسقط رأسه" is a birthplace, not Muscat.
+_IDIOMS = {normalize("مسقط"): normalize("رأس")}
 # Places named like people: Saladin, al-Muthanna (and divisions named after them).
 _ALSO_PERSONS = [
     [t.norm for t in tokens(name)]
@@ -364,8 +365,9 @@ class Gazetteer:
         areas = {a for o in sure for a in self.lineage(o.place_id) if self.places[a].kind != "country"}
         kept: list[PlaceMention] = []
         for m in mentions:
-            if norms[m.first] == _MUSCAT and m.last + 1 < len(norms) and norms[m.last + 1].startswith(_HEAD):
-                continue  # "مسقط رأسه": his birthplace, not Muscat
+            idiom = _IDIOMS.get(norms[m.first])
+            if idiom and m.last + 1 < len(norms) and norms[m.last + 1].startswith(idiom):
+                continue
             if not m.needs_context:
                 if self._names_a_person(norms, m):
                     continue  # "صلاح الدين دميرتاش", "the Muthanna division's commander"

@@ -131,7 +131,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # "near the al-Tanf garrison", "supports the al-Tanf garrison", "ويقدم الدعم لحامية التنف".
-_NEAR = _words("قريبة قريب near close supports support supporting serves الدعم لدعم يدعم تدعم")
+_LANDMARK = _words("قريبة قريب near close supports support supporting serves الدعم لدعم يدعم تدعم")
 _DISTANCE = _words(
     "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال مسافة km kms kilometres kilometers kilometre kilometer"
     " miles mile"
@@ -199,7 +199,7 @@ def is_landmark(words: Sequence[str], first: int, other_place_before: bool) -> b
     """ "Tower 22, a logistics point near the al-Tanf garrison": a base named to say where another
     place is (for bases only: "Zrgwez near Sulaymaniyah" is in Sulaymaniyah)."""
     return other_place_before and any(
-        f in _NEAR for w in words[max(0, first - 3) : first] for f in word_forms(w)
+        f in _LANDMARK for w in words[max(0, first - 3) : first] for f in word_forms(w)
     )
 
 
@@ -247,11 +247,17 @@ def is_unit(words: Sequence[str], first: int, last: int) -> bool:
     return any(f in _UNIT for f in word_forms(before)) or after in _UNIT
 
 
-def _word_before(words: Sequence[str], first: int, skip: frozenset[str], most: int = 3) -> str | None:
-    """The word before ``first`` once up to ``most`` words of ``skip`` are passed over."""
+def _skip_back(words: Sequence[str], first: int, skip: frozenset[str], most: int = 3) -> int:
+    """Where the words before ``first`` start once up to ``most`` words of ``skip`` are passed over."""
     j = first
     while j > 0 and first - j < most and words[j - 1] in skip:
         j -= 1
+    return j
+
+
+def _word_before(words: Sequence[str], first: int, skip: frozenset[str], most: int = 3) -> str | None:
+    """The word before ``first`` once up to ``most`` words of ``skip`` are passed over."""
+    j = _skip_back(words, first, skip, most)
     return words[j - 1] if j > 0 else None
 
 
@@ -279,9 +285,7 @@ _NEAR_FROM = _words("بالقرب قرب مقربة القريبة قريبة ق
 def is_base_in_use(words: Sequence[str], first: int, last: int) -> bool:
     """A base named as where strikes start from, where aircraft were deployed, or as opened for
     use: the staging ground, not the target (only for bases)."""
-    j = first
-    while j > 0 and first - j < 4 and words[j - 1] in _BASE_WORDS - {normalize("في")}:
-        j -= 1
+    j = _skip_back(words, first, _BASE_WORDS - {normalize("في")}, 4)
     if j > 1 and words[j - 1] in _ORIGIN_WORDS and words[j - 2] not in _NEAR_FROM:
         return True
     before = words[max(0, first - 12) : first]
@@ -338,16 +342,12 @@ def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
 def is_origin(words: Sequence[str], i: int) -> bool:
     """ "launched from Syria", "أطلقت من ...", "القادمة من الكويت", "strikes from a US air base
     at Incirlik", "من اتجاه منطقة التنف": where the attack came from."""
-    k = i
-    while k > 0 and i - k < 4 and words[k - 1] in _DIRECTION_SKIP:
-        k -= 1
+    k = _skip_back(words, i, _DIRECTION_SKIP, 4)
     if k > 1 and words[k - 1] in _DIRECTION_OF:
         before = words[k - 2] if words[k - 2] != "the" else words[k - 3] if k > 2 else ""
         if before in _ORIGIN_WORDS:
             return True  # "من اتجاه منطقة التنف", "from the direction of the al-Tanf area"
-    j = i
-    while j > 0 and i - j < 4 and words[j - 1] in _BASE_WORDS:
-        j -= 1  # "من قاعدة جوية أمريكية في ..."
+    j = _skip_back(words, i, _BASE_WORDS, 4)  # "من قاعدة جوية أمريكية في ..."
     if j <= 0 or words[j - 1] not in _ORIGIN_WORDS:
         return False
     return any(f in _LAUNCH_WORDS for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
@@ -393,7 +393,7 @@ _SHORTLY = frozenset(
 )
 
 
-def recent_after(words: Sequence[str], after: int) -> bool:
+def _recent_after(words: Sequence[str], after: int) -> bool:
     """ "hours after", "shortly after", "بعد ساعات من": the two clauses are hours apart."""
     return (after > 0 and words[after - 1] in _SHORTLY) or (
         after + 1 < len(words) and words[after + 1] in _SHORTLY
@@ -402,7 +402,7 @@ def recent_after(words: Sequence[str], after: int) -> bool:
 
 def recent_afters(words: Sequence[str]) -> list[int]:
     """Positions of every "hours after"/"بعد ساعات من" ("وجاء ذلك بعد ساعات من هجوم مماثل")."""
-    return [k for k, w in enumerate(words) if w in _CLAUSE_AFTER and recent_after(words, k)]
+    return [k for k, w in enumerate(words) if w in _CLAUSE_AFTER and _recent_after(words, k)]
 
 
 def other_clause(i: int, after: int | None, attacks: Sequence[int], recent: bool = False) -> bool:

@@ -25,6 +25,7 @@ class _Sense:
     terms: frozenset[str]  # the polysemous terms (as written in lexicon.TERMS)
     other: frozenset[str]  # neighbours of the other sense
     weapon: frozenset[str]  # neighbours that keep the weapon sense whatever else is near
+    anywhere: frozenset[str] = frozenset()  # words that decide the other sense anywhere in the sentence
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,6 +69,9 @@ _SENSES = (
             "fired | launched at | hit | struck | sirens | intercepted | سقط | سقوط | استهدف | اعترض"
             " | أطلقت على"
         ),
+        # "a rocket ... carrying the Mars probe", "launched ... into orbit"; not "الفضاء" (airspace
+        # too), "مدار" ("على مدار الساعة"), "probe" (an inquiry) or "فضائية" (a TV channel)
+        _words("مسبار | المريخ | orbit | spaceport | nasa | spacex"),
     ),
     _Sense(
         "an attack of another kind (a shark, the heart, hackers)",
@@ -129,7 +133,6 @@ _SENSES = (
         _words("قتل | مقتل | جرح | إصابة | استشهاد | killed | wounded | dead | fire | النار"),
     ),
 )
-_SPACE = "a space rocket or a figure of speech"
 _BY_TERM = {term: sense for sense in _SENSES for term in sense.terms}
 
 
@@ -141,19 +144,11 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     first, last = hit.first - offset, hit.last - offset
     near = (*words[max(0, first - WINDOW) : first], *words[last + 1 : last + 1 + WINDOW])
     around = {f for w in near for f in word_forms(w)}
-    if sense.name == _SPACE and _SPACE_CUES & {f for w in words for f in word_forms(w)}:
-        return sense.name  # "a rocket ... carrying the Mars probe", "launched ... into orbit"
+    if sense.anywhere and sense.anywhere & {f for w in words for f in word_forms(w)}:
+        return sense.name
     if _any_cue(sense.weapon, around):
         return None
     return sense.name if _any_cue(sense.other, around) else None
-
-
-# Words that make a whole sentence about spaceflight, wherever they stand in it.
-_SPACE_CUES = frozenset(
-    normalize(w)
-    # not "الفضاء" (airspace too), "مدار" ("على مدار الساعة"), "probe" (an inquiry), "فضائية" (a TV channel)
-    for w in "مسبار المريخ orbit spaceport nasa spacex".split()
-)
 
 
 def _any_cue(cues: frozenset[str], words: set[str]) -> bool:
