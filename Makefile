@@ -57,8 +57,8 @@ bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feed
 bench-incidents: venv kafka-fetch ## benchmark: processor at 800 articles/s for 10 min (p99 latency, RSS); BENCH_SECONDS=600
 	$(BIN)/python bench/bench_incidents.py --seconds $${BENCH_SECONDS:-600}
 
-bench-alert: venv kafka-fetch ## benchmark: alert latency at 50 incident updates/s and dispatcher throughput
-	$(BIN)/python bench/bench_alert.py
+bench-alert: venv kafka-fetch ## benchmark: alert latency at 50 incident updates/s and dispatcher throughput; BENCH_HUNG=60 hangs a second channel
+	$(BIN)/python bench/bench_alert.py --hung-seconds $${BENCH_HUNG:-0}
 
 kafka-up: kafka-fetch ## start a local broker on 127.0.0.1:9092 (data in .run/kafka)
 	$(PYTHON) deploy/kafka/launcher.py up --port 9092 --dir .run/kafka

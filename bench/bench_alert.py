@@ -1,6 +1,6 @@
 """The alerter under load: latency at 50 incident updates/s, and the dispatcher's throughput.
 
-    python bench/bench_alert.py [--rate 50] [--seconds 60] [--burst 2000]
+    python bench/bench_alert.py [--rate 50] [--seconds 60] [--burst 2000] [--hung-seconds 60]
 
 Starts a local Kafka broker, a local webhook receiver and one ``wirewatch alert`` process (with a
 ``webhook+http://`` channel), then:
@@ -9,6 +9,10 @@ Starts a local Kafka broker, a local webhook receiver and one ``wirewatch alert`
    becomes one notification; latency is from the incident update's Kafka timestamp to the moment
    the receiver accepted the POST (p50, p95, p99, max);
 2. produces ``--burst`` incidents at once and measures how fast the dispatcher drains them.
+
+With ``--hung-seconds N`` every notification also goes to a second channel whose receiver holds
+each request unanswered for the first N seconds of the steady phase (its timeout outlasts the
+hang): the figures are still the first channel's, to show that a hung receiver delays only its own.
 
 The last line is JSON with at least ``p99_ms`` and ``throughput_per_s``.
 """
@@ -80,16 +84,24 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--burst", type=int, default=2000)
+    parser.add_argument("--hung-seconds", type=float, default=0)
     args = parser.parse_args()
 
     broker, work = start_broker(cleanup, "wirewatch-bench-alert-")
     hook = WebhookReceiver().start()
+    stuck = WebhookReceiver().start()
+    channels: dict[str, dict[str, object]] = {"hook": {"url": f"webhook+http://127.0.0.1:{hook.port}/bench"}}
+    if args.hung_seconds:
+        channels["stuck"] = {
+            "url": f"webhook+http://127.0.0.1:{stuck.port}/stuck",
+            "timeout": min(300, args.hung_seconds + 30),
+        }
     watch = work / "watch.yaml"
     watch.write_text(
         yaml.safe_dump(
             {
-                "channels": {"hook": {"url": f"webhook+http://127.0.0.1:{hook.port}/bench"}},
-                "routes": {"default": ["hook"]},
+                "channels": channels,
+                "routes": {"default": list(channels)},
                 "alerting": {"freshness": 86400},
                 "watch": [{"id": "ain-al-asad", "kind": "base", "names": ["Ain al-Asad"]}],
             }
@@ -132,8 +144,11 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     hook.received.clear()
     sent_at.clear()
 
-    print(f"steady: {args.rate:g} updates/s for {args.seconds:g} s …", flush=True)
+    hung = f", a second channel hung for {args.hung_seconds:g} s" if args.hung_seconds else ""
+    print(f"steady: {args.rate:g} updates/s for {args.seconds:g} s{hung} …", flush=True)
     started = time.monotonic()
+    if args.hung_seconds:
+        stuck.hang_until = started + args.hung_seconds
     n = 1
     while time.monotonic() - started < args.seconds:
         target = int((time.monotonic() - started) * args.rate)
@@ -166,11 +181,13 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     alerter.wait(60)
     producer.close()
     hook.stop()
+    stuck.stop()
     broker.stop()
     shutil.rmtree(work, ignore_errors=True)
     result = {
         "rate": args.rate,
         "seconds": args.seconds,
+        "hung_seconds": args.hung_seconds,
         "notifications": steady_count,
         "expected": expected,
         **latency_summary(steady),

@@ -236,6 +236,14 @@ class Settings(BaseSettings):
         le=7 * 86400,
         description="seconds a notification is retried before it goes to the dead-letter topic",
     )
+    delivery_down_after: float = Field(
+        300.0,
+        ge=10,
+        le=7 * 86400,
+        description="seconds without one successful send (rate limits aside) before a channel is declared "
+        "down: one ERROR line, wirewatch_channel_up 0, its queue dead-lettered together and each new "
+        "notification tried once; shorter gives up sooner on a receiver that is only restarting",
+    )
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     log_json: bool = Field(False, description="one JSON object per log line instead of text")
     library_log: Path | None = Field(

@@ -87,6 +87,7 @@ class Metrics:
     ready: Gauge
     broker_up: Gauge
     feed_entries: Counter
+    channel_up: Gauge
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -274,6 +275,13 @@ class Metrics:
             feed_entries=Counter(
                 "wirewatch_feed_entries_total",
                 "Entries read in the feed documents fetched, new or already seen (new ones are published)",
+                registry=registry,
+            ),
+            channel_up=Gauge(
+                "wirewatch_channel_up",
+                "0 while a notification channel is declared down (no successful send for "
+                "WIREWATCH_DELIVERY_DOWN_AFTER), 1 otherwise; by the channel's name in the watchlist",
+                ["channel"],
                 registry=registry,
             ),
         )

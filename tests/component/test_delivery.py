@@ -4,6 +4,7 @@ import base64
 import email
 import email.policy
 import logging
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,11 +12,12 @@ import pytest
 from tests.factories import facts
 from tests.factories import incident as make_incident
 from wirewatch.alerts.delivery import WebhookSender, sender_for
-from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
+from wirewatch.alerts.dispatch import ChannelThreads, DeliveryPolicy, Dispatcher
 from wirewatch.alerts.render import render
 from wirewatch.core.alerting import Notice
 from wirewatch.errors import ConfigError
 from wirewatch.metrics import Metrics
+from wirewatch.testing.ports import free_port
 from wirewatch.testing.receivers import SmtpReceiver, WebhookReceiver
 from wirewatch.topics import DEAD_LETTERS, DELIVERIES
 
@@ -268,3 +270,96 @@ def test_a_resent_email_has_the_same_message_id_so_clients_show_it_once(receiver
     ids = [email.message_from_bytes(m.raw, policy=email.policy.default)["Message-ID"] for m in mails]
     assert ids[0] == ids[1] != ids[2]
     assert ids[0].startswith("<inc-1.1.ops.new.") and ids[0].endswith("@127.0.0.1>")  # a dot-atom
+
+
+def stepped_until(d: Dispatcher, produced: Outputs, done, what: str, timeout: float = 30) -> None:
+    """Step the dispatcher as the alerter's loop does until ``done()`` holds."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        d.step(datetime.now(UTC), produced)
+        time.sleep(0.02)
+
+
+def test_a_hung_receiver_holds_only_its_own_channel(receivers) -> None:
+    healthy, _ = receivers
+    hung = WebhookReceiver().start()
+    hung.hang_until = time.monotonic() + 300  # until released below
+    senders = {
+        "slow": sender_for(f"webhook+http://127.0.0.1:{hung.port}/slow"),
+        "ops": sender_for(f"webhook+http://127.0.0.1:{healthy.port}/ops"),
+    }
+    senders["slow"].timeout = 120  # the hang outlasts nothing in this test: only the release ends it
+    d = Dispatcher(senders, Metrics.create(), runner=ChannelThreads())
+    produced = Outputs()
+    try:
+        for n in range(3):
+            d.add(0, 2 * n, notice(key=f"inc-{n}:1:slow:new", channel="slow"))
+            d.add(1, n, notice(key=f"inc-{n}:1:ops:new", channel="ops"))
+        stepped_until(
+            d, produced, lambda: len([o for o in produced if o[0] == DELIVERIES]) == 3, "the healthy channel"
+        )
+        # Every notice of the healthy channel went out while the first of the hung one waits.
+        assert len(healthy.received) == 3 and hung.received == []
+        assert "slow" in d.inflight and d.committable() == {1: 3}
+        hung.hang_until = None
+        stepped_until(d, produced, lambda: d.pending == 0, "the hung channel once it answers")
+    finally:
+        d.close()
+        hung.stop()
+    assert [r.headers["Idempotency-Key"] for r in hung.received] == [f"inc-{n}:1:slow:new" for n in range(3)]
+    assert len([k for spec, k, _ in produced if spec == DELIVERIES]) == 6
+    assert d.committable() == {0: 1}  # offsets 0, 2, 4 of partition 0 went out; 1 and 3 were never added
+
+
+def test_a_dead_channel_is_declared_down_once_and_its_queue_dead_lettered_together(
+    receivers, caplog: pytest.LogCaptureFixture
+) -> None:
+    hook, _ = receivers
+    clock = Clock()
+    url = f"webhook+http://127.0.0.1:{hook.port}/ops"
+    closed = f"webhook+http://127.0.0.1:{free_port()}/ops"  # nothing listens: connection refused
+    metrics = Metrics.create()
+    policy = DeliveryPolicy(backoff_initial=1, backoff_max=10, down_after=timedelta(seconds=60))
+    d = Dispatcher({"ops": sender_for(closed)}, metrics, policy, clock=clock)
+    produced = Outputs()
+    for offset in range(4):
+        d.add(0, offset, notice(key=f"inc-{offset}:1:ops:new"))
+    with caplog.at_level(logging.INFO, logger="wirewatch.alerter"):
+        while d.pending and clock.now < T0 + timedelta(seconds=120):
+            d.step(clock(), produced)
+            clock.advance(max(d.next_ready(clock()), 0.5))
+        assert clock.now < T0 + timedelta(seconds=75)  # down after 60 s, at the next try (pauses <= 10 s)
+        up = metrics.channel_up.labels("ops")._value.get()
+        d.add(0, 4, notice(key="inc-4:1:ops:new"))  # while down: one try, then the dead letters
+        d.step(clock(), produced)
+        d.senders["ops"] = sender_for(url)  # the receiver is back
+        d.add(0, 5, notice(key="inc-5:1:ops:new"))
+        d.step(clock.advance(30), produced)
+    dead = [r for spec, _, r in produced if spec == DEAD_LETTERS]
+    assert up == 0 and metrics.channel_up.labels("ops")._value.get() == 1
+    assert [r.notice.key for r in dead] == [f"inc-{n}:1:ops:new" for n in range(5)]
+    assert [r.attempts for r in dead] == [dead[0].attempts, 0, 0, 0, 1] and dead[0].attempts >= 5
+    assert all("channel down since" in r.reason for r in dead[1:4])
+    downs = [r for r in caplog.records if "is down" in r.getMessage()]
+    ups = [r for r in caplog.records if "is up again" in r.getMessage()]
+    assert len(downs) == 1 and downs[0].levelno == logging.ERROR and "4 queued" in downs[0].getMessage()
+    assert len(ups) == 1 and [p.headers["Idempotency-Key"] for p in hook.received] == ["inc-5:1:ops:new"]
+    assert d.committable() == {0: 6}
+
+
+def test_rate_limits_do_not_make_a_channel_down(receivers) -> None:
+    hook, _ = receivers
+    hook.fail_with, hook.retry_after = 429, "30"
+    clock = Clock()
+    policy = DeliveryPolicy(down_after=timedelta(seconds=60), max_age=timedelta(hours=1))
+    d, metrics, produced = dispatcher(f"webhook+http://127.0.0.1:{hook.port}/x", clock)
+    d.policy = policy
+    d.add(0, 0, notice())
+    for _ in range(6):  # three minutes of "slow down": alive, only busy
+        d.step(clock(), produced)
+        clock.advance(d.next_ready(clock()))
+    assert hook.refused == 6 and "ops" not in d.down and metrics.channel_up.labels("ops")._value.get() == 1
+    hook.fail_with = None
+    d.step(clock(), produced)
+    assert [k for spec, k, _ in produced if spec == DELIVERIES] == ["inc-1:1:ops:new"]

@@ -122,6 +122,7 @@ def pipeline(kafka, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeli
         alerter_metrics_port=ports["alerter"],
         health_check_interval=1.0,
         log_json=True,
+        delivery_down_after=20,  # the channel nobody answers is declared down during the test
     )
     ensure_topics(settings)
     config = scrape_config({JOBS[n]: [f"127.0.0.1:{p}"] for n, p in ports.items()}, [str(RULES)])
@@ -195,6 +196,7 @@ def pipeline(kafka, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeli
                 # alerter committed its last update, as for the other stages.
                 and pipe.value('max(wirewatch_consumer_lag_messages{stage=~"analyze|incident|alert"})') == 0
                 and pipe.value('count(ALERTS{alertname="WirewatchNotificationsFailing"})') >= 1
+                and pipe.value('count(ALERTS{alertname="WirewatchChannelDown",alertstate="firing"})') >= 1
             )
 
         wait_until(recorded, 90, 0.5, what="Prometheus to record the pipeline's work")
@@ -282,9 +284,13 @@ def test_alerting_rules_evaluate_on_real_data(pipeline: Pipeline) -> None:
     firing = {
         (a["labels"]["alertname"], a["labels"].get("channel")) for a in alerts if a["state"] == "firing"
     }
-    # The channel that refuses pages at once; nothing else is wrong with this pipeline.
-    assert ("WirewatchNotificationsFailing", "json") in firing
-    assert not {name for name, _ in firing} - {"WirewatchNotificationsFailing"}, firing
+    # The channel nobody answers pages at once, is declared down after 20 s and its notification
+    # dead-lettered; nothing else is wrong with this pipeline.
+    assert {
+        ("WirewatchNotificationsFailing", "json"),
+        ("WirewatchChannelDown", "notify-2"),
+        ("WirewatchNotificationsDeadLettered", "json"),
+    } == firing, firing
 
 
 def test_probes_answer_on_the_metrics_port(pipeline: Pipeline) -> None:

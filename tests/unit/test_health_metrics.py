@@ -9,11 +9,12 @@ from wirewatch.metrics import Metrics
 
 # Labelled by the process itself when it starts, so they cannot exist before.
 # Gauges labelled by worker or stage, set by the first check (a 0 before it would say "down").
-SET_AT_START = {
+SET_AT_START = {  # gauges whose label values are known only at start
     "wirewatch_worker_up",
     "wirewatch_worker_ready",
     "wirewatch_consumer_lag_messages",
     "wirewatch_broker_up",
+    "wirewatch_channel_up",  # per channel name, set by the dispatcher when it starts
 }
 
 

@@ -65,6 +65,7 @@ class SendResult:
 class Sender:
     scheme: str
     masked: str
+    timeout: float = 10.0  # seconds a send may wait on its receiver (the channel's ``timeout``)
 
     def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:  # pragma: no cover - interface
         raise NotImplementedError
@@ -153,9 +154,11 @@ def apprise_plugin(url: str, index: int = 1) -> NotifyBase:
 
 
 class AppriseSender(Sender):
-    def __init__(self, plugin: NotifyBase, scheme: str) -> None:
+    def __init__(self, plugin: NotifyBase, scheme: str, own_timeouts: bool = False) -> None:
         self.scheme = scheme
         self.masked = str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
+        self.plugin = plugin
+        self.own_timeouts = own_timeouts  # the URL sets apprise's rto=/cto=: they win
         self.target = apprise.Apprise()
         self.target.add(plugin)
 
@@ -164,6 +167,8 @@ class AppriseSender(Sender):
             body, fmt = rendered.markdown, apprise.NotifyFormat.MARKDOWN
         else:
             body, fmt = rendered.text, apprise.NotifyFormat.TEXT
+        if not self.own_timeouts:
+            self.plugin.socket_connect_timeout = self.plugin.socket_read_timeout = timeout
         try:
             result = self.target.notify(title=rendered.title, body=body, body_format=fmt)
             status = _STATUS.get(result.status, "failed")
@@ -174,7 +179,11 @@ class AppriseSender(Sender):
 
 def senders_for(channels: Mapping[str, Channel]) -> dict[str, Sender]:
     """A sender per named channel (errors name the channel's position, never its URL)."""
-    return {name: sender_for(channel.url, i) for i, (name, channel) in enumerate(channels.items(), 1)}
+    senders = {}
+    for i, (name, channel) in enumerate(channels.items(), 1):
+        sender = senders[name] = sender_for(channel.url, i)
+        sender.timeout = channel.timeout
+    return senders
 
 
 def sender_for(url: str, index: int = 1) -> Sender:
@@ -186,4 +195,5 @@ def sender_for(url: str, index: int = 1) -> Sender:
         from wirewatch.alerts.mail import MailSender
 
         return MailSender(plugin, url, index)
-    return AppriseSender(plugin, scheme_of(url))
+    query = urlsplit(url).query.lower()
+    return AppriseSender(plugin, scheme_of(url), own_timeouts="rto=" in query or "cto=" in query)

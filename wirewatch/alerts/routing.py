@@ -57,6 +57,13 @@ class ChannelSpec(BaseModel):
     )
     url_env: str | None = Field(None, description="environment variable holding the URL")
     url_file: Path | None = Field(None, description="file holding the URL (first non-comment line)")
+    timeout: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="seconds one send may wait on the receiver; a channel's sends run in its own "
+        "thread, so a slow receiver delays only its own channel",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> ChannelSpec:
@@ -136,6 +143,7 @@ def unknown_channel(name: str, channels: Mapping[str, Any]) -> str:
 class Channel:
     name: str
     url: str = field(repr=False)  # a secret: never logged
+    timeout: float = 10.0
 
     @property
     def scheme(self) -> str:
@@ -184,7 +192,7 @@ def build_routing(
     """Resolve channel URLs (from env or files) and each entry's route; errors name the channel."""
     environ = dict(os.environ) if environ is None else environ
     channels = {
-        name: Channel(name, read_channel_url(name, channel, environ))
+        name: Channel(name, read_channel_url(name, channel, environ), channel.timeout)
         for name, channel in spec.channels.items()
     }
     default = spec.routes.default

@@ -4,7 +4,8 @@
 conditional GETs with 304, or a status you set per path; a document may also be streamed from a
 generator (huge bodies without holding them, a server that drips a byte a second), and the
 server can speak TLS with a certificate you give it. ``WebhookReceiver`` records every POST
-(apprise ``json://`` and Slack-shaped ``mmost://`` posts) and can be told to fail. ``SmtpReceiver``
+(apprise ``json://`` and Slack-shaped ``mmost://`` posts) and can be told to fail, answer slowly
+or hang. ``SmtpReceiver``
 wraps aiosmtpd and can be told to refuse recipients. All bind to 127.0.0.1 on a free port and
 run in background threads.
 """
@@ -181,6 +182,8 @@ class _HookHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         if owner.delay:
             time.sleep(owner.delay)  # a slow receiver: the sender can die while it waits for the answer
+        while owner.hang_until is not None and time.monotonic() < owner.hang_until:
+            time.sleep(0.05)  # a hung receiver: holds every request until it recovers (or is released)
         status = owner.status_for(self.path)
         if status < 300:
             item = Received(self.path, dict(self.headers), body, time.time())
@@ -226,6 +229,7 @@ class WebhookReceiver(_Base):
         self.repeated = 0
         self.fail_until: float | None = None  # time.monotonic() before which every POST fails
         self.delay = 0.0  # seconds to wait before answering
+        self.hang_until: float | None = None  # time.monotonic() until which every POST hangs unanswered
 
     def status_for(self, path: str) -> int:
         if self.fail_until is not None and time.monotonic() < self.fail_until:

@@ -173,7 +173,7 @@ class DeliveryRecord(_Record):
     key: str
     channel: str
     status: Literal["delivered", "dead_lettered"]
-    attempts: int = Field(ge=1)
+    attempts: int = Field(ge=0, description="0: dead-lettered untried, its channel down")
     at: AwareDatetime
     detail: str = ""
 

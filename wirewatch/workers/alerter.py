@@ -32,7 +32,7 @@ from kafka.structs import OffsetAndMetadata
 from pydantic import BaseModel
 
 from wirewatch.alerts.delivery import senders_for
-from wirewatch.alerts.dispatch import DeliveryPolicy, Dispatcher
+from wirewatch.alerts.dispatch import ChannelThreads, DeliveryPolicy, Dispatcher
 from wirewatch.alerts.router import Output, Router
 from wirewatch.alerts.routing import Routing
 from wirewatch.config import Settings
@@ -122,9 +122,12 @@ def run(
         senders,
         metrics,
         DeliveryPolicy(
-            backoff_max=settings.delivery_backoff_max, max_age=timedelta(seconds=settings.delivery_max_age)
+            backoff_max=settings.delivery_backoff_max,
+            max_age=timedelta(seconds=settings.delivery_max_age),
+            down_after=timedelta(seconds=settings.delivery_down_after),
         ),
         labels=router.labels,
+        runner=ChannelThreads(),  # a receiver that hangs holds its own channel, never this loop
     )
     parse_state, parse_delivery = _decoded(AlertStateRecord), _decoded(DeliveryRecord)
     restored = _read_compacted(settings, ALERT_STATE, lambda k, v: router.restore(k, parse_state(v)))
@@ -210,7 +213,8 @@ def run(
                     except BadRecord as exc:
                         metrics.bad_input.labels("silence").inc()
                         log.warning("skipping malformed silence %s: %s", untrusted(sid), exc)
-            batches = router_in.poll(timeout_ms=100)
+            busy = dispatcher.busy(datetime.now(UTC))  # then the loop waits on the sends, not on Kafka
+            batches = router_in.poll(timeout_ms=0 if busy else 100)
             outputs: list[Output] = []
             now = datetime.now(UTC)
             for records in batches.values():
@@ -225,7 +229,7 @@ def run(
                 produce(outputs)
             if batches:
                 router_in.commit()
-            for records in outbox.poll(timeout_ms=50 if dispatcher.pending else 100).values():
+            for records in outbox.poll(timeout_ms=0 if busy else 50 if dispatcher.pending else 100).values():
                 for record in records:
                     try:
                         notice = decode(record.value, NotificationRecord).notice
@@ -235,7 +239,7 @@ def run(
                         dispatcher.skip(record.partition, record.offset)
                         continue
                     dispatcher.add(record.partition, record.offset, notice)
-            dispatcher.step(datetime.now(UTC), produce)
+            dispatcher.drive(0.1, produce)
             commit = dispatcher.committable()
             if commit:
                 topic = NOTIFICATIONS.full_name(prefix)
@@ -243,6 +247,7 @@ def run(
                     {TopicPartition(topic, p): OffsetAndMetadata(o, "", -1) for p, o in commit.items()}
                 )
     finally:
+        dispatcher.close()
         for consumer in (router_in, outbox, silences):
             consumer.close()
         producer.flush(timeout=10)
