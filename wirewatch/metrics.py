@@ -59,6 +59,7 @@ class Metrics:
     feed_fetch_seconds: Histogram
     feed_errors: Counter
     articles_published: Counter
+    articles_truncated: Counter
     articles_processed: Counter
     article_process_seconds: Histogram
     attack_reports: Counter
@@ -114,6 +115,11 @@ class Metrics:
                 "wirewatch_articles_published_total",
                 "Articles produced to the articles topic",
                 ["revision"],
+                registry=registry,
+            ),
+            articles_truncated=Counter(
+                "wirewatch_articles_truncated_total",
+                "Articles published with a field cut to its limit (title, text or URL)",
                 registry=registry,
             ),
             articles_processed=Counter(

@@ -29,7 +29,7 @@ from wirewatch.topics import ARTICLES, FEED_HEALTH, FEEDS
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import decode
 from wirewatch.topics.reader import read_compacted
-from wirewatch.topics.records import ArticleRecord, FeedHealthEvent
+from wirewatch.topics.records import MAX_TITLE, ArticleRecord, FeedHealthEvent
 from wirewatch.workers.poller import kafka_poller, make_producer
 
 pytestmark = pytest.mark.broker
@@ -107,6 +107,32 @@ def test_each_entry_once_across_restarts_and_edits_as_revisions(settings) -> Non
         assert [(e.feed_url, e.event, e.error_class) for e in events] == [
             (server.url("/gone.xml"), "broken", "http_410")
         ]
+    finally:
+        server.stop()
+
+
+def test_a_one_megabyte_title_is_cut_named_once_and_its_neighbours_arrive_once(settings, caplog) -> None:
+    ensure_topics(settings)
+    server = FeedServer().start()
+    try:
+        items = [Item(f"Story {i}", f"https://example.org/{i}", f"Body {i}", NOW) for i in range(5)]
+        items[2] = Item("Rockets " + "x" * 1_000_000, "https://example.org/2", "Body 2", NOW)
+        server.put("/rss.xml", rss("Wire", "https://example.org", items))
+        feeds = FeedList(
+            feeds=(Feed(url=server.url("/rss.xml"), outlet="Wire", lang="en", allow_private=True),)
+        )
+        with caplog.at_level("INFO", logger="wirewatch.poller"):
+            poll_once(settings, feeds)
+            poll_once(settings, feeds)  # a new poller with the state the first one saved: nothing again
+
+        records = read(settings, ARTICLES, ArticleRecord)
+        assert sorted(r.url for r in records) == [f"https://example.org/{i}" for i in range(5)]
+        big = next(r for r in records if r.url == "https://example.org/2")
+        assert big.truncated and len(big.title) == MAX_TITLE and big.title.startswith("Rockets x")
+        assert not any(r.truncated for r in records if r is not big)
+        said = [r.getMessage() for r in caplog.records if "past its limit" in r.getMessage()]
+        assert len(said) == 1 and server.url("/rss.xml") in said[0], said
+        assert not [r for r in caplog.records if r.levelname == "ERROR"]
     finally:
         server.stop()
 

@@ -38,7 +38,15 @@ from wirewatch.poller.fetch import ACCEPT_PAGE, Fetcher, Response, response_head
 from wirewatch.poller.parse import ItemMemory, ParsedFeed, parse_feed
 from wirewatch.poller.sinks import Sink
 from wirewatch.poller.surges import SurgeBoard
-from wirewatch.topics.records import ArticleRecord, FeedHealthEvent, FeedRecord, FeedState
+from wirewatch.topics.records import (
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_URL,
+    ArticleRecord,
+    FeedHealthEvent,
+    FeedRecord,
+    FeedState,
+)
 
 log = logging.getLogger("wirewatch.poller")
 
@@ -278,6 +286,21 @@ class Poller:
         self._not_modified += not_modified
         self.metrics.feed_not_modified_ratio.set(self._not_modified / len(self._answered))
 
+    def _say_truncated(self, feed: FeedRecord, record: ArticleRecord) -> None:
+        """One line for an item that had a field past its limit: it went out cut and marked."""
+        self.metrics.articles_truncated.inc()
+        shown = mask_credentials(feed.url)
+        log.warning(
+            "feed %s: item %s had a field past its limit (title %d, text %d, URL %d characters); "
+            "published cut and marked truncated",
+            shown,
+            untrusted(mask_credentials(record.url)),
+            MAX_TITLE,
+            MAX_TEXT,
+            MAX_URL,
+            extra={"feed": shown, "outcome": "truncated"},
+        )
+
     def _update_gauges(self) -> None:
         counts = {"ok": 0, "failing": 0, "broken": 0}
         for slot in self.slots.values():
@@ -389,6 +412,8 @@ class Poller:
                 return result
         for record in records:
             self.metrics.articles_published.labels("update" if record.revision else "new").inc()
+            if record.truncated:
+                self._say_truncated(feed, record)
         for e in events:
             self.metrics.feed_health_events.labels(e.event).inc()
         if records:
