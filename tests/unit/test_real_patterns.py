@@ -35,6 +35,7 @@ WATCH = (
     WatchEntry("shayrat", "base", ("Shayrat air base",)),
     WatchEntry("al-omar", "base", ("Al-Omar oil field",)),
     WatchEntry("sulaymaniyah", "region", ("Sulaymaniyah Governorate",), place="IQ-SU"),
+    WatchEntry("conoco", "base", ("Conoco gas field",)),
 )
 
 
@@ -698,6 +699,118 @@ PATTERNS = [
         True,
         {"baghdad"},
         set(),
+    ),
+    # -- probes in the style of 2019-2024 base reporting (this session's round) ----------------
+    (
+        "mortar as a building material",
+        "Mortar shortage hits Basra builders",
+        "Builders in Basra said on Wednesday that a shortage of cement and mortar has doubled prices "
+        "this month.",
+        False,
+        set(),
+        {"basra"},
+    ),
+    (
+        "a controlled detonation in the accusative (تفجيرا مسيطرا عليه)",
+        "تفجير مواد متفجرة مضبوطة",
+        "قامت مفارز معالجة المتفجرات اليوم بتفجير كمية من العبوات الناسفة المضبوطة تفجيرا مسيطرا عليه "
+        "في صحراء الأنبار.",
+        False,
+        set(),
+        {"anbar"},
+    ),
+    (
+        "the occupation's base in a town that holds one base",
+        "المقاومة تعلن استهداف قاعدة الاحتلال في الشدادي",
+        "أعلنت المقاومة الإسلامية في العراق اليوم استهداف قاعدة الاحتلال الأمريكي في الشدادي بالطيران "
+        "المسير.",
+        True,
+        {"shaddadi"},
+        set(),
+    ),
+    (
+        "a base by its Pentagon name (Mission Support Site Conoco)",
+        "U.S. forces in Syria come under rocket fire",
+        "U.S. forces at Mission Support Site Conoco in eastern Syria came under rocket fire on "
+        "Wednesday, a U.S. official said. There were no injuries.",
+        True,
+        {"conoco"},
+        set(),
+    ),
+    (
+        "an Olympic trap shooter",
+        "Jordanian shooter reaches Olympic final",
+        "Jordan's trap shooter reached the Olympic final on Tuesday after hitting 121 of 125 targets, "
+        "a national record. He trained for years at a shooting range near Amman.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a film crew shooting a war film",
+        "Film crew stages battle scenes in Anbar desert",
+        "A film crew began shooting a war film in the Anbar desert on Tuesday, staging explosions and "
+        "battle scenes with dozens of extras, the production company said.",
+        False,
+        set(),
+        {"anbar"},
+    ),
+    (
+        "a correction of where the attack struck is not a denial",
+        "Wounded in Tower 22 drone strike rise to 40",
+        "The number of U.S. troops wounded in Tuesday's drone strike on the Tower 22 post in northeastern "
+        "Jordan has risen to 40, a U.S. official said on Wednesday. Officials had first said the drone hit "
+        "a site in Syria rather than Jordanian territory.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
+    (
+        "sanctions over attacks across years (a period, not today's attack)",
+        "US sanctions militia leaders over attacks on US troops",
+        "The U.S. Treasury on Wednesday imposed sanctions on three militia leaders it accused of "
+        "planning rocket and drone attacks on U.S. troops in Iraq over the past three years.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a bombardment over the past three days is still going on",
+        "Shelling kills 40 in Aleppo in three days",
+        "The army said on Wednesday that rebel rocket fire had killed 40 people in Aleppo during the "
+        "past three days.",
+        True,
+        set(),
+        set(),
+    ),
+    (
+        "a village that belongs to a district (التابعة لقضاء) is where it lies, not a patron",
+        "ارتفاع حصيلة هجوم الجلام إلى أربعة قتلى",
+        "أعلنت خلية الإعلام الأمني، اليوم الأربعاء، ارتفاع حصيلة الهجوم الإرهابي "
+        "الذي استهدف ليلة أمس نقطة للجيش في منطقة الجلام التابعة لقضاء سامراء إلى أربعة شهداء بينهم ضابط.",
+        True,
+        {"salah-al-din"},
+        set(),
+    ),
+    (
+        "an attack some days back (قبل أيام) in the last sentence is background",
+        "مسيرة انتحارية تستهدف قاعدة حقل العمر",
+        "أفاد المرصد السوري صباح اليوم بدوي انفجار في القاعدة الأمريكية بحقل العمر النفطي بريف دير الزور "
+        "الشرقي ناجم عن استهدافها بطائرة مسيرة انتحارية. وكان المرصد قد أشار قبل أيام إلى استهداف قاعدة "
+        "حقل كونيكو بعدة قذائف صاروخية.",
+        True,
+        {"al-omar"},
+        {"conoco"},
+    ),
+    (
+        "an arms-depot fire the headline blames on the heat",
+        "حريق في مخزن عتاد بالمقدادية والسلطات تعزوه إلى ارتفاع درجات الحرارة",
+        "اندلع حريق عصر اليوم في مخزن للعتاد تابع لأحد الأفواج الأمنية في قضاء المقدادية، ما أدى إلى سماع "
+        "انفجارات متتالية لساعات. وقال مصدر في شرطة ديالى إن الحريق ناجم عن ارتفاع درجات الحرارة وسوء "
+        "ظروف التخزين.",
+        False,
+        set(),
+        {"diyala"},
     ),
 ]
 

@@ -518,6 +518,8 @@ _FRAMING = frozenset(
         "weapons found or seized",
     )
 )
+# "Fire at an arms depot blamed on the heat": only explosions with no weapon named are that accident.
+_HEADLINE_ACCIDENT = "an accident named in the headline"
 # Title words that frame the article even when the title names no attack.
 _TITLE_FRAMES = {
     "deny": "denial",
@@ -527,6 +529,7 @@ _TITLE_FRAMES = {
     "execution": "a sentence carried out",
     "exercise": "exercise or test",
     "deal": "arms deal or delivery",
+    "accident": _HEADLINE_ACCIDENT,
 }
 
 
@@ -599,6 +602,9 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
                 return f"the article is about something else ({frame})"
         elif frame == "threat or warning" and physical and _since_yesterday(mention.time_refs):
             return None  # "vows to respond to Sunday's drone attack that killed three soldiers", on Monday
+        elif frame == _HEADLINE_ACCIDENT:
+            if set(mention.types) <= {"other"} and not labels & {"killed", "wounded"}:  # the blaze's
+                return f"the article is about something else ({frame})"
         elif not (explicit_now and physical):
             return f"the article is about something else ({frame})"
     return None

@@ -176,7 +176,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         untrue | no truth
         not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike
         not an explosion
-        not a missile* | rather than | وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
+        not a missile* | rather than an attack | rather than a strike | rather than an explosion
+        rather than a drone | rather than a rocket | rather than a missile | rather than a bomb
+        وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
         لا علاقة له* بهجوم | لم يكن هجوم*
     """),
     "threat": term_list("""
@@ -187,7 +189,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         يتأهب* | تتأهب | يستعد* | تستعد* | استعداد* | استعدادا | تحضير* | تحضيرات
         risk* | advisory | threat* | warn* | vow* | plan to | plans to | planned to | preparing | prepare
         gearing up | poised
-        planning to | plot* | intend* | avenge
+        planning to | accused of planning | of planning | plot* | intend* | avenge
         would target | could target | will target | may target | might target | could attack
         would attack
         will attack | could strike | would strike | will strike | could hit | would hit | will hit
@@ -340,6 +342,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         ارتفاع درجات الحرارة | تماس كهربائي | سوء الخزن | قنينة غاز | قناني غاز | عرضي | حادث عرضي
         شبهة استهداف
         تفجير مسيطر عليه | تفجير مسيطر | تفجيرات مسيطر | مسيطر عليها | تفجير متحكم | مخلفات حربية
+        تفجيرا مسيطرا | مسيطرا عليه | مسيطرا عليها | تفجيرا متحكما
         مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
         جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني
         accident* | short circuit | heat | gas cylinder | controlled detonation | controlled explosion

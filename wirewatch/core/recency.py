@@ -21,6 +21,7 @@ from wirewatch.core.text import normalize
 # "the day before yesterday" and "on Tuesday" in a Thursday paper are how outlets date the news
 # they are still reporting (readers of real streams call those attacks current).
 CURRENT_DAYS = 2.0
+PERIOD_PAST_DAYS = 7  # "over the past N days" from this long on is a tally, not today's attack
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,7 @@ _AGO_UNITS = {
 }
 _DUAL_UNITS = {normalize(w) for w in ("يومين", "أسبوعين", "اسبوعين", "شهرين", "عامين", "سنتين")}
 _AGO_BEFORE = {normalize("قبل"), normalize("منذ")}
+_SOME_DAYS = {normalize(w) for w in ("أيام", "ايام", "days")}
 # "three days ago", "two years after the strike", "a year since", "five years on", "خمس سنوات على"
 _AGO_AFTER = {normalize(w) for w in ("ago", "after", "since", "on", "later", "على")}
 _PASSAGE = {normalize(w) for w in ("مرور", "بعد")}
@@ -295,6 +297,10 @@ def _ago_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
             return ("past" if days > CURRENT_DAYS else "current"), float(days), 3
         if words[i + 1] in _AGO_UNITS and _AGO_UNITS[words[i + 1]] >= 7:
             return "past", float(_AGO_UNITS[words[i + 1]]), 2
+        if words[i + 1] in _SOME_DAYS:  # "قبل أيام": some days back, more than a current attack's two
+            return "past", 3.0, 2
+    if w in _SOME_DAYS and i + 1 < len(words) and words[i + 1] == "ago":  # "(a few) days ago"
+        return "past", 3.0, 2
     if w in _PASSAGE and i + 1 < len(words):  # "مرور عامين على", "مرور خمس سنوات"
         inner = _ago_at([_n("قبل")[0], *words[i + 1 :]], 0)
         if inner is not None:
@@ -307,7 +313,24 @@ def _ago_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
         return ("past" if days > CURRENT_DAYS else "current"), float(days), 3
     if w in _DUAL_UNITS and i + 1 < len(words) and words[i + 1] in _AGO_AFTER:  # "عامين على"
         return "past", 2.0 * _AGO_UNITS[w], 2
-    return None
+    return _period_at(words, i)
+
+
+def _period_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
+    """A period reaching up to now: "over the past three years", "الأشهر الثلاثة الماضية". A week or
+    more is a tally or a campaign (past); a few days is a bombardment still going on (current)."""
+    w = words[i]
+    count, days = None, 0
+    if w in _PERIOD_EN and i + 2 < len(words) and words[i + 2] in _AGO_UNITS:
+        count, days = number_word(words[i + 1]), _AGO_UNITS[words[i + 2]]
+    elif w in _AGO_UNITS and i + 2 < len(words) and words[i + 2] in _LAST:
+        count, days = number_word(words[i + 1]), _AGO_UNITS[w]
+    if count is None:
+        return None
+    return ("past", float(count * days), 3) if count * days >= PERIOD_PAST_DAYS else ("current", 0.0, 3)
+
+
+_PERIOD_EN = frozenset(("past", "last"))
 
 
 def _month_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:

@@ -95,7 +95,7 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     if place.kind not in ("city", "district") or place.parent is None:
         return mention.place_id
     base = gazetteer.base_in(mention.place_id)
-    if base is not None and i >= 2 and words[i - 1] in _IN_AT and _a_base(words[max(0, i - 3) : i - 1]):
+    if base is not None and i >= 2 and words[i - 1] in _IN_AT and _a_base(words[max(0, i - 5) : i - 1]):
         return base  # "the U.S. base in al-Shaddadi", "القاعدة الأمريكية في الشدادي"
     j = i
     while j > 0 and i - j < 2 and words[j - 1] in _CAPITAL_WORDS:
@@ -111,15 +111,21 @@ _A_BASE = frozenset(
     normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
 )
 _BASE_ADJECTIVES = frozenset(
-    normalize(w) for w in "الأمريكية الأميركية الامريكية التركية الروسية العسكرية الجوية للتحالف".split()
+    normalize(w)
+    for w in """الأمريكية الأميركية الامريكية الأمريكي الأميركي التركية الروسية العسكرية الجوية للتحالف
+    التحالف الدولي الاحتلال للاحتلال قوات القوات لقوات للقوات""".split()
 )
 
 
 def _a_base(before: Sequence[str]) -> bool:
-    """ "base", "the U.S. base", "القاعدة الأمريكية": a base named by its town, not by a name."""
-    if before and before[-1] in _A_BASE:
-        return True
-    return len(before) >= 2 and before[-1] in _BASE_ADJECTIVES and before[-2] in _A_BASE
+    """ "base", "the U.S. base", "القاعدة الأمريكية", "قاعدة الاحتلال الأمريكي": a base named by its
+    town, not by a name (a base word, then only words that say whose base it is)."""
+    for k in range(1, len(before) + 1):
+        if before[-k] in _A_BASE:
+            return True
+        if before[-k] not in _BASE_ADJECTIVES:
+            return False
+    return False
 
 
 _CAPITAL_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "the", "capital", "city"))
@@ -219,7 +225,12 @@ def is_attribute(words: Sequence[str], first: int, last: int) -> bool:
     """ "Iran-backed militias", "الفصائل الموالية لإيران": who stands behind, not who is hit."""
     after = words[last + 1] if last + 1 < len(words) else ""
     before = words[max(0, first - 2) : first]
+    if before and before[-1] in _ADMIN_UNIT:
+        return after in _ATTRIBUTE_AFTER  # "الجلام التابعة لقضاء سامراء": where it lies, not a patron
     return after in _ATTRIBUTE_AFTER or any(f in _ATTRIBUTE_BEFORE for w in before for f in word_forms(w))
+
+
+_ADMIN_UNIT = _words("لقضاء قضاء لناحية ناحية لمحافظة محافظة لمدينة مدينة لبلدة بلدة لمنطقة منطقة")
 
 
 def is_office(words: Sequence[str], first: int) -> bool:

@@ -3,8 +3,9 @@
 Some attack and weapon words have other everyday senses, and outlets use both: "مسيرة" is a drone
 and a march (and, as "المسيرة", the Houthis' television channel); a "strike" is an airstrike and
 a walk-out; "rocket" flies to orbit and prices rocket; a shark or a heart "attacks"; police set an
-"ambush" to arrest a gang. Each such word has the neighbours of its other senses; a word with one
-of them within a few words, and none of the weapon sense's, is not an attack word here.
+"ambush" to arrest a gang; builders lay bricks in mortar; a film crew is shooting. Each such
+word has the neighbours of its other senses; a word with one of them within a few words, and none
+of the weapon sense's, is not an attack word here.
 """
 
 from __future__ import annotations
@@ -122,6 +123,27 @@ _SENSES = (
             ضوئية | tear | gas | smoke | flare | flares | illumination | stun
         """),
         _words("ناسفة | يدوية | مفخخة | انفجرت | انفجار | قتل | مقتل | explosive | killed | exploded"),
+    ),
+    _Sense(
+        "shooting as a sport or a film shoot",
+        frozenset(("shooting",)),
+        _words("""
+            olympic | olympics | championship | championships | medal | medals | trap | skeet | range | rifle
+            competition | tournament | qualification | final | film | films | movie | movies | scenes | scene
+            crew | documentary | series | episode | episodes | director | actors | actress | photo
+        """),
+        _words(
+            "gunmen | gunman | killed | wounded | dead | police | attack | victims | opened fire | injured"
+        ),
+    ),
+    _Sense(
+        "mortar for building",
+        frozenset(("mortar*",)),
+        _words("""
+            cement | concrete | brick | bricks | sand | plaster | masonry | builders | builder | construction
+            tiles | pestle | lime | grout
+        """),
+        _words("shell | shells | round | rounds | fired | landed | attack | struck | killed | wounded"),
     ),
     _Sense(
         "a police trap to arrest",
