@@ -227,6 +227,7 @@ def detect(
     ]
     found = gazetteer.find(words, gazetteer.starts.positions(words.norms) if folded else None)
     places = gazetteer.resolve(words, found, doc)
+    named = [p for p in places if gazetteer.places[p.place_id].kind != "country"]  # before the focus
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     ranges = [(first, last) for _, _, _, first, last in spans]
@@ -262,7 +263,9 @@ def detect(
     ]
     first_report = next((s.index for s in sentences if _attacky(s.labels)), None)
     denied_everywhere = any(
-        "no_event" in s.labels or (s.index < LEAD_SENTENCES and s.index == first_report) for s in denials
+        ("no_event" in s.labels and not _names_a_place(s, named))
+        or (s.index < LEAD_SENTENCES and s.index == first_report)
+        for s in denials
     )
     denied_places = {
         p.place_id for s in denials for p in s.places if gazetteer.places[p.place_id].kind != "country"
@@ -552,6 +555,13 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
 _DENY = frozenset(("deny", "no_event"))
 
 
+def _names_a_place(sentence: _Sentence, named: Sequence[PlaceMention]) -> bool:
+    """A "there was no attack" that names where ("al-Tanf, which was not attacked") denies that
+    place only."""
+    last = sentence.offset + len(sentence.words) - 1
+    return any(sentence.offset <= p.first <= last for p in named)
+
+
 def _lineages(place_ids: Sequence[str], gazetteer: Gazetteer) -> set[str]:
     return {p for place_id in place_ids if place_id in gazetteer.places for p in gazetteer.lineage(place_id)}
 
@@ -611,6 +621,25 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
 
 
 _IN = frozenset(normalize(w) for w in ("في", "وفي", "in", "and"))
+_WAS = frozenset(normalize(w) for w in ("وكان", "وكانت", "وكانا", "وكانتا", "وكانوا", "كان", "كانت"))
+_QAD = normalize("قد")
+
+
+def _pluperfect(words: Sequence[str]) -> bool:
+    """ "وكانت قاعدة عين الأسد ... قد تعرضت": a sentence that opens with "had" tells what came
+    before the news (the Arabic pluperfect, its parts apart); not "وكان المتحدث قد صرح", which
+    reports the news itself."""
+    if not words or words[0] not in _WAS or _QAD not in words[1:14]:
+        return False
+    q = words.index(_QAD, 1)
+    return q + 1 < len(words) and not (set(word_forms(words[q + 1])) & _SAID)
+
+
+_SAID = frozenset(
+    normalize(w)
+    for w in "صرح أعلن أعلنت اعلن اعلنت أفاد أفادت افاد افادت قال قالت أكد أكدت اكد اكدت ذكر ذكرت أشار أشارت"
+    " اشار اشارت نشر نشرت بث بثت أوضح أوضحت نقل نقلت".split()
+)
 
 
 def _starts_item(sentence: _Sentence) -> bool:
@@ -719,7 +748,8 @@ def _mention(
         # "hours after a similar attack on Ain al-Asad": the similar attack is hours old
         and not any(k < h.first - offset for k in hours_after)
     ]
-    background = bool(background_hits)
+    pluperfect = _pluperfect(words) and not any(r.kind == "current" for r in refs)
+    background = bool(background_hits) or pluperfect
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
     attack_positions = [h.first - offset for h in attack_terms]
     place_ids = tuple(
@@ -758,7 +788,8 @@ def _mention(
     elif decided is not None:
         when, why = decided, "time: " + ", ".join(r.text for r in when_refs)
     elif background:
-        when, why = "past", "background: " + ", ".join(h.term for h in background_hits)
+        cues = [h.term for h in background_hits] + (["وكان ... قد"] if pluperfect else [])
+        when, why = "past", "background: " + ", ".join(cues)
     elif aggregate(words):
         when, why = "past", "a count of many attacks"
     elif _starts_item(sentence):

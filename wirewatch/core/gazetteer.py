@@ -382,6 +382,7 @@ class Gazetteer:
             after2 = norms[m.last + 2] if m.last + 2 < len(norms) else ""
             if (
                 any(c in _CONTEXT_BEFORE for c in _candidates(before, None))
+                or _base_in(norms, m.first)
                 or after in _CONTEXT_AFTER
                 or (after == "military" and after2 in _CONTEXT_AFTER)  # "the Victory military complex"
             ):
@@ -393,6 +394,18 @@ class Gazetteer:
             if parents & areas:
                 kept.append(m)
         return kept
+
+
+_IN_AT = frozenset(normalize(w) for w in ("في", "in", "at"))
+_A_BASE = frozenset(normalize(w) for w in ("قاعدة", "قاعده", "القاعدة", "القاعده", "base", "airbase"))
+
+
+def _base_in(norms: Sequence[str], first: int) -> bool:
+    """ "قاعدة الاحتلال الأمريكي في حرير", "the U.S. base in Hit": a base word a few words before
+    "in" right before the name."""
+    if first < 2 or norms[first - 1] not in _IN_AT:
+        return False
+    return any(w in _A_BASE for w in norms[max(0, first - 5) : first - 1])
 
 
 def _candidates(word: str, index: dict[str, list[_Pattern]] | None) -> list[str]:

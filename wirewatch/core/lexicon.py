@@ -345,11 +345,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         تفجيرا مسيطرا | مسيطرا عليه | مسيطرا عليها | تفجيرا متحكما
         مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
         جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني
-        accident* | short circuit | heat | gas cylinder | controlled detonation | controlled explosion
+        accident* | short circuit | heat | gas cylinder | controlled detonation* | controlled explosion*
+        fuel tanker | gas tanker | tanker exploded | petrol station | gas station | fuel station
         unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
         not an attack
         no suspicion | training flight | blaze
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
+        عبوة غاز | عبوات غاز | عبوة الغاز | غاز منزلي | غاز منزلية
         حريق أعشاب
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
         grain elevator | dust explosion | industrial accident | شاحن | الشاحن | بطارية الجوال

@@ -3,9 +3,10 @@
 Some attack and weapon words have other everyday senses, and outlets use both: "مسيرة" is a drone
 and a march (and, as "المسيرة", the Houthis' television channel); a "strike" is an airstrike and
 a walk-out; "rocket" flies to orbit and prices rocket; a shark or a heart "attacks"; police set an
-"ambush" to arrest a gang; builders lay bricks in mortar; a film crew is shooting. Each such
-word has the neighbours of its other senses; a word with one of them within a few words, and none
-of the weapon sense's, is not an attack word here.
+"ambush" to arrest a gang; builders lay bricks in mortar; a film crew is shooting; an MP blasts
+the government over the drone of generators. Each such word has the neighbours of its other
+senses; a word with one of them within a few words, and none of the weapon sense's, is not an
+attack word here.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ _SENSES = (
         _words("""
             حليب | الحليب | مشروب | مشروبات | طاقة | الطاقة | مياه | ماء | غذائية | بلاستيكية | معدنية | عصير
             مياه معدنية | لتر | مل | غرام | كرتون | كرتونية | علبة | زجاجة | منتج | منتجات | مستحضر
-            تمور | التمور | شامبو | منظفات | عطر | عطور | shampoo
+            تمور | التمور | شامبو | منظفات | عطر | عطور | shampoo | غاز | الغاز | منزلية | الطبخ
         """),
         _words("ناسفة | ناسفتين | لاصقة | انفجار | انفجرت | تفجير | زرع | مزروعة | مفخخة"),
     ),
@@ -135,6 +136,23 @@ _SENSES = (
         _words(
             "gunmen | gunman | killed | wounded | dead | police | attack | victims | opened fire | injured"
         ),
+    ),
+    _Sense(
+        "the drone of engines",
+        frozenset(("drone*",)),
+        _words("engines | engine | hum | humming | buzz | bagpipes | traffic | generators | monotone"),
+        _words(
+            "attack | attacks | strike | explosive | explosives | launched | shot | struck | hit | killed"
+        ),
+    ),
+    _Sense(
+        "criticism (an MP blasts the government)",
+        frozenset(("blast*",)),
+        _words("""
+            government | ministry | minister | ministers | policy | policies | decision | critics | lawmaker
+            mp | parliament | officials | authorities | cuts | corruption | handling | failure | media
+        """),
+        _words("bomb | explosive | explosives | killed | wounded | injured | dead | car | suicide | device"),
     ),
     _Sense(
         "mortar for building",
@@ -168,6 +186,9 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     around = {f for w in near for f in word_forms(w)}
     if sense.anywhere and sense.anywhere & {f for w in words for f in word_forms(w)}:
         return sense.name
+    following = words[last + 1] if last + 1 < len(words) else ""
+    if following in sense.other and following not in sense.weapon:
+        return sense.name  # "عبوة غاز", "shooting range": the word's own complement decides
     if _any_cue(sense.weapon, around):
         return None
     return sense.name if _any_cue(sense.other, around) else None
