@@ -886,6 +886,33 @@ PATTERNS = [
         set(),
         {"erbil-airport"},
     ),
+    (
+        "an attack between two towns of one governorate happened inside it",
+        "Militants kill three fighters near Jalawla",
+        "Three fighters were killed when Islamic State militants attacked their position in a village "
+        "between Jalawla and Khanaqin late on Tuesday, local officials said.",
+        True,
+        {"diyala"},
+        set(),
+    ),
+    (
+        "between two governorates: neither is the target",
+        "Gunmen attack army post",
+        "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "
+        "killing two soldiers, a security source said.",
+        True,
+        set(),
+        {"salah-al-din"},
+    ),
+    (
+        "a known attack that its own clause dates to yesterday is covered news",
+        "مسؤولون يدينون تفجير مسجد في الرمادي",
+        "ندد عدد من المسؤولين في محافظة الأنبار بالتفجير الآثم الذي استهدف مساء الثلاثاء مسجدا في مدينة "
+        "الرمادي أثناء صلاة العشاء ونتج عنه استشهاد عدد من المصلين.",
+        True,
+        {"anbar"},
+        set(),
+    ),
 ]
 
 

@@ -555,6 +555,26 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
 _DENY = frozenset(("deny", "no_event"))
 
 
+def _between_in_one(
+    gazetteer: Gazetteer,
+    words: Sequence[str],
+    places: Sequence[PlaceMention],
+    offset: int,
+    kept: Sequence[str],
+) -> tuple[str, ...]:
+    """ "a village between Jalawla and Khanaqin": the edges name no target, but when both lie in
+    one governorate the attack happened inside it (not "between Kirkuk and Salah al-Din")."""
+    edges = [p.place_id for p in places if is_boundary(words, p.first - offset)]
+    if len(edges) < 2:
+        return ()
+    areas = {
+        next((a for a in gazetteer.lineage(e) if gazetteer.places[a].kind == "governorate"), None)
+        for e in edges
+    }
+    area = next(iter(areas)) if len(areas) == 1 else None
+    return (area,) if area is not None and area not in kept else ()
+
+
 def _names_a_place(sentence: _Sentence, named: Sequence[PlaceMention]) -> bool:
     """A "there was no attack" that names where ("al-Tanf, which was not attacked") denies that
     place only."""
@@ -773,11 +793,15 @@ def _mention(
             and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
         )
     )
+    place_ids += _between_in_one(gazetteer, words, places, offset, place_ids)
     origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
     decided = decide(when_refs, background) if when_refs else None
     if decided == "current" and anniversary:
         decided = "past"  # "the anniversary today of the 2020 strike": today is not the attack's day
-    if _referred_to(words, attack_terms, offset) and not any(r.explicit for r in when_refs):
+    referred = _referred_to(words, attack_terms, offset) and not any(r.explicit for r in when_refs)
+    if referred and _dated_in_clause(words, attack_terms, offset, refs):
+        when, why = "current", "time: " + ", ".join(r.text for r in when_refs) + " (in the clause naming it)"
+    elif referred:
         when, why = "past", 'a known attack referred to ("the bombing that ...", "حادث التفجير")'
     elif decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):
         days = max(r.days_ago or 0 for r in when_refs)
@@ -972,6 +996,19 @@ def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) ->
         if not ((definite and relative) or incident):
             return False
     return True
+
+
+def _dated_in_clause(
+    words: Sequence[str], terms: Sequence[TermHit], offset: int, refs: Sequence[TimeRef]
+) -> bool:
+    """ "الضربات الأمريكية التي طالت مساء الجمعة", on Saturday: the clause that names a known
+    attack dates it to yesterday or today, so the article covers a current one."""
+    last = terms[0].last - offset
+    clause = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k] in _REFERRING), None)
+    if clause is None:
+        return False
+    inside = [r for r in refs if r.first > clause]
+    return bool(inside) and all(r.kind == "current" and (r.days_ago or 0) <= 1 for r in inside)
 
 
 def _late(refs: Sequence[TimeRef]) -> bool:
