@@ -913,6 +913,54 @@ PATTERNS = [
         {"anbar"},
         set(),
     ),
+    # -- a third probe round, scored once before these fixes -----------------------------------
+    (
+        "bases put on alert but not targeted, in the next sentence",
+        "Rocket attack wounds U.S. personnel at Ain al-Asad",
+        "Several U.S. personnel were wounded on Tuesday when two rockets struck the Ain al-Asad air base, "
+        "officials said. The rockets were fired from a truck found abandoned. Coalition troops at Harir "
+        "were put on high alert but were not targeted, one of the officials said.",
+        True,
+        {"ain-al-asad"},
+        {"harir"},
+    ),
+    (
+        "a rally on the first anniversary of a drone strike",
+        "Thousands rally in Baghdad on anniversary of airport strike",
+        "Thousands of supporters of armed factions rallied in central Baghdad on Wednesday to mark the "
+        "first anniversary of the U.S. drone strike near Baghdad airport that killed an Iranian general.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "a clock's a.m. does not end the sentence",
+        "Iraqi military: 22 missiles fell on two bases",
+        "Twenty-two missiles landed in Iraq between 1:45 a.m. and 2:15 a.m. on Wednesday, the joint "
+        "command said, 17 of them aimed at al-Asad airbase.",
+        True,
+        {"ain-al-asad"},
+        set(),
+    ),
+    (
+        "an attack 'this month' in a story about talks",
+        "Iraq and U.S. open talks on coalition future",
+        "Iraq and the United States opened talks on Wednesday on the future of the coalition. The prime "
+        "minister has called for a reduction of foreign forces after a U.S. strike in Baghdad this month "
+        "killed a militia commander.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "a quarter in the east of the capital (حي ... شرقي العاصمة بغداد) is in the city",
+        "مقتل قيادي بضربة مسيرة شرقي بغداد",
+        "قتل ثلاثة أشخاص مساء اليوم بضربة من طائرة مسيرة استهدفت سيارة في حي المشتل شرقي العاصمة بغداد، "
+        "بحسب مصادر أمنية.",
+        True,
+        {"baghdad"},
+        set(),
+    ),
 ]
 
 

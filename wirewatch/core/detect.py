@@ -392,7 +392,7 @@ def _hit_places(
         and following.places
         and "\n\n" not in doc[m.end : following.start]
         and following.labels & {"event", "physical", "killed", "wounded"}
-        and not following.labels & {"attack", "background", "aftermath", "threat", "conditional"}
+        and not following.labels & {"attack", "background", "aftermath", "threat", "conditional", "no_event"}
         and not any(label.startswith("weapon:") for label in following.labels)
         and not any(r.kind == "past" for r in find_time_refs(following.words, published))
         and not _LOCATED.intersection(following.words)
@@ -764,7 +764,7 @@ def _mention(
         and h.last - offset + 1 not in ref_starts
         and h.last - offset not in ref_words
         and not _former_office(words, h.first - offset, h.term)
-        and not _latest_of(words, h.first - offset)
+        and not (_latest_of(words, h.first - offset) and not _marks(h, attack_terms))
         # "hours after a similar attack on Ain al-Asad": the similar attack is hours old
         and not any(k < h.first - offset for k in hours_after)
     ]
@@ -914,6 +914,16 @@ _LATEST = frozenset(
         " الأعنف أكبر الأكبر أسوأ الأسوأ"
     ).split()
 )
+
+
+def _marks(hit: TermHit, attack_terms: Sequence[TermHit]) -> bool:
+    """ "the first anniversary of the drone strike": an anniversary before the attack word marks
+    that attack (not a shooting "during a march on the first anniversary of a killing")."""
+    return (
+        hit.term in _ANNIVERSARY
+        and any(t.first > hit.first for t in attack_terms)
+        and not any(t.first < hit.first for t in attack_terms)
+    )
 
 
 def _latest_of(words: Sequence[str], first: int) -> bool:

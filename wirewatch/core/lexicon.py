@@ -175,7 +175,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         completely false | not been attacked | had not been attacked | no indication of any attack
         untrue | no truth
         not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike
-        not an explosion
+        not an explosion | not targeted | were not targeted | was not targeted | were not hit | was not hit
         not a missile* | rather than an attack | rather than a strike | rather than an explosion
         rather than a drone | rather than a rocket | rather than a missile | rather than a bomb
         وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة

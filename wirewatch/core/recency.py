@@ -69,6 +69,7 @@ _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
 _PAST_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases("الأسبوع الماضي | last week | the previous week", 7),
     **_phrases("الشهر الماضي | last month | earlier this month", 30),
+    **_phrases("this month | هذا الشهر | الشهر الجاري | الشهر الحالي", 10),
     **_phrases("العام الماضي | السنة الماضية | العام الفائت | last year | previous year", 365),
     **_phrases("الأعوام الماضية | السنوات الماضية", 730),
     **_phrases("الأشهر الماضية | in recent months | past months", 90),

@@ -103,7 +103,12 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     before = words[max(0, j - 2) : j]
     english = len(before) == 2 and before[1] == "of" and before[0] in _DIRECTIONS
     arabic = len(before) >= 1 and any(f in _DIRECTIONS for f in word_forms(before[-1]))
+    if arabic and any(w in _QUARTER for w in words[max(0, j - 5) : j - 1]):
+        return mention.place_id  # "حي المشتل شرقي العاصمة بغداد": a quarter in the city's east
     return place.parent if english or arabic else mention.place_id
+
+
+_QUARTER = frozenset(normalize(w) for w in ("حي", "بحي", "الحي", "لحي", "وحي"))
 
 
 _IN_AT = frozenset(normalize(w) for w in ("in", "at", "near", "في", "قرب", "بمنطقة"))

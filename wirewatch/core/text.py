@@ -173,12 +173,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = match.start()
         if text[end] == "." and _ends_with_abbreviation(text[start:end]):
             continue
+        if text[end] == "." and _clock_mid_sentence(text, start, end, match.end()):
+            continue
         if text[start:end].strip():
             spans.append((start, end))
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
+
+
+def _clock_mid_sentence(text: str, start: int, end: int, after: int) -> bool:
+    """ "between 1:45 a.m. and 2:15 a.m. on Wednesday": a clock's "a.m." with the sentence going
+    on in lower case (not "... at 4 a.m. The army said")."""
+    last = text[start:end].rsplit(None, 1)[-1].casefold() if text[start:end].strip() else ""
+    rest = text[after : after + 2].lstrip()
+    return last in ("a.m", "p.m") and bool(rest) and not rest[0].isupper()
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
