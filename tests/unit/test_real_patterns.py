@@ -961,6 +961,61 @@ PATTERNS = [
         {"baghdad"},
         set(),
     ),
+    # -- a fourth probe round, scored once before these fixes ----------------------------------
+    (
+        "a weekday followed by its date: the date says which one",
+        "بعد ثمانية أيام: لا نتائج لتحقيق الهجوم على قاعدة حرير",
+        "لم تكشف اللجنة المشتركة بعد نتائج تحقيقها في استهداف قاعدة حرير بطائرة مسيرة مساء الثلاثاء 17 "
+        "تشرين الثاني.",
+        False,
+        set(),
+        {"harir"},
+    ),
+    (
+        "Harir with the article (قاعدة الحرير)",
+        "مسيرة مفخخة استهدفت قاعدة الحرير",
+        "أعلن جهاز مكافحة الإرهاب في إقليم كوردستان أن طائرة مسيرة مفخخة استهدفت قاعدة الحرير مساء "
+        "الثلاثاء دون خسائر.",
+        True,
+        {"harir"},
+        set(),
+    ),
+    (
+        "a correction that withdraws a report (الخبر غير صحيح)",
+        "تصحيح: لا صواريخ على عين الأسد",
+        "نشرت الوكالة صباح اليوم خبرا عن سقوط صواريخ على قاعدة عين الأسد، ويتبين بعد التحقق أن الخبر غير "
+        "صحيح.",
+        False,
+        set(),
+        {"ain-al-asad"},
+    ),
+    (
+        "an army drone down with a technical fault (عطل فني)",
+        "سقوط طائرة مسيرة للجيش قرب بيجي بسبب عطل فني",
+        "أعلنت قيادة طيران الجيش اليوم سقوط طائرة مسيرة تابعة لها قرب قضاء بيجي أثناء مهمة استطلاع بسبب "
+        "عطل فني، دون خسائر.",
+        False,
+        set(),
+        {"salah-al-din"},
+    ),
+    (
+        "locusts attack farms",
+        "Locust swarms attack farms around Ramadi",
+        "Swarms of locusts have attacked wheat fields on farms around Ramadi and Hit, the Anbar "
+        "agriculture directorate said on Wednesday.",
+        False,
+        set(),
+        {"anbar"},
+    ),
+    (
+        "families gather to mark a year since an attack",
+        "A year after Tower 22, families gather",
+        "Relatives of the three soldiers killed in a drone strike on the Tower 22 outpost in Jordan "
+        "gathered to mark one year since the attack.",
+        False,
+        set(),
+        {"tower-22"},
+    ),
 ]
 
 

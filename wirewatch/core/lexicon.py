@@ -167,7 +167,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         لا صحة | عار عن الصحة | عارية عن الصحة | لم يتعرض
         لم تتعرض
         لم يقع | لم تقع | لم يحدث | لم تسقط | لم يسقط | شائعات | مفبركة | كاذبة | عدم صحة | أي هجوم
-        لا أساس لها | لا أساس له | عارية | لم يتعرض لأي
+        لا أساس لها | لا أساس له | عارية | لم يتعرض لأي | الخبر غير صحيح | غير صحيح
         no attack | not attacked | did not come under | false report* | fake
         rumour*
         rumor* | there was no attack | there was no strike | there was no explosion | no rockets | no rocket
@@ -344,7 +344,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         تفجير مسيطر عليه | تفجير مسيطر | تفجيرات مسيطر | مسيطر عليها | تفجير متحكم | مخلفات حربية
         تفجيرا مسيطرا | مسيطرا عليه | مسيطرا عليها | تفجيرا متحكما
         مقذوفات غير منفلقة | ألعاب نارية | الألعاب النارية
-        جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني
+        جدار الصوت | حاجز الصوت | تحطم | سقوط طائرة تدريب | خلل فني | عطل فني | عطل تقني
         accident* | short circuit | heat | gas cylinder | controlled detonation* | controlled explosion*
         fuel tanker | gas tanker | tanker exploded | petrol station | gas station | fuel station
         unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
@@ -385,6 +385,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         at the time | back then | had been | old footage | old video | in the past | years ago
         last year's
         most recently | history of | has been targeted | have been targeted
+        to mark | commemorat* | إحياء ذكرى
     """),
 }
 

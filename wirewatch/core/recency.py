@@ -246,7 +246,13 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
             i += 1
             continue
         ref = _phrase_at(words, i) or _ago_at(words, i) or _month_at(words, i, published)
-        ref = ref or _weekday_at(words, i, published) or _year_at(words, i, published)
+        weekday = None if ref else _weekday_at(words, i, published)
+        if weekday is not None and i + weekday[2] < len(words):
+            # "الاثنين 11 كانون الأول", "Monday, Dec. 11": the date says which Monday
+            dated = _month_at(words, i + weekday[2], published)
+            if dated is not None:
+                weekday = (dated[0], dated[1], weekday[2] + dated[2])
+        ref = ref or weekday or _year_at(words, i, published)
         if ref is None:
             i += 1
             continue

@@ -82,7 +82,8 @@ _SENSES = (
             shark | sharks | heart | panic | asthma | cyber | cyberattack | hacker* | hacking | ransomware
             dog | dogs | bear | crocodile | قرش | أسماك | قلبية | قلب | نوبة | إلكتروني | الكتروني | قرصنة
             قراصنة | اختراق | فيروس | كلب | كلاب | قرد | قرود | ذئب | ذئاب | نمر | ثعبان | أفعى | دب
-            monkey | monkeys | wolf | wolves | snake | tiger | lion | lions
+            monkey | monkeys | wolf | wolves | snake | tiger | lion | lions | locust | locusts | insects
+            swarms | pests | جراد | الجراد | حشرات
         """),
         _words("rocket | rockets | drone | bomb | gunmen | صاروخ | مسيرة | عبوة | مسلحين | انتحاري"),
     ),
