@@ -36,6 +36,7 @@ WATCH = (
     WatchEntry("al-omar", "base", ("Al-Omar oil field",)),
     WatchEntry("sulaymaniyah", "region", ("Sulaymaniyah Governorate",), place="IQ-SU"),
     WatchEntry("conoco", "base", ("Conoco gas field",)),
+    WatchEntry("kirkuk", "region", ("Kirkuk Governorate",), place="IQ-KI"),
 )
 
 
@@ -1015,6 +1016,25 @@ PATTERNS = [
         False,
         set(),
         {"tower-22"},
+    ),
+    # -- the labelled SaudiNewsNet round E (seed 71) -------------------------------------------
+    (
+        "a quarter named after a date (حي واحد حزيران) is not a date",
+        "مقتل ثلاثة بهجمات متفرقة",
+        "قتل شخصان اليوم بانفجار عبوة ناسفة في بغداد. وفي كركوك أفاد مصدر أمني آخر بمقتل شخص في هجوم "
+        "شنه عليه مسلحون مجهولون قرب حي واحد حزيران.",
+        True,
+        {"baghdad", "kirkuk"},
+        set(),
+    ),
+    (
+        "denying that a campaign was halted is not denying an attack",
+        "نائب رئيس الوزراء ينفي توقف الحملة العسكرية في الأنبار",
+        "نفى نائب رئيس الوزراء اليوم وقف العمليات العسكرية على الفلوجة، فيما قتل خمسة جنود بتفجير عبوة "
+        "ناسفة استهدفت عربتهم في الرمادي صباح اليوم.",
+        True,
+        {"anbar"},
+        set(),
     ),
 ]
 

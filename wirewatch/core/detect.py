@@ -613,7 +613,8 @@ def _attacky(labels: set[str]) -> bool:
 
 
 def _is_denial(labels: set[str]) -> bool:
-    return _attacky(labels) and bool(labels & _DENY) and "responsibility" not in labels
+    # "the deputy prime minister denied that the campaign was halted": a denied halt is no denial
+    return _attacky(labels) and bool(labels & _DENY) and not labels & {"responsibility", "halt"}
 
 
 def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
@@ -1103,7 +1104,7 @@ def _harmless(
         return "politics"
     if "sport" in labels and not labels & {"killed", "wounded"}:
         return "sport"
-    if labels & _DENY and "responsibility" not in labels:
+    if labels & _DENY and not labels & {"responsibility", "halt"}:  # a denied halt is no denial
         return "denial"
     if "exercise" in labels and not harmed:
         return "exercise or test"
