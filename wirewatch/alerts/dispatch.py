@@ -131,9 +131,8 @@ class Dispatcher:
     queues: dict[str, deque[Job]] = field(default_factory=dict)
     not_before: dict[str, datetime] = field(default_factory=dict)
     inflight: dict[str, InFlight] = field(default_factory=dict)
-    failing_since: dict[str, datetime] = field(
-        default_factory=dict
-    )  # channel -> first failure since a success
+    # channel -> its first failure since its last success
+    failing_since: dict[str, datetime] = field(default_factory=dict)
     down: set[str] = field(default_factory=set)
     done: dict[int, set[int]] = field(default_factory=dict)  # partition -> finished offsets
     low: dict[int, int] = field(default_factory=dict)  # partition -> lowest offset not yet committed
@@ -191,7 +190,7 @@ class Dispatcher:
         while a send past ``AWAIT_SEND`` (a slow or hung receiver) is not waited for."""
         deadline = time.monotonic() + budget
         while True:
-            now = utc_now()
+            now = self.clock()
             self.step(now, produce)
             left = deadline - time.monotonic()
             running = self._awaited(now)

@@ -553,6 +553,9 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
 
 
 _DENY = frozenset(("deny", "no_event"))
+# A denial of a claim of responsibility, or of a halt ("denied that the campaign was halted"),
+# says nothing against the attack.
+_NOT_DENIED = frozenset(("responsibility", "halt"))
 
 
 def _between_in_one(
@@ -613,8 +616,7 @@ def _attacky(labels: set[str]) -> bool:
 
 
 def _is_denial(labels: set[str]) -> bool:
-    # "the deputy prime minister denied that the campaign was halted": a denied halt is no denial
-    return _attacky(labels) and bool(labels & _DENY) and not labels & {"responsibility", "halt"}
+    return _attacky(labels) and bool(labels & _DENY) and not labels & _NOT_DENIED
 
 
 def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
@@ -653,14 +655,7 @@ def _pluperfect(words: Sequence[str]) -> bool:
     if not words or words[0] not in _WAS or _QAD not in words[1:14]:
         return False
     q = words.index(_QAD, 1)
-    return q + 1 < len(words) and not (set(word_forms(words[q + 1])) & _SAID)
-
-
-_SAID = frozenset(
-    normalize(w)
-    for w in "صرح أعلن أعلنت اعلن اعلنت أفاد أفادت افاد افادت قال قالت أكد أكدت اكد اكدت ذكر ذكرت أشار أشارت"
-    " اشار اشارت نشر نشرت بث بثت أوضح أوضحت نقل نقلت".split()
-)
+    return q + 1 < len(words) and not (set(word_forms(words[q + 1])) & _REPORTING)
 
 
 def _starts_item(sentence: _Sentence) -> bool:
@@ -1104,7 +1099,7 @@ def _harmless(
         return "politics"
     if "sport" in labels and not labels & {"killed", "wounded"}:
         return "sport"
-    if labels & _DENY and not labels & {"responsibility", "halt"}:  # a denied halt is no denial
+    if labels & _DENY and not labels & _NOT_DENIED:
         return "denial"
     if "exercise" in labels and not harmed:
         return "exercise or test"

@@ -400,15 +400,17 @@ class Gazetteer:
 
 
 _IN_AT = frozenset(normalize(w) for w in ("في", "in", "at"))
-_A_BASE = frozenset(normalize(w) for w in ("قاعدة", "قاعده", "القاعدة", "القاعده", "base", "airbase"))
+BASE_WORDS = frozenset(
+    normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
+)
 
 
 def _base_in(norms: Sequence[str], first: int) -> bool:
     """ "قاعدة الاحتلال الأمريكي في حرير", "the U.S. base in Hit": a base word a few words before
-    "in" right before the name."""
+    "in" right before the name (context enough for a name that is also a word)."""
     if first < 2 or norms[first - 1] not in _IN_AT:
         return False
-    return any(w in _A_BASE for w in norms[max(0, first - 5) : first - 1])
+    return any(w in BASE_WORDS for w in norms[max(0, first - 5) : first - 1])
 
 
 def _candidates(word: str, index: dict[str, list[_Pattern]] | None) -> list[str]:

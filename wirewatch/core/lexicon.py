@@ -19,6 +19,10 @@ from wirewatch.core.text import Words, normalize
 ATTACK_TYPES = ("rocket", "missile", "mortar", "drone", "ied", "suicide", "shooting", "airstrike", "other")
 
 
+# "حي" (a quarter of a city), with its clitics: "حي المشتل", "حي واحد حزيران".
+QUARTER_WORDS = frozenset(normalize(w) for w in ("حي", "بحي", "الحي", "لحي", "وحي"))
+
+
 def term_list(text: str) -> tuple[str, ...]:
     """Terms separated by ``|`` or new lines (a compact way to keep long word lists readable)."""
     return tuple(t.strip() for t in text.replace("\n", "|").split("|") if t.strip())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from wirewatch.core.lexicon import term_list, word_forms
+from wirewatch.core.lexicon import QUARTER_WORDS, term_list, word_forms
 from wirewatch.core.numbers import number_word
 from wirewatch.core.text import normalize
 
@@ -184,7 +184,6 @@ _AGO_UNITS = {
 _DUAL_UNITS = {normalize(w) for w in ("يومين", "أسبوعين", "اسبوعين", "شهرين", "عامين", "سنتين")}
 _AGO_BEFORE = {normalize("قبل"), normalize("منذ")}
 _SOME_DAYS = {normalize(w) for w in ("أيام", "ايام", "days")}
-_QUARTER = {normalize(w) for w in ("حي", "بحي", "الحي", "لحي", "وحي")}
 # "three days ago", "two years after the strike", "a year since", "five years on", "خمس سنوات على"
 _AGO_AFTER = {normalize(w) for w in ("ago", "after", "since", "on", "later", "على")}
 _PASSAGE = {normalize(w) for w in ("مرور", "بعد")}
@@ -344,7 +343,7 @@ _PERIOD_EN = frozenset(("past", "last"))
 def _month_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
     day: int | None = None
     start = i
-    if any(w in _QUARTER for w in words[max(0, i - 2) : i]):
+    if any(w in QUARTER_WORDS for w in words[max(0, i - 2) : i]):
         return None  # "حي واحد حزيران", "حي 17 تموز": a quarter named after a date
     if words[i] in _PART_OF_MONTH:
         day, i = _PART_OF_MONTH[words[i]], i + 1

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from wirewatch.core.gazetteer import Gazetteer, PlaceMention
-from wirewatch.core.lexicon import word_forms
+from wirewatch.core.gazetteer import BASE_WORDS, Gazetteer, PlaceMention
+from wirewatch.core.lexicon import QUARTER_WORDS, word_forms
 from wirewatch.core.recency import TimeRef
 from wirewatch.core.text import normalize
 
@@ -103,19 +103,13 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     before = words[max(0, j - 2) : j]
     english = len(before) == 2 and before[1] == "of" and before[0] in _DIRECTIONS
     arabic = len(before) >= 1 and any(f in _DIRECTIONS for f in word_forms(before[-1]))
-    if arabic and any(w in _QUARTER for w in words[max(0, j - 5) : j - 1]):
+    if arabic and any(w in QUARTER_WORDS for w in words[max(0, j - 5) : j - 1]):
         return mention.place_id  # "حي المشتل شرقي العاصمة بغداد": a quarter in the city's east
     return place.parent if english or arabic else mention.place_id
 
 
-_QUARTER = frozenset(normalize(w) for w in ("حي", "بحي", "الحي", "لحي", "وحي"))
-
-
 _IN_AT = frozenset(normalize(w) for w in ("in", "at", "near", "في", "قرب", "بمنطقة"))
-_A_BASE = frozenset(
-    normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
-)
-_BASE_ADJECTIVES = frozenset(
+_BASE_OWNERS = frozenset(
     normalize(w)
     for w in """الأمريكية الأميركية الامريكية الأمريكي الأميركي التركية الروسية العسكرية الجوية للتحالف
     التحالف الدولي الاحتلال للاحتلال قوات القوات لقوات للقوات""".split()
@@ -126,9 +120,9 @@ def _a_base(before: Sequence[str]) -> bool:
     """ "base", "the U.S. base", "القاعدة الأمريكية", "قاعدة الاحتلال الأمريكي": a base named by its
     town, not by a name (a base word, then only words that say whose base it is)."""
     for k in range(1, len(before) + 1):
-        if before[-k] in _A_BASE:
+        if before[-k] in BASE_WORDS:
             return True
-        if before[-k] not in _BASE_ADJECTIVES:
+        if before[-k] not in _BASE_OWNERS:
             return False
     return False
 
