@@ -18,7 +18,7 @@ from wirewatch.cli import article_from_dict
 from wirewatch.core.analysis import analysis_record
 from wirewatch.core.detect import Article, detect
 from wirewatch.core.lexicon import default_lexicon
-from wirewatch.core.scan import fold
+from wirewatch.core.scan import StartIndex, WordStarts, fold
 from wirewatch.core.text import Words, tokens
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
@@ -80,3 +80,27 @@ def test_the_first_pass_needs_every_word_of_some_attack_term() -> None:
     assert passes("انفجار سيارة مفخخة في السوق")
     assert passes("وبالصواريخ")  # a stem after attached clitics
     assert not passes("قادرون على الحضور")  # "درون" inside another word is not a drone
+
+
+def test_start_index_finds_one_and_two_word_keys_after_clitics() -> None:
+    terms = WordStarts([("في حال", False), ("صاروخ", True), ("attack", False)], ("و", "ب"))
+    places = WordStarts([("بغداد", False)], ("و", "ب"))
+    index = StartIndex((terms, places))
+    norms = ["وفي", "حال", "في", "حالة", "وصاروخين", "attacks", "attack", "ببغداد", "بغدادي"]
+    assert index.positions(norms) == [[0, 4, 6], [7]]
+    # The same words again, now classified from what the index kept, give the same answer.
+    assert index.positions(norms) == [[0, 4, 6], [7]]
+
+
+def test_start_index_starts_again_when_full_and_answers_the_same() -> None:
+    fresh = ANALYZER.gazetteer.start_index(default_lexicon().starts)
+    small = StartIndex(fresh._tables)
+    small.KEEP = 50  # a few documents fill it: the classes start again many times
+    for article in ARTICLES[:80]:
+        folded = fold(f"{article.title}\n{article.text}")
+        if folded is None:
+            continue
+        norms = folded.words().norms
+        assert small.positions(norms) == fresh.positions(norms)
+        # It never keeps more than its bound, unless one document alone has more words.
+        assert len(small._classes) <= max(small.KEEP, len(set(norms)))

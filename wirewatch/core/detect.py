@@ -217,7 +217,11 @@ def detect(
             doc, None, dateline, (), (), Claims()
         )  # most news: no attack words, no tokens needed
     words = folded.words() if folded is not None else Words.of(tokens(doc))
-    hits = lexicon.find(words, positions=lexicon.starts.positions(words.norms) if folded else None)
+    # Where terms, place names and demonyms may start (every token on the word-by-word path).
+    starts: list[list[int]] | list[None] = (
+        gazetteer.start_index(lexicon.starts).positions(words.norms) if folded else [None, None, None]
+    )
+    hits = lexicon.find(words, positions=starts[0])
     if not any(is_trigger(h.label) for h in hits):
         return Detection(doc, None, dateline, (), (), Claims())
     reference = reference_time(article.text, article.published)
@@ -225,14 +229,16 @@ def detect(
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
         for index, (start, end) in enumerate(split_sentences(doc))
     ]
-    found = gazetteer.find(words, gazetteer.starts.positions(words.norms) if folded else None)
+    found = gazetteer.find(words, starts[1])
     places = gazetteer.resolve(words, found, doc)
     named = [p for p in places if gazetteer.places[p.place_id].kind != "country"]  # before the focus
     if dateline:
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     ranges = [(first, last) for _, _, _, first, last in spans]
     demonyms = (
-        [d for d in gazetteer.demonyms_in(words.norms) if not _attacker(words.norms, d[0])] if places else []
+        [d for d in gazetteer.demonyms_in(words.norms, starts[2]) if not _attacker(words.norms, d[0])]
+        if places
+        else []
     )
     places = fit_to_focus(
         places, gazetteer, ranges, ranges[0] if article.title.strip() and ranges else None, demonyms

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from wirewatch.core.scan import WordStarts
+from wirewatch.core.scan import StartIndex, WordStarts
 from wirewatch.core.text import Words, normalize, tokens
 
 KINDS = ("country", "governorate", "district", "city", "base", "site")
@@ -190,9 +190,8 @@ class Gazetteer:
     places: dict[str, Place]
     _index: dict[str, list[_Pattern]] = field(default_factory=dict, repr=False)
     _first: dict[str, dict[str | None, tuple[_Pattern, ...]]] = field(default_factory=dict, repr=False)
-    _starts: WordStarts | None = field(default=None, repr=False)
+    _start_index: tuple[WordStarts, StartIndex] | None = field(default=None, repr=False)
     demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # "iraqi" -> "IQ"
-    _demonym_starts: WordStarts | None = field(default=None, repr=False)
     _bases: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -262,12 +261,13 @@ class Gazetteer:
         placed = attached or _stands_as_place(before) or before in _CONTEXT_BEFORE or after in _PROVINCE
         return not placed
 
-    def demonyms_in(self, norms: list[str]) -> list[tuple[int, str]]:
-        """(token index, country id) of every demonym: "Iraqi forces", "القوات العراقية"."""
-        if self._demonym_starts is None:
-            self._demonym_starts = WordStarts(((d, False) for d in self.demonyms), (*_PREFIXES, "لل"))
+    def demonyms_in(self, norms: list[str], positions: Iterable[int] | None = None) -> list[tuple[int, str]]:
+        """(token index, country id) of every demonym: "Iraqi forces", "القوات العراقية".
+
+        ``positions`` (from ``start_index``) limits the probing to the tokens where one may start.
+        """
         found = []
-        for i in self._demonym_starts.positions(norms):
+        for i in range(len(norms)) if positions is None else positions:
             country = next(
                 (self.demonyms[f] for f in _candidates(norms[i], None) if f in self.demonyms), None
             )
@@ -291,15 +291,17 @@ class Gazetteer:
                 self._first[word] = found
         return found
 
-    @property
-    def starts(self) -> WordStarts:
-        """An automaton over the first words of every name (and their forms without "ال"), each
-        at a token's start or after an attached clitic."""
-        if self._starts is None:
+    def start_index(self, terms: WordStarts) -> StartIndex:
+        """Where the terms of ``terms``, place names and demonyms may start, in one pass (``scan``):
+        the first words of every name (and their forms without "ال") and every demonym, each at a
+        token's start or after an attached clitic. Kept for the last term table asked for."""
+        if self._start_index is None or self._start_index[0] is not terms:
             keys = [(k, False) for k in self._index]
             keys += [(k[2:], False) for k in self._index if k.startswith("ال") and len(k) >= 4]
-            self._starts = WordStarts(keys, (*_PREFIXES, "لل", "ولل", "فلل"))
-        return self._starts
+            names = WordStarts(keys, (*_PREFIXES, "لل", "ولل", "فلل"))
+            demonyms = WordStarts(((d, False) for d in self.demonyms), (*_PREFIXES, "لل"))
+            self._start_index = (terms, StartIndex((terms, names, demonyms)))
+        return self._start_index[1]
 
     def find(self, words: Words, positions: Iterable[int] | None = None) -> list[PlaceMention]:
         """Every place name in ``words``, longest match first, ambiguous ones not yet resolved.

@@ -241,10 +241,10 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
     publication it points to."""
     out: list[TimeRef] = []
     i = 0
-    while i < len(words):
-        if not _may_start(words[i]):
-            i += 1
-            continue
+    for start in [k for k, word in enumerate(words) if _may_start(word)]:
+        if start < i:
+            continue  # inside the time found before
+        i = start
         ref = _phrase_at(words, i) or _ago_at(words, i) or _month_at(words, i, published)
         weekday = None if ref else _weekday_at(words, i, published)
         if weekday is not None and i + weekday[2] < len(words):
@@ -254,7 +254,6 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
                 weekday = (dated[0], dated[1], weekday[2] + dated[2])
         ref = ref or weekday or _year_at(words, i, published)
         if ref is None:
-            i += 1
             continue
         kind, days, size = ref
         if kind == "current" and i + size < len(words) and words[i + size] in _NEED:

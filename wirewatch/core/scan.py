@@ -35,13 +35,15 @@ _RANGES = ((0x0000, 0x0250), (0x0600, 0x0700), (0x0750, 0x0780), (0x2000, 0x2070
 
 # Arabic marks and tatweel stand in the folded text as one of two placeholders, so that the
 # folded text keeps the original's length: a word may start with tatweel (a letter for the
-# tokenizer) but not with a vowel mark.
-_MARK = "\ue000"
-_LETTER_MARK = "\ue001"
-# A word of the folded text: what ``text._WORD`` finds in the original.
-_SPLIT = re.compile(f"((?:[^\\W_]|{_LETTER_MARK})(?:[^\\W_]|[{_MARK}{_LETTER_MARK}])*)")
+# tokenizer) but not with a vowel mark. Neither can be in a document that folds (both lie
+# outside ``_RANGES``), and each is a word character exactly when what it stands for is one
+# (a vowel mark is not): regular expressions read the folded text as they read the original.
+_MARK = "\ue000"  # a private-use character: not a word character
+_LETTER_MARK = "\u3005"  # "々", a modifier letter like tatweel: a word character
+# A word of the folded text: what ``text._WORD`` finds in the original (one class, no
+# alternation: the letter mark is a word character already).
+_SPLIT = re.compile(f"([^\\W_]+(?:{_MARK}+[^\\W_]*)*)")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_PLACEHOLDER = re.compile(f"[{_MARK}{_LETTER_MARK}]")
 
 
 def _is_token_char(ch: str) -> bool:
@@ -51,7 +53,8 @@ def _is_token_char(ch: str) -> bool:
 @dataclass(frozen=True)
 class _Table:
     covered: re.Pattern[str]  # finds a character NOT covered
-    foldable: re.Pattern[str]  # finds a character that ``str.lower`` leaves unfolded
+    common: tuple[str, ...]  # characters to fold that most Arabic documents hold (tested one by one)
+    foldable: re.Pattern[str]  # finds any other character that ``str.lower`` leaves unfolded
     replace: dict[str, str]
 
 
@@ -87,9 +90,18 @@ def _table() -> _Table:
         if len(ch.lower()) == 1 and replace.get(ch.lower(), ch.lower()) == out and ch.lower() in wanted
     }
     replace = {ch: out for ch, out in replace.items() if ch in covered}
+    common = tuple(ch for ch in _COMMON if ch in replace)
     return _Table(
-        re.compile(f"[^{_char_class(covered)}]"), re.compile(f"[{_char_class(set(replace))}]"), replace
+        re.compile(f"[^{_char_class(covered)}]"),
+        common,
+        re.compile(f"[{_char_class(set(replace) - set(common))}]"),
+        replace,
     )
+
+
+# Hamza and alef forms, ta marbuta, alef maqsura: in nearly every Arabic text, hundreds of times,
+# so they are looked for by ``in``; a search for all the others then finds few.
+_COMMON = ("\u0629", "\u0623", "\u0649", "\u0625", "\u0626", "\u0624", "\u0622")
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -109,13 +121,13 @@ class Folded:
     """A document in matching form.
 
     ``wide`` has the original's length (marks as placeholders); ``norm`` drops the marks, as
-    ``normalize`` does (``shift`` says where it dropped them).
+    ``normalize`` does.
     """
 
     doc: str
     wide: str
     norm: str
-    shift: tuple[int, ...]  # for each dropped mark: its position in ``norm``
+    marked: bool  # whether ``wide`` holds placeholders (and ``norm`` is shorter)
 
     def words(self) -> Words:
         """The tokens of the document, exactly as ``text.tokens`` gives them."""
@@ -124,7 +136,7 @@ class Folded:
         found = parts[1::2]
         starts = bounds[0:-1:2]
         ends = bounds[1::2]
-        if not self.shift:
+        if not self.marked:
             return Words(found, starts, ends)
         norms = "\0".join(found).replace(_MARK, "").replace(_LETTER_MARK, "").split("\0")
         if "" in norms:  # a lone tatweel is a word of no letters: no token
@@ -139,13 +151,14 @@ def fold(doc: str) -> Folded | None:
     if table.covered.search(doc):
         return None
     wide = doc.lower()
+    for ch in table.common:
+        if ch in wide:
+            wide = wide.replace(ch, table.replace[ch])
     for ch in set(table.foldable.findall(wide)):
         wide = wide.replace(ch, table.replace[ch])
     if _MARK not in wide and _LETTER_MARK not in wide:
-        return Folded(doc, wide, wide, ())
-    dropped = [m.start() for m in _PLACEHOLDER.finditer(wide)]
-    shift = tuple(p - k for k, p in enumerate(dropped))
-    return Folded(doc, wide, wide.replace(_MARK, "").replace(_LETTER_MARK, ""), shift)
+        return Folded(doc, wide, wide, False)
+    return Folded(doc, wide, wide.replace(_MARK, "").replace(_LETTER_MARK, ""), True)
 
 
 def doc_words(doc: str) -> tuple[Words, Folded | None]:
@@ -199,33 +212,101 @@ class Starts:
 
 
 class WordStarts:
-    """An Aho-Corasick automaton that finds words only where a token starts.
+    """The keys of a term table that say where a term may start: one word, or two ("في حال": not
+    every "في"), each at a token's start or after an attached clitic (or, for a stem, at the start
+    of a longer word).
 
-    The tokens are joined by single spaces, and each key is searched as " " + an attached clitic
-    (or none) + the word, with a space after it when the word must end there: every match is a
-    token that may start a term, with no false starts inside other words. For a few hundred keys
-    (the term tables) this costs a small automaton and saves probing most tokens.
+    Whether a word may start a one-word key depends on that word alone, so words are classified
+    (``classify``), many at once, by an Aho-Corasick automaton over the words joined by single
+    spaces, each key searched as " " + an attached clitic (or none) + the word, with a space after
+    it when the word must end there. ``StartIndex`` keeps the classes of the words it has seen.
     """
 
     def __init__(self, keys: Iterable[tuple[str, bool]], clitics: Iterable[str]) -> None:
-        """``keys``: (word in matching form, whether it is a stem that may go on)."""
+        """``keys``: (one or two words in matching form, whether the last is a stem that may go on)."""
         self._automaton = ahocorasick.Automaton()
+        # The first word of a two-word key, with a clitic or none -> the second words it takes
+        # whole, and those it takes as a stem.
+        self._pairs: dict[str, tuple[set[str], set[str]]] = {}
         prefixes = ("", *clitics)
-        for word, stem in keys:
-            if not word:
+        for key, stem in keys:
+            if not key:
                 continue
-            for prefix in prefixes if _ARABIC.match(word) else ("",):  # clitics attach to Arabic words
-                pattern = f" {prefix}{word}" + ("" if stem else " ")
+            for prefix in prefixes if _ARABIC.match(key) else ("",):  # clitics attach to Arabic words
+                pattern = f" {prefix}{key}" + ("" if stem else " ")
                 self._automaton.add_word(pattern, len(pattern))
+                if " " in key:
+                    first, second = key.split(" ", 1)
+                    whole, stems = self._pairs.setdefault(prefix + first, (set(), set()))
+                    (stems if stem else whole).add(second)
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
 
-    def positions(self, norms: list[str]) -> list[int]:
-        """Indices of the tokens at which a key starts (after an attached clitic or not)."""
-        if self._empty or not norms:
-            return []
-        joined = " " + " ".join(norms) + " "
-        # A match starts at the space before its token; ``spaces[i]`` is where token i's stands.
-        spaces = list(accumulate((len(n) + 1 for n in norms), initial=0))
-        return sorted({bisect_left(spaces, last - size + 1) for last, size in self._automaton.iter(joined)})
+    def classify(self, words: list[str]) -> list[int]:
+        """For each word: ``ALONE`` when it may start a one-word key, ``PAIR`` when it may be the
+        first of a two-word key (both, or 0)."""
+        alone: set[int] = set()
+        if not self._empty:
+            joined = " " + " ".join(words) + " "
+            spaces = list(accumulate((len(w) + 1 for w in words), initial=0))
+            for last, size in self._automaton.iter(joined):
+                start = last - size + 1
+                if (
+                    " " not in joined[start + 1 : last]
+                ):  # a two-word key across two of these words means nothing
+                    alone.add(bisect_left(spaces, start))
+        return [(ALONE if k in alone else 0) | (PAIR if w in self._pairs else 0) for k, w in enumerate(words)]
+
+    def pairs(self, first: str, second: str) -> bool:
+        """Whether a two-word key starts at ``first`` followed by ``second``."""
+        whole, stems = self._pairs[first]
+        return second in whole or any(second.startswith(stem) for stem in stems)
+
+
+ALONE = 1  # the word may start a key by itself
+PAIR = 2  # the word may be the first of a two-word key
+
+
+class StartIndex:
+    """Where the keys of several tables start in a document's tokens, in one pass.
+
+    Each word is classified once for every table and its classes kept (news vocabulary
+    repeats), so a document costs a set difference, the classification of its new words and one
+    pass over its tokens. Past ``KEEP`` words the classes start again, so memory stays flat.
+    """
+
+    KEEP = 200_000
+
+    def __init__(self, tables: Iterable[WordStarts]) -> None:
+        self._tables = tuple(tables)
+        self._classes: dict[str, int] = {}  # word -> the classes for table k in bits 2k and 2k + 1
+
+    def positions(self, norms: list[str]) -> list[list[int]]:
+        """For each table, the indices of the tokens at which one of its keys starts."""
+        classes = self._classes
+        known = list(map(classes.get, norms))
+        if None in known:
+            new = {w for w, c in zip(norms, known, strict=True) if c is None}
+            if len(classes) + len(new) > self.KEEP:
+                classes.clear()
+                new = set(norms)
+            self._learn(list(new))
+        found = known if None not in known else list(map(classes.__getitem__, norms))
+        out: list[list[int]] = [[] for _ in self._tables]
+        last = len(norms) - 1
+        for i in [i for i, c in enumerate(found) if c]:  # the few tokens that start something
+            c = found[i] or 0
+            for k, table in enumerate(self._tables):
+                if (c >> (2 * k)) & ALONE or (
+                    (c >> (2 * k)) & PAIR and i < last and table.pairs(norms[i], norms[i + 1])
+                ):
+                    out[k].append(i)
+        return out
+
+    def _learn(self, words: list[str]) -> None:
+        masks = [0] * len(words)
+        for k, table in enumerate(self._tables):
+            for j, found in enumerate(table.classify(words)):
+                masks[j] |= found << (2 * k)
+        self._classes.update(zip(words, masks, strict=True))

@@ -73,7 +73,8 @@ _FOLD = str.maketrans(
 # "al-Asad", "al Asad" and "Al'Asad" all become the same tokens.
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
-_SENTENCE_END = re.compile(r"[.!?؟;؛]+[\"'»”)]*\s+|\n+")
+# (The lookahead names the characters a match can start with: the regex engine then skips to them.)
+_SENTENCE_END = re.compile(r"(?=[.!?؟;؛\n])(?:[.!?؟;؛]+[\"'»”)]*\s+|\n+)")
 # A period after these is not a sentence end ("U.S. Embassy", "Lt. Gen.", "Jan. 5").
 _ABBREVIATIONS = frozenset(
     "u.s us u.k uk u.n un mr mrs ms dr gen lt col maj sgt capt cpl pvt st no jan feb mar apr jun jul "
@@ -171,10 +172,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
-        if text[end] == "." and _ends_with_abbreviation(text[start:end]):
-            continue
-        if text[end] == "." and _clock_mid_sentence(text, start, end, match.end()):
-            continue
+        if text[end] == ".":
+            last = _last_word(text, start, end)
+            if _is_abbreviation(last) or _clock_mid_sentence(last, text, match.end()):
+                continue
         if text[start:end].strip():
             spans.append((start, end))
         start = match.end()
@@ -183,16 +184,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _clock_mid_sentence(text: str, start: int, end: int, after: int) -> bool:
-    """ "between 1:45 a.m. and 2:15 a.m. on Wednesday": a clock's "a.m." with the sentence going
-    on in lower case (not "... at 4 a.m. The army said")."""
-    last = text[start:end].rsplit(None, 1)[-1].casefold() if text[start:end].strip() else ""
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated word of ``text[start:end]`` ("" if none), read from its end."""
+    tail = text[max(start, end - 48) : end]
+    parts = tail.rsplit(None, 1)
+    if len(parts) < 2 and end - start > 48:
+        parts = text[start:end].rsplit(None, 1)  # a word longer than the window
+    return parts[-1] if parts else ""
+
+
+def _clock_mid_sentence(last: str, text: str, after: int) -> bool:
+    """ "between 1:45 a.m. and 2:15 a.m. on Wednesday": a clock's "a.m." (``last``, the word before
+    the period) with the sentence going on in lower case (not "... at 4 a.m. The army said")."""
     rest = text[after : after + 2].lstrip()
-    return last in ("a.m", "p.m") and bool(rest) and not rest[0].isupper()
+    return last.casefold() in ("a.m", "p.m") and bool(rest) and not rest[0].isupper()
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    last = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
+def _is_abbreviation(last: str) -> bool:
     word = last.lstrip("(\"'“«").casefold()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
