@@ -243,3 +243,28 @@ def test_no_demonym_is_a_country_name() -> None:
     rows = csv.DictReader(io.StringIO(_text("demonyms.csv")))
     clashes = [(r["country"], d) for r in rows for d in r["demonyms"].split("|") if d and _key(d) in names]
     assert clashes == []
+
+
+def test_a_gazetteer_with_places_added_or_replaced_indexes_them_as_one_built_whole() -> None:
+    from wirewatch.core.gazetteer import _build_index, builtin
+
+    base = builtin()
+    anbar = base.places["IQ-AN"]
+    extra = [
+        # a built-in place with one more alias, one that starts like other names ("al-")
+        Place(
+            anbar.id,
+            anbar.kind,
+            anbar.parent,
+            anbar.name_en,
+            anbar.name_ar,
+            (*anbar.aliases, "al-Ramadi plain"),
+        ),
+        # a place of its own, named like a common first word of other names
+        Place("camp-echo", "base", "IQ-AN", "Camp Echo", "معسكر إيكو", ("Echo Base",)),
+    ]
+    extended = base.with_places(extra)
+    merged = {**base.places, **{p.id: p for p in extra}}
+    assert extended._index == _build_index(merged.values())
+    assert extended.lookup("Camp Echo") == ["camp-echo"]
+    assert base.lookup("Camp Echo") == []  # the gazetteer it came from is unchanged

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from wirewatch.core.scan import StartIndex, WordStarts
+from wirewatch.core.scan import StartIndex, WordStarts, fold
 from wirewatch.core.text import Words, normalize, tokens
 
 KINDS = ("country", "governorate", "district", "city", "base", "site")
@@ -202,7 +202,8 @@ class Gazetteer:
                 raise ValueError(f"place {place.id}: parent {place.parent!r} is not in the gazetteer")
             if place.kind == "base" and place.parent is not None:
                 self._bases.setdefault(place.parent, []).append(place.id)
-        self._index = _build_index(self.places.values())
+        if not self._index:  # ``with_places`` hands over an index it has updated
+            self._index = _build_index(self.places.values())
 
     def base_in(self, place_id: str) -> str | None:
         """The one base a town holds ("the U.S. base in al-Shaddadi"), if it holds exactly one."""
@@ -248,7 +249,8 @@ class Gazetteer:
         merged = dict(self.places)
         for place in extra:
             merged[place.id] = place
-        return Gazetteer(merged, demonyms=self.demonyms)
+        changed = [pid for pid in merged if merged[pid] is not self.places.get(pid)]
+        return Gazetteer(merged, _index=_updated_index(self._index, merged, changed), demonyms=self.demonyms)
 
     def _names_a_person(self, norms: Sequence[str], m: PlaceMention) -> bool:
         """A place named like a person ("صلاح الدين", "المثنى") is the person, unless it stands
@@ -433,28 +435,69 @@ def _candidates(word: str, index: dict[str, list[_Pattern]] | None) -> list[str]
     return out
 
 
+def _patterns(place: Place) -> list[_Pattern]:
+    """The names of a place as patterns: its names and aliases, then the names that need context."""
+    names = [(n, False) for n in (place.name_en, place.name_ar, *place.aliases) if n]
+    names += [(n, True) for n in place.context_aliases]
+    out: list[_Pattern] = []
+    seen: set[tuple[str, ...]] = set()
+    for name, ambiguous in names:
+        words = name_words(name)
+        if words and words not in seen:
+            seen.add(words)
+            out.append(_Pattern(words, place.id, ambiguous, name))
+    return out
+
+
+def _pattern_order(p: _Pattern) -> tuple[int, bool]:
+    return (-len(p.words), p.needs_context)  # longest first, then the names that stand alone
+
+
 def _build_index(places: Iterable[Place]) -> dict[str, list[_Pattern]]:
     index: dict[str, list[_Pattern]] = {}
-    seen: set[tuple[tuple[str, ...], str]] = set()
     for place in places:
-        names = [(n, False) for n in (place.name_en, place.name_ar, *place.aliases) if n]
-        names += [(n, True) for n in place.context_aliases]
-        for name, ambiguous in names:
-            words = name_words(name)
-            if not words or (words, place.id) in seen:
-                continue
-            seen.add((words, place.id))
-            index.setdefault(words[0], []).append(_Pattern(words, place.id, ambiguous, name))
+        for pattern in _patterns(place):
+            index.setdefault(pattern.words[0], []).append(pattern)
     for patterns in index.values():
-        patterns.sort(key=lambda p: (-len(p.words), p.needs_context))
+        patterns.sort(key=_pattern_order)
     return index
+
+
+def _updated_index(
+    index: dict[str, list[_Pattern]], places: dict[str, Place], changed: Sequence[str]
+) -> dict[str, list[_Pattern]]:
+    """The index of ``places`` from the index of the places before ``changed`` were added or
+    replaced: only the words those places' names start with are indexed again, in the same
+    order ``_build_index`` gives (place order, then name order, then sorted)."""
+    if not changed:
+        return index
+    words = {p.words[0] for pid in changed for p in _patterns(places[pid])}
+    gone = set(changed)
+    words |= {w for w, patterns in index.items() if any(p.place_id in gone for p in patterns)}
+    order = {pid: k for k, pid in enumerate(places)}
+    out = dict(index)
+    for word in words:
+        owners = {p.place_id for p in index.get(word, ())} | gone
+        patterns = [
+            p
+            for pid in sorted(owners, key=order.__getitem__)
+            for p in _patterns(places[pid])
+            if p.words[0] == word
+        ]
+        patterns.sort(key=_pattern_order)
+        if patterns:
+            out[word] = patterns
+        else:
+            out.pop(word, None)
+    return out
 
 
 @cache
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words in matching form (cached: the watchlist's gazetteer re-reads the built-in
     names)."""
-    return tuple(t.norm for t in tokens(name))
+    folded = fold(name)  # one pass for the whole name; word by word only for rare characters
+    return tuple(folded.words().norms) if folded is not None else tuple(t.norm for t in tokens(name))
 
 
 def _split(cell: str) -> tuple[str, ...]:

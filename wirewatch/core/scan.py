@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -216,97 +216,50 @@ class WordStarts:
     every "في"), each at a token's start or after an attached clitic (or, for a stem, at the start
     of a longer word).
 
-    Whether a word may start a one-word key depends on that word alone, so words are classified
-    (``classify``), many at once, by an Aho-Corasick automaton over the words joined by single
-    spaces, each key searched as " " + an attached clitic (or none) + the word, with a space after
-    it when the word must end there. ``StartIndex`` keeps the classes of the words it has seen.
+    Each key is searched in the tokens joined by single spaces, as " " + an attached clitic (or
+    none) + the key, with a space after it when its last word must end there: every match is a
+    token that may start a term, with no false starts inside other words.
     """
 
     def __init__(self, keys: Iterable[tuple[str, bool]], clitics: Iterable[str]) -> None:
         """``keys``: (one or two words in matching form, whether the last is a stem that may go on)."""
-        self._automaton = ahocorasick.Automaton()
-        # The first word of a two-word key, with a clitic or none -> the second words it takes
-        # whole, and those it takes as a stem.
-        self._pairs: dict[str, tuple[set[str], set[str]]] = {}
-        prefixes = ("", *clitics)
-        for key, stem in keys:
-            if not key:
-                continue
-            for prefix in prefixes if _ARABIC.match(key) else ("",):  # clitics attach to Arabic words
-                pattern = f" {prefix}{key}" + ("" if stem else " ")
-                self._automaton.add_word(pattern, len(pattern))
-                if " " in key:
-                    first, second = key.split(" ", 1)
-                    whole, stems = self._pairs.setdefault(prefix + first, (set(), set()))
-                    (stems if stem else whole).add(second)
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+        self._keys = [(key, stem) for key, stem in keys if key]
+        self._prefixes = ("", *clitics)
 
-    def classify(self, words: list[str]) -> list[int]:
-        """For each word: ``ALONE`` when it may start a one-word key, ``PAIR`` when it may be the
-        first of a two-word key (both, or 0)."""
-        alone: set[int] = set()
-        if not self._empty:
-            joined = " " + " ".join(words) + " "
-            spaces = list(accumulate((len(w) + 1 for w in words), initial=0))
-            for last, size in self._automaton.iter(joined):
-                start = last - size + 1
-                if (
-                    " " not in joined[start + 1 : last]
-                ):  # a two-word key across two of these words means nothing
-                    alone.add(bisect_left(spaces, start))
-        return [(ALONE if k in alone else 0) | (PAIR if w in self._pairs else 0) for k, w in enumerate(words)]
-
-    def pairs(self, first: str, second: str) -> bool:
-        """Whether a two-word key starts at ``first`` followed by ``second``."""
-        whole, stems = self._pairs[first]
-        return second in whole or any(second.startswith(stem) for stem in stems)
-
-
-ALONE = 1  # the word may start a key by itself
-PAIR = 2  # the word may be the first of a two-word key
+    def patterns(self) -> Iterator[str]:
+        for key, stem in self._keys:
+            for prefix in self._prefixes if _ARABIC.match(key) else ("",):  # clitics attach to Arabic words
+                yield f" {prefix}{key}" + ("" if stem else " ")
 
 
 class StartIndex:
-    """Where the keys of several tables start in a document's tokens, in one pass.
-
-    Each word is classified once for every table and its classes kept (news vocabulary
-    repeats), so a document costs a set difference, the classification of its new words and one
-    pass over its tokens. Past ``KEEP`` words the classes start again, so memory stays flat.
-    """
-
-    KEEP = 200_000
+    """Where the keys of several tables (``WordStarts``) start in a document's tokens: one
+    Aho-Corasick automaton over all their patterns, one pass over the tokens joined by spaces."""
 
     def __init__(self, tables: Iterable[WordStarts]) -> None:
         self._tables = tuple(tables)
-        self._classes: dict[str, int] = {}  # word -> the classes for table k in bits 2k and 2k + 1
+        owners: dict[str, int] = {}  # pattern -> the tables that have it, one bit each
+        for k, table in enumerate(self._tables):
+            for pattern in table.patterns():
+                owners[pattern] = owners.get(pattern, 0) | (1 << k)
+        self._automaton = ahocorasick.Automaton()
+        for pattern, tables_bits in owners.items():
+            self._automaton.add_word(pattern, (len(pattern), tables_bits))
+        self._empty = not owners
+        if not self._empty:
+            self._automaton.make_automaton()
 
     def positions(self, norms: list[str]) -> list[list[int]]:
         """For each table, the indices of the tokens at which one of its keys starts."""
-        classes = self._classes
-        known = list(map(classes.get, norms))
-        if None in known:
-            new = {w for w, c in zip(norms, known, strict=True) if c is None}
-            if len(classes) + len(new) > self.KEEP:
-                classes.clear()
-                new = set(norms)
-            self._learn(list(new))
-        found = known if None not in known else list(map(classes.__getitem__, norms))
-        out: list[list[int]] = [[] for _ in self._tables]
-        last = len(norms) - 1
-        for i in [i for i, c in enumerate(found) if c]:  # the few tokens that start something
-            c = found[i] or 0
-            for k, table in enumerate(self._tables):
-                if (c >> (2 * k)) & ALONE or (
-                    (c >> (2 * k)) & PAIR and i < last and table.pairs(norms[i], norms[i + 1])
-                ):
-                    out[k].append(i)
-        return out
-
-    def _learn(self, words: list[str]) -> None:
-        masks = [0] * len(words)
-        for k, table in enumerate(self._tables):
-            for j, found in enumerate(table.classify(words)):
-                masks[j] |= found << (2 * k)
-        self._classes.update(zip(words, masks, strict=True))
+        found: list[set[int]] = [set() for _ in self._tables]
+        if self._empty or not norms:
+            return [[] for _ in self._tables]
+        joined = " " + " ".join(norms) + " "
+        # A match starts at the space before its token; ``spaces[i]`` is where token i's stands.
+        spaces = list(accumulate((len(n) + 1 for n in norms), initial=0))
+        for last, (size, tables_bits) in self._automaton.iter(joined):
+            index = bisect_left(spaces, last - size + 1)
+            for k, starts in enumerate(found):
+                if tables_bits >> k & 1:
+                    starts.add(index)
+        return [sorted(starts) for starts in found]
