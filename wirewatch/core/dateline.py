@@ -28,6 +28,7 @@ _PATTERNS = (
     # Sep 5 2013, September 5, 2013
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # what every pattern needs: most heads have none, and cost no more
 _WEEKDAY_BEFORE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s*$|"
     + "(?:"
@@ -54,6 +55,8 @@ def dateline_date(text: str) -> date | None:
     head = text[:WITH_WEEKDAY]
     folded = fold(head)
     view = folded.wide if folded is not None else head.lower()  # the same length as ``head``
+    if not _YEAR.search(view):
+        return None
     found: list[tuple[int, date]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(view):

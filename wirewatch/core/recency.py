@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from wirewatch.core.lexicon import QUARTER_WORDS, term_list, word_forms
 from wirewatch.core.numbers import number_word
@@ -220,12 +219,25 @@ def _triggers() -> frozenset[str]:
 _TRIGGERS = _triggers()
 
 
-@lru_cache(maxsize=65536)
 def _may_start(word: str) -> bool:
     """Whether a time expression can start at this word (a cheap test before the parsers)."""
     if word[:1].isdigit() or number_word(word) is not None:
         return True
     return any(form in _TRIGGERS for form in word_forms(word))
+
+
+_STARTS: dict[str, bool] = {}  # word -> _may_start(word), for the words seen (news vocabulary repeats)
+
+
+def _starts(words: list[str]) -> list[int]:
+    """Indices of the words at which a time expression may start."""
+    known = list(map(_STARTS.get, words))
+    if None in known:
+        if len(_STARTS) > 65536:
+            _STARTS.clear()
+        _STARTS.update((w, _may_start(w)) for w in words if w not in _STARTS)
+        known = list(map(_STARTS.get, words))
+    return [k for k, start in enumerate(known) if start]
 
 
 def _int(word: str) -> int | None:
@@ -241,7 +253,7 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
     publication it points to."""
     out: list[TimeRef] = []
     i = 0
-    for start in [k for k, word in enumerate(words) if _may_start(word)]:
+    for start in _starts(words):
         if start < i:
             continue  # inside the time found before
         i = start
