@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from wirewatch.core.text import normalize
@@ -47,6 +48,12 @@ _HEADLINE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _word(word: str) -> str:
+    """A word of a section, a category or an address in matching form (they repeat: cached)."""
+    return normalize(word)
+
+
 def _sections(url: str) -> list[str]:
     """The section part of an address: its path up to the first id or headline slug."""
     out = []
@@ -62,8 +69,8 @@ def genre(title: str, url: str = "", categories: Iterable[str] = ()) -> str:
     """``news``, or ``opinion``, ``sport`` or ``feature`` when the outlet or the headline says so."""
     if _HEADLINE.match(title):
         return "opinion"
-    words = [normalize(w) for c in categories for w in _URL_WORD.findall(c)]
-    words += [normalize(w) for segment in _sections(url) for w in _URL_WORD.findall(segment)]
+    words = [_word(w) for c in categories for w in _URL_WORD.findall(c)]
+    words += [_word(w) for segment in _sections(url) for w in _URL_WORD.findall(segment)]
     if "articles" in words and not _NEWS.intersection(words):
         words.append("opinion")  # "Articles/Detail" beside "News_Detail": the writers' pages
     for kind, vocabulary in _KINDS.items():
