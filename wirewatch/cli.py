@@ -20,6 +20,7 @@ closed output pipe (``| head``) ends the command quietly with 141; a traceback m
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -349,6 +350,7 @@ def analyze(source: str, watchlist: Path | None, out: TextIO) -> int:
     from wirewatch.core.incidents import Policy
 
     analyzer = analyzer_for(watchlist)
+    gc.freeze()  # the gazetteer and the tables live as long as the process: no collection scans them
     book = IncidentBook(Policy())
     bad = False
     rows = _parsed(source)

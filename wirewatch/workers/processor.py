@@ -17,6 +17,7 @@ bug on one message is counted, logged once and skipped.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 import zlib
@@ -460,6 +461,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     ensure_topics(settings)
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     app = build_app(settings, analyzer, metrics)
+    gc.freeze()  # the analyzer's tables live as long as the process: no collection scans them
     _create_changelogs(settings, app)
     _faust_sensors(app, metrics)
     metrics.up.labels("processor").set(1)
