@@ -24,7 +24,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 
 import ahocorasick
 
@@ -256,7 +257,7 @@ class StartIndex:
             return [[] for _ in self._tables]
         joined = " " + " ".join(norms) + " "
         # A match starts at the space before its token; ``spaces[i]`` is where token i's stands.
-        spaces = list(accumulate((len(n) + 1 for n in norms), initial=0))
+        spaces = list(map(add, accumulate(map(len, norms), initial=0), count()))
         for last, (size, tables_bits) in self._automaton.iter(joined):
             index = bisect_left(spaces, last - size + 1)
             for k, starts in enumerate(found):
