@@ -22,3 +22,13 @@ def test_skipped_offsets(deliveries, skipped) -> None:
     guard = SkipGuard()
     noticed = [o for d in deliveries for o in guard.skipped(*d)]
     assert noticed == skipped
+
+
+def test_a_seek_says_where_the_generation_goes_on() -> None:
+    guard = SkipGuard()
+    guard.sought("a", 0, 12, 3)
+    assert list(guard.skipped("a", 0, 13, 3)) == [12]  # the first record after the seek went missing
+    guard.sought("b", 0, 12, 3)
+    assert list(guard.skipped("b", 0, 12, 3)) == []
+    guard.sought("c", 0, 12, 2)
+    assert list(guard.skipped("c", 0, 20, 3)) == []  # sought in an older generation: starts afresh

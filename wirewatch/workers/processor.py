@@ -47,6 +47,7 @@ from wirewatch.topics.records import (
     IncidentUpdate,
     SurgeRecord,
 )
+from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
 log = logging.getLogger("wirewatch.processor")
@@ -186,7 +187,11 @@ class IncidentState:
 
 
 def build_app(
-    settings: Settings, analyzer: Analyzer, metrics: Metrics, policy: incidents.Policy | None = None
+    settings: Settings,
+    analyzer: Analyzer,
+    metrics: Metrics,
+    guard: SkipGuard,
+    policy: incidents.Policy | None = None,
 ) -> faust.App:
     policy = policy or settings.incident_policy()
     # Static membership with an instance id: a restarted processor gets its partitions back at once.
@@ -237,8 +242,6 @@ def build_app(
         policy=policy,
         retention_s=settings.incident_retention_days * 86400,
     )
-
-    guard = SkipGuard()
 
     async def skipped_before(message: Any, stage: str) -> list[Delivered]:
         """Records of this partition the stream skipped before ``message``, read back directly."""
@@ -427,6 +430,11 @@ class _skip_bad:
         return True
 
 
+def _sought(guard: SkipGuard, starts: Mapping[Any, int], generation: int) -> None:
+    for tp, offset in starts.items():
+        guard.sought(tp.topic, tp.partition, offset, generation)
+
+
 def _create_changelogs(settings: Settings, app: faust.App) -> None:
     """Create the tables' changelog topics before Faust starts, as Faust itself would.
 
@@ -460,7 +468,8 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
 
     ensure_topics(settings)
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
-    app = build_app(settings, analyzer, metrics)
+    guard = SkipGuard()
+    app = build_app(settings, analyzer, metrics, guard)
     gc.freeze()  # the analyzer's tables live as long as the process: no collection scans them
     _create_changelogs(settings, app)
     _faust_sensors(app, metrics)
@@ -469,8 +478,9 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
         app, loglevel=settings.log_level.lower(), quiet=True, override_logging=False, redirect_stdouts=False
     )
     worker.spinner = None  # a terminal spinner writes escape codes into our output
+    sources = {ARTICLES.full_name(settings.topic_prefix), ATTACK_REPORTS.full_name(settings.topic_prefix)}
+    keep_positions(app, sources, on_seek=lambda starts: _sought(guard, starts, app.consumer_generation_id))
     if health is not None:
-        sources = {ARTICLES.full_name(settings.topic_prefix), ATTACK_REPORTS.full_name(settings.topic_prefix)}
         # On the worker's own loop from its first turn: Faust's timers start only after recovery.
         beating = worker.loop.create_task(
             keep_beating(

@@ -12,6 +12,10 @@ offsets are consecutive: within one consumer generation, a jump forward means re
 skipped. ``SkipGuard`` notices the jump; the agent reads the skipped records itself
 (``topics.reader.read_range``) and processes them before the record in hand. Both stages are
 idempotent, so a record that also comes back through the stream later changes nothing.
+
+The first records of a generation can go missing too: Faust seeks a new assignment to the
+committed offsets and can then drop what it fetches next (``workers.positions``). The seek says
+where the stream must go on (``sought``), so a first record past that point is a skip as well.
 """
 
 from __future__ import annotations
@@ -23,12 +27,16 @@ class SkipGuard:
     def __init__(self) -> None:
         self._last: dict[tuple[str, int], tuple[int, int]] = {}  # (topic, partition) -> (generation, offset)
 
+    def sought(self, topic: str, partition: int, offset: int, generation: int) -> None:
+        """The stream was sought to ``offset``: its next record of this partition should be that one."""
+        self._last[(topic, partition)] = (generation, offset - 1)
+
     def skipped(self, topic: str, partition: int, offset: int, generation: int) -> range:
         """Offsets between the last record seen and this one that never arrived (usually none).
 
-        The first record of a partition in a generation starts the count afresh (where a new
-        assignment starts is the committed offset's business, not a skip); a record at or
-        before the last one (a redelivery after a seek) is no skip either.
+        The first record of a partition in a generation starts the count afresh unless the
+        stream was ``sought`` in that generation; a record at or before the last one (a
+        redelivery after a seek) is no skip.
         """
         key = (topic, partition)
         previous = self._last.get(key)
