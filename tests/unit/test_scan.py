@@ -18,7 +18,7 @@ from wirewatch.cli import article_from_dict
 from wirewatch.core.analysis import analysis_record
 from wirewatch.core.detect import Article, detect
 from wirewatch.core.lexicon import default_lexicon
-from wirewatch.core.scan import StartIndex, WordStarts, fold
+from wirewatch.core.scan import Folded, StartIndex, WordStarts, _table, fold
 from wirewatch.core.text import Words, tokens
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
@@ -89,3 +89,14 @@ def test_start_index_finds_one_and_two_word_keys_after_clitics() -> None:
     norms = ["وفي", "حال", "في", "حالة", "وصاروخين", "attacks", "attack", "ببغداد", "بغدادي"]
     assert index.positions(norms) == [[0, 4, 6], [7]]
     assert index.positions([]) == [[], []]
+
+
+def test_ascii_text_folds_by_lower_case_alone_and_only_the_underscore_is_not_covered() -> None:
+    """What the shortcut for ASCII documents in ``fold`` takes for granted, read from the table."""
+    table = _table()
+    uncovered = [chr(c) for c in range(128) if table.covered.match(chr(c))]
+    folding = [chr(c) for c in range(128) if table.foldable.match(chr(c)) or chr(c) in table.common]
+    assert uncovered == ["_"]
+    assert folding == []
+    every = "".join(chr(c) for c in range(128) if chr(c) != "_")
+    assert fold(every) == Folded(every, every.lower(), every.lower(), False)

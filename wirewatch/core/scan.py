@@ -148,6 +148,11 @@ class Folded:
 
 def fold(doc: str) -> Folded | None:
     """The matching form of a whole document, or ``None`` when it has a character not covered."""
+    if doc.isascii():  # English copy: "_" is the one ASCII character not covered, and none folds
+        if "_" in doc:
+            return None
+        lowered = doc.lower()
+        return Folded(doc, lowered, lowered, False)
     table = _table()
     if table.covered.search(doc):
         return None
@@ -244,8 +249,10 @@ class StartIndex:
             for pattern in table.patterns():
                 owners[pattern] = owners.get(pattern, 0) | (1 << k)
         self._automaton = ahocorasick.Automaton()
-        for pattern, tables_bits in owners.items():
-            self._automaton.add_word(pattern, (len(pattern), tables_bits))
+        # In sorted order, the trie's nodes are allocated near their parents: the walk over a
+        # document touches less memory (a few per cent faster in the whole analysis).
+        for pattern in sorted(owners):
+            self._automaton.add_word(pattern, (len(pattern), owners[pattern]))
         self._empty = not owners
         if not self._empty:
             self._automaton.make_automaton()
