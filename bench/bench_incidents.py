@@ -155,6 +155,17 @@ def lag(bootstrap: str, group: str, topic: str) -> int:
         consumer.close()
 
 
+WARM_UP_S = 60  # reported apart: the processor's caches and queues start cold
+
+
+def by_minute(timed: list[tuple[float, float]], start_ms: float) -> list[float | None]:
+    """p99 latency of the reports whose article reached Kafka in each minute of the run."""
+    minutes: dict[int, list[float]] = {}
+    for seen, ms in timed:
+        minutes.setdefault(max(0, int((seen - start_ms) // 60000)), []).append(ms)
+    return [latency_summary(minutes.get(m, []))["p99_ms"] for m in range(max(minutes, default=-1) + 1)]
+
+
 def main() -> int:
     # Whatever happens, stop the broker and the worker this run started.
     with contextlib.ExitStack() as cleanup:
@@ -184,6 +195,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     pin = ["taskset", "-c", "1"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
     processor = start_worker(cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env)
     latencies: list[float] = []
+    timed: list[tuple[float, float]] = []  # (article on Kafka, ms since the epoch; latency ms)
     updates = 0
     incidents: dict[str, set[str]] = {}  # incident id -> its report article ids (latest state)
     stop = threading.Event()
@@ -207,6 +219,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
                 if seen:
                     seen_ms = datetime.fromisoformat(seen).timestamp() * 1000
                     latencies.append(message.timestamp - seen_ms)
+                    timed.append((seen_ms, message.timestamp - seen_ms))
                 updates += 1
         consumer.close()
 
@@ -219,6 +232,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     topic = ARTICLES.full_name(prefix)
     peak = 0.0
     started = time.monotonic()
+    produce_started_ms = time.time() * 1000
     sent = 0
     next_report = started + 10
     while (elapsed := time.monotonic() - started) < args.seconds:
@@ -263,11 +277,21 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "incident_updates": updates,
         **joining(incidents, stream.reports),
         **latency_summary(latencies),
+        # The same after the first minute: a processor that starts cold catches up for a while.
+        "after_first_minute": latency_summary(
+            [ms for seen, ms in timed if seen >= produce_started_ms + WARM_UP_S * 1000]
+        ),
+        "p99_ms_by_minute": by_minute(timed, produce_started_ms),
         "peak_rss_mb": round(peak, 1),
         "pinned_to_one_core": bool(pin),
         "load_avg_1m_before": round(load_before, 2),
         "load_avg_1m_after": round(load_after, 2),
     }
+    warm = result["after_first_minute"]
+    print(
+        f"after the first {WARM_UP_S} s: p50 {warm['p50_ms']} ms, p99 {warm['p99_ms']} ms, max {warm['max_ms']} ms"
+    )
+    print(f"p99 by minute (ms): {result['p99_ms_by_minute']}")
     print(
         f"processor: {result['articles_per_s']} articles/s sustained ({sent} in {produced_for:.0f} s + "
         f"{drain:.0f} s drain, lag at end {remaining}); article→incident update p50 {result['p50_ms']} ms, "

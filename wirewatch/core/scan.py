@@ -9,8 +9,9 @@ same in bulk, with loops that run inside the interpreter's C code:
   cannot drift; Arabic marks become placeholders, so the folded text keeps the original's
   offsets;
 - tokens come from one ``re.split`` of the folded text, as three parallel lists (``Words``);
-- an Aho-Corasick automaton (pyahocorasick) over the folded text says which tokens may start a
-  term or a place, and only those are probed, with the same rules as before.
+- one Aho-Corasick automaton (pyahocorasick, ``StartIndex``) over the tokens joined by spaces
+  says which tokens may start a term, a place name or a demonym, and only those are probed, with
+  the same rules as before.
 
 A document with a character the table does not cover (ligatures, decomposed Latin accents, "_")
 takes the word-by-word path. ``Starts.words_in`` over the words of the attack and weapon terms
