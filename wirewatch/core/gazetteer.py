@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from wirewatch.core.scan import StartIndex, WordStarts, fold
+from wirewatch.core.scan import StartIndex, WordStarts, doc_words
 from wirewatch.core.text import Words, normalize, tokens
 
 KINDS = ("country", "governorate", "district", "city", "base", "site")
@@ -308,7 +308,7 @@ class Gazetteer:
     def find(self, words: Words, positions: Iterable[int] | None = None) -> list[PlaceMention]:
         """Every place name in ``words``, longest match first, ambiguous ones not yet resolved.
 
-        ``positions`` (from ``starts``) limits the probing to the tokens where a name may start.
+        ``positions`` (from ``start_index``) limits the probing to the tokens where a name may start.
         """
         norms = words.norms
         out: list[PlaceMention] = []
@@ -496,8 +496,7 @@ def _updated_index(
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words in matching form (cached: the watchlist's gazetteer re-reads the built-in
     names)."""
-    folded = fold(name)  # one pass for the whole name; word by word only for rare characters
-    return tuple(folded.words().norms) if folded is not None else tuple(t.norm for t in tokens(name))
+    return tuple(doc_words(name)[0].norms)
 
 
 def _split(cell: str) -> tuple[str, ...]:

@@ -564,7 +564,8 @@ class Lexicon:
     ) -> list[TermHit]:
         """All terms in ``words``; per label, the longest match at each position, no overlaps.
 
-        ``positions`` (from ``starts``) limits the probing to the tokens where a term may start.
+        ``positions`` (from ``Gazetteer.start_index``) limits the probing to the tokens where a
+        term may start.
         """
         norms, starts, ends = words.norms, words.starts, words.ends
         hits: list[TermHit] = []

@@ -260,9 +260,9 @@ class StartIndex:
 
     def positions(self, norms: list[str]) -> list[list[int]]:
         """For each table, the indices of the tokens at which one of its keys starts."""
-        found: list[set[int]] = [set() for _ in self._tables]
         if self._empty or not norms:
             return [[] for _ in self._tables]
+        found: list[set[int]] = [set() for _ in self._tables]
         joined = " " + " ".join(norms) + " "
         # A match starts at the space before its token; ``spaces[i]`` is where token i's stands.
         spaces = list(map(add, accumulate(map(len, norms), initial=0), count()))
