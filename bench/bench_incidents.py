@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
-from common import create_topics, latency_summary, start_broker, start_worker  # noqa: E402
+from common import create_topics, free_port, latency_summary, start_broker, start_worker, wait_ready  # noqa: E402
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: E402
 from newsgen import OUTLETS, AttackEvent, NewsGen, Outlet  # noqa: E402
 
@@ -188,7 +188,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "WIREWATCH_TOPIC_PREFIX": prefix,
         "WIREWATCH_PARTITIONS": str(args.partitions),
         "WIREWATCH_DATA_DIR": str(work / "data"),
-        "WIREWATCH_PROCESSOR_METRICS_PORT": "0",
+        "WIREWATCH_PROCESSOR_METRICS_PORT": str(ready_port := free_port()),
         "WIREWATCH_LOG_LEVEL": "WARNING",
     }
     create_topics(env)
@@ -226,7 +226,8 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     reader = threading.Thread(target=read_updates, daemon=True)
     reader.start()
     load_before = os.getloadavg()[0]
-    time.sleep(15)  # let the processor join its group and recover (empty) tables
+    ready_after = wait_ready(processor, ready_port)  # joined its group, recovered its (empty) tables
+    print(f"processor ready after {ready_after:.1f} s", flush=True)
     producer = KafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=5, acks=1)
     stream = Stream(args.rate, args.seconds, args.attack_share)
     topic = ARTICLES.full_name(prefix)

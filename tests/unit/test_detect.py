@@ -116,3 +116,11 @@ def test_launch_origin_is_not_a_target(analyzer: Analyzer) -> None:
 def test_dateline_is_not_a_target(analyzer: Analyzer) -> None:
     out = run(analyzer, "Rockets hit Ain al-Asad", "BAGHDAD - Two rockets hit Ain al-Asad air base today.")
     assert "baghdad" not in out["watch_hits"]
+
+
+def test_warm_builds_the_start_automaton_before_the_first_article() -> None:
+    # A watchlist entry extends the gazetteer, so this analyzer has a gazetteer of its own.
+    analyzer = Analyzer.create((WatchEntry(id="anbar", kind="region", names=("Anbar",)),))
+    assert analyzer.gazetteer._start_index is None
+    analyzer.warm()
+    assert analyzer.gazetteer._start_index is not None

@@ -37,6 +37,10 @@ def norms(sentence: str) -> list[str]:
         ("the attack on 3 May", "current"),
         ("the attack on 1 May", "past"),
         ("rockets hit the base", None),
+        ("سقطت صواريخ ليل الجمعة على القاعدة", "past"),  # Friday night, four days back, not tonight
+        ("سقطت صواريخ ليل السبت الأحد على القاعدة", "current"),  # into Sunday morning: two days
+        ("سقطت صواريخ ليل السبت/الأحد على القاعدة", "current"),
+        ("سقطت صواريخ ليل على القاعدة", "current"),
         ("the militia may strike again", None),  # "may" is not the month here
     ],
 )

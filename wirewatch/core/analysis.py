@@ -37,6 +37,22 @@ class Analyzer:
     def analyze(self, article: Article) -> dict[str, Any]:
         return analysis_record(article, detect(article, self.gazetteer), self)
 
+    def warm(self) -> None:
+        """Build now what the first analysis would build (the start automaton, about 0.4 s).
+
+        A processor calls this before it joins its group, so that its first real articles do not
+        wait for it. The two short texts are the project's own; their analyses are dropped.
+        """
+        when = datetime(2024, 1, 1, tzinfo=UTC)
+        for lang, title, text in _WARM_UP:
+            self.analyze(Article(id=f"warm-up-{lang}", title=title, text=text, published=when, lang=lang))
+
+
+_WARM_UP = (
+    ("en", "Rockets hit an air base", "Two rockets hit Ain al-Asad air base in Anbar on Monday."),
+    ("ar", "صواريخ على قاعدة", "سقط صاروخان على قاعدة عين الأسد في محافظة الأنبار فجر اليوم."),
+)
+
 
 def _event_time(reference: datetime | None, current: Sequence[Mention]) -> str | None:
     """Publication time (or the article's own dateline) moved back by the lead attack's

@@ -79,6 +79,7 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
 # "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
 _DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))
 _NEED = frozenset(_n("الحاجة حاجة"))
+_NIGHT = frozenset(_n("ليل"))  # "tonight" alone, the night of the day named after it
 _MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
 
 _WEEKDAYS = {  # Monday = 0, as datetime.weekday()
@@ -258,6 +259,8 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
             continue  # inside the time found before
         i = start
         ref = _phrase_at(words, i) or _ago_at(words, i) or _month_at(words, i, published)
+        if ref is not None and words[i] in _NIGHT and i + 1 < len(words):
+            ref = _night_of(words, i + 1, published) or ref
         weekday = None if ref else _weekday_at(words, i, published)
         if weekday is not None and i + weekday[2] < len(words):
             # "الاثنين 11 كانون الأول", "Monday, Dec. 11": the date says which Monday
@@ -285,6 +288,18 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         out.append(TimeRef(kind, days, i, i + size - 1, text, explicit))
         i += size
     return out
+
+
+def _night_of(words: list[str], k: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    """ "ليل الجمعة" is Friday night, not tonight; "ليل الأحد الاثنين" (or "الأحد/الاثنين") is the
+    night from Sunday into Monday, dated by the morning it ended in."""
+    night = _weekday_at(words, k, published)
+    if night is None:
+        return None
+    after = _weekday_at(words, k + night[2], published) if k + night[2] < len(words) else None
+    if after is not None and night[1] is not None and after[1] is not None and night[1] - after[1] == 1:
+        return after[0], after[1], 1 + night[2] + after[2]
+    return night[0], night[1], 1 + night[2]
 
 
 def _weekday_next(words: list[str], k: int) -> bool:

@@ -470,6 +470,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     guard = SkipGuard()
     app = build_app(settings, analyzer, metrics, guard)
+    analyzer.warm()  # before the group: the first articles do not wait for the tables
     gc.freeze()  # the analyzer's tables live as long as the process: no collection scans them
     _create_changelogs(settings, app)
     _faust_sensors(app, metrics)
