@@ -37,6 +37,7 @@ WATCH = (
     WatchEntry("sulaymaniyah", "region", ("Sulaymaniyah Governorate",), place="IQ-SU"),
     WatchEntry("conoco", "base", ("Conoco gas field",)),
     WatchEntry("kirkuk", "region", ("Kirkuk Governorate",), place="IQ-KI"),
+    WatchEntry("deir-ez-zor", "region", ("Deir ez-Zor Governorate",), place="SY-DY"),
 )
 
 
@@ -1028,6 +1029,62 @@ PATTERNS = [
         set(),
     ),
     (
+        "a tally of attacks counted in times names earlier targets, not today's",
+        "Militia says it hit the Conoco base with a drone",
+        "An Iraqi militia said on Wednesday it had struck the U.S. base at the Conoco gas field with a "
+        "drone this morning. U.S. forces in Iraq and Syria have been attacked more than 40 times, with "
+        "the most recent incidents targeting Ain al-Asad and the al-Omar oil field.",
+        True,
+        {"conoco"},
+        {"ain-al-asad", "anbar", "al-omar"},
+    ),
+    (
+        "a series of attacks over the past two months (الشهرين الماضيين) is background",
+        "قتلى وجرحى بقصف صاروخي على قاعدة عين الأسد",
+        "سقطت صباح اليوم عدة صواريخ على قاعدة عين الأسد في الأنبار ما أدى إلى إصابة جنديين. ويعد هذا "
+        "الهجوم الأعنف ضمن سلسلة هجمات طالت خلال الشهرين الماضيين قواعد عسكرية بينها قاعدة بلد ومحيط "
+        "مطار بغداد.",
+        True,
+        {"ain-al-asad", "anbar"},
+        {"baghdad"},
+    ),
+    (
+        "the attack a strike answers (ردا على) is not its target",
+        "غارات أمريكية على مواقع للفصائل في البوكمال",
+        "قالت القيادة المركزية الأمريكية إن مقاتلاتها قصفت فجر اليوم مواقع للفصائل في البوكمال بريف "
+        "دير الزور، ردا على هجوم بطائرة مسيرة استهدف قاعدة التنف.",
+        True,
+        set(),
+        {"tanf"},
+    ),
+    (
+        "a visit in another clause does not make rockets a tour",
+        "Coalition says no one was hurt",
+        "Several rockets struck Ain al-Asad air base in western Iraq on Wednesday morning, the "
+        "coalition said, a day before the foreign minister is expected to begin an official visit to "
+        "the country.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "after midnight (بعد منتصف الليل) is a time, not another clause",
+        "غارات على مستودعات في البوكمال",
+        "استهدفت غارات جوية بعد منتصف الليل مستودعات أسلحة للفصائل في مدينة البوكمال شرقي دير الزور.",
+        True,
+        {"deir-ez-zor"},
+        set(),
+    ),
+    (
+        "the attack came a week after other strikes: those are not today's",
+        "Rockets hit Ain al-Asad",
+        "Ten rockets hit Ain al-Asad air base in Anbar on Wednesday, the coalition said. The attack came "
+        "amid rising tension after U.S. airstrikes on militia sites in Syria's Deir ez-Zor province.",
+        True,
+        {"ain-al-asad"},
+        {"deir-ez-zor"},
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "
@@ -1067,3 +1124,14 @@ def test_a_birthplace_is_not_muscat(analyzer: Analyzer) -> None:
     words = fold(text).words()
     places = [m.place_id for m in gazetteer.resolve(words, gazetteer.find(words), text)]
     assert places == ["OM-MA/muscat"]  # "مسقط رأسه" is his birthplace; the second is the city
+
+
+def test_what_the_attack_came_after_adds_no_type(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Coalition says no one was hurt",
+        "Ten rockets hit Ain al-Asad air base in Anbar on Wednesday, the coalition said. The attack came "
+        "amid rising tension after U.S. airstrikes on militia sites in eastern Syria.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["rocket"]  # the airstrikes are the earlier events

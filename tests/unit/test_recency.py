@@ -26,6 +26,7 @@ def norms(sentence: str) -> list[str]:
         ("the strike prompted US airstrikes two days later", None),  # counted from the strike
         ("updated 1954 rockets hit the base", None),  # a clock, not a year 67 years back
         ("one year ago this Tuesday rockets hit the base", "past"),  # the anniversary's weekday
+        ("one year ago on Tuesday rockets hit the base", "past"),
         ("اشتباكات يومي الأحد والاثنين", "current"),  # Sunday and Monday: the Monday is yesterday
         ("since 1954 rockets hit the base", "past"),  # a year led by "since" is a year
         ("هجوم بطائرة مسيرة منتصف أبريل الماضي", "past"),

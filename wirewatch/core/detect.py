@@ -35,6 +35,7 @@ from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, is_trigger
 from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
+    in_response,
     is_attribute,
     is_base_in_use,
     is_boundary,
@@ -461,6 +462,7 @@ _CONTEXTS = frozenset(
         "civil",
         "court",
         "sport",
+        "visit",
     )
 )
 _DATED = ("time", "late report")
@@ -537,6 +539,7 @@ _TITLE_FRAMES = {
     "court": "a court case",
     "execution": "a sentence carried out",
     "exercise": "exercise or test",
+    "visit": "exercise or test",
     "deal": "arms deal or delivery",
     "accident": _HEADLINE_ACCIDENT,
 }
@@ -710,6 +713,8 @@ def _mention(
         for h in hits
         if h.label not in _CONTEXTS
         or any(abs(h.first - a) <= CLAUSE or abs(h.last - a) <= CLAUSE for a in anchors)
+        # "the governor visited the homes the shells fell on": a visit first frames the sentence
+        or (h.label == "visit" and any(h.last < a for a in anchors))
     }
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
@@ -782,6 +787,7 @@ def _mention(
             and not is_reference(words, p.first - offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
+            and not in_response(p.first - offset, words)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not is_funeral(words, p.first - offset, attack_positions)
             and not _not_a_target(
@@ -818,6 +824,8 @@ def _mention(
         when, why = "past", "background: " + ", ".join(cues)
     elif aggregate(words):
         when, why = "past", "a count of many attacks"
+    elif _came_after(words, attack_terms, offset) and not hours_after:
+        when, why = "past", 'context: "the attack came after ...", the earlier events'
     elif _starts_item(sentence):
         when, why = "current", 'no time words: a news item of its own (after "meanwhile", "وفي <place>")'
     elif previous is not None and set(place_ids) <= set(previous.places):
@@ -1034,6 +1042,22 @@ def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
     return any(f in _FOREIGN_ACTS for w in window for f in word_forms(w))
 
 
+_CAME = frozenset(normalize(w) for w in ("came", "comes", "جاء", "وجاء", "يأتي", "ويأتي", "تأتي", "وتأتي"))
+_CAME_WHEN = frozenset(
+    normalize(w) for w in ("after", "amid", "before", "days", "weeks", "بعد", "وسط", "عقب", "إثر", "قبل")
+)
+
+
+def _came_after(words: Sequence[str], attack_terms: Sequence[TermHit], offset: int) -> bool:
+    """ "The attack came a week after U.S. airstrikes ...", "ويأتي الهجوم بعد ...": an undated
+    sentence that places the attack already told among earlier events; what it names is theirs."""
+    opening = words[:4]
+    came = next((k for k, w in enumerate(opening) if w in _CAME), None)
+    if came is None or not any(w in _CAME_WHEN for w in words[came + 1 : came + 8]):
+        return False
+    return any(h.first - offset <= came + 2 for h in attack_terms)
+
+
 def _reporting_time(words: Sequence[str], ref: TimeRef) -> bool:
     """A time right after a reporting verb ("said on Friday", "أعلن مجلس أمن الإقليم، الخميس") dates
     the report."""
@@ -1107,7 +1131,7 @@ def _harmless(
         return "sport"
     if labels & _DENY and not labels & _NOT_DENIED:
         return "denial"
-    if "exercise" in labels and not harmed:
+    if labels & {"exercise", "visit"} and not harmed:
         return "exercise or test"
     if "deal" in labels and not physical:
         return "arms deal or delivery"

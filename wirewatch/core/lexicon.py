@@ -221,12 +221,18 @@ TERMS: dict[str, tuple[str, ...]] = {
     "exercise": term_list("""
         مناورة | مناورات | تمرين* | تمارين | تدريبات عسكرية | تجربة صاروخية | تجارب صاروخية | اختبار*
         تجربة
-        تعبوي | افتراضي* | هدف وهمي | أهداف وهمية | عرض عسكري | استعراض* | تدريب* | تفقد* | زيارة | زار
+        تعبوي | افتراضي* | هدف وهمي | أهداف وهمية | عرض عسكري | استعراض* | تدريب*
         عرض ضوئي | عرضا ضوئيا
         exercise* | drill* | test | tests | tested | testing | test fire* | test fired | test launch*
         simulat* | wargame* | mock target | dummy target | parade | live fire | live-fire | maneuver*
         manoeuvre*
-        training | visit* | inspected | toured | light show
+        training | light show
+    """),
+    # A visit or an inspection of a base: harmless only in the attack's own clause ("two days before
+    # the Pope's visit" does not make the rockets a tour).
+    "visit": term_list("""
+        تفقد* | زيارة | زار
+        visit* | inspected | toured
     """),
     "deal": term_list("""
         صفقة | صفقات | شراء | بيع | تسليم | عقد | تزويد | تسلم* | استلم* | صناعة | تصنيع
@@ -388,7 +394,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         frequent*
         at the time | back then | had been | old footage | old video | in the past | years ago
         last year's
-        most recently | history of | has been targeted | have been targeted
+        most recently | most recent | history of | has been targeted | have been targeted
         to mark | commemorat* | إحياء ذكرى
     """),
 }

@@ -75,6 +75,10 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases("الأسابيع الماضية | in recent weeks | past weeks", 21),
     **_phrases("مطلع العام | بداية العام | earlier this year", 60),
     **_phrases("past year", 180),
+    # the dual: "خلال الشهرين الماضيين", over the past two months
+    **_phrases("الأسبوعين الماضيين | الاسبوعين الماضيين", 14),
+    **_phrases("الشهرين الماضيين | الشهرين الأخيرين", 60),
+    **_phrases("العامين الماضيين | السنتين الماضيتين", 730),
 }
 # "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
 _DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))
@@ -303,8 +307,9 @@ def _night_of(words: list[str], k: int, published: datetime | None) -> tuple[str
 
 
 def _weekday_next(words: list[str], k: int) -> bool:
-    """ "this Friday" right after a past time: the anniversary's weekday (not "Monday and Tuesday")."""
-    return k + 1 < len(words) and words[k] == "this" and words[k + 1] in _WEEKDAYS
+    """ "this Friday", "on Friday" right after a past time: the anniversary's weekday (not "Monday
+    and Tuesday")."""
+    return k + 1 < len(words) and words[k] in ("this", "on") and words[k + 1] in _WEEKDAYS
 
 
 def _phrase_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:

@@ -378,7 +378,12 @@ _AFTER = _CLAUSE_AFTER | {normalize("since"), normalize("منذ")}
 
 
 _NOT_AFTER = frozenset(
-    normalize(w) for w in ("على", "لم", "لا", "ما", "يتضح", "وقت", "قليل", "ذلك", "فيما", "the")
+    normalize(w)
+    for w in (
+        *("على", "لم", "لا", "ما", "يتضح", "وقت", "قليل", "ذلك", "فيما", "the"),
+        # a time of day: "بعد منتصف الليل", "after midnight", "بعد ظهر اليوم"
+        *("منتصف", "ظهر", "الظهر", "العصر", "الغروب", "midnight", "noon", "dark", "dusk", "sunset"),
+    )
 )
 
 
@@ -430,6 +435,17 @@ def other_clause(i: int, after: int | None, attacks: Sequence[int], recent: bool
     if recent and attack_first and any(a > after for a in attacks):
         return False
     return i > after if attack_first else i < after
+
+
+# "... in response to the Tower 22 attack", "ردا على هجوم": what follows is the earlier attack.
+_RESPONSE = frozenset(normalize(w) for w in ("ردا", "رداً", "انتقاما", "retaliation", "response"))
+_OPENING = 3  # "In retaliation for the attack, jets struck...": the earlier attack comes first
+
+
+def in_response(i: int, words: Sequence[str]) -> bool:
+    """The place at ``i`` is named after "in response to"/"ردا على" in mid-sentence: the attack the
+    news answers, not its target."""
+    return any(w in _RESPONSE for w in words[_OPENING:i])
 
 
 def other_time(i: int, refs: Sequence[TimeRef]) -> bool:
