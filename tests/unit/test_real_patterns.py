@@ -1085,6 +1085,46 @@ PATTERNS = [
         {"deir-ez-zor"},
     ),
     (
+        "'there was no attack' below the lead denies the false alarm told just before it",
+        "Drones target U.S. troops at al-Tanf",
+        "Two drones targeted coalition forces at the al-Tanf garrison in Syria late on Tuesday, the "
+        "Pentagon said. One was shot down and the other struck the base, lightly wounding two soldiers. "
+        "An official said the attack was carried out by Iran-backed groups. Separately, a contractor "
+        'died of a cardiac arrest while sheltering at Ain al-Asad air base after a false alarm. "There '
+        'was no attack," the official said.',
+        True,
+        {"tanf"},
+        {"ain-al-asad"},
+    ),
+    (
+        "three drone attacks on one day are a round-up, not a tally",
+        "Coalition forces in Iraq repel three drone attacks",
+        "Coalition forces in Iraq fended off three drone attacks on Wednesday, a U.S. official said. Two "
+        "drones targeted Ain al-Asad air base in western Iraq. A third drone was shot down as it approached Harir Air Base "
+        "in the north.",
+        True,
+        {"ain-al-asad", "harir"},
+        set(),
+    ),
+    (
+        "workers who went on strike at a gas plant",
+        "Workers at Conoco gas plant walk out",
+        "Hundreds of workers at the Conoco gas plant in Deir ez-Zor's countryside went on strike on "
+        "Wednesday over months of unpaid salaries.",
+        False,
+        set(),
+        {"conoco"},
+    ),
+    (
+        "strikes carried out in retaliation are not a threat of retaliation",
+        "U.S. strikes militia sites in retaliation for drone attack",
+        "U.S. warplanes struck weapons depots of Iran-backed militias in al-Qaim in Anbar province late "
+        "on Tuesday in retaliation for a drone attack that wounded troops last week.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "

@@ -269,14 +269,21 @@ def detect(
         if _is_denial(s.labels) and not any(r.kind == "past" for r in find_time_refs(s.words, reference))
     ]
     first_report = next((s.index for s in sentences if _attacky(s.labels)), None)
+    # '"There was no attack," he said' below the lead, right after a sentence about a place, denies
+    # what that sentence told (a false alarm at another base), not the article's attack.
+    told_before = {
+        s.index: _told_before(sentences, k, gazetteer)
+        for k, s in enumerate(sentences)
+        if s in denials and s.index >= LEAD_SENTENCES and not _names_a_place(s, named)
+    }
     denied_everywhere = any(
-        ("no_event" in s.labels and not _names_a_place(s, named))
+        ("no_event" in s.labels and not _names_a_place(s, named) and not told_before.get(s.index))
         or (s.index < LEAD_SENTENCES and s.index == first_report)
         for s in denials
     )
     denied_places = {
         p.place_id for s in denials for p in s.places if gazetteer.places[p.place_id].kind != "country"
-    }
+    } | {place for told in told_before.values() for place in told}
     sport_words = sum(1 for h in hits if h.label == "sport")
     frame: str | None = "sport" if sport_words >= 3 and not article_labels & {"killed", "wounded"} else None
     if frame is None:
@@ -585,6 +592,13 @@ def _between_in_one(
     }
     area = next(iter(areas)) if len(areas) == 1 else None
     return (area,) if area is not None and area not in kept else ()
+
+
+def _told_before(sentences: Sequence[_Sentence], k: int, gazetteer: Gazetteer) -> set[str]:
+    """The places below country level that the sentence before sentence ``k`` names."""
+    if k == 0:
+        return set()
+    return {p.place_id for p in sentences[k - 1].places if gazetteer.places[p.place_id].kind != "country"}
 
 
 def _names_a_place(sentence: _Sentence, named: Sequence[PlaceMention]) -> bool:
@@ -1042,15 +1056,19 @@ def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
     return any(f in _FOREIGN_ACTS for w in window for f in word_forms(w))
 
 
-_CAME = frozenset(normalize(w) for w in ("came", "comes", "جاء", "وجاء", "يأتي", "ويأتي", "تأتي", "وتأتي"))
+_CAME = frozenset(
+    normalize(w) for w in ("came", "come", "comes", "جاء", "وجاء", "يأتي", "ويأتي", "تأتي", "وتأتي")
+)
 _CAME_WHEN = frozenset(
-    normalize(w) for w in ("after", "amid", "before", "days", "weeks", "بعد", "وسط", "عقب", "إثر", "قبل")
+    normalize(w)
+    for w in ("after", "amid", "as", "before", "days", "weeks", "بعد", "وسط", "عقب", "إثر", "قبل", "فيما")
 )
 
 
 def _came_after(words: Sequence[str], attack_terms: Sequence[TermHit], offset: int) -> bool:
-    """ "The attack came a week after U.S. airstrikes ...", "ويأتي الهجوم بعد ...": an undated
-    sentence that places the attack already told among earlier events; what it names is theirs."""
+    """ "The attack came a week after U.S. airstrikes ...", "The strikes come as ...", "ويأتي
+    الهجوم بعد ...": an undated sentence that places the attack already told among other events;
+    what it names is theirs."""
     opening = words[:4]
     came = next((k for k, w in enumerate(opening) if w in _CAME), None)
     if came is None or not any(w in _CAME_WHEN for w in words[came + 1 : came + 8]):

@@ -105,20 +105,19 @@ def count_near(words: Sequence[str], hits: Sequence[TermHit], offset: int) -> in
 
 
 # "attacked at least 38 times", "استهدفت 40 مرة": a count of attacks when the number is large (a
-# base "hit three times" overnight is one attack's shots).
+# base "hit three times" overnight is one attack's shots, "three drone attacks on Tuesday" a
+# day's round-up).
 _TIMES = frozenset(normalize(w) for w in ("times", "مرة", "مرات"))
-_MANY_TIMES = 10
+_MANY = 10
 
 
 def aggregate(words: Sequence[str]) -> bool:
     """ "نحو ثلاثين هجوما", "dozens of attacks", "attacked 38 times": many attacks counted, none
     reported."""
     for i, w in enumerate(words):
-        plural = any(f in _PLURAL_ATTACKS for f in word_forms(w))
-        if plural or w in _TIMES:
-            least = 3 if plural else _MANY_TIMES
+        if w in _TIMES or any(f in _PLURAL_ATTACKS for f in word_forms(w)):
             for j in (i - 1, i - 2):
-                if j >= 0 and (words[j] in VAGUE or (number_word(words[j]) or 0) >= least):
+                if j >= 0 and (words[j] in VAGUE or (number_word(words[j]) or 0) >= _MANY):
                     return True
     return False
 

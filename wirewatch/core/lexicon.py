@@ -198,7 +198,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         would attack
         will attack | could strike | would strike | will strike | could hit | would hit | will hit
         in case of
-        if attacked | within range | retaliat* | revenge
+        if attacked | within range | revenge
+        will retaliate | would retaliate | to retaliate | promised retaliation | promises retaliation
     """),
     # A responsibility or involvement denial is not a denial that the attack happened.
     "responsibility": term_list("""

@@ -53,6 +53,7 @@ _SENSES = (
         _words("""
             workers | union | unions | hunger | walkout | pay | wage | wages | employees | dockworkers
             seamen | miners | deal | agreement | balance | chord | accord | bargain | lightning | clock
+            went | salaries | salary | protest | teachers | drivers
         """),
         _words(
             "air | airstrike | missile | missiles | drone | drones | jets | warplanes | artillery | killed"
