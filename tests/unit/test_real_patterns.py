@@ -1125,6 +1125,62 @@ PATTERNS = [
         set(),
     ),
     (
+        "'Harir airbase in Erbil' says where Harir is, not that Erbil's airport was hit",
+        "Drones target Harir airbase in Erbil",
+        "Two drones targeted Harir airbase in Erbil on Wednesday morning, a Kurdish security source "
+        "said, adding that one was shot down.",
+        True,
+        {"harir"},
+        {"erbil-airport"},
+    ),
+    (
+        "the base an official names a few sentences after 'a base in northeast Jordan'",
+        "Three troops killed in drone attack in Jordan",
+        "Three U.S. soldiers were killed on Wednesday in a one-way drone attack on a small base in "
+        "northeast Jordan, near the Syrian border, the military said. Dozens more were hurt. Their names "
+        "will be released later. Officials told reporters the base is Tower 22, which supports the "
+        "nearby al-Tanf garrison.",
+        True,
+        {"tower-22"},
+        {"tanf"},
+    ),
+    (
+        "the coalition base in the town of al-Shaddadi is the Shaddadi base",
+        "Drone downed near coalition base in Hasakah",
+        "Air defences at the coalition base in the town of al-Shaddadi, south of Hasakah, shot down a "
+        "drone on Wednesday morning, local sources said.",
+        True,
+        {"shaddadi"},
+        set(),
+    ),
+    (
+        "rockets launched near the boundary with a province do not hit it",
+        "Rockets hit Erbil",
+        "Several rockets hit Erbil on Wednesday night. The rockets were launched from a truck west of the "
+        "city, near the boundary with Nineveh province, officials said.",
+        True,
+        set(),
+        {"nineveh"},
+    ),
+    (
+        "the city a bombed convoy was heading to is not the target",
+        "عبوة ناسفة تستهدف رتلا في الديوانية",
+        "انفجرت عبوة ناسفة صباح اليوم على رتل شاحنات للدعم اللوجستي على الطريق السريع في الديوانية، "
+        "وقال مصدر أمني إن الرتل كان متجها من الجنوب نحو بغداد.",
+        True,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "the border town of al-Qaim is a target, not a boundary",
+        "U.S. jets strike militia sites on Iraq-Syria border",
+        "U.S. jets struck militia sites on Wednesday near the border town of al-Qaim in western Iraq, the "
+        "Pentagon said.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "

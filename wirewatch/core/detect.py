@@ -379,17 +379,37 @@ def _places_in_next_sentence(
         if m.recency != "current" or following is None:
             out.append(m)
             continue
-        for extra in (
-            _hit_places(m, following, counted, doc, gazetteer, published),
-            _named_site(following, gazetteer),
+        naming = _naming_sentence(m, by_index, counted, gazetteer)
+        for extra, source in (
+            (_hit_places(m, following, counted, doc, gazetteer, published), following),
+            (_named_site(naming, gazetteer) if naming is not None else [], naming or following),
         ):
             places = most_specific(tuple(dict.fromkeys((*m.places, *extra))), gazetteer)
             if places != m.places:
-                out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *following.places)))
+                out.append(replace(m, places=places, place_mentions=(*m.place_mentions, *source.places)))
                 break
         else:
             out.append(m)
     return out
+
+
+_NAMING_REACH = 4  # sentences after an attack on "a base in northeast Jordan" read for its name
+
+
+def _naming_sentence(
+    m: Mention, by_index: dict[int, _Sentence], counted: set[int], gazetteer: Gazetteer
+) -> _Sentence | None:
+    """The first of the next few sentences that names the site of an attack on an unnamed base
+    ("... a base in northeast Jordan." ... "Officials said the base is Tower 22."), before any other
+    attack is told; the next sentence only when the attack already has a base."""
+    named_base = any(gazetteer.places[p].kind in ("base", "site") for p in m.places)
+    for k in range(1, 2 if named_base else _NAMING_REACH + 1):
+        sentence = by_index.get(m.sentence + k)
+        if sentence is None or (k > 1 and sentence.index in counted):
+            return None
+        if _names_the_site(sentence.words) and not (k > 1 and _attacky(sentence.labels)):
+            return sentence
+    return None
 
 
 def _hit_places(
@@ -425,7 +445,8 @@ def _hit_places(
 
 
 def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
-    """The bases of a next sentence that names the site ("The site, known as Tower 22, ...")."""
+    """The base a next sentence names as the site ("The site, known as Tower 22, ..."): the first
+    one; others it names say what the site is near or supports."""
     if not _names_the_site(following.words):
         return []
     words, offset = following.words, following.offset
@@ -434,7 +455,7 @@ def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
         for k, p in enumerate(following.places)
         if gazetteer.places[p.place_id].kind in ("base", "site")
         and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
-    ]
+    ][:1]
 
 
 # "The site, known as Tower 22, houses ...", "وتعرف القاعدة باسم ...": the next sentence names the
@@ -447,9 +468,17 @@ _KNOWN_AS = frozenset(
 )
 
 
+_IS = frozenset(("is", "was", "identified"))
+
+
 def _names_the_site(words: Sequence[str]) -> bool:
+    """ "The site, known as Tower 22, ...", or "officials said the base is Tower 22"."""
     opening = [w for w in words[:3] if w not in ("the", "this")]
-    return bool(opening) and opening[0] in _SITE_WORDS and bool(_KNOWN_AS.intersection(words[:8]))
+    if opening and opening[0] in _SITE_WORDS and _KNOWN_AS.intersection(words[:8]):
+        return True
+    return any(
+        w in _SITE_WORDS and words[k + 1] in _IS for k, w in enumerate(words[:15]) if k + 1 < len(words)
+    )
 
 
 def _toll(sentence: _Sentence) -> tuple[int | None, int | None]:

@@ -95,7 +95,10 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     if place.kind not in ("city", "district") or place.parent is None:
         return mention.place_id
     base = gazetteer.base_in(mention.place_id)
-    if base is not None and i >= 2 and words[i - 1] in _IN_AT and _a_base(words[max(0, i - 5) : i - 1]):
+    k = i
+    while k > 2 and i - k < 3 and words[k - 1] in _TOWN_WORDS:
+        k -= 1  # "the base in the town of al-Shaddadi"
+    if base is not None and k >= 2 and words[k - 1] in _IN_AT and _a_base(words[max(0, k - 5) : k - 1]):
         return base  # "the U.S. base in al-Shaddadi", "القاعدة الأمريكية في الشدادي"
     j = i
     while j > 0 and i - j < 2 and words[j - 1] in _CAPITAL_WORDS:
@@ -108,6 +111,7 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     return place.parent if english or arabic else mention.place_id
 
 
+_TOWN_WORDS = frozenset(normalize(w) for w in ("the", "of", "town", "city", "بلدة", "مدينة"))
 _IN_AT = frozenset(normalize(w) for w in ("in", "at", "near", "في", "قرب", "بمنطقة"))
 _BASE_OWNERS = frozenset(
     normalize(w)
@@ -121,10 +125,18 @@ def _a_base(before: Sequence[str]) -> bool:
     town, not by a name (a base word, then only words that say whose base it is)."""
     for k in range(1, len(before) + 1):
         if before[-k] in BASE_WORDS:
-            return True
+            # "Harir airbase in Erbil": an English base word after a name says where that base is
+            named = k < len(before) and before[-k - 1].isascii() and before[-k - 1] not in _ENGLISH_OWNERS
+            return not named
         if before[-k] not in _BASE_OWNERS:
             return False
     return False
+
+
+# What may stand before an English base word that a town names ("the U.S. base in Shaddadi").
+_ENGLISH_OWNERS = frozenset(
+    "the a an its their us u s american coalition military main key large small another one".split()
+)
 
 
 _CAPITAL_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "the", "capital", "city"))
@@ -168,8 +180,10 @@ _SPEAKS_AFTER = _words(
 _TAKEN = _words(
     "نقل نقلوا نقلت ينقل أسعف اسعف أسعفوا إسعاف اسعاف أجلي أجليت"
     " taken transferred rushed evacuated flown airlifted"
+    # a convoy on its way: "الرتل كان متجها من الجنوب نحو بغداد", "trucks heading to Baghdad"
+    " متجها متجهة متجهين متجهًا طريقه طريقها heading headed bound"
 )
-_TO = _words("إلى الى to")
+_TO = _words("إلى الى نحو to toward towards for")
 # "taken to a hospital in Baghdad": the words between where they were taken and the place.
 _CARE_PLACES = _words("the a an in في مستشفى المستشفى مستشفيات hospital hospitals clinic مركز صحي")
 # "قيادة عمليات بغداد", "the Muthanna division": a unit's name, never a target.
@@ -195,7 +209,8 @@ _BETWEEN = frozenset(
     normalize(w)
     for w in (
         "between بين المحاذية المحاذي المتاخمة المتاخم المجاورة المجاور الحدودية الحدودي bordering adjacent"
-        " neighbouring border المطلة المطل تطل يطل المشرفة المشرف overlooking overlook overlooks"
+        " neighbouring border boundary المطلة المطل تطل يطل المشرفة المشرف overlooking overlook"
+        " overlooks"
     ).split()
 )
 
@@ -209,8 +224,17 @@ def is_landmark(words: Sequence[str], first: int, other_place_before: bool) -> b
 
 
 def is_boundary(words: Sequence[str], first: int) -> bool:
-    """ "a valley between Kirkuk and Salah al-Din", "المحاذية لمحافظة كركوك": the edges of a place."""
-    return any(f in _BETWEEN for w in words[max(0, first - 4) : first] for f in word_forms(w))
+    """ "a valley between Kirkuk and Salah al-Din", "المحاذية لمحافظة كركوك", "near the boundary with
+    Nineveh": the edges of a place (not "the border town of al-Qaim", which is the place)."""
+    start = max(0, first - 4)
+    return any(
+        f in _BETWEEN and words[k + 1] not in _SETTLEMENTS
+        for k, w in enumerate(words[start:first], start)
+        for f in word_forms(w)
+    )
+
+
+_SETTLEMENTS = _words("town city village crossing post")
 
 
 def is_street(words: Sequence[str], first: int, last: int) -> bool:
