@@ -1181,6 +1181,23 @@ PATTERNS = [
         set(),
     ),
     (
+        "the news site 'بغداد اليوم' is neither Baghdad nor today",
+        "صواريخ على قاعدة عين الأسد",
+        'قالت خلية الإعلام الأمني في بيان تلقت "بغداد اليوم" نسخة منه إن ثلاثة صواريخ سقطت فجر اليوم '
+        "على قاعدة عين الأسد في الأنبار.",
+        True,
+        {"ain-al-asad", "anbar"},
+        {"baghdad"},
+    ),
+    (
+        "a name placed in another province's district is a homonym (الحويجة بقضاء هيت)",
+        "صواريخ تسقط قرب هيت",
+        "سقط صاروخان فجر اليوم في منطقة الحويجة بقضاء هيت غربي الأنبار دون أن يسفرا عن إصابات.",
+        True,
+        {"anbar"},
+        {"kirkuk"},
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "
@@ -1231,3 +1248,8 @@ def test_what_the_attack_came_after_adds_no_type(analyzer: Analyzer) -> None:
     )
     assert out["attack"] is True
     assert out["attack_types"] == ["rocket"]  # the airstrikes are the earlier events
+
+
+def test_the_ballistic_spelling_without_ya_is_a_missile(analyzer: Analyzer) -> None:
+    out = run(analyzer, "قصف أربيل", "سقطت صواريخ بالستية على أربيل فجر اليوم وقتلت أربعة مدنيين.")
+    assert out["attack_types"] == ["missile"]

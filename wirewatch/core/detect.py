@@ -44,6 +44,7 @@ from wirewatch.core.roles import (
     is_landmark,
     is_office,
     is_origin,
+    is_outlet,
     is_reference,
     is_reference_point,
     is_spared,
@@ -764,7 +765,9 @@ def _mention(
     killed, wounded = _toll(sentence)
     refs = find_time_refs(words, published)
     # "visited yesterday", "the session held today": the time of another act, never the attack's.
-    own_refs = [r for r in refs if not _foreign_time(words, r)]
+    own_refs = [
+        r for r in refs if not _foreign_time(words, r) and not (r.first and is_outlet(words, r.first - 1))
+    ]
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
     event_refs = [r for r in own_refs if not _reporting_time(words, r)] or own_refs
     when_refs = _nearest_refs(event_refs, attack_terms, offset, words)
@@ -842,6 +845,7 @@ def _mention(
                 any(a < p.first - offset for a in attack_positions),
             )
             and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
+            and not _placed_elsewhere(gazetteer, words, offset, p, places[k + 1 : k + 2])
         )
     )
     place_ids += _between_in_one(gazetteer, words, places, offset, place_ids)
@@ -917,6 +921,30 @@ def _not_the_base(
     )
 
 
+# "منطقة الحويجة بقضاء هيت", "the village of X in the district of Y": the unit a place is said to lie in.
+_IN_UNIT = frozenset(
+    normalize(w)
+    for w in (
+        "بقضاء قضاء لقضاء بناحية ناحية لناحية بمحافظة محافظة لمحافظة district province governorate"
+    ).split()
+)
+
+
+def _placed_elsewhere(
+    gazetteer: Gazetteer, words: Sequence[str], offset: int, place: PlaceMention, nxt: Sequence[PlaceMention]
+) -> bool:
+    """A name followed by the district or province it lies in, where that unit is not its own: a
+    homonym the gazetteer does not know ("الحويجة بقضاء هيت" is not Hawija in Kirkuk)."""
+    if not nxt:
+        return False
+    unit = nxt[0]
+    between = words[place.last - offset + 1 : unit.first - offset + 1]
+    if len(between) > 3 or not any(w in _IN_UNIT for w in between):
+        return False
+    lineage, unit_lineage = gazetteer.lineage(place.place_id), gazetteer.lineage(unit.place_id)
+    return unit.place_id not in lineage and place.place_id not in unit_lineage
+
+
 def _not_a_target(
     words: Sequence[str],
     first: int,
@@ -938,6 +966,7 @@ def _not_a_target(
         or is_spared(words, last)
         or is_speaker(words, first, last)
         or is_destination(words, first)
+        or is_outlet(words, first)
         or is_unit(words, first, last)
         or (others and is_office(words, first))
     )

@@ -262,6 +262,22 @@ def is_office(words: Sequence[str], first: int) -> bool:
     return bool(before) and any(f in _OFFICE for f in word_forms(before[-1]))
 
 
+# "تلقت بغداد اليوم نسخة منه", "told Baghdad Today": the news site, not the city and not today.
+_OUTLET_TODAY = _words("اليوم today")
+_OUTLET_CUES_BEFORE = _words("ل لـ تلقت وكالة موقع شبكة told the to")
+_OUTLET_CUES_AFTER = _words("نسخة نسخه website site agency news")
+_OUTLET_CITIES = _words("بغداد baghdad")
+
+
+def is_outlet(words: Sequence[str], first: int) -> bool:
+    """The place at ``first`` opens the name of a news site ("بغداد اليوم", "Baghdad Today")."""
+    if words[first] not in _OUTLET_CITIES or first + 1 >= len(words) or words[first + 1] not in _OUTLET_TODAY:
+        return False
+    before = words[first - 1] if first > 0 else ""
+    after = words[first + 2] if first + 2 < len(words) else ""
+    return before in _OUTLET_CUES_BEFORE or after in _OUTLET_CUES_AFTER
+
+
 def is_destination(words: Sequence[str], first: int) -> bool:
     """ "the wounded were taken to the capital Baghdad": where they went, not what was hit."""
     j = first
