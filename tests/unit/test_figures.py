@@ -110,3 +110,14 @@ def test_projectiles_count_rockets_and_drones_not_deaths_or_airstrikes(
 def test_militants_killed_in_an_airstrike_are_not_a_shooting(analyzer: Analyzer) -> None:
     out = run(analyzer, "مقتل عشرين مسلحا بغارة جوية للتحالف قرب الرمادي اليوم")
     assert out["attack"] is True and out["attack_types"] == ["airstrike"]
+
+
+def test_a_weapon_word_before_expert_counts_no_projectile() -> None:
+    from wirewatch.core.figures import count_projectiles
+    from wirewatch.core.lexicon import TermHit
+
+    words = ["said", "one", "missile", "expert"]
+    expert = TermHit("weapon:missile", 2, 2, 0, 0, "missile*")
+    assert count_projectiles(words, [expert], 0, every_weapon=True) is None
+    fired = ["one", "missile", "hit", "the", "base"]
+    assert count_projectiles(fired, [TermHit("weapon:missile", 1, 1, 0, 0, "missile*")], 0) == 1

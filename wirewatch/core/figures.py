@@ -56,6 +56,12 @@ def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
 _PROJECTILES = frozenset(("weapon:rocket", "weapon:missile", "weapon:mortar", "weapon:drone"))
 
 
+_WEAPON_AS_MODIFIER = frozenset(
+    """expert experts analyst analysts specialist specialists scientist scientists engineer engineers
+    program programs programme programmes industry technology technologies""".split()
+)
+
+
 def count_projectiles(
     words: Sequence[str], weapons: Sequence[TermHit], offset: int, every_weapon: bool = False
 ) -> int | None:
@@ -67,6 +73,8 @@ def count_projectiles(
         if h.label not in _PROJECTILES and not every_weapon:
             continue
         i = h.first - offset
+        if h.last - offset + 1 < len(words) and words[h.last - offset + 1] in _WEAPON_AS_MODIFIER:
+            continue  # "one missile expert", "a drone programme": no weapon was counted
         head = words[i]
         forms = word_forms(head)
         if any(dual_of(f, _DUAL_STEMS) for f in forms) or normalize("طائرتين") in forms:
