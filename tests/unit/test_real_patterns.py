@@ -1198,6 +1198,44 @@ PATTERNS = [
         {"kirkuk"},
     ),
     (
+        "a funeral's day (شيعت اليوم) does not date the attack its dead fell in",
+        "تشييع جندي قتل في هجوم على قاعدة حرير",
+        "شيعت اليوم الأربعاء في بلدته جنازة أحد الجنود الذين قتلوا في الهجوم بطائرة مسيرة على قاعدة حرير "
+        "الشهر الماضي.",
+        False,
+        set(),
+        {"harir"},
+    ),
+    (
+        "a leader who on Wednesday stood at a transfer of the dead dates his act, not the attack",
+        "President attends return of soldiers killed in drone attack",
+        "The president on Wednesday stood in silence as the remains of three soldiers killed in a drone "
+        "attack on Tower 22 in Jordan were carried off a plane. The soldiers died on Saturday when the "
+        "drone struck their quarters.",
+        "late",  # days old; only the incident stage can tell it was reported before
+        set(),
+        {"tower-22"},
+    ),
+    (
+        "a headline that asks why explains; it does not report",
+        "Four months of quiet: why the factions stopped firing at U.S. bases",
+        "For four months no rocket or drone has been fired at U.S. forces. Rockets hit Ain al-Asad and "
+        "drones struck Harir and Erbil airport in the weeks before the pause, and a drone attack on Tower "
+        "22 killed three soldiers.",
+        False,
+        set(),
+        {"ain-al-asad", "harir", "erbil-airport"},
+    ),
+    (
+        "'days after' an attack dates it days back",
+        "Militia says it is suspending operations against U.S. forces",
+        "The militia said on Wednesday it was suspending operations against U.S. forces, days after "
+        "Washington blamed it for a drone attack that killed three soldiers at Tower 22.",
+        "late",
+        set(),
+        {"tower-22"},
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "

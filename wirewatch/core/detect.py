@@ -523,7 +523,10 @@ def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention
     why = f"headline dated by sentence {dated.sentence + 1}"
     out = [replace(mentions[0], recency=dated.recency, recency_reason=why)]
     for m in mentions[1:]:
-        inherited = m.recency_reason.startswith(("undated", "continues")) and m.sentence < dated.sentence
+        inherited = (
+            m.recency_reason.startswith(("undated", "continues", "no time words: the article"))
+            and m.sentence < dated.sentence
+        )
         out.append(replace(m, recency=dated.recency, recency_reason=why) if inherited else m)
     return out
 
@@ -1061,9 +1064,11 @@ _FOREIGN_ACTS = frozenset(
         "زار يزور زيارة استقبل يستقبل التقى يلتقي اجتمع اجتماع جلسة ترأس عقد عقدت أدى صلاة شيع تشييع وصل"
         " وصلت يصل نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
         " prayed buried arrived arrives published revealed unveiled toured بحث يبحث ناقش يناقش discussed"
-        " discusses"
+        " discusses شيعت شيعوا يشيع تشيع جنازة funeral attended attends stood"
     ).split()
 )
+# Acts whose time comes before them ("Biden on Friday stood at Dover", "شيعت اليوم").
+_ACTS_AFTER = frozenset(normalize(w) for w in "stood attended attends visited met held شيعت شيعوا".split())
 
 
 _REFERRING = frozenset(normalize(w) for w in "الذي التي الذين اللذين which that who".split())
@@ -1109,9 +1114,13 @@ def _late(refs: Sequence[TimeRef]) -> bool:
 
 
 def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
-    """A time right after another act ("زار أمس", "the session held today"): that act's time."""
-    window = words[max(0, ref.first - 6) : ref.first]
-    return any(f in _FOREIGN_ACTS for w in window for f in word_forms(w))
+    """A time next to another act ("زار أمس", "the session held today", "Biden on Friday stood at
+    Dover"): that act's time."""
+    before = words[max(0, ref.first - 6) : ref.first]
+    after = words[ref.last + 1 : ref.last + 3]
+    return any(f in _FOREIGN_ACTS for w in before for f in word_forms(w)) or any(
+        w in _ACTS_AFTER for w in after
+    )
 
 
 _CAME = frozenset(

@@ -48,6 +48,11 @@ _HEADLINE = re.compile(
 )
 
 
+# "Four months of quiet: why the factions stopped firing", "170 هجوماً.. كيف تحولت القواعد": a
+# headline that asks why or how explains; it does not report.
+_ASKS = re.compile(r"(^|[:.؟?]\s*)(why|how|كيف|لماذا)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _word(word: str) -> str:
     """A word of a section, a category or an address in matching form (they repeat: cached)."""
@@ -69,6 +74,8 @@ def genre(title: str, url: str = "", categories: Iterable[str] = ()) -> str:
     """``news``, or ``opinion``, ``sport`` or ``feature`` when the outlet or the headline says so."""
     if _HEADLINE.match(title):
         return "opinion"
+    if _ASKS.search(title):
+        return "feature"
     words = [_word(w) for c in categories for w in _URL_WORD.findall(c)]
     words += [_word(w) for segment in _sections(url) for w in _URL_WORD.findall(segment)]
     if "articles" in words and not _NEWS.intersection(words):

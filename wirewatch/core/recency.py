@@ -217,7 +217,7 @@ _YEAR_LEAD = {
 def _triggers() -> frozenset[str]:
     words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES)}
     words |= {k[0] for k in MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
-    words |= _DUAL_UNITS
+    words |= _DUAL_UNITS | _SOME_DAYS
     return frozenset(words)
 
 
@@ -337,8 +337,8 @@ def _ago_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
             return "past", float(_AGO_UNITS[words[i + 1]]), 2
         if words[i + 1] in _SOME_DAYS:  # "قبل أيام": some days back, more than a current attack's two
             return "past", 3.0, 2
-    if w in _SOME_DAYS and i + 1 < len(words) and words[i + 1] == "ago":  # "(a few) days ago"
-        return "past", 3.0, 2
+    if w in _SOME_DAYS and i + 1 < len(words) and words[i + 1] in ("ago", "after"):  # "(a few) days ago"
+        return "past", 3.0, 2  # "days after Washington blamed them for the attack": days before now
     if w in _PASSAGE and i + 1 < len(words):  # "مرور عامين على", "مرور خمس سنوات"
         inner = _ago_at([_n("قبل")[0], *words[i + 1 :]], 0)
         if inner is not None:
