@@ -1236,6 +1236,34 @@ PATTERNS = [
         {"tower-22"},
     ),
     (
+        "a match report's attack line stays football though players come back injured",
+        "هجوم أربيل يقصف مرمى الشرطة",
+        "فاز فريق أربيل على الشرطة في الدوري الممتاز مساء اليوم. وشن المهاجمون غارات متتالية على الجهة "
+        "اليمنى للدفاع، وواصل هجوم أربيل قصف المرمى في الشوط الثاني. وقال مدرب الفريق بعد المباراة إن "
+        "خط الهجوم استعاد قوته بعد عودة المصابين.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a pilot's career (مسيرة) that ends at an air base is not a drone",
+        "مسيرة ثلاثة عقود تنتهي على مدرج قاعدة بلد",
+        "أنهى الطيار اليوم آخر طلعة له في قاعدة بلد الجوية بعد خدمة طويلة، وقال إن أصعب أيام المسيرة "
+        "كانت سنوات الحرب.",
+        False,
+        set(),
+        {"salah-al-din"},
+    ),
+    (
+        "teams that remove old unexploded shells report no attack",
+        "Civil defence teams remove old mortar shells near Qayyarah",
+        "Civil defence teams said on Wednesday they had removed and safely detonated dozens of unexploded "
+        "mortar shells left over from the war near Qayyarah.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "

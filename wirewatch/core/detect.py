@@ -286,7 +286,11 @@ def detect(
         p.place_id for s in denials for p in s.places if gazetteer.places[p.place_id].kind != "country"
     } | {place for told in told_before.values() for place in told}
     sport_words = sum(1 for h in hits if h.label == "sport")
-    frame: str | None = "sport" if sport_words >= 3 and not article_labels & {"killed", "wounded"} else None
+    # Players come back injured: many sport words outweigh "wounded", never "killed".
+    sporty = (sport_words >= 3 and not article_labels & {"killed", "wounded"}) or (
+        sport_words >= _MANY_SPORT_WORDS and "killed" not in article_labels
+    )
+    frame: str | None = "sport" if sporty else None
     if frame is None:
         frame = _GENRE_FRAMES.get(genre(article.title, article.url, article.categories))
     if frame is None and sentences and article.title.strip():
@@ -601,6 +605,7 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
     return None
 
 
+_MANY_SPORT_WORDS = 5
 _DENY = frozenset(("deny", "no_event"))
 # A denial of a claim of responsibility, or of a halt ("denied that the campaign was halted"),
 # says nothing against the attack.

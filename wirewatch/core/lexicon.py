@@ -331,7 +331,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         قبل انطلاق*
         قبل تفجير* | قبل انفجار*
         defused | defuse* | dismantl* | disarm* | before firing | before they could | before it could
-        bomb disposal | bomb squad
+        bomb disposal | bomb squad | remove | removes | removed | removal | رفع مخلفات
     """),
     # Drones and rockets in peaceful or criminal use.
     "civil": term_list("""
@@ -366,6 +366,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         حريق أعشاب
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
         grain elevator | dust explosion | industrial accident | شاحن | الشاحن | بطارية الجوال
+        unexploded | left over from | leftover | explosive remnants | غير المنفلقة | غير منفلقة
         grain elevator
     """),
     # Shots fired in celebration or gone astray: someone hurt is still not an attack.
