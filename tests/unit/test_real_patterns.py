@@ -1264,6 +1264,15 @@ PATTERNS = [
         set(),
     ),
     (
+        "the time and the background after 'in response to' belong to the attacks answered",
+        "U.S. strikes militia sites in Anbar",
+        "U.S. aircraft struck two militia facilities in al-Qaim in Anbar province early on Wednesday, the "
+        "Pentagon said, in response to a string of drone attacks on U.S. forces in recent weeks.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "
@@ -1319,3 +1328,14 @@ def test_what_the_attack_came_after_adds_no_type(analyzer: Analyzer) -> None:
 def test_the_ballistic_spelling_without_ya_is_a_missile(analyzer: Analyzer) -> None:
     out = run(analyzer, "قصف أربيل", "سقطت صواريخ بالستية على أربيل فجر اليوم وقتلت أربعة مدنيين.")
     assert out["attack_types"] == ["missile"]
+
+
+def test_the_weapons_of_the_attacks_answered_are_not_the_strikes(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "U.S. jets strike militia depots",
+        "U.S. warplanes struck militia depots in al-Qaim in Anbar province on Wednesday in response to "
+        "rocket and drone attacks on U.S. bases.",
+    )
+    assert out["attack"] is True
+    assert "drone" not in out["attack_types"] and "rocket" not in out["attack_types"]

@@ -57,6 +57,7 @@ from wirewatch.core.roles import (
     other_clause,
     other_time,
     recent_afters,
+    response_point,
     target_place,
     time_zone,
 )
@@ -773,8 +774,15 @@ def _mention(
     killed, wounded = _toll(sentence)
     refs = find_time_refs(words, published)
     # "visited yesterday", "the session held today": the time of another act, never the attack's.
+    # "struck ... on Wednesday in response to a string of attacks in recent weeks": the time and
+    # the background words after "in response to" are the earlier attacks'.
+    answered = response_point(words, [h.first - offset for h in hits if is_trigger(h.label)])
     own_refs = [
-        r for r in refs if not _foreign_time(words, r) and not (r.first and is_outlet(words, r.first - 1))
+        r
+        for r in refs
+        if not _foreign_time(words, r)
+        and not (r.first and is_outlet(words, r.first - 1))
+        and (answered is None or r.first < answered)
     ]
     # "said on Friday": the time of the reporting, used only when nothing else dates the attack.
     event_refs = [r for r in own_refs if not _reporting_time(words, r)] or own_refs
@@ -828,6 +836,7 @@ def _mention(
         and not (_latest_of(words, h.first - offset) and not _marks(h, attack_terms))
         # "hours after a similar attack on Ain al-Asad": the similar attack is hours old
         and not any(k < h.first - offset for k in hours_after)
+        and (answered is None or h.first - offset < answered)
     ]
     pluperfect = _pluperfect(words) and not any(r.kind == "current" for r in refs)
     background = bool(background_hits) or pluperfect
@@ -899,7 +908,14 @@ def _mention(
         sentence=index,
         start=start,
         end=end,
-        types=attack_types(hits),
+        # the weapons of the attack answered are not this one's
+        types=attack_types(
+            [
+                h
+                for h in hits
+                if answered is None or h.first - offset < answered or not h.label.startswith("weapon:")
+            ]
+        ),
         recency=when,
         recency_reason=why,
         places=most_specific(place_ids, gazetteer),

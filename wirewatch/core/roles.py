@@ -488,6 +488,15 @@ def in_response(i: int, words: Sequence[str]) -> bool:
     return any(w in _RESPONSE for w in words[_OPENING:i])
 
 
+def response_point(words: Sequence[str], attacks: Sequence[int]) -> int | None:
+    """Where "in response to"/"ردا على" starts the earlier attack, in mid-sentence after an attack
+    word ("jets struck ... in response to a string of attacks"), or ``None``."""
+    for k in range(_OPENING, len(words)):
+        if words[k] in _RESPONSE:
+            return k if any(a < k for a in attacks) else None
+    return None
+
+
 def other_time(i: int, refs: Sequence[TimeRef]) -> bool:
     """In a sentence with both a recent and an older time, a place nearest the older one is older."""
     if not any(r.kind == "current" for r in refs) or not any(r.kind == "past" for r in refs):
