@@ -1273,6 +1273,26 @@ PATTERNS = [
         set(),
     ),
     (
+        "drones downed on the anniversary of a killing are today's attack",
+        "Two drones shot down near Baghdad airport on Soleimani anniversary",
+        "Two armed drones were shot down on Wednesday as they approached a coalition facility at Baghdad "
+        "airport, on the second anniversary of the killing of an Iranian general, an official said.",
+        True,
+        {"baghdad"},
+        set(),
+    ),
+    (
+        "what 'in retaliation for' a dated killing tells is dated by it",
+        "Pentagon raises the count of troops hurt in Iran missile attack",
+        "The number of troops diagnosed with brain injuries from Iran's missile attack on Ain al-Asad "
+        "earlier this month has risen to 64, the Pentagon said on Wednesday. Iran fired 16 ballistic "
+        "missiles at Ain al-Asad in retaliation for the U.S. killing of an Iranian commander in Baghdad on "
+        "Jan. 3.",
+        False,
+        set(),
+        {"ain-al-asad"},
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "

@@ -777,6 +777,8 @@ def _mention(
     # "struck ... on Wednesday in response to a string of attacks in recent weeks": the time and
     # the background words after "in response to" are the earlier attacks'.
     answered = response_point(words, [h.first - offset for h in hits if is_trigger(h.label)])
+    if answered is not None and not any(r.last < answered for r in refs):
+        answered = None  # undated before it: the sentence is dated by what it says of the other
     own_refs = [
         r
         for r in refs
@@ -837,6 +839,13 @@ def _mention(
         # "hours after a similar attack on Ain al-Asad": the similar attack is hours old
         and not any(k < h.first - offset for k in hours_after)
         and (answered is None or h.first - offset < answered)
+        # "drones shot down on Monday, on the anniversary of Soleimani's killing": the anniversary
+        # of something that is no attack word dates nothing here
+        and not (
+            h.term == "anniversary"
+            and "on" in words[max(0, h.first - offset - 3) : h.first - offset]
+            and not any(a.first > h.last for a in attack_terms)
+        )
     ]
     pluperfect = _pluperfect(words) and not any(r.kind == "current" for r in refs)
     background = bool(background_hits) or pluperfect
