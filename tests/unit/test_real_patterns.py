@@ -1293,6 +1293,15 @@ PATTERNS = [
         {"ain-al-asad"},
     ),
     (
+        "a known attack whose own clause dates it back is background to today's news",
+        "ميسان تودع أحد ضحايا تفجير أبها",
+        "ودعت ميسان اليوم أحد الضحايا، وأكدت العائلة أمس أن التفجير الذي استهدف المسجد في أبها السبت "
+        "الماضي خلف جرحا كبيرا.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "
