@@ -51,6 +51,11 @@ def test_both_paths_give_the_same_analysis_on_every_evaluation_article() -> None
         "سقوط ﺻﺎﺭﻭﺥ على الأنبار",  # Arabic presentation forms
         "١٢ قذيفة هاون … على بغداد",  # Eastern Arabic digits, an ellipsis
         "Café \u0644\u0654\u0627 ʼattackʼ",  # accents, a hamza written as a mark, a modifier letter
+        # Documents that do not fold: word by word, then the first pass and the start automaton.
+        "سقط صاروخ_على قاعدة عين الأسد في الأنبار",
+        "ﻻ صواريخ سقطت على قاعدة عين الأسد ﻹ الأنبار",
+        "Two rockets hit Ain al-Asad air_base in Anbar",
+        "وزير_النفط يبحث تطوير الحقول",
     ],
 )
 def test_folded_tokens_are_the_word_by_word_tokens(text: str) -> None:
