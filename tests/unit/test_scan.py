@@ -16,7 +16,7 @@ import pytest
 from wirewatch.alerts.watchlist import analyzer_for
 from wirewatch.cli import article_from_dict
 from wirewatch.core.analysis import analysis_record
-from wirewatch.core.detect import Article, detect
+from wirewatch.core.detect import Article, compose, detect
 from wirewatch.core.lexicon import default_lexicon
 from wirewatch.core.scan import Folded, StartIndex, WordStarts, _table, fold
 from wirewatch.core.text import Words, tokens
@@ -64,6 +64,27 @@ def test_folded_tokens_are_the_word_by_word_tokens(text: str) -> None:
         assert folded.words() == Words.of(tokens(text))
     article = Article(id="x", title="", text=text)
     assert detect(article, ANALYZER.gazetteer) == detect(article, ANALYZER.gazetteer, fast=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a_b c_ _d e__f",  # "_" inside, after and before a word
+        "ab\u064e_ x \u064eab",  # a vowel mark before a "_", a mark starting a separator
+        "ﻻ ﻷحد ﷺ",  # ligatures: one word, two letters; a word of several tokens
+        "ـ ـقطعة",  # a lone tatweel (a word of no tokens), one starting a word
+        "Two\u200brockets, “hit” al-Asad",  # an invisible mark, quotes, a hyphen
+        "",
+    ],
+)
+def test_words_of_text_are_the_tokens(text: str) -> None:
+    assert Words.of_text(text) == Words.of(tokens(text))
+
+
+def test_words_of_text_are_the_tokens_of_every_evaluation_article() -> None:
+    for article in ARTICLES:
+        doc = compose(article)[0]
+        assert Words.of_text(doc) == Words.of(tokens(doc)), article.id
 
 
 def test_characters_the_fold_does_not_cover_take_the_word_by_word_path() -> None:

@@ -217,7 +217,9 @@ def detect(
         return Detection(
             doc, None, dateline, (), (), Claims()
         )  # most news: no attack words, no tokens needed
-    words = folded.words() if folded is not None else Words.of(tokens(doc))
+    # The reference path reads ``text.tokens``; a document that does not fold, the same tokens
+    # from one split.
+    words = folded.words() if folded is not None else Words.of_text(doc) if fast else Words.of(tokens(doc))
     if fast and folded is None and not lexicon.may_have_trigger(" ".join(words.norms)):
         return Detection(doc, None, dateline, (), (), Claims())  # the same first pass on its tokens
     # Where terms, place names and demonyms may start (every token on the reference path).

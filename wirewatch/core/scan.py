@@ -30,7 +30,7 @@ from operator import add
 
 import ahocorasick
 
-from wirewatch.core.text import _INVISIBLE, _TASHKEEL, _WORD, Words, normalize, tokens
+from wirewatch.core.text import _INVISIBLE, _TASHKEEL, _WORD, Words, normalize
 
 _MARKS_THAT_COMPOSE = ("\u0653", "\u0654", "\u0655")  # madda and hamza above/below (NFKC composes them)
 _RANGES = ((0x0000, 0x0250), (0x0600, 0x0700), (0x0750, 0x0780), (0x2000, 0x2070), (0xFE70, 0xFF00))
@@ -171,7 +171,7 @@ def fold(doc: str) -> Folded | None:
 def doc_words(doc: str) -> tuple[Words, Folded | None]:
     """Tokens of a document in one pass when it can be folded whole, else word by word."""
     folded = fold(doc)
-    return (folded.words() if folded is not None else Words.of(tokens(doc))), folded
+    return (folded.words() if folded is not None else Words.of_text(doc)), folded
 
 
 @dataclass(frozen=True, slots=True)
