@@ -117,11 +117,27 @@ def test_start_index_finds_one_and_two_word_keys_after_clitics() -> None:
     assert index.positions([]) == [[], []]
 
 
+def test_one_search_finds_what_stops_the_fold_and_what_it_replaces() -> None:
+    """``fold`` replaces the common letters first, then what ``lowered`` names: none of the
+    first replacements may need a second."""
+    table = _table()
+    assert not {table.replace[ch] for ch in table.common} & set(table.replace)
+    assert all(table.special.match(ch) for ch in table.lowered)
+    assert fold("ﻻ") is None and fold("Ｂ") is None  # a ligature; a full-width letter, not covered
+    assert fold("\u0623\u064e\u062d\u0645\u062f \u06cc") == Folded(
+        "\u0623\u064e\u062d\u0645\u062f \u06cc",
+        "\u0627\ue000\u062d\u0645\u062f \u064a",
+        "\u0627\u062d\u0645\u062f \u064a",
+        True,
+    )
+
+
 def test_ascii_text_folds_by_lower_case_alone_and_only_the_underscore_is_not_covered() -> None:
     """What the shortcut for ASCII documents in ``fold`` takes for granted, read from the table."""
     table = _table()
-    uncovered = [chr(c) for c in range(128) if table.covered.match(chr(c))]
-    folding = [chr(c) for c in range(128) if table.foldable.match(chr(c)) or chr(c) in table.common]
+    special = [chr(c) for c in range(128) if table.special.match(chr(c))]
+    uncovered = [ch for ch in special if ch not in table.lowered]
+    folding = [chr(c) for c in range(128) if chr(c) in table.lowered or chr(c) in table.common]
     assert uncovered == ["_"]
     assert folding == []
     every = "".join(chr(c) for c in range(128) if chr(c) != "_")

@@ -54,9 +54,9 @@ def _is_token_char(ch: str) -> bool:
 
 @dataclass(frozen=True)
 class _Table:
-    covered: re.Pattern[str]  # finds a character NOT covered
+    special: re.Pattern[str]  # finds a character NOT covered, or one in ``lowered``
+    lowered: dict[str, str]  # a covered character -> its lower case, when ``str.lower`` leaves that unfolded
     common: tuple[str, ...]  # characters to fold that most Arabic documents hold (tested one by one)
-    foldable: re.Pattern[str]  # finds any other character that ``str.lower`` leaves unfolded
     replace: dict[str, str]
 
 
@@ -93,12 +93,10 @@ def _table() -> _Table:
     }
     replace = {ch: out for ch, out in replace.items() if ch in covered}
     common = tuple(ch for ch in _COMMON if ch in replace)
-    return _Table(
-        re.compile(f"[^{_char_class(covered)}]"),
-        common,
-        re.compile(f"[{_char_class(set(replace) - set(common))}]"),
-        replace,
-    )
+    rare = set(replace) - set(common)
+    lowered = {ch: ch.lower() for ch in covered if ch.lower() in rare}
+    # One search over the document finds both what stops the fold and what it must replace.
+    return _Table(re.compile(f"[^{_char_class(covered - set(lowered))}]"), lowered, common, replace)
 
 
 # Hamza and alef forms, ta marbuta, alef maqsura: in nearly every Arabic text, hundreds of times,
@@ -155,13 +153,14 @@ def fold(doc: str) -> Folded | None:
         lowered = doc.lower()
         return Folded(doc, lowered, lowered, False)
     table = _table()
-    if table.covered.search(doc):
-        return None
+    special = set(table.special.findall(doc))
+    if not special <= table.lowered.keys():
+        return None  # a character not covered
     wide = doc.lower()
     for ch in table.common:
         if ch in wide:
             wide = wide.replace(ch, table.replace[ch])
-    for ch in set(table.foldable.findall(wide)):
+    for ch in {table.lowered[c] for c in special}:  # (no common character folds into one of these)
         wide = wide.replace(ch, table.replace[ch])
     if _MARK not in wide and _LETTER_MARK not in wide:
         return Folded(doc, wide, wide, False)
