@@ -9,6 +9,7 @@ every token. Their analyses must be identical on every article of the evaluation
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from wirewatch.cli import article_from_dict
 from wirewatch.core.analysis import analysis_record
 from wirewatch.core.detect import Article, compose, detect
 from wirewatch.core.lexicon import default_lexicon
-from wirewatch.core.scan import Folded, StartIndex, WordStarts, _table, fold
+from wirewatch.core.scan import _LETTER_MARK, _MARK, _RANGES, Folded, StartIndex, WordStarts, _table, fold
 from wirewatch.core.text import Words, tokens
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
@@ -130,6 +131,16 @@ def test_one_search_finds_what_stops_the_fold_and_what_it_replaces() -> None:
         "\u0627\u062d\u0645\u062f \u064a",
         True,
     )
+
+
+def test_the_split_reads_words_as_the_tokenizer_on_every_folded_character() -> None:
+    """``_table().split`` spells ``[^\\W_]`` out over the Basic Multilingual Plane: a folded text
+    holds nothing beyond it."""
+    folded = [f.wide for f in map(fold, (chr(c) for low, high in _RANGES for c in range(low, high))) if f]
+    assert all(ord(ch) < 0x10000 for wide in folded for ch in wide)
+    reference = re.compile(f"([^\\W_]+(?:{_MARK}+[^\\W_]*)*)")
+    text = " ".join(folded) + "".join(folded) + f"{_MARK}a{_MARK}{_LETTER_MARK} {_MARK}_{_LETTER_MARK}"
+    assert _table().split.split(text) == reference.split(text)
 
 
 def test_ascii_text_folds_by_lower_case_alone_and_only_the_underscore_is_not_covered() -> None:
