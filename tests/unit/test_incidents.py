@@ -1,5 +1,6 @@
 """Incident clustering and state transitions (pure), one test per rule and per trap."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,6 +22,7 @@ from wirewatch.core.incidents import (
     summary,
     types_compatible,
 )
+from wirewatch.core.scan import fold
 
 T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 AIN, ANBAR, QAIM, ERBIL, IRAQ = AIN_AL_ASAD, ANBAR_PLACE, AL_QAIM, ERBIL_AIRPORT, IRAQ_PLACE
@@ -193,6 +195,28 @@ def test_signature_similarity_tells_reprints_from_other_reporting() -> None:
         ),
     )
     assert same > 0.8 and other < 0.2
+
+
+def test_signature_keeps_its_scheme() -> None:
+    """Stored signatures stay comparable: the vectorized MinHash equals the scheme written out
+    in plain integers (5-gram polynomial hash, then ``min((a * h + b) mod 2**32)``)."""
+    import numpy as np
+
+    rng = np.random.default_rng(20261206)
+    a = [int(x) | 1 for x in rng.integers(1, 2**32, size=64, dtype=np.uint64)]
+    b = [int(x) for x in rng.integers(0, 2**32, size=64, dtype=np.uint64)]
+    for text in (WIRE, "قصف صاروخي على قاعدة عين الأسد", "abc"):
+        folded = fold(f" {text}")
+        assert folded is not None
+        words = " ".join(re.findall(r"[^\W_]+", folded.norm)).ljust(5)
+        grams = set()
+        for i in range(len(words) - 4):
+            h = 0
+            for ch in words[i : i + 5]:
+                h = (h * 1_000_003 + ord(ch)) % 2**32
+            grams.add(h)
+        expected = tuple(min((ak * h + bk) % 2**32 for h in grams) for ak, bk in zip(a, b, strict=True))
+        assert signature("", text) == expected
 
 
 def test_choose_prefers_the_most_specific_agreement() -> None:

@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from wirewatch.core.text import normalize, split_sentences, tokens
+from wirewatch.core.text import _SENTENCE_END, normalize, split_sentences, tokens
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,22 @@ def test_tokens_keep_offsets_into_the_original() -> None:
     for t in toks:
         assert normalize(text[t.start : t.end]).replace("-", " ").split()[0].startswith(t.norm[:2])
     assert text[toks[3].start : toks[3].end] == "قاعدةِ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "No." Then\n\n\nmore;\t"quoted"!» next',
+        "نهاية؟! ثم.\nسطر؛ اخر..",
+        "a.b. c!d ?\n.",
+        ".\n\n. !",
+    ],
+)
+def test_sentence_ends_are_those_of_the_lookahead_form(text: str) -> None:
+    """The pattern starts with its first characters' class (so the engine skips to them) and finds
+    what the form that named them in a lookahead found."""
+    reference = re.compile(r"(?=[.!?؟;؛\n])(?:[.!?؟;؛]+[\"'»”)]*\s+|\n+)")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in reference.finditer(text)]
 
 
 def test_sentences_split_on_arabic_and_latin_marks_but_not_abbreviations() -> None:

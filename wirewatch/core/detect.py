@@ -210,7 +210,8 @@ def detect(
 
     ``fast`` folds and tokenizes the whole document at once and probes only the tokens an
     automaton points at (``core.scan``); ``fast=False`` probes every token of ``text.tokens``.
-    Both give the same detection (a test compares them on the evaluation sets).
+    Both give the same detection (a test compares them on the evaluation sets). A document that
+    does not fold (a "_" or a ligature in it) is tokenized word by word, then read as fast.
     """
     lexicon = lexicon or default_lexicon()
     doc, dateline = compose(article)
@@ -219,10 +220,14 @@ def detect(
         return Detection(
             doc, None, dateline, (), (), Claims()
         )  # most news: no attack words, no tokens needed
-    words = folded.words() if folded is not None else Words.of(tokens(doc))
-    # Where terms, place names and demonyms may start (every token on the word-by-word path).
+    # The reference path reads ``text.tokens``; a document that does not fold, the same tokens
+    # from one split.
+    words = folded.words() if folded is not None else Words.of_text(doc) if fast else Words.of(tokens(doc))
+    if fast and folded is None and not lexicon.may_have_trigger(" ".join(words.norms)):
+        return Detection(doc, None, dateline, (), (), Claims())  # the same first pass on its tokens
+    # Where terms, place names and demonyms may start (every token on the reference path).
     starts: list[list[int]] | list[None] = (
-        gazetteer.start_index(lexicon.starts).positions(words.norms) if folded else [None, None, None]
+        gazetteer.start_index(lexicon.starts).positions(words.norms) if fast else [None, None, None]
     )
     hits = lexicon.find(words, positions=starts[0])
     if not any(is_trigger(h.label) for h in hits):

@@ -381,6 +381,10 @@ def signature(title: str, text: str) -> tuple[int, ...]:
 
     Vectorized with numpy: a polynomial hash of every 5-gram, then 64 universal hash functions
     ``(a * h + b) mod 2**32`` with odd ``a`` from a fixed seed; each value is the minimum.
+
+    All of it is arithmetic mod 2**32, so it runs in ``uint32``, whose products wrap exactly
+    there (half the memory of ``uint64`` and a mask). A repeated 5-gram cannot change a minimum,
+    so the grams are not made unique first: sorting them cost more than hashing the repeats.
     """
     import numpy as np
 
@@ -389,25 +393,25 @@ def signature(title: str, text: str) -> tuple[int, ...]:
     words = " ".join(_WORD.findall(folded.norm if folded is not None else normalize(doc)))
     if len(words) < _SHINGLE:
         words = words.ljust(_SHINGLE)
-    codes = np.frombuffer(words.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    mask, count = np.uint64(0xFFFFFFFF), len(codes) - _SHINGLE + 1
-    grams = np.zeros(count, dtype=np.uint64)
-    for k in range(_SHINGLE):
-        grams = (grams * np.uint64(1_000_003) + codes[k : count + k]) & mask
-    grams = np.unique(grams)
+    codes = np.frombuffer(words.encode("utf-32-le"), dtype=np.uint32)
+    count = len(codes) - _SHINGLE + 1
+    grams = codes[:count]
+    for k in range(1, _SHINGLE):
+        grams = grams * np.uint32(1_000_003) + codes[k : count + k]
     a, b = _permutations()
-    values = ((grams[None, :] * a[:, None] + b[:, None]) & mask).min(axis=1)
+    values = (grams[None, :] * a[:, None] + b[:, None]).min(axis=1)
     return tuple(int(v) for v in values)
 
 
 @cache
 def _permutations() -> tuple[Any, Any]:
+    """The 64 hash functions' ``a`` (odd) and ``b``, below 2**32, as ``uint32``."""
     import numpy as np
 
     rng = np.random.default_rng(_SEED)
     a = rng.integers(1, 2**32, size=_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**32, size=_PERMUTATIONS, dtype=np.uint64)
-    return a, b
+    return a.astype(np.uint32), b.astype(np.uint32)
 
 
 def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
