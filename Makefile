@@ -54,7 +54,7 @@ bench-analyze: venv ## benchmark: full analysis of realistic synthetic news (ben
 bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feeds vs a naive feedparser loop (JSON last)
 	$(BIN)/python bench/bench_poll.py
 
-bench-incidents: venv kafka-fetch ## benchmark: processor at 800 articles/s for 10 min (p99 latency, RSS); BENCH_SECONDS=600
+bench-incidents: venv kafka-fetch ## benchmark: processor at 800 articles/s for 10 min (p99 latency, RSS); BENCH_SECONDS=600, BENCH_NEIGHBOUR=1 adds a CPU-bound neighbour
 	$(BIN)/python bench/bench_incidents.py --seconds $${BENCH_SECONDS:-600}
 
 bench-alert: venv kafka-fetch ## benchmark: alert latency at 50 incident updates/s and dispatcher throughput; BENCH_HUNG=60 hangs a second channel

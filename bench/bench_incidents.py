@@ -178,6 +178,9 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     parser.add_argument("--seconds", type=float, default=600)
     parser.add_argument("--attack-share", type=float, default=0.01)
     parser.add_argument("--partitions", type=int, default=4)
+    # A CPU-bound neighbour on the other core, where the broker and the producer run: the latency
+    # a processor shows beside a busy machine (BENCH_NEIGHBOUR=1 make bench-incidents).
+    parser.add_argument("--neighbour", action="store_true", default=os.environ.get("BENCH_NEIGHBOUR") == "1")
     args = parser.parse_args()
 
     broker, work = start_broker(cleanup, "wirewatch-bench-")
@@ -228,6 +231,10 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     load_before = os.getloadavg()[0]
     ready_after = wait_ready(processor, ready_port)  # joined its group, recovered its (empty) tables
     print(f"processor ready after {ready_after:.1f} s", flush=True)
+    if args.neighbour:
+        neighbour_core = ["taskset", "-c", "0"] if pin else []
+        start_worker(cleanup, [*neighbour_core, sys.executable, "-c", "while True: pass"], env)
+        print("a CPU-bound neighbour runs on cpu 0, beside the broker and the producer", flush=True)
     producer = KafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=5, acks=1)
     stream = Stream(args.rate, args.seconds, args.attack_share)
     topic = ARTICLES.full_name(prefix)
@@ -285,6 +292,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "p99_ms_by_minute": by_minute(timed, produce_started_ms),
         "peak_rss_mb": round(peak, 1),
         "pinned_to_one_core": bool(pin),
+        "cpu_bound_neighbour": args.neighbour,
         "load_avg_1m_before": round(load_before, 2),
         "load_avg_1m_after": round(load_after, 2),
     }
