@@ -197,6 +197,12 @@ def pipeline(kafka, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeli
                 and pipe.value('max(wirewatch_consumer_lag_messages{stage=~"analyze|incident|alert"})') == 0
                 and pipe.value('count(ALERTS{alertname="WirewatchNotificationsFailing"})') >= 1
                 and pipe.value('count(ALERTS{alertname="WirewatchChannelDown",alertstate="firing"})') >= 1
+                # The dead letter follows the channel's fall; its rule reads the counter a scrape
+                # later, so wait for it too (one CI run read the alerts between the two).
+                and pipe.value(
+                    'count(ALERTS{alertname="WirewatchNotificationsDeadLettered",alertstate="firing"})'
+                )
+                >= 1
             )
 
         wait_until(recorded, 90, 0.5, what="Prometheus to record the pipeline's work")
