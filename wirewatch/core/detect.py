@@ -884,13 +884,18 @@ def _mention(
     decided = decide(when_refs, background) if when_refs else None
     if decided == "current" and anniversary:
         decided = "past"  # "the anniversary today of the 2020 strike": today is not the attack's day
-    referred = _referred_to(words, attack_terms, offset) and not any(r.explicit for r in when_refs)
-    referred_all = _referred_to(words, attack_terms, offset)
-    back = _clause_refs(words, attack_terms, offset, refs) if referred_all else []
-    if back and all(r.kind == "past" for r in back):
+    names_known = _referred_to(words, attack_terms, offset)
+    referred = names_known and not any(r.explicit for r in when_refs)
+    # The times of the relative clause that names the known attack ("التي طالت مساء الجمعة").
+    in_clause = _clause_refs(words, attack_terms, offset, refs) if names_known else []
+    if in_clause and all(r.kind == "past" for r in in_clause):
         # "the drone that struck Tower 22 late last month", in a report of today's findings
-        when, why = "past", "a known attack its own clause dates back: " + ", ".join(r.text for r in back)
-    elif referred and _dated_in_clause(words, attack_terms, offset, refs):
+        when, why = (
+            "past",
+            "a known attack its own clause dates back: " + ", ".join(r.text for r in in_clause),
+        )
+    elif referred and in_clause and all(r.kind == "current" and (r.days_ago or 0) <= 1 for r in in_clause):
+        # "الضربات الأمريكية التي طالت مساء الجمعة", on Saturday: the article covers a current one
         when, why = "current", "time: " + ", ".join(r.text for r in when_refs) + " (in the clause naming it)"
     elif referred:
         when, why = "past", 'a known attack referred to ("the bombing that ...", "حادث التفجير")'
@@ -1143,15 +1148,6 @@ def _clause_refs(
     last = terms[0].last - offset
     clause = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k] in _REFERRING), None)
     return [] if clause is None else [r for r in refs if r.first > clause]
-
-
-def _dated_in_clause(
-    words: Sequence[str], terms: Sequence[TermHit], offset: int, refs: Sequence[TimeRef]
-) -> bool:
-    """ "الضربات الأمريكية التي طالت مساء الجمعة", on Saturday: the clause that names a known
-    attack dates it to yesterday or today, so the article covers a current one."""
-    inside = _clause_refs(words, terms, offset, refs)
-    return bool(inside) and all(r.kind == "current" and (r.days_ago or 0) <= 1 for r in inside)
 
 
 def _late(refs: Sequence[TimeRef]) -> bool:

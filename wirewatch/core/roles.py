@@ -482,19 +482,23 @@ _RESPONSE = frozenset(normalize(w) for w in ("ردا", "رداً", "انتقام
 _OPENING = 3  # "In retaliation for the attack, jets struck...": the earlier attack comes first
 
 
+def _response_word(words: Sequence[str]) -> int | None:
+    """Where "in response to"/"ردا على" first stands in mid-sentence, or ``None``."""
+    return next((k for k in range(_OPENING, len(words)) if words[k] in _RESPONSE), None)
+
+
 def in_response(i: int, words: Sequence[str]) -> bool:
     """The place at ``i`` is named after "in response to"/"ردا على" in mid-sentence: the attack the
     news answers, not its target."""
-    return any(w in _RESPONSE for w in words[_OPENING:i])
+    k = _response_word(words)
+    return k is not None and k < i
 
 
 def response_point(words: Sequence[str], attacks: Sequence[int]) -> int | None:
     """Where "in response to"/"ردا على" starts the earlier attack, in mid-sentence after an attack
     word ("jets struck ... in response to a string of attacks"), or ``None``."""
-    for k in range(_OPENING, len(words)):
-        if words[k] in _RESPONSE:
-            return k if any(a < k for a in attacks) else None
-    return None
+    k = _response_word(words)
+    return k if k is not None and any(a < k for a in attacks) else None
 
 
 def other_time(i: int, refs: Sequence[TimeRef]) -> bool:
