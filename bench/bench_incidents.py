@@ -2,9 +2,9 @@
 
     python bench/bench_incidents.py [--rate 800] [--seconds 600] [--attack-share 0.01]
 
-Starts a local Kafka broker and one ``wirewatch process`` (pinned to one core with taskset when
-available), produces articles at ``--rate`` per second for ``--seconds``, and reads the incident
-updates. The articles come from ``bench/newsgen.py``: real-news lengths, Arabic and English,
+Starts a local Kafka broker and one ``wirewatch process`` (the processor on cpu 1, this process
+and the broker on cpu 0, when the machine has two), produces articles at ``--rate`` per second
+for ``--seconds``, and reads the incident updates. The articles come from ``bench/newsgen.py``: real-news lengths, Arabic and English,
 about 10 % with an attack word that is not a current attack (trials, threats, denials, sport
 ...). Current attack reports (about ``--attack-share``) are clustered: each event is reported 3
 to 10 times by different outlets, in both languages, over the following minutes of stream time,
@@ -13,7 +13,7 @@ the incident store holds a 7-day window. Reports:
 
 - articles/s the processor sustained and its consumer lag at the end;
 - latency from article-on-Kafka to incident-update-on-Kafka (p50, p95, p99, max), from the two
-  messages' Kafka timestamps;
+  messages' Kafka timestamps, and how long the broker took to acknowledge each article;
 - whether the reports of one event joined one incident: reports sent and found in incidents,
   events whose reports share one incident or were split, incidents mixing events, and incidents
   made of other articles (attack words the processor took for a current attack);
@@ -183,6 +183,12 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     parser.add_argument("--neighbour", action="store_true", default=os.environ.get("BENCH_NEIGHBOUR") == "1")
     args = parser.parse_args()
 
+    # The processor gets cpu 1 to itself; this process (the producer and the update reader) and
+    # the broker it starts (which inherits the mask) stay on cpu 0. Left to the scheduler, the
+    # producer, which needs most of a core at 800/s, sometimes shared the processor's core.
+    pin = ["taskset", "-c", "1"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
+    if pin:
+        os.sched_setaffinity(0, {0})
     broker, work = start_broker(cleanup, "wirewatch-bench-")
     prefix = "bench"
     env = {
@@ -195,7 +201,6 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "WIREWATCH_LOG_LEVEL": "WARNING",
     }
     create_topics(env)
-    pin = ["taskset", "-c", "1"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
     processor = start_worker(cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env)
     latencies: list[float] = []
     timed: list[tuple[float, float]] = []  # (article on Kafka, ms since the epoch; latency ms)
@@ -239,6 +244,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     stream = Stream(args.rate, args.seconds, args.attack_share)
     topic = ARTICLES.full_name(prefix)
     peak = 0.0
+    acked: list[tuple[float, float]] = []  # (sent, s until the broker acknowledged it)
     started = time.monotonic()
     produce_started_ms = time.time() * 1000
     sent = 0
@@ -247,7 +253,9 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         target = int(elapsed * args.rate)
         while sent < target:
             record = stream.article(elapsed)
-            producer.send(topic, key=key(record.id), value=encode(record))
+            sent_at = time.time()
+            future = producer.send(topic, key=key(record.id), value=encode(record))
+            future.add_callback(lambda _meta, t=sent_at: acked.append((t, time.time() - t)))
             sent += 1
         peak = max(peak, rss_mb(processor.pid))
         if time.monotonic() >= next_report:
@@ -290,6 +298,10 @@ def _run(cleanup: contextlib.ExitStack) -> int:
             [ms for seen, ms in timed if seen >= produce_started_ms + WARM_UP_S * 1000]
         ),
         "p99_ms_by_minute": by_minute(timed, produce_started_ms),
+        "producer_ack_ms": latency_summary([d * 1000 for _, d in acked]),
+        "producer_ack_p99_ms_by_minute": by_minute(
+            [(t * 1000, d * 1000) for t, d in acked], produce_started_ms
+        ),
         "peak_rss_mb": round(peak, 1),
         "pinned_to_one_core": bool(pin),
         "cpu_bound_neighbour": args.neighbour,
