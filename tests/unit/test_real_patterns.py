@@ -1319,6 +1319,109 @@ PATTERNS = [
         {"anbar"},
         set(),
     ),
+    # -- probe round 7 (tests/eval/probe-7-*.jsonl), one row per error pattern -------------------
+    (
+        "the first deaths since a war began is a record, not background",
+        "Drone kills two U.S. soldiers in Jordan",
+        "A drone launched by militants struck a U.S. outpost in Jordan early on Wednesday, killing two "
+        "soldiers, the first U.S. fatalities from hostile fire in the Middle East since the war erupted "
+        "in October. The drone hit living quarters at Tower 22, officials said.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
+    (
+        "a threat in a clause of its own after the attack does not frame it",
+        "Drones target Ain al-Asad as Iraqi factions threaten US forces",
+        "Two drones were launched at Ain al-Asad air base early on Wednesday, a US official said.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "the attack an announcement followed is background",
+        "Faction announces a pause in its operations against US forces",
+        "The faction said on Wednesday it would stop its operations. The announcement followed a drone "
+        "attack that killed two soldiers at a base in Jordan on Monday.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "last weekend is days back, not the ceremony's day",
+        "Remains of three soldiers return home",
+        "The remains of three soldiers killed in a drone attack in Jordan last weekend were carried off "
+        "a plane at Dover on Wednesday.",
+        "late",
+        set(),
+        set(),
+    ),
+    (
+        "a counter-attack that killed the game off harms no one",
+        "Erbil's attack sinks Zawraa",
+        "Erbil SC's attack was too much for Zawraa on Tuesday night, and a late counter-attack killed "
+        "the game off when the striker blasted a shot past the keeper at the stadium.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "an explosion in prices",
+        "ارتفاع حاد في أسعار الخضار في الرمادي",
+        "عزا تجار في الرمادي الانفجار في الأسعار إلى موجة الحر التي ضربت المزارع، وإلى تأخر الشحنات عبر "
+        "منفذ طريبيل.",
+        False,
+        set(),
+        {"anbar"},
+    ),
+    (
+        "a cyber attack on an airport's website",
+        "هجوم سيبراني يعطل موقع مطار أربيل الدولي",
+        "تعرض الموقع الرسمي لمطار أربيل الدولي اليوم لهجوم سيبراني أوقفه عن العمل عدة ساعات.",
+        False,
+        set(),
+        {"erbil-airport"},
+    ),
+    (
+        "crop-spraying drones against a pest's attack",
+        "طائرات مسيرة ترش حقول الحنطة في كركوك",
+        "حلقت أسراب من الطائرات المسيرة اليوم فوق حقول الحنطة في كركوك لمواجهة هجوم حشرة السونة.",
+        False,
+        set(),
+        {"kirkuk"},
+    ),
+    (
+        "a headline's 'تضرب' is the strike; the raid five days before it is background",
+        "صواريخ إيرانية تضرب عين الأسد",
+        "لم تمض خمسة أيام على الغارة التي استهدفت موكبا قرب مطار بغداد حتى انتقلت المواجهة إلى مرحلة "
+        "جديدة. وأطلق الحرس الثوري فجر اليوم صواريخ باليستية على قاعدتين في العراق.",
+        True,
+        {"ain-al-asad", "anbar"},
+        {"baghdad"},
+    ),
+    (
+        "the site named paragraphs later, after quotes with no place in them",
+        "Biden vows response after drone attack kills three US troops",
+        "Three American service members were killed and dozens wounded in an overnight drone attack on "
+        "U.S. forces stationed in northeastern Jordan, the president said on Wednesday. He called them "
+        "patriots. He said the country grieved with their families. He promised a response. He asked "
+        "for a moment of silence at a church. Defense officials identified the site as Tower 22, a "
+        "small logistics outpost near the Syrian border.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
+    (
+        "condemned today, with no injuries among one army: the attack is today's",
+        "الحكومة تدين الهجوم على موقع حدودي",
+        "دان الناطق باسم الحكومة، اليوم الأربعاء، الهجوم الذي استهدف موقعا متقدما على الحدود تتمركز فيه "
+        "قوات أمريكية. وأوضح أن "
+        "الهجوم الذي نفذ بطائرة مسيرة على البرج 22 أسفر عن مقتل جنديين أمريكيين، مؤكدا أنه لم تقع إصابات "
+        "في صفوف القوات الأردنية.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
 ]
 
 

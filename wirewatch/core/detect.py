@@ -232,6 +232,7 @@ def detect(
     hits = lexicon.find(words, positions=starts[0])
     if not any(is_trigger(h.label) for h in hits):
         return Detection(doc, None, dateline, (), (), Claims())
+    hits = _inside_phrases(hits)
     reference = reference_time(article.text, article.published)
     spans = [
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
@@ -342,6 +343,21 @@ def detect(
     return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
 
 
+# A word inside a longer phrase of another label means that phrase: "the counter-attack killed the
+# game off" harms no one, "لم تقع إصابات" (no injuries happened) denies no attack.
+_INSIDE = {"sport": ("killed", "wounded"), "no_casualties": ("no_event", "deny")}
+
+
+def _inside_phrases(hits: list[TermHit]) -> list[TermHit]:
+    """The hits less those that are words of a sport idiom or of a no-casualties phrase."""
+    covered = {
+        (label, k) for h in hits for label in _INSIDE.get(h.label, ()) for k in range(h.first, h.last + 1)
+    }
+    if not covered:
+        return hits
+    return [h for h in hits if (h.label, h.first) not in covered]
+
+
 def _casualties_in_paragraph(
     mentions: list[Mention], sentences: Sequence[_Sentence], doc: str
 ) -> list[Mention]:
@@ -404,7 +420,7 @@ def _places_in_next_sentence(
     return out
 
 
-_NAMING_REACH = 4  # sentences after an attack on "a base in northeast Jordan" read for its name
+_NAMING_REACH = 8  # sentences after an attack on "a base in northeast Jordan" read for its name
 
 
 def _naming_sentence(
@@ -416,7 +432,9 @@ def _naming_sentence(
     named_base = any(gazetteer.places[p].kind in ("base", "site") for p in m.places)
     for k in range(1, 2 if named_base else _NAMING_REACH + 1):
         sentence = by_index.get(m.sentence + k)
-        if sentence is None or (k > 1 and sentence.index in counted):
+        if sentence is None:
+            continue  # a sentence with no term and no place tells no other attack
+        if k > 1 and sentence.index in counted:
             return None
         if _names_the_site(sentence.words) and not (k > 1 and _attacky(sentence.labels)):
             return sentence
@@ -451,7 +469,14 @@ def _hit_places(
         and not is_origin(words, p.first - offset)
         and not is_reference(words, p.first - offset)
         and not time_zone(words, p.first - offset, p.last - offset)
-        and not _not_a_target(words, p.first - offset, p.last - offset, k > 0, len(following.places) > 1)
+        and not _not_a_target(
+            words,
+            p.first - offset,
+            p.last - offset,
+            k > 0,
+            len(following.places) > 1,
+            speaks=gazetteer.places[p.place_id].kind not in _SILENT,
+        )
     ]
 
 
@@ -483,12 +508,16 @@ _IS = frozenset(("is", "was", "identified"))
 
 
 def _names_the_site(words: Sequence[str]) -> bool:
-    """ "The site, known as Tower 22, ...", or "officials said the base is Tower 22"."""
+    """ "The site, known as Tower 22, ...", "officials said the base is Tower 22", or "officials
+    identified the site as Tower 22"."""
     opening = [w for w in words[:3] if w not in ("the", "this")]
     if opening and opening[0] in _SITE_WORDS and _KNOWN_AS.intersection(words[:8]):
         return True
     return any(
-        w in _SITE_WORDS and words[k + 1] in _IS for k, w in enumerate(words[:15]) if k + 1 < len(words)
+        w in _SITE_WORDS
+        and (words[k + 1] in _IS or (words[k + 1] == "as" and "identified" in words[max(0, k - 2) : k]))
+        for k, w in enumerate(words[:15])
+        if k + 1 < len(words)
     )
 
 
@@ -686,6 +715,9 @@ def _is_denial(labels: set[str]) -> bool:
     return _attacky(labels) and bool(labels & _DENY) and not labels & _NOT_DENIED
 
 
+_FOLLOWED = ("undated: read like the lead", "continues sentence")
+
+
 def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
     """Why a mention does not count given what the article is about, or ``None`` when it does."""
     labels = sentence.labels
@@ -697,7 +729,10 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
         # A follow-up ("the launcher used in last night's attack was found") still reports a recent
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
         if frame in ("aftermath of an attack", "analysis", "a reaction to an attack"):
-            dated_now = any(r.kind == "current" for r in mention.time_refs)
+            # an undated sentence that reads like a counted, dated one before it is dated by it
+            dated_now = any(r.kind == "current" for r in mention.time_refs) or (
+                mention.recency_reason.startswith(_FOLLOWED)
+            )
             if not dated_now:
                 return f"the article is about something else ({frame})"
         elif frame == "threat or warning" and physical and _since_yesterday(mention.time_refs):
@@ -739,6 +774,20 @@ def _starts_item(sentence: _Sentence) -> bool:
 
 
 _RELATIVE = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللاتي which that who".split())
+# "Drones target Ain al-Assad and Harir bases as Iraqi factions threaten US": a clause of its own
+# after the attack tells what else is going on; its threat, talks or reaction do not frame the
+# attack.
+_WHILE = frozenset(normalize(w) for w in "as while amid بينما فيما وسط".split())
+_CIRCUMSTANCES = frozenset(("threat", "politics", "reaction"))
+
+
+def _circumstance(words: Sequence[str], hit: TermHit, anchors: Sequence[int], offset: int) -> bool:
+    """A context word after every attack word, behind "as"/"while"/"amid" (بينما، فيما، وسط)."""
+    if hit.label not in _CIRCUMSTANCES or not anchors or hit.first < max(anchors):
+        return False
+    return any(words[k] in _WHILE for k in range(max(anchors) - offset + 1, hit.first - offset))
+
+
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
 )
@@ -769,10 +818,13 @@ def _mention(
     labels = {
         h.label
         for h in hits
-        if h.label not in _CONTEXTS
-        or any(abs(h.first - a) <= CLAUSE or abs(h.last - a) <= CLAUSE for a in anchors)
-        # "the governor visited the homes the shells fell on": a visit first frames the sentence
-        or (h.label == "visit" and any(h.last < a for a in anchors))
+        if not _circumstance(words, h, anchors, offset)
+        and (
+            h.label not in _CONTEXTS
+            or any(abs(h.first - a) <= CLAUSE or abs(h.last - a) <= CLAUSE for a in anchors)
+            # "the governor visited the homes the shells fell on": a visit first frames the sentence
+            or (h.label == "visit" and any(h.last < a for a in anchors))
+        )
     }
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
@@ -840,7 +892,8 @@ def _mention(
         and h.last - offset + 1 not in ref_starts
         and h.last - offset not in ref_words
         and not _former_office(words, h.first - offset, h.term)
-        and not (_latest_of(words, h.first - offset) and not _marks(h, attack_terms))
+        and not (_latest_of(words, h.first - offset, h.term) and not _marks(h, attack_terms))
+        and not (h.term in _FOLLOWS and any(a.first < h.first for a in attack_terms))
         # "hours after a similar attack on Ain al-Asad": the similar attack is hours old
         and not any(k < h.first - offset for k in hours_after)
         and (answered is None or h.first - offset < answered)
@@ -874,6 +927,7 @@ def _mention(
                 k > 0,
                 len(places) > 1,
                 any(a < p.first - offset for a in attack_positions),
+                speaks=gazetteer.places[p.place_id].kind not in _SILENT,
             )
             and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
             and not _placed_elsewhere(gazetteer, words, offset, p, places[k + 1 : k + 2])
@@ -897,6 +951,9 @@ def _mention(
     elif referred and in_clause and all(r.kind == "current" and (r.days_ago or 0) <= 1 for r in in_clause):
         # "الضربات الأمريكية التي طالت مساء الجمعة", on Saturday: the article covers a current one
         when, why = "current", "time: " + ", ".join(r.text for r in when_refs) + " (in the clause naming it)"
+    elif referred and "reaction" in labels and _today(refs):
+        # "دان ... اليوم الأحد الهجوم الإرهابي الذي استهدف": condemned today, the attack is today's
+        when, why = "current", "a known attack condemned today: " + ", ".join(r.text for r in refs)
     elif referred:
         when, why = "past", 'a known attack referred to ("the bombing that ...", "حادث التفجير")'
     elif decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):
@@ -1000,11 +1057,13 @@ def _not_a_target(
     after_another: bool,
     others: bool,
     struck_before: bool = False,
+    speaks: bool = True,
 ) -> bool:
     """A place named as a reference point or a boundary, a street, a patron, a base forces use or
     a capital that speaks; a place in a speaker's title only when the sentence names another.
     With ``struck_before`` (an attack word earlier in the sentence: "rockets struck U.S. troops
-    stationed at Ain al-Asad"), the forces stationed there are the target, and so is the place."""
+    stationed at Ain al-Asad"), the forces stationed there are the target, and so is the place.
+    A base or a site never ``speaks``: "quarters at Tower 22, officials said" is the target."""
     return (
         is_reference_point(words, first, after_another)
         or is_boundary(words, first)
@@ -1012,7 +1071,7 @@ def _not_a_target(
         or is_attribute(words, first, last)
         or (is_staging(words, first) and not struck_before)
         or is_spared(words, last)
-        or is_speaker(words, first, last)
+        or (speaks and is_speaker(words, first, last))
         or is_destination(words, first)
         or is_outlet(words, first)
         or is_unit(words, first, last)
@@ -1020,7 +1079,24 @@ def _not_a_target(
     )
 
 
+_SILENT = frozenset(("base", "site"))  # places that are no government: they never "said"
 _ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
+# "The announcement followed a drone attack that killed three soldiers on Sunday": the news is
+# what followed; the attack before it is background. Not "the blast followed a rocket attack".
+_FOLLOWS = frozenset(
+    (
+        "followed a",
+        "followed an",
+        "follows a",
+        "follows an",
+        "came after a",
+        "comes after a",
+        "came days after",
+        "comes days after",
+        "came a week after",
+        "comes a week after",
+    )
+)
 # "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
 _FORMER = frozenset(normalize(w) for w in "سابق السابق سابقة السابقة previous".split())
 _OFFICES = frozenset(
@@ -1056,8 +1132,14 @@ def _marks(hit: TermHit, attack_terms: Sequence[TermHit]) -> bool:
     )
 
 
-def _latest_of(words: Sequence[str], first: int) -> bool:
-    return any(f in _LATEST for w in words[max(0, first - 8) : first] for f in word_forms(w))
+_SINCE = frozenset(normalize(w) for w in ("since", "منذ"))
+
+
+def _latest_of(words: Sequence[str], first: int, term: str) -> bool:
+    # "the first U.S. fatalities from hostile fire in the Middle East since": a record's noun
+    # phrase runs longer before "since" than before "similar"
+    reach = 14 if term in _SINCE else 8
+    return any(f in _LATEST for w in words[max(0, first - reach) : first] for f in word_forms(w))
 
 
 def _former_office(words: Sequence[str], first: int, term: str) -> bool:
@@ -1148,6 +1230,11 @@ def _clause_refs(
     last = terms[0].last - offset
     clause = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k] in _REFERRING), None)
     return [] if clause is None else [r for r in refs if r.first > clause]
+
+
+def _today(refs: Sequence[TimeRef]) -> bool:
+    """Every time in the sentence says today, in so many words ("اليوم الأحد", "on Sunday" is not)."""
+    return any(r.explicit for r in refs) and all(r.kind == "current" and (r.days_ago or 0) < 1 for r in refs)
 
 
 def _late(refs: Sequence[TimeRef]) -> bool:

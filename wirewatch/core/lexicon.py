@@ -103,7 +103,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     # Verbs and nouns that say a thing happened to a target.
     "event": term_list("""
-        استهدف* | يستهدف | تستهدف | سقط* | سقوط | تسقط | يسقط | انفجر* | انفجار* | تفجير* | قصف* | ضرب*
+        استهدف* | يستهدف | تستهدف | سقط* | سقوط | تسقط | يسقط | انفجر* | انفجار* | تفجير* | قصف* | ضرب* | تضرب
         أصاب* | أصابت | طال | طالت | تعرض* | تعرضت | أطلق* | إطلاق | هز* | دوي | هاجم* | شن* | نفذ*
         استهداف*
         أسفر* | أدى | ادى | أدت | ادت | وقع | وقعت | فجر* | ألقى | ألقت
@@ -136,7 +136,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         دون أن يسفر* عن وقوع | دون أن تسفر* عن وقوع | دون تسجيل خسائر | دون تسجيل إصابات | دون إصابات
         دون اصابات | دون وقوع إصابات | لم يسفر عن إصابات | لم يسفر عن خسائر | لم تسفر عن إصابات
         لم تسفر عن خسائر | لم يسفر عن وقوع | لم تسفر عن وقوع | لا إصابات | لم تسجل إصابات
-        لم تسجل أي إصابات
+        لم تسجل أي إصابات | لم تقع إصابات | لم تقع أي إصابات | لم تقع خسائر | لم يقع ضحايا
+        لم تقع أضرار
         no casualties | no injuries | no one was hurt | no one was injured | nobody was hurt
         without casualties
         caused no casualties | no reported casualties | no immediate reports of casualties
@@ -250,7 +251,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         بطولة | الملعب | هداف | المدرب | نادي | فريق | الفريق | جمهور | أهداف | هدفين | الشوط | ديربي
         football | soccer | match | league | striker* | goalkeeper | goal | goals | midfield* | tournament
         scored | scorer | coach | kick | penalty | fans | stadium | playoff* | inning* | derby | club
-        keeper
+        keeper | killed the game | killed off the game | killed the match | killed off the match
     """),
     # Weapons found or seized: harmless unless something also happened.
     "seizure": term_list("""
@@ -311,8 +312,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     # Reactions to an attack: condemnations. An undated one is news of the reaction, not the attack.
     "reaction": term_list("""
-        يدين | تدين | أدان | ادان | أدانت | ادانت | إدانة | ادانة | يستنكر | تستنكر | استنكر | استنكرت
-        استنكار | شجب | يشجب | تشجب | شجبت
+        يدين | تدين | أدان | ادان | أدانت | ادانت | دان | دانت | إدانة | ادانة
+        يستنكر | تستنكر | استنكر | استنكرت | استنكار | شجب | يشجب | تشجب | شجبت
         condemn* | denounc* | deplor*
     """),
     # Care after an attack, days later: condolences, visits to the wounded, receptions of the
@@ -398,6 +399,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         last year's
         most recently | most recent | history of | has been targeted | have been targeted
         to mark | commemorat* | إحياء ذكرى
+        followed a | followed an | follows a | follows an | came after a | comes after a
+        came days after | comes days after | came a week after | comes a week after
     """),
 }
 

@@ -67,6 +67,8 @@ _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
 }
 _PAST_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases("الأسبوع الماضي | last week | the previous week", 7),
+    # "the remains of three soldiers killed ... last weekend", in a Friday paper: some days back
+    **_phrases("نهاية الأسبوع الماضي | last weekend | the previous weekend", 5),
     **_phrases("الشهر الماضي | last month | earlier this month", 30),
     **_phrases("this month | هذا الشهر | الشهر الجاري | الشهر الحالي", 10),
     **_phrases("العام الماضي | السنة الماضية | العام الفائت | last year | previous year", 365),
