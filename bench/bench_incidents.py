@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -35,6 +36,7 @@ import signal
 import sys
 import threading
 import time
+import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -155,6 +157,29 @@ def lag(bootstrap: str, group: str, topic: str) -> int:
         consumer.close()
 
 
+def analysis_wait(port: int) -> tuple[float, float]:
+    """The processor's running sum and count of article-on-Kafka to attack-report seconds."""
+    total = count = 0.0
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as answer:
+            for line in answer.read().decode().splitlines():
+                if line.startswith('wirewatch_detection_latency_seconds_sum{since="kafka"}'):
+                    total = float(line.split()[-1])
+                elif line.startswith('wirewatch_detection_latency_seconds_count{since="kafka"}'):
+                    count = float(line.split()[-1])
+    except OSError:
+        pass
+    return total, count
+
+
+def mean_by_interval(samples: list[tuple[float, float]]) -> list[float | None]:
+    """Mean milliseconds in each interval between running (sum, count) samples."""
+    out: list[float | None] = []
+    for (s0, c0), (s1, c1) in itertools.pairwise(samples):
+        out.append(round((s1 - s0) / (c1 - c0) * 1000) if c1 > c0 else None)
+    return out
+
+
 WARM_UP_S = 60  # reported apart: the processor's caches and queues start cold
 
 
@@ -245,6 +270,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     topic = ARTICLES.full_name(prefix)
     peak = 0.0
     acked: list[tuple[float, float]] = []  # (sent, s until the broker acknowledged it)
+    analysis_waits: list[tuple[float, float]] = []  # the processor's own figure every 10 s
     started = time.monotonic()
     produce_started_ms = time.time() * 1000
     sent = 0
@@ -260,6 +286,7 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         peak = max(peak, rss_mb(processor.pid))
         if time.monotonic() >= next_report:
             next_report += 10
+            analysis_waits.append(analysis_wait(ready_port))
             print(
                 f"  {elapsed:5.0f} s: sent {sent}, incident updates {updates}, processor RSS {rss_mb(processor.pid):.0f} MB",
                 flush=True,
@@ -299,6 +326,9 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         ),
         "p99_ms_by_minute": by_minute(timed, produce_started_ms),
         "producer_ack_ms": latency_summary([d * 1000 for _, d in acked]),
+        # article on Kafka to its attack report, mean per 10 s (the processor's
+        # wirewatch_detection_latency_seconds{since="kafka"}): the analysis stage's share of the latency
+        "analysis_stage_mean_ms_by_10s": mean_by_interval(analysis_waits),
         "producer_ack_p99_ms_by_minute": by_minute(
             [(t * 1000, d * 1000) for t, d in acked], produce_started_ms
         ),
