@@ -1189,11 +1189,12 @@ _FOREIGN_ACTS = frozenset(
     normalize(w)
     for w in (
         "زار يزور زيارة استقبل يستقبل التقى يلتقي اجتمع اجتماع جلسة ترأس عقد عقدت أدى صلاة شيع تشييع وصل"
-        " وصلت يصل نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
+        " وصلت نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
         " prayed buried arrived arrives published revealed unveiled toured بحث يبحث ناقش يناقش discussed"
-        " discusses شيعت شيعوا يشيع تشيع جنازة funeral attended attends stood"
+        " discusses شيعت شيعوا يشيع تشيع جنازة funeral attended attends stood ودع يودع تودع"
     ).split()
 )
+_FAREWELL = frozenset(normalize(w) for w in "ودع يودع تودع".split())
 # Acts whose time comes before them ("Biden on Friday stood at Dover", "شيعت اليوم").
 _ACTS_AFTER = frozenset(normalize(w) for w in "stood attended attends visited met held شيعت شيعوا".split())
 
@@ -1245,11 +1246,15 @@ def _late(refs: Sequence[TimeRef]) -> bool:
 def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
     """A time next to another act ("زار أمس", "the session held today", "Biden on Friday stood at
     Dover"): that act's time."""
-    before = words[max(0, ref.first - 6) : ref.first]
+    # A farewell leads its long subject ("ودع مئات الأمريكيين في ولاية جورجيا، اليوم الجمعة"): it may
+    # stand further back than the other acts.
+    before = words[max(0, ref.first - 8) : ref.first]
     after = words[ref.last + 1 : ref.last + 3]
-    return any(f in _FOREIGN_ACTS for w in before for f in word_forms(w)) or any(
-        w in _ACTS_AFTER for w in after
-    )
+    return any(
+        f in (_FOREIGN_ACTS if k >= len(before) - 6 else _FAREWELL)
+        for k, w in enumerate(before)
+        for f in word_forms(w)
+    ) or any(w in _ACTS_AFTER for w in after)
 
 
 _CAME = frozenset(

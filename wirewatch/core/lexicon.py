@@ -324,7 +324,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         اطمأن | أطمأن | يطمئن | الاطمئنان | ذوي الشهداء | أسر الشهداء | أسر شهداء | أسر وذوي
         زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
-        families of the victims
+        families of the victims | تودع | يودع | وداع
     """),
     # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
     "defused": term_list("""
@@ -341,6 +341,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl*
         drug*
         narcotic* | captagon | hobby | delivery drone* | light show | aerial show
+        تصوير فيلم | موقع تصوير | فيلم روائي | مؤثرات بصرية | خدع سينمائية | الخدع السينمائية
+        film shoot | film set | movie set | special effects
     """),
     "hearsay": term_list("""
         تداولت | تداول* | متداول* | المتداول | أنباء عن | مزاعم | يزعم | زعم* | مواقع التواصل

@@ -36,7 +36,7 @@ def _words(text: str) -> frozenset[str]:
 
 _SENSES = (
     _Sense(
-        "a march or the al-Masira channel",
+        "a march, the al-Masira channel or a camera drone",
         frozenset(("مسيرة", "مسيرات", "الطيران المسير")),
         _words("""
             قناة | تلفزيون | فضائية | شاشة | نت | الحوثية | تظاهر | تظاهرة | احتجاج | احتجاجية | سلمية | حاشدة
@@ -44,7 +44,8 @@ _SENSES = (
             المسيرة | مسيرة السلام | تضامن | تضامنية | عودة | العودة | حياة | حياته | حياتها | مهنية | المهنية
             عمل | العمل | تنمية | التنمية | إصلاح | الإصلاح | نجاح | رياضية | فنية | علمية | الخير | البناء
             التعليم | مسيرته | مسيرتها | طويلة | حافلة | عطاء | رحلة | سنوات
-            عقود | عقدين | عاما | أيام | اكمال | إكمال | استكمال | مواصلة
+            عقود | عقدين | عاما | أيام | اكمال | إكمال | استكمال | مواصلة | للتصوير | التصوير | تصوير
+            فيلم | الفيلم
         """),
         _words("طائرة | طائرات | مفخخة | مفخخات | انتحارية | أسقط | اسقاط | اعترض | اعتراض | أطلقت | بطائرة"),
     ),
@@ -91,11 +92,11 @@ _SENSES = (
         _words("rocket | rockets | drone | bomb | gunmen | صاروخ | مسيرة | عبوة | مسلحين | انتحاري"),
     ),
     _Sense(
-        "an explosion of prices, anger or numbers",
-        frozenset(("انفجار*", "explosion*")),
+        "an explosion of prices, anger or numbers, or a film's effects",
+        frozenset(("انفجار*", "انفجارات", "explosion*")),
         _words("""
             أسعار | الأسعار | سكاني | السكاني | غضب | الغضب | الطلب | التضخم | prices | price | population
-            anger | demand | inflation
+            anger | demand | inflation | مصطنعة | مؤثرات | سينمائية | الخدع | فيلم | الفيلم | تصوير
         """),
         _words(
             "عبوة | ناسفة | مفخخة | انتحاري | قتل | مقتل | إصابة | bomb | device | suicide | killed | wounded"
