@@ -4,8 +4,8 @@
 
 Starts a local Kafka broker and one ``wirewatch process`` (the processor on cpu 1, this process
 and the broker on cpu 0, when the machine has two), produces articles at ``--rate`` per second
-for ``--seconds``, and reads the incident updates. The articles come from ``bench/newsgen.py``: real-news lengths, Arabic and English,
-about 10 % with an attack word that is not a current attack (trials, threats, denials, sport
+for ``--seconds``, and reads the incident updates. The articles come from ``bench/newsgen.py``:
+real-news lengths, Arabic and English, about 10 % with an attack word that is not a current attack (trials, threats, denials, sport
 ...). Current attack reports (about ``--attack-share``) are clustered: each event is reported 3
 to 10 times by different outlets, in both languages, over the following minutes of stream time,
 each worded its own way. The stream's clock runs so that the run covers seven days of news, so
@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 from common import create_topics, free_port, latency_summary, start_broker, start_worker, wait_ready  # noqa: E402
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: E402
 from newsgen import OUTLETS, AttackEvent, NewsGen, Outlet  # noqa: E402
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
 
 from wirewatch.topics import ARTICLES, INCIDENT_UPDATES  # noqa: E402
 from wirewatch.topics.codec import encode, key  # noqa: E402
@@ -159,17 +160,19 @@ def lag(bootstrap: str, group: str, topic: str) -> int:
 
 def analysis_wait(port: int) -> tuple[float, float]:
     """The processor's running sum and count of article-on-Kafka to attack-report seconds."""
-    total = count = 0.0
+    found = {"_sum": 0.0, "_count": 0.0}
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as answer:
-            for line in answer.read().decode().splitlines():
-                if line.startswith('wirewatch_detection_latency_seconds_sum{since="kafka"}'):
-                    total = float(line.split()[-1])
-                elif line.startswith('wirewatch_detection_latency_seconds_count{since="kafka"}'):
-                    count = float(line.split()[-1])
+            text = answer.read().decode()
     except OSError:
-        pass
-    return total, count
+        return 0.0, 0.0
+    for family in text_string_to_metric_families(text):
+        if family.name == "wirewatch_detection_latency_seconds":
+            for sample in family.samples:
+                suffix = sample.name.removeprefix(family.name)
+                if sample.labels.get("since") == "kafka" and suffix in found:
+                    found[suffix] = sample.value
+    return found["_sum"], found["_count"]
 
 
 def mean_by_interval(samples: list[tuple[float, float]]) -> list[float | None]:
@@ -209,8 +212,8 @@ def _run(cleanup: contextlib.ExitStack) -> int:
     args = parser.parse_args()
 
     # The processor gets cpu 1 to itself; this process (the producer and the update reader) and
-    # the broker it starts (which inherits the mask) stay on cpu 0. Left to the scheduler, the
-    # producer, which needs most of a core at 800/s, sometimes shared the processor's core.
+    # the broker it starts (which inherits the mask) stay on cpu 0, so that the producer never
+    # runs on the processor's core.
     pin = ["taskset", "-c", "1"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
     if pin:
         os.sched_setaffinity(0, {0})

@@ -31,7 +31,7 @@ from wirewatch.core.figures import (
 from wirewatch.core.focus import fit_to_focus
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.genre import genre
-from wirewatch.core.lexicon import Lexicon, TermHit, default_lexicon, is_trigger, word_forms
+from wirewatch.core.lexicon import FOLLOWS, Lexicon, TermHit, default_lexicon, is_trigger, word_forms
 from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
@@ -1081,22 +1081,9 @@ def _not_a_target(
 
 _SILENT = frozenset(("base", "site"))  # places that are no government: they never "said"
 _ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
-# "The announcement followed a drone attack that killed three soldiers on Sunday": the news is
-# what followed; the attack before it is background. Not "the blast followed a rocket attack".
-_FOLLOWS = frozenset(
-    (
-        "followed a",
-        "followed an",
-        "follows a",
-        "follows an",
-        "came after a",
-        "comes after a",
-        "came days after",
-        "comes days after",
-        "came a week after",
-        "comes a week after",
-    )
-)
+# "The announcement followed a drone attack": the news is what followed; the attack before it is
+# background. Not "the blast followed a rocket attack".
+_FOLLOWS = frozenset(FOLLOWS)
 # "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
 _FORMER = frozenset(normalize(w) for w in "سابق السابق سابقة السابقة previous".split())
 _OFFICES = frozenset(
@@ -1185,16 +1172,19 @@ _REPORTING = frozenset(
 )
 
 
-_FOREIGN_ACTS = frozenset(
-    normalize(w)
-    for w in (
-        "زار يزور زيارة استقبل يستقبل التقى يلتقي اجتمع اجتماع جلسة ترأس عقد عقدت أدى صلاة شيع تشييع وصل"
-        " وصلت نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
-        " prayed buried arrived arrives published revealed unveiled toured بحث يبحث ناقش يناقش discussed"
-        " discusses شيعت شيعوا يشيع تشيع جنازة funeral attended attends stood ودع يودع تودع"
-    ).split()
-)
 _FAREWELL = frozenset(normalize(w) for w in "ودع يودع تودع".split())
+_FOREIGN_ACTS = (
+    frozenset(
+        normalize(w)
+        for w in (
+            "زار يزور زيارة استقبل يستقبل التقى يلتقي اجتمع اجتماع جلسة ترأس عقد عقدت أدى صلاة شيع تشييع وصل"
+            " وصلت نشرت كشفت تفقد visited visit visits received receives met meeting session chaired held"
+            " prayed buried arrived arrives published revealed unveiled toured بحث يبحث ناقش يناقش discussed"
+            " discusses شيعت شيعوا يشيع تشيع جنازة funeral attended attends stood"
+        ).split()
+    )
+    | _FAREWELL
+)
 # Acts whose time comes before them ("Biden on Friday stood at Dover", "شيعت اليوم").
 _ACTS_AFTER = frozenset(normalize(w) for w in "stood attended attends visited met held شيعت شيعوا".split())
 

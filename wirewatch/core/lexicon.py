@@ -28,6 +28,13 @@ def term_list(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in text.replace("\n", "|").split("|") if t.strip())
 
 
+# "The announcement followed a drone attack that killed three soldiers on Sunday": background
+# words that put the attack before the news (detect lets an attack word before them off).
+FOLLOWS = term_list("""
+    followed a | followed an | follows a | follows an | came after a | comes after a
+    came days after | comes days after | came a week after | comes a week after
+""")
+
 # label -> terms. Weapon labels are "weapon:<type>".
 TERMS: dict[str, tuple[str, ...]] = {
     "weapon:rocket": term_list("""
@@ -401,9 +408,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         last year's
         most recently | most recent | history of | has been targeted | have been targeted
         to mark | commemorat* | إحياء ذكرى
-        followed a | followed an | follows a | follows an | came after a | comes after a
-        came days after | comes days after | came a week after | comes a week after
-    """),
+    """)
+    + FOLLOWS,
 }
 
 # Reporting bodies: canonical name -> the ways outlets name it.

@@ -53,10 +53,10 @@ from wirewatch.workers.skips import SkipGuard
 log = logging.getLogger("wirewatch.processor")
 
 # Bytes per partition and fetch: about 50 real-length articles. With Faust's default, 1 MiB (about
-# 400), 4 of 5 ten-minute runs of bench-incidents at 800 articles/s had minutes on end in which
-# articles waited 1.3-2.2 s before analysis while the processor's core had time to spare; with
-# this, 0 of 2 (the cause is not known). A record larger than this still comes whole: the broker
-# returns at least one batch.
+# 400), 4 of 5 ten-minute runs of bench-incidents at 800 articles/s had minutes on end with a p99
+# of 2-4.6 s, in which articles waited 1.1-2.2 s before analysis while the processor's core had
+# time to spare; with this, 0 of 3 after their first minute (the cause is not known). A record
+# larger than this still comes whole: the broker returns at least one batch.
 CONSUMER_FETCH_BYTES = 128 * 1024
 # RocksDB's default block cache is 2 GiB per table: far more than incidents need.
 _ROCKSDB = {"block_cache_size": 16 * 1024 * 1024, "block_cache_compressed_size": 8 * 1024 * 1024}
