@@ -127,6 +127,58 @@ def test_a_round_up_of_many_fronts_joins_only_on_a_town_or_base_in_common() -> N
     assert book.add(report("f", "F", hours=5, places=(DIYALA,), types=("mortar",))).id == first.id
 
 
+ERBIL_CITY = PlaceFact(id="IQ-AR/erbil", name="Erbil", kind="city", lineage=("IQ-AR/erbil", "IQ-AR", "IQ"))
+KIRKUK = PlaceFact(id="IQ-KI", name="Kirkuk Governorate", kind="governorate", lineage=("IQ-KI", "IQ"))
+KIRKUK_CITY = PlaceFact(
+    id="IQ-KI/kirkuk", name="Kirkuk", kind="city", lineage=("IQ-KI/kirkuk", "IQ-KI", "IQ")
+)
+
+
+def test_a_second_attack_told_in_passing_does_not_open_the_incident_to_its_town() -> None:
+    # "Rockets hit Ain al-Asad at dawn; separately, shots were fired near a checkpoint in Erbil":
+    # the article joins the Ain al-Asad incident, but the next attack in Erbil is another event.
+    book = Book()
+    first = book.add(report("a", "A"))
+    side = report("b", "B", hours=1, places=(AIN, ERBIL_CITY), together=(("ain-al-asad",), ("IQ-AR/erbil",)))
+    assert book.add(side).id == first.id
+    assert book.add(report("c", "C", hours=2, places=(ERBIL, ERBIL_CITY))).id != first.id
+
+
+def test_one_barrage_on_two_bases_takes_the_reports_of_either() -> None:
+    # "Missiles fell on Ain al-Asad and Erbil": the reports from Erbil join the first ones.
+    book = Book()
+    first = book.add(report("a", "A", types=("missile",)))
+    both = report(
+        "b",
+        "B",
+        hours=1,
+        places=(AIN, ERBIL_CITY),
+        types=("missile",),
+        together=(("ain-al-asad", "IQ-AR/erbil"),),
+    )
+    assert book.add(both).id == first.id
+    assert book.add(report("c", "C", hours=2, places=(ERBIL,), types=("missile",))).id == first.id
+
+
+def test_the_town_of_a_governorate_report_stays_matched_on_its_town() -> None:
+    # A bombing "in Kirkuk province", then "in Kirkuk city", then the funeral report a day later
+    # naming the city: the town refines the first report's governorate and keeps the town window.
+    book = Book()
+    first = book.add(report("a", "A", places=(KIRKUK,), types=("suicide",)))
+    assert (
+        book.add(report("b", "B", hours=1, places=(KIRKUK_CITY, KIRKUK), types=("suicide",))).id == first.id
+    )
+    assert book.add(report("c", "C", hours=26, places=(KIRKUK_CITY,), types=("suicide",))).id == first.id
+
+
+def test_an_incident_matches_on_its_core_not_on_every_place_its_reports_name() -> None:
+    base, _ = apply(None, report("a", "A"), T0, POLICY)
+    side = report("b", "B", hours=1, places=(AIN, ERBIL_CITY), together=(("ain-al-asad",), ("IQ-AR/erbil",)))
+    grown, _ = apply(base, side, T0, POLICY)
+    assert {p.id for p in grown.places} == {"ain-al-asad", "IQ-AR/erbil"}  # shown
+    assert [line[0] for line in summary(grown).lineages] == ["ain-al-asad"]  # matched on
+
+
 def test_redelivered_report_changes_nothing() -> None:
     book = Book()
     r = report("a", "A")

@@ -89,6 +89,9 @@ class ReportFacts(BaseModel):
     text_chars: int = 0  # length of the text the signature was made from
     wire_of: str | None = None  # the article this report reprints (set when it joins)
     late: bool = False  # a late report: the attack was days before the article
+    together: tuple[
+        tuple[str, ...], ...
+    ] = ()  # the place ids of each attack the article tells, one group each
 
 
 class Figure(BaseModel):
@@ -136,16 +139,55 @@ class Summary:
     types: frozenset[str]
     lineages: tuple[tuple[str, ...], ...]
     kinds: tuple[str, ...]
+    support: tuple[int, ...] = ()  # how many of its reports name each place
 
 
 def summary(incident: Incident) -> Summary:
+    places = matching_places(incident)
     return Summary(
         incident.id,
         incident.event_time,
         frozenset(incident.attack_types),
-        tuple(incident.lineages()),
-        tuple(p.kind for p in incident.places),
+        tuple(p.lineage or (p.id,) for p in places),
+        tuple(p.kind for p in places),
+        tuple(sum(1 for r in incident.reports if any(q.id == p.id for q in r.places)) for p in places),
     )
+
+
+def matching_places(incident: Incident) -> tuple[PlaceFact, ...]:
+    """The places a new report can join the incident on: its core.
+
+    The core is the places of the first report that is not a round-up, the places inside them that
+    later reports name (the town of a governorate, the base of a town), the places a report names
+    in one attack with a base or site of the core (one barrage on two bases), and the places that
+    two or more reports name. An incident shows every place its reports name, but matches only on
+    its core. Otherwise one report that also names another town (a round-up's other fronts, a
+    second attack the same day) lets the next attack in that town join, and the incident grows
+    into a chain of events. An incident of round-ups alone matches on all its places, and
+    ``choose`` lets only a town or base in common join it.
+    """
+    singles = [r for r in incident.reports if not _fronts(r.places)]
+    if not singles:
+        return incident.places
+    core = {p.id for p in singles[0].places}
+    named: dict[str, int] = {}
+    for r in singles:
+        for p in r.places:
+            named[p.id] = named.get(p.id, 0) + 1
+    for r in singles[1:]:
+        specific = {p.id for p in r.places if p.kind in ("base", "site")}
+        for together in r.together:  # one attack on a core base and another place: one barrage
+            if any(place in core and place in specific for place in together):
+                core |= set(together)
+        core |= {p.id for p in r.places if any(area in core for area in p.lineage[1:])}
+    return tuple(p for p in incident.places if p.id in core or named.get(p.id, 0) >= 2)
+
+
+def _fronts(places: Sequence[PlaceFact]) -> bool:
+    """Towns, bases or sites in three or more first-level divisions: a report of several fronts
+    (a governorate or country named alone is often the actor or the context, and does not count)."""
+    towns = [p.lineage for p in places if _SPECIFICITY.get(p.kind, 0) >= 2.5 and len(p.lineage) >= 2]
+    return len({line[-2] for line in towns}) >= _ROUNDUP_REGIONS
 
 
 # -- matching ------------------------------------------------------------------------------------
@@ -212,9 +254,22 @@ def _roundup(lineages: Sequence[tuple[str, ...]]) -> bool:
     return len(divisions | alone) >= _ROUNDUP_REGIONS
 
 
+def _support(report: Sequence[PlaceFact], cand: Summary) -> int:
+    """How many of the candidate's reports name a place related to one of the report's."""
+    lines = [p.lineage or (p.id,) for p in report]
+    return max(
+        (
+            n
+            for line, n in zip(cand.lineages, cand.support, strict=False)
+            if any(line[0] in r or r[0] in line for r in lines)
+        ),
+        default=0,
+    )
+
+
 def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
     """The incident the report belongs to among candidates, or ``None`` for a new incident."""
-    best: tuple[float, float, str] | None = None
+    best: tuple[float, int, float, str] | None = None
     roundup = _roundup([p.lineage or (p.id,) for p in report.places])
     for cand in candidates:
         score = place_agreement(report.places, cand.lineages, cand.kinds)
@@ -228,10 +283,11 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
         gap = abs((report.event_time - cand.event_time).total_seconds())
         if gap > window.total_seconds():
             continue
-        key = (score, -gap, cand.id)
+        # Between equally specific candidates, the one more of whose reports name the place.
+        key = (score, _support(report.places, cand), -gap, cand.id)
         if best is None or key > best:
             best = key
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 # -- state transitions ---------------------------------------------------------------------------
@@ -526,4 +582,9 @@ def facts_from_analysis(
         signature=signature(article.title, article.text),
         text_chars=len(article.title) + len(article.text),
         late=bool(analysis.get("late_report")),
+        together=tuple(
+            ids
+            for attack in analysis.get("attacks") or ()
+            if (ids := tuple(p["id"] for p in attack["places"] if p.get("role") == "target"))
+        ),
     )
