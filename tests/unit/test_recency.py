@@ -59,3 +59,19 @@ def test_background_words_need_an_explicit_now_to_stay_current() -> None:
 def test_without_publication_date_weekdays_say_nothing() -> None:
     assert decide(find_time_refs(norms("rockets hit the base on Sunday"), None)) is None
     assert decide(find_time_refs(norms("rockets hit the base last year"), None)) == "past"
+
+
+def test_a_past_weekday_and_today_after_it_are_two_times() -> None:
+    # "the attack that targeted the airport last Saturday, today Tuesday, the committee said":
+    # the weekday dates the attack, "today" the committee; "six years ago today" stays one time.
+    refs = find_time_refs(norms("الهجوم الذي استهدف المطار السبت الماضي، اليوم الثلاثاء"), TUESDAY)
+    assert [(r.kind, r.text) for r in refs] == [
+        ("past", "السبت الماضي"),
+        ("current", "اليوم"),
+        ("current", "الثلاثاء"),
+    ]
+    assert [r.kind for r in find_time_refs(norms("six years ago today rockets hit"), TUESDAY)] == ["past"]
+
+
+def test_a_single_day_is_a_measure_not_today() -> None:
+    assert find_time_refs(norms("تغطي الطائرة خمسين دونما في اليوم الواحد"), TUESDAY) == []

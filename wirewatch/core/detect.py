@@ -542,6 +542,7 @@ _CONTEXTS = frozenset(
     )
 )
 _DATED = ("time", "late report")
+_KNOWN_DATED = "a known attack its own clause dates back"
 _GENERAL = "no time words, no place, no figure"
 
 
@@ -556,7 +557,16 @@ def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention
         or mentions[0].recency_reason.startswith(_DATED)
     ):
         return mentions
-    dated = next((m for m in mentions[1:] if m.recency_reason.startswith(_DATED)), None)
+    # The lead's "arrested over the attack that targeted the base last Monday" dates it too.
+    dated = next(
+        (
+            m
+            for m in mentions[1:]
+            if m.recency_reason.startswith(_DATED)
+            or (m.recency_reason.startswith(_KNOWN_DATED) and m.sentence < LEAD_SENTENCES)
+        ),
+        None,
+    )
     if dated is None or dated.recency == mentions[0].recency:
         return mentions
     why = f"headline dated by sentence {dated.sentence + 1}"
@@ -597,6 +607,7 @@ _FRAMING = frozenset(
         "a sentence carried out",
         "politics",
         "an accident or a controlled explosion",
+        "peaceful or criminal use, not an attack",
         "a condition or hypothesis",
         "a permission, agreement or plan",
         "a reaction to an attack",
@@ -946,7 +957,7 @@ def _mention(
         # "the drone that struck Tower 22 late last month", in a report of today's findings
         when, why = (
             "past",
-            "a known attack its own clause dates back: " + ", ".join(r.text for r in in_clause),
+            f"{_KNOWN_DATED}: " + ", ".join(r.text for r in in_clause),
         )
     elif referred and in_clause and all(r.kind == "current" and (r.days_ago or 0) <= 1 for r in in_clause):
         # "الضربات الأمريكية التي طالت مساء الجمعة", on Saturday: the article covers a current one
@@ -1216,11 +1227,12 @@ def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) ->
 def _clause_refs(
     words: Sequence[str], terms: Sequence[TermHit], offset: int, refs: Sequence[TimeRef]
 ) -> list[TimeRef]:
-    """The times in the relative clause that names a known attack ("the drone that struck Tower 22
-    late last month")."""
+    """The time of the relative clause that names a known attack ("the drone that struck Tower 22
+    late last month"): the first one after it. A later one tells the main verb's time ("الهجوم الذي
+    استهدف المطار مساء الاثنين الماضي، اليوم الخميس": the committee spoke today)."""
     last = terms[0].last - offset
     clause = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k] in _REFERRING), None)
-    return [] if clause is None else [r for r in refs if r.first > clause]
+    return [] if clause is None else [r for r in refs if r.first > clause][:1]
 
 
 def _today(refs: Sequence[TimeRef]) -> bool:

@@ -192,6 +192,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         rather than a drone | rather than a rocket | rather than a missile | rather than a bomb
         وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
         لا علاقة له* بهجوم | لم يكن هجوم*
+        عدم وجود أي خرق | بعدم وجود أي خرق | عدم وجود أي استهداف | لا يوجد أي استهداف
+        no security breach
     """),
     "threat": term_list("""
         هدد* | يهدد* | تهدد* | توعد* | تتوعد | يتوعد | تهديد* | حذر* | يحذر* | تحذر* | تحذير* | سنستهدف
@@ -278,7 +280,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     "politics": term_list("""
         موازنة | الموازنة | ميزانية | البرلمان | مجلس النواب | النواب | انتقد* | انتقاد* | هجوما سياسيا
-        هجوم سياسي | هجوما لاذعا | هجوما حادا | الانتخابات | انتخابات
+        هجوم سياسي | هجوما لاذعا | هجوما حادا | الانتخابات | انتخابات | قصف جبهات | قصف الجبهات
+        حرب كلامية
         budget | parliament | lawmaker* | legislator* | criticis* | criticiz* | election*
         rhetoric* | verbal | metaphor* | spending
     """),
@@ -349,6 +352,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         drug*
         narcotic* | captagon | hobby | delivery drone* | light show | aerial show
         تصوير فيلم | موقع تصوير | فيلم روائي | مؤثرات بصرية | خدع سينمائية | الخدع السينمائية
+        مشاهد تصوير | تصوير مسلسل | تصوير مشاهد | مسلسل درامي
         film shoot | film set | movie set | special effects
     """),
     "hearsay": term_list("""

@@ -85,6 +85,7 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
 # "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
 _DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))
 _NEED = frozenset(_n("الحاجة حاجة"))
+_SINGLE = frozenset(_n("الواحد"))  # "في اليوم الواحد": in a single day, per day
 _NIGHT = frozenset(_n("ليل"))  # "tonight" alone, the night of the day named after it
 _MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
 
@@ -277,14 +278,19 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         if ref is None:
             continue
         kind, days, size = ref
-        if kind == "current" and i + size < len(words) and words[i + size] in _NEED:
-            i += size  # "بأمس الحاجة": in dire need, not yesterday
+        if kind == "current" and i + size < len(words) and words[i + size] in _NEED | _SINGLE:
+            i += size  # "بأمس الحاجة": in dire need, not yesterday; "اليوم الواحد": a day's worth
             continue
         if kind == "current" and i > 0 and words[i - 1] in _DEMONSTRATIVES and words[i] not in _LAST:
             i += size  # "تلك الليلة", "that night": another time than the article's
             continue
-        if kind == "past" and i + size < len(words) and (words[i + size],) in _CURRENT_PHRASES:
-            size += 1  # "six years ago today" is one past time
+        if (
+            kind == "past"
+            and ref is not weekday
+            and i + size < len(words)
+            and (words[i + size],) in _CURRENT_PHRASES
+        ):
+            size += 1  # "six years ago today" is one past time; not "الاثنين الماضي، اليوم الخميس"
         elif kind == "past" and _weekday_next(words, i + size):
             size += 2  # "one year ago this Friday"
         text = " ".join(words[i : i + size])
