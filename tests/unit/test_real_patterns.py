@@ -1487,6 +1487,25 @@ PATTERNS = [
         set(),
         {"conoco", "deir-ez-zor"},
     ),
+    (
+        "the day crowds gathered at the site of last year's strike is the rally's",
+        "Thousands rally in Baghdad on anniversary of airport drone strike",
+        "Thousands of supporters rallied in Baghdad on Wednesday to mark the first anniversary of the US "
+        "drone strike that killed two commanders near Baghdad International Airport. On Tuesday night, "
+        "crowds gathered on the airport road at the site of the strike, where a memorial now stands.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "children gathered outside when the strike hit: the time is the strike's",
+        "Air strike hits school in Idlib countryside",
+        "Rescuers said 20 people were killed by the attack which struck a school in a village of Idlib "
+        "province around midday on Tuesday as children gathered outside to go home.",
+        True,
+        set(),
+        set(),
+    ),
 ]
 
 

@@ -1198,6 +1198,9 @@ _FOREIGN_ACTS = (
 )
 # Acts whose time comes before them ("Biden on Friday stood at Dover", "شيعت اليوم").
 _ACTS_AFTER = frozenset(normalize(w) for w in "stood attended attends visited met held شيعت شيعوا".split())
+# A crowd's act after a time that opens the sentence ("On Saturday night, crowds gathered at the
+# site"); not "struck ... on Wednesday as children gathered outside".
+_GATHERED = frozenset(normalize(w) for w in "gathered rallied marched".split())
 
 
 _REFERRING = frozenset(normalize(w) for w in "الذي التي الذين اللذين which that who".split())
@@ -1252,11 +1255,15 @@ def _foreign_time(words: Sequence[str], ref: TimeRef) -> bool:
     # stand further back than the other acts.
     before = words[max(0, ref.first - 8) : ref.first]
     after = words[ref.last + 1 : ref.last + 3]
-    return any(
-        f in (_FOREIGN_ACTS if k >= len(before) - 6 else _FAREWELL)
-        for k, w in enumerate(before)
-        for f in word_forms(w)
-    ) or any(w in _ACTS_AFTER for w in after)
+    return (
+        any(
+            f in (_FOREIGN_ACTS if k >= len(before) - 6 else _FAREWELL)
+            for k, w in enumerate(before)
+            for f in word_forms(w)
+        )
+        or any(w in _ACTS_AFTER for w in after)
+        or (ref.first <= 1 and any(w in _GATHERED for w in words[ref.last + 1 : ref.last + 4]))
+    )
 
 
 _CAME = frozenset(
