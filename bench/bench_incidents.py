@@ -45,7 +45,15 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
 
-from common import create_topics, free_port, latency_summary, start_broker, start_worker, wait_ready  # noqa: E402
+from common import (  # noqa: E402
+    create_topics,
+    free_port,
+    latency_summary,
+    log_warnings,
+    start_broker,
+    start_worker,
+    wait_ready,
+)
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: E402
 from newsgen import OUTLETS, AttackEvent, NewsGen, Outlet  # noqa: E402
 from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
@@ -229,7 +237,12 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "WIREWATCH_LOG_LEVEL": "WARNING",
     }
     create_topics(env)
-    processor = start_worker(cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env)
+    # The processor's warnings (a rebalance, a full producer buffer, a slow commit) are kept, to be
+    # set beside a slow minute.
+    processor_log = ROOT / ".cache" / "bench" / "incidents-processor.log"
+    processor = start_worker(
+        cleanup, [*pin, sys.executable, "-m", "wirewatch.cli", "process"], env, log=processor_log
+    )
     latencies: list[float] = []
     timed: list[tuple[float, float]] = []  # (article on Kafka, ms since the epoch; latency ms)
     updates = 0
@@ -340,12 +353,16 @@ def _run(cleanup: contextlib.ExitStack) -> int:
         "cpu_bound_neighbour": args.neighbour,
         "load_avg_1m_before": round(load_before, 2),
         "load_avg_1m_after": round(load_after, 2),
+        "processor_warnings": len(warnings := log_warnings(processor_log)),
     }
     warm = result["after_first_minute"]
     print(
         f"after the first {WARM_UP_S} s: p50 {warm['p50_ms']} ms, p99 {warm['p99_ms']} ms, max {warm['max_ms']} ms"
     )
     print(f"p99 by minute (ms): {result['p99_ms_by_minute']}")
+    print(f"processor log: {processor_log} ({len(warnings)} warning or error lines)")
+    for line in warnings[:10]:
+        print(f"  {line[:300]}")
     print(
         f"processor: {result['articles_per_s']} articles/s sustained ({sent} in {produced_for:.0f} s + "
         f"{drain:.0f} s drain, lag at end {remaining}); article→incident update p50 {result['p50_ms']} ms, "

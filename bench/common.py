@@ -11,6 +11,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "kafka"))
@@ -55,12 +56,25 @@ def latency_summary(values_ms: list[float]) -> dict[str, float | None]:
 
 
 def start_worker(
-    cleanup: contextlib.ExitStack, argv: list[str], env: dict[str, str]
+    cleanup: contextlib.ExitStack, argv: list[str], env: dict[str, str], log: Path | None = None
 ) -> subprocess.Popen[bytes]:
-    """A wirewatch worker process, stopped (SIGTERM, then SIGKILL) when ``cleanup`` closes."""
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """A wirewatch worker process, stopped (SIGTERM, then SIGKILL) when ``cleanup`` closes; its
+    log (standard error) goes to ``log`` when given, else nowhere."""
+    stderr: Any = subprocess.DEVNULL
+    if log is not None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        stderr = cleanup.enter_context(log.open("wb"))
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     cleanup.callback(stop_process, process)
     return process
+
+
+def log_warnings(log: Path) -> list[str]:
+    """The WARNING and ERROR lines of a worker's log."""
+    if not log.exists():
+        return []
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [line for line in lines if " WARNING " in line or " ERROR " in line]
 
 
 def free_port() -> int:
