@@ -1498,6 +1498,24 @@ PATTERNS = [
         {"baghdad"},
     ),
     (
+        "a dog shot by mistake for a lion is not a shooting attack",
+        "الشرطة تطلق النار على كلب ظنته أسدا",
+        "قالت الشرطة اليوم الأربعاء إن أحد أفرادها أطلق النار بالخطأ على كلب ضخم بعد بلاغات عن أسد طليق في "
+        "الحي. وقال طبيب بيطري إن الكلب أصيب بطلق ناري في ساقه وإنه سيتعافى.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a market named after rockets is a place, not a rocket attack",
+        "مصادرة أطنان من الأغذية الفاسدة في جدة",
+        "قامت بلدية جنوب جدة بمشاركة شرطة جدة ومكتب العمل بإحباط توزيع ثمانية أطنان من الأغذية الفاسدة "
+        "في أسواق الصواريخ، وأزالت عشرات البسطات المخالفة.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "children gathered outside when the strike hit: the time is the strike's",
         "Air strike hits school in Idlib countryside",
         "Rescuers said 20 people were killed by the attack which struck a school in a village of Idlib "

@@ -28,6 +28,7 @@ class _Sense:
     other: frozenset[str]  # neighbours of the other sense
     weapon: frozenset[str]  # neighbours that keep the weapon sense whatever else is near
     anywhere: frozenset[str] = frozenset()  # words that decide the other sense anywhere in the sentence
+    named: frozenset[str] = frozenset()  # a word before it that makes it a name ("سوق الصواريخ")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -77,6 +78,30 @@ _SENSES = (
         # "a rocket ... carrying the Mars probe", "launched ... into orbit"; not "الفضاء" (airspace
         # too), "مدار" ("على مدار الساعة"), "probe" (an inquiry) or "فضائية" (a TV channel)
         _words("مسبار | المريخ | orbit | spaceport | nasa | spacex"),
+        # Jeddah's "أسواق الصواريخ", a market named after rockets
+        _words("سوق | أسواق | اسواق | حي | شارع"),
+    ),
+    _Sense(
+        "an animal shot, not an attack",
+        frozenset(
+            (
+                "طلق ناري",
+                "طلقات نارية",
+                "بالرصاص",
+                "رصاصة",
+                "أطلق النار",
+                "اطلق النار",
+                "أطلقت النار",
+                "إطلاق النار",
+                "shot dead",
+            )
+        ),
+        frozenset(),
+        frozenset(),
+        # a police officer shot a dog he took for a lion; the vets looked for its owner
+        _words(
+            "كلب | الكلب | كلاب | الكلاب | بيطري | بيطريون | البيطري | البيطرية | dog | dogs | veterinary"
+        ),
     ),
     _Sense(
         "an attack of another kind (a shark, the heart, hackers)",
@@ -201,6 +226,8 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     near = (*words[max(0, first - WINDOW) : first], *words[last + 1 : last + 1 + WINDOW])
     around = {f for w in near for f in word_forms(w)}
     if sense.anywhere and sense.anywhere & {f for w in words for f in word_forms(w)}:
+        return sense.name
+    if first > 0 and sense.named & set(word_forms(words[first - 1])):
         return sense.name
     following = words[last + 1] if last + 1 < len(words) else ""
     if following in sense.other and following not in sense.weapon:
