@@ -1524,6 +1524,41 @@ PATTERNS = [
         set(),
         set(),
     ),
+    (
+        "a town listed after a base, where the sentence speaks of bases, names that town's base",
+        "Missiles hit two bases in Iraq",
+        "Officials said on Wednesday that the missiles targeted two bases hosting coalition troops at "
+        "Ain al-Asad and Irbil.",
+        True,
+        {"ain-al-asad", "erbil-airport"},
+        set(),
+    ),
+    (
+        "the Arabic list: two bases in Ain al-Asad and Erbil",
+        "صواريخ على قاعدتين في العراق",
+        "قال مسؤولون اليوم الأربعاء إن صواريخ بالستية سقطت على قاعدتين تضمان قوات التحالف في عين الأسد وأربيل.",
+        True,
+        {"ain-al-asad", "erbil-airport"},
+        set(),
+    ),
+    (
+        "a town listed after a base in a sentence about no bases stays the town",
+        "Rockets hit Ain al-Asad and Erbil",
+        "Rockets struck Ain al-Asad and Erbil on Wednesday, officials said.",
+        True,
+        {"ain-al-asad"},
+        {"erbil-airport"},
+    ),
+    (
+        "the position the attack hit, named two sentences later ('referred to as Tower 22')",
+        "Jordan condemns drone attack on border post",
+        "Jordan on Tuesday condemned the drone attack on a forward position on its border with Syria that "
+        "killed three soldiers. The spokesman said the attack targeted a site where allied forces are "
+        "deployed. The position, referred to by the US military as Tower 22, lies in the desert.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
 ]
 
 

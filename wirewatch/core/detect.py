@@ -497,10 +497,13 @@ def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
 # "The site, known as Tower 22, houses ...", "وتعرف القاعدة باسم ...": the next sentence names the
 # base the attack sentence called "a small outpost".
 _SITE_WORDS = frozenset(
-    normalize(w) for w in "site base outpost camp facility garrison القاعدة الموقع النقطة المعسكر".split()
+    normalize(w)
+    for w in "site base outpost position installation camp facility garrison".split()
+    + "القاعدة الموقع النقطة المعسكر".split()
 )
 _KNOWN_AS = frozenset(
-    normalize(w) for w in "known called named المعروفة المعروف تعرف يعرف المسماة المسمى".split()
+    normalize(w)
+    for w in "known called named referred dubbed المعروفة المعروف تعرف يعرف المسماة المسمى".split()
 )
 
 
@@ -683,6 +686,27 @@ def _told_before(sentences: Sequence[_Sentence], k: int, gazetteer: Gazetteer) -
     if k == 0:
         return set()
     return {p.place_id for p in sentences[k - 1].places if gazetteer.places[p.place_id].kind != "country"}
+
+
+_BASES = frozenset(normalize(w) for w in "bases airbases قواعد القواعد قاعدتي قاعدتين".split())
+_AND = frozenset(("and", "&"))
+
+
+def _listed_base(
+    gazetteer: Gazetteer, words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int
+) -> str | None:
+    """ "bases hosting US troops at Al-Asad and Irbil", "قاعدتي/قواعد ... في عين الأسد وأربيل": a town
+    listed after a base, where the sentence speaks of bases, names the one base in that town."""
+    if k == 0:
+        return None
+    before, mention = places[k - 1], places[k]
+    base = gazetteer.base_in(mention.place_id)
+    if base is None or gazetteer.places[before.place_id].kind != "base":
+        return None
+    gap = words[before.last - offset + 1 : mention.first - offset]
+    joined = (len(gap) == 1 and gap[0] in _AND) or (not gap and words[mention.first - offset].startswith("و"))
+    first = before.first - offset
+    return base if joined and _BASES.intersection(words[max(0, first - 12) : first]) else None
 
 
 def _names_a_place(sentence: _Sentence, named: Sequence[PlaceMention]) -> bool:
@@ -922,7 +946,7 @@ def _mention(
     attack_positions = [h.first - offset for h in attack_terms]
     place_ids = tuple(
         dict.fromkeys(
-            target_place(gazetteer, words, p, offset)
+            _listed_base(gazetteer, words, places, k, offset) or target_place(gazetteer, words, p, offset)
             for k, p in enumerate(places)
             if not is_origin(words, p.first - offset)
             and not is_reference(words, p.first - offset)
