@@ -1559,6 +1559,26 @@ PATTERNS = [
         {"tower-22"},
         set(),
     ),
+    (
+        "the attack in paragraph 3, dated and placed by the sentence before it ('it was the turn of')",
+        "Attack on Shaddadi base as the campaign against US forces drags on",
+        "Six weeks into the campaign of rocket attacks on US forces, the bases in northeast Syria are "
+        "frequent targets.\n\nOn Tuesday, it was the turn of the US base in al-Shaddadi, south of Hasakah "
+        "city. Local sources said a drone approached the base from the west and was shot down by the "
+        "base's air defences.",
+        True,
+        {"shaddadi"},
+        set(),
+    ),
+    (
+        "a dated sentence about a base is no date for an attack sentence that names a place of its own",
+        "Rocket fire in Deir ez-Zor",
+        "On Tuesday, the minister visited the US base in al-Shaddadi. A rocket hit Deir ez-Zor city, "
+        "residents said.",
+        True,
+        {"deir-ez-zor"},
+        {"shaddadi"},
+    ),
 ]
 
 

@@ -306,10 +306,15 @@ def detect(
     rejected: list[Rejected] = []
     lead: Mention | None = None
     dated_lead: int | None = None  # a lead sentence that dates the news without itself counting
+    opener: _Sentence | None = None  # "On Sunday, it was the turn of the US base in al-Shaddadi."
     for position, sentence in enumerate(sentences):
         outcome = _mention(
-            sentence, reference, gazetteer, mentions[-1] if mentions else None, lead, dated_lead
+            sentence, reference, gazetteer, mentions[-1] if mentions else None, lead, dated_lead, opener
         )
+        if isinstance(outcome, Mention) or (outcome is None and sentence.places):
+            opener = None
+        if outcome is None and _opens_item(sentence, gazetteer, reference):
+            opener = sentence
         if isinstance(outcome, Mention):
             denied = denied_everywhere or bool(denied_places & _lineages(outcome.places, gazetteer))
             reason = _framed_out(outcome, sentence, frame, denied)
@@ -709,6 +714,26 @@ def _listed_base(
     return base if joined and _BASES.intersection(words[max(0, first - 12) : first]) else None
 
 
+def _opens_item(sentence: _Sentence, gazetteer: Gazetteer, published: datetime | None) -> bool:
+    """A sentence with no term that gives a day of the news and a place ("On Sunday, it was the turn
+    of the US base in al-Shaddadi."): the next attack sentence without time words or places is that
+    day's, at that place."""
+    return (
+        all(h.label in _OPENER_LABELS for h in sentence.hits)
+        and any(gazetteer.places[p.place_id].kind != "country" for p in sentence.places)
+        and any(r.kind == "current" for r in find_time_refs(sentence.words, published))
+    )
+
+
+_OPENER_LABELS = frozenset(("target_noun", "source"))
+
+
+def _opened_sites(opener: _Sentence, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The bases and sites an opening sentence names ("the US base in al-Shaddadi")."""
+    targets = (target_place(gazetteer, opener.words, p, opener.offset) for p in opener.places)
+    return tuple(dict.fromkeys(t for t in targets if gazetteer.places[t].kind in ("base", "site")))
+
+
 def _names_a_place(sentence: _Sentence, named: Sequence[PlaceMention]) -> bool:
     """A "there was no attack" that names where ("al-Tanf, which was not attacked") denies that
     place only."""
@@ -835,6 +860,7 @@ def _mention(
     previous: Mention | None,
     lead: Mention | None,
     dated_lead: int | None = None,
+    opener: _Sentence | None = None,
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
@@ -1008,6 +1034,17 @@ def _mention(
         when, why = "past", 'context: "the attack came after ...", the earlier events'
     elif _starts_item(sentence):
         when, why = "current", 'no time words: a news item of its own (after "meanwhile", "وفي <place>")'
+    elif (
+        opener is not None
+        and opener.index == index - 1
+        and not places
+        and _SITE_WORDS.intersection(words)
+        and (sites := _opened_sites(opener, gazetteer))
+    ):
+        # "On Sunday, it was the turn of the US base in al-Shaddadi. Two sources said a drone
+        # approached the base ...": the sentence before dates the attack and names its base.
+        when, why = "current", f"undated: sentence {opener.index + 1} dates it and names the base"
+        place_ids = sites
     elif previous is not None and set(place_ids) <= set(previous.places):
         when, why = previous.recency, f"continues sentence {previous.sentence + 1}"
     elif lead is not None:

@@ -135,7 +135,8 @@ def _a_base(before: Sequence[str]) -> bool:
 
 # What may stand before an English base word that a town names ("the U.S. base in Shaddadi").
 _ENGLISH_OWNERS = frozenset(
-    "the a an its their us u s american coalition military main key large small another one".split()
+    """the a an its their us u s american coalition military main key large small another one
+    occupation""".split()
 )
 
 
