@@ -1579,6 +1579,54 @@ PATTERNS = [
         {"deir-ez-zor"},
         {"shaddadi"},
     ),
+    # -- probe round 9 (tests/eval/probe-9-*.jsonl), one row per error pattern -------------------
+    (
+        "strikes on a training facility are strikes, not an exercise",
+        "US strikes militia sites in eastern Syria",
+        "US aircraft carried out precision strikes on Tuesday against a training facility and a safe "
+        "house used by the Revolutionary Guards near Albu Kamal in Deir ez-Zor province, the Pentagon said.",
+        True,
+        {"deir-ez-zor"},
+        set(),
+    ),
+    (
+        "'the strikes' two sentences after a dated strike are that strike, where it hit",
+        "Washington hits back at Kataib Hezbollah",
+        "Militias have fired rockets at US bases dozens of times since October, and Washington has tried "
+        "to calibrate its answers.\n\nEarly on Tuesday, it "
+        "struck again. US forces carried out strikes on three facilities used by the group, the Pentagon "
+        "said. Two Iraqi officials said the strikes hit a compound near the town of al-Qaim in Anbar province.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
+        "rocket launch rails found in an orchard are a cache, not a launch",
+        "Security forces find rockets and launch rails west of Baghdad",
+        "Iraqi security forces on Tuesday found a cache of 107mm rockets and launch rails buried in an "
+        "orchard west of Baghdad, the Security Media Cell said. A bomb disposal team removed the detonators.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "air traffic halted at an airport is no hit on the airport",
+        "Missiles strike Erbil residential area",
+        "Several ballistic missiles struck a residential area of Erbil late on Tuesday, killing four "
+        "civilians. Loud explosions were heard across the city and air traffic at Erbil International "
+        "Airport was halted for hours.",
+        True,
+        set(),
+        {"erbil-airport"},
+    ),
+    (
+        "the base near the northern town of X is X's base",
+        "Rockets hit US base in Hasakah",
+        "Several rockets hit the US base near the northern town of al-Shaddadi on Tuesday, local sources said.",
+        True,
+        {"shaddadi"},
+        set(),
+    ),
 ]
 
 

@@ -41,6 +41,7 @@ from wirewatch.core.roles import (
     is_boundary,
     is_destination,
     is_funeral,
+    is_grounded,
     is_landmark,
     is_office,
     is_origin,
@@ -714,6 +715,15 @@ def _listed_base(
     return base if joined and _BASES.intersection(words[max(0, first - 12) : first]) else None
 
 
+def _the_same(words: Sequence[str], attack_terms: Sequence[TermHit], offset: int) -> bool:
+    """The sentence's first attack word is "the strikes", "the attack": the one just told."""
+    first = min(attack_terms, key=lambda h: h.first).first - offset
+    return first > 0 and words[first - 1] == "the" and words[first] in _THE_SAME
+
+
+_THE_SAME = frozenset("strike strikes attack attacks raid raids airstrike airstrikes".split())
+
+
 def _opens_item(sentence: _Sentence, gazetteer: Gazetteer, published: datetime | None) -> bool:
     """A sentence with no term that gives a day of the news and a place ("On Sunday, it was the turn
     of the US base in al-Shaddadi."): the next attack sentence without time words or places is that
@@ -848,6 +858,44 @@ def _circumstance(words: Sequence[str], hit: TermHit, anchors: Sequence[int], of
     return any(words[k] in _WHILE for k in range(max(anchors) - offset + 1, hit.first - offset))
 
 
+_FACILITY_AFTER = frozenset(
+    normalize(w)
+    for w in """facility facilities camp camps site sites centre center compound compounds base ground
+    grounds""".split()
+)
+_FACILITY_BEFORE = frozenset(normalize(w) for w in "معسكر معسكرات مركز مراكز مقر مقرات قاعدة موقع".split())
+
+
+def _training_site(words: Sequence[str], hit: TermHit, offset: int) -> bool:
+    """ "strikes on a training facility", "قصف معسكر تدريب": the training names what was struck."""
+    if hit.label != "exercise" or hit.first != hit.last:
+        return False
+    i = hit.first - offset
+    if not (words[i].startswith("training") or words[i].startswith(normalize("تدريب"))):
+        return False
+    return (i + 1 < len(words) and words[i + 1] in _FACILITY_AFTER) or (
+        i > 0 and words[i - 1] in _FACILITY_BEFORE
+    )
+
+
+_GEAR = frozenset(
+    normalize(w)
+    for w in """rail rails platform platforms pad pads tube tubes ramp ramps system systems truck
+    trucks""".split()
+)
+_GEAR_BEFORE = frozenset(normalize(w) for w in "منصة منصات منصتي منصتين قاعدة قواعد".split())
+
+
+def _launch_gear(words: Sequence[str], hit: TermHit, offset: int) -> bool:
+    """ "launch rails", "منصات إطلاق": a launcher's parts, no launch."""
+    if hit.label != "event" or hit.first != hit.last:
+        return False
+    i = hit.first - offset
+    if words[i] in ("launch", "launching"):
+        return i + 1 < len(words) and words[i + 1] in _GEAR
+    return words[i] == normalize("إطلاق") and i > 0 and words[i - 1] in _GEAR_BEFORE
+
+
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
 )
@@ -871,7 +919,9 @@ def _mention(
     if all(senses.values()):
         sense = next(iter(senses.values()))
         return Rejected(index, start, end, f"another sense of the word: {sense}", tuple(hits))
-    hits = [h for h in hits if not senses.get((h.first, h.last, h.label))]
+    hits = [
+        h for h in hits if not senses.get((h.first, h.last, h.label)) and not _launch_gear(words, h, offset)
+    ]
     # A context word counts only in the clause of an attack word: "agricultural land west of the
     # airport" two clauses away does not make the rockets a crop-spraying drone.
     attack_terms = [h for h in hits if is_trigger(h.label)]
@@ -880,6 +930,7 @@ def _mention(
         h.label
         for h in hits
         if not _circumstance(words, h, anchors, offset)
+        and not _training_site(words, h, offset)
         and (
             h.label not in _CONTEXTS
             or any(abs(h.first - a) <= CLAUSE or abs(h.last - a) <= CLAUSE for a in anchors)
@@ -1047,6 +1098,15 @@ def _mention(
         place_ids = sites
     elif previous is not None and set(place_ids) <= set(previous.places):
         when, why = previous.recency, f"continues sentence {previous.sentence + 1}"
+    elif (
+        previous is not None
+        and previous.recency == "current"
+        and index - previous.sentence <= 2
+        and _the_same(words, attack_terms, offset)
+    ):
+        # "Early on Wednesday, it struck again. ... The strikes hit a compound in Jurf al-Sakhar":
+        # the attack just told, and where it hit
+        when, why = "current", f"the attack of sentence {previous.sentence + 1}, where it hit"
     elif lead is not None:
         when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
     elif index < LEAD_SENTENCES and (place_ids or killed or wounded or projectiles):
@@ -1143,6 +1203,7 @@ def _not_a_target(
         or is_attribute(words, first, last)
         or (is_staging(words, first) and not struck_before)
         or is_spared(words, last)
+        or is_grounded(words, first, last)
         or (speaks and is_speaker(words, first, last))
         or is_destination(words, first)
         or is_outlet(words, first)

@@ -396,6 +396,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         base | bases | airbase | checkpoint* | patrol* | convoy* | camp | troops | soldiers | forces
         police
         army | embassy | consulate | airport | outpost* | barracks | headquarters | motorcade
+        facility | facilities | safe house | depot | depots | compound
     """),
     # Words that say the attack is one of many or a past one without a date.
     "background": term_list("""

@@ -96,7 +96,7 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
         return mention.place_id
     base = gazetteer.base_in(mention.place_id)
     k = i
-    while k > 2 and i - k < 3 and words[k - 1] in _TOWN_WORDS:
+    while k > 2 and i - k < 4 and words[k - 1] in _TOWN_WORDS:
         k -= 1  # "the base in the town of al-Shaddadi"
     if base is not None and k >= 2 and words[k - 1] in _IN_AT and _a_base(words[max(0, k - 5) : k - 1]):
         return base  # "the U.S. base in al-Shaddadi", "القاعدة الأمريكية في الشدادي"
@@ -111,7 +111,10 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     return place.parent if english or arabic else mention.place_id
 
 
-_TOWN_WORDS = frozenset(normalize(w) for w in ("the", "of", "town", "city", "بلدة", "مدينة"))
+_TOWN_WORDS = frozenset(
+    normalize(w)
+    for w in ("the", "of", "town", "city", "northern", "southern", "eastern", "western", "بلدة", "مدينة")
+)
 _IN_AT = frozenset(normalize(w) for w in ("in", "at", "near", "في", "قرب", "بمنطقة"))
 _BASE_OWNERS = frozenset(
     normalize(w)
@@ -379,6 +382,24 @@ def is_spared(words: Sequence[str], last: int) -> bool:
     """ "but the airport was not struck", "ولم تتعرض القاعدة لأي ضرر": the place was not hit."""
     after = words[last + 1 : last + 7]
     return any(a in _NOT and b in _HIT for a, b in pairwise(after))
+
+
+_TRAFFIC = frozenset(normalize(w) for w in "traffic flights flight الملاحة الرحلات".split())
+_HALTED = frozenset(
+    normalize(w)
+    for w in """halted suspended stopped diverted closed grounded أوقفت توقفت علقت تعليق إيقاف توقف إغلاق
+    أغلق""".split()
+)
+
+
+def is_grounded(words: Sequence[str], first: int, last: int) -> bool:
+    """ "air traffic at Erbil airport was halted", "توقفت حركة الملاحة في مطار أربيل": the airport
+    closed its sky, no one struck it."""
+    before = words[max(0, first - 3) : first]
+    after = words[last + 1 : last + 5]
+    return bool(_TRAFFIC.intersection(before)) and bool(
+        _HALTED.intersection([*after, *words[max(0, first - 5) : first]])
+    )
 
 
 def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
