@@ -99,8 +99,12 @@ _NEW_ITEM = (
     ),
 )
 
-# "بغداد – ", "BAGHDAD (Reuters) - ", "Erbil, Iraq — ": where the report was filed, not a target.
-_DATELINE = re.compile(r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+")
+# "بغداد – ", "BAGHDAD (Reuters) - ", "Erbil, Iraq — ": where the report was filed, not a target;
+# "واشنطن - بغداد - ": filed from two cities (a second one of one or two names).
+_NAME = r"(?:[A-Z\u0600-\u06FF][^\s–—:-]*)"
+_DATELINE = re.compile(
+    r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+(?:(?:" + _NAME + r"\s+)?" + _NAME + r"\s+[–—-]{1,2}\s+)?"
+)
 
 
 # Longest text analyzed (characters): a longer one is cut and the article marked ``truncated``,
@@ -290,8 +294,14 @@ def detect(
         or (s.index < LEAD_SENTENCES and s.index == first_report)
         for s in denials
     )
+    # The places a denial names after its verb: "the committee heads to Erbil ... and both
+    # governments denied there was any Israeli headquarters" denies nothing in Erbil.
     denied_places = {
-        p.place_id for s in denials for p in s.places if gazetteer.places[p.place_id].kind != "country"
+        p.place_id
+        for s in denials
+        for p in s.places
+        if gazetteer.places[p.place_id].kind != "country"
+        and any(h.label in _DENY and h.first < p.first for h in s.hits)
     } | {place for told in told_before.values() for place in told}
     sport_words = sum(1 for h in hits if h.label == "sport")
     # Players come back injured: many sport words outweigh "wounded", never "killed".

@@ -62,6 +62,8 @@ _CONTEXT_BEFORE = frozenset(
         "مدينتي",
         "بلدتي",
         "حقل",
+        "صحراء",
+        "بادية",
         "base",
         "airbase",
         "airfield",
@@ -392,6 +394,7 @@ class Gazetteer:
                 or _base_in(norms, m.first)
                 or after in _CONTEXT_AFTER
                 or (after == "military" and after2 in _CONTEXT_AFTER)  # "the Victory military complex"
+                or (before == _AND_IN and text[m.end : m.end + 2].lstrip()[:1] in ("،", ","))  # "وفي القائم،"
             ):
                 kept.append(m)
                 continue
@@ -404,6 +407,7 @@ class Gazetteer:
 
 
 _IN_AT = frozenset(normalize(w) for w in ("في", "in", "at"))
+_AND_IN = normalize("وفي")  # "وفي القائم، قال شهود": a news item opening on its place
 BASE_WORDS = frozenset(
     normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
 )

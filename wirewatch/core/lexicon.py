@@ -397,6 +397,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         police
         army | embassy | consulate | airport | outpost* | barracks | headquarters | motorcade
         facility | facilities | safe house | depot | depots | compound
+        للجيش | للشرطة | نقطة عسكرية | نقاط عسكرية
     """),
     # Words that say the attack is one of many or a past one without a date.
     "background": term_list("""

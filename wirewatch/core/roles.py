@@ -231,11 +231,18 @@ def is_boundary(words: Sequence[str], first: int) -> bool:
     """ "a valley between Kirkuk and Salah al-Din", "المحاذية لمحافظة كركوك", "near the boundary with
     Nineveh": the edges of a place (not "the border town of al-Qaim", which is the place)."""
     start = max(0, first - 4)
+    k = first - 1 if first > 1 and words[first - 1] in _UNIT_WORDS else first
+    if k > 0 and words[k - 1] in _EDGE_OF:
+        return True  # "قرب حدود محافظة كركوك", near the edge of Kirkuk province
     return any(
         f in _BETWEEN and words[k + 1] not in _SETTLEMENTS
         for k, w in enumerate(words[start:first], start)
         for f in word_forms(w)
     )
+
+
+_EDGE_OF = frozenset(normalize(w) for w in ("حدود", "لحدود"))  # not "الحدود في منطقة القائم"
+_UNIT_WORDS = frozenset(normalize(w) for w in ("محافظة", "مدينة", "قضاء", "ناحية"))
 
 
 _SETTLEMENTS = _words("town city village crossing post")
