@@ -1680,6 +1680,23 @@ PATTERNS = [
         {"anbar", "deir-ez-zor"},
         set(),
     ),
+    (
+        "the day of an arrest, said before the arrest, is not the day of the attacks the cell did",
+        "القبض على خلية استهدفت أرتال الدعم اللوجستي في الناصرية",
+        "أعلنت قيادة شرطة ذي قار، اليوم، القبض على خلية من ثلاثة متهمين تورطت في استهداف أرتال الدعم "
+        "اللوجستي بعبوات ناسفة على الطريق السريع في الناصرية.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "wounded yesterday as a result of (إثر) a bombing: that day is the bombing's",
+        "إصابة شرطيين إثر تفجير في بغداد",
+        "أصيب شرطيان بجروح أمس الثلاثاء إثر تفجير عبوة ناسفة استهدفت دوريتهما في منطقة الكرادة وسط بغداد.",
+        True,
+        {"baghdad"},
+        set(),
+    ),
 ]
 
 

@@ -810,9 +810,9 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
         if frame in ("aftermath of an attack", "analysis", "a reaction to an attack"):
             # an undated sentence that reads like a counted, dated one before it is dated by it
-            dated_now = any(r.kind == "current" for r in mention.time_refs) or (
-                mention.recency_reason.startswith(_FOLLOWED)
-            )
+            dated_now = any(
+                r.kind == "current" and not _aftermath_time(r, mention, sentence) for r in mention.time_refs
+            ) or (mention.recency_reason.startswith(_FOLLOWED))
             if not dated_now:
                 return f"the article is about something else ({frame})"
         elif frame == "threat or warning" and physical and _since_yesterday(mention.time_refs):
@@ -823,6 +823,21 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
         elif not (explicit_now and physical):
             return f"the article is about something else ({frame})"
     return None
+
+
+def _aftermath_time(ref: TimeRef, mention: Mention, sentence: _Sentence) -> bool:
+    """ "أعلنت اليوم القبض على خلية تورطت في استهداف أرتال": a time before the arrest, and the
+    arrest before the attack word, is the arrest's."""
+    attacks = [h.first - sentence.offset for h in mention.terms if is_trigger(h.label) or h.label == "event"]
+    return bool(attacks) and any(
+        ref.last < h.first - sentence.offset < min(attacks)
+        for h in mention.terms
+        if h.label == "aftermath" and normalize(h.term) not in _CAUSED_BY
+    )
+
+
+# "أصيب ضابطان أمس إثر تفجير": wounded by the bombing, at its time
+_CAUSED_BY = frozenset(normalize(w) for w in ("إثر", "اثر", "عقب"))
 
 
 _IN = frozenset(normalize(w) for w in ("في", "وفي", "in", "and"))
