@@ -1746,3 +1746,14 @@ def test_the_weapons_of_the_attacks_answered_are_not_the_strikes(analyzer: Analy
     )
     assert out["attack"] is True
     assert "drone" not in out["attack_types"] and "rocket" not in out["attack_types"]
+
+
+def test_armed_men_who_fired_rockets_add_no_shooting(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "صواريخ على قاعدة عين الأسد",
+        "قالت القيادة المركزية الأمريكية إن مسلحين مدعومين من إيران أطلقوا مساء الثلاثاء عدة صواريخ "
+        "باتجاه قاعدة عين الأسد الجوية.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["rocket"]  # the armed men are who fired, not a shooting

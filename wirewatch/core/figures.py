@@ -29,6 +29,7 @@ _PLURAL_ATTACKS = frozenset(
 
 _ARMED_MEN = frozenset(("مسلحون", "مسلحين", "gunmen", "gunman"))
 GENERIC_ROCKET = frozenset(("صاروخ*", "صواريخ*"))
+_FIRED = frozenset(("airstrike", "rocket", "missile", "mortar", "drone"))
 
 
 def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
@@ -44,8 +45,9 @@ def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
             del found["rocket"]
     if "drone" in found:
         found.pop("airstrike", None)
-    if "airstrike" in found and all(h.term in _ARMED_MEN for h in found.get("shooting", [])):
-        found.pop("shooting", None)  # "غارة قتلت 20 مسلحا": the gunmen are the ones hit
+    # "غارة قتلت 20 مسلحا": the gunmen are the ones hit; "مسلحون أطلقوا صواريخ": they fired rockets
+    if found.keys() & _FIRED and all(h.term in _ARMED_MEN for h in found.get("shooting", [])):
+        found.pop("shooting", None)
     if "suicide" in found:
         found.pop("ied", None)
     types = [t for t in ATTACK_TYPES if t in found]
