@@ -1757,3 +1757,14 @@ def test_armed_men_who_fired_rockets_add_no_shooting(analyzer: Analyzer) -> None
     )
     assert out["attack"] is True
     assert out["attack_types"] == ["rocket"]  # the armed men are who fired, not a shooting
+
+
+def test_the_missiles_a_drone_fired_are_no_rocket_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "مقتل قيادي بضربة مسيرة في بغداد",
+        "قال مصدر أمني اليوم الأربعاء إن طائرة مسيرة أطلقت صاروخين على عجلة داخل مقر للحشد الشعبي شرقي "
+        "بغداد، ما أدى إلى مقتل من فيها.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["drone"]  # the drone's munitions, not a rocket attack

@@ -43,6 +43,11 @@ def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
         missile_tokens = {i for h in found["missile"] for i in range(h.first, h.last + 1)}
         if all(h.first in missile_tokens for h in found["rocket"]):
             del found["rocket"]
+    if "rocket" in found and (aircraft := found.get("drone", []) + found.get("airstrike", [])):
+        # "طائرة مسيرة أطلقت صاروخين على عجلة": the drone's own missiles, no rocket attack
+        found["rocket"] = [r for r in found["rocket"] if not _fired_by(r, aircraft, hits)]
+        if not found["rocket"]:
+            del found["rocket"]
     if "drone" in found:
         found.pop("airstrike", None)
     # "غارة قتلت 20 مسلحا": the gunmen are the ones hit; "مسلحون أطلقوا صواريخ": they fired rockets
@@ -52,6 +57,20 @@ def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
         found.pop("ied", None)
     types = [t for t in ATTACK_TYPES if t in found]
     return tuple(types) or ("other",)
+
+
+def _fired_by(rocket: TermHit, aircraft: Sequence[TermHit], hits: Sequence[TermHit]) -> bool:
+    """A generic rocket word right after an aircraft and a firing verb: that aircraft's munition."""
+    if rocket.term not in GENERIC_ROCKET:
+        return False
+    return any(
+        0 < rocket.first - a.last <= 4
+        and any(a.last < h.first < rocket.first and h.term.startswith(_FIRE_VERBS) for h in hits)
+        for a in aircraft
+    )
+
+
+_FIRE_VERBS = ("أطلق", "اطلق", "fired", "launched")
 
 
 # Weapons fired or flown one by one, which a report counts: rockets, missiles, shells, drones.
