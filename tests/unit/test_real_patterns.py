@@ -1697,6 +1697,24 @@ PATTERNS = [
         {"baghdad"},
         set(),
     ),
+    # -- SaudiNewsNet round H (seed 121), one row per error pattern --------------------------------
+    (
+        "bullets fired in joy at a wedding hall that landed in a house are no shooting attack",
+        "رصاص الأفراح يخترق منزلا في الطائف",
+        "تعرض منزل في جنوب محافظة الطائف لطلقات نارية مصدرها قاعة أفراح تبعد عنه كيلومترين، ونجا أفراد "
+        "الأسرة الذين كانوا في فناء المنزل.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "gunmen who opened fire on a wedding party attacked it",
+        "مقتل خمسة بهجوم على حفل زفاف في ديالى",
+        "قتل خمسة أشخاص مساء الثلاثاء عندما فتح مسلحون النار على حفل زفاف في قضاء المقدادية بمحافظة ديالى.",
+        True,
+        {"diyala"},
+        set(),
+    ),
 ]
 
 
