@@ -37,6 +37,7 @@ WATCH = (
     WatchEntry("sulaymaniyah", "region", ("Sulaymaniyah Governorate",), place="IQ-SU"),
     WatchEntry("conoco", "base", ("Conoco gas field",)),
     WatchEntry("kirkuk", "region", ("Kirkuk Governorate",), place="IQ-KI"),
+    WatchEntry("nineveh", "region", ("Nineveh Governorate",), place="IQ-NI"),
     WatchEntry("deir-ez-zor", "region", ("Deir ez-Zor Governorate",), place="SY-DY"),
 )
 
@@ -1696,6 +1697,25 @@ PATTERNS = [
         True,
         {"baghdad"},
         set(),
+    ),
+    (
+        "'adding that none had been hurt' is reported speech, no earlier attack",
+        "Missiles hit two bases in Iraq",
+        "Missiles struck Erbil airport early on Tuesday, officials said.\n\nIn western Iraq, more than ten "
+        "missiles struck Ain al-Asad air base in Anbar province, the command said in a separate statement, "
+        "adding that none of the Iraqi personnel at the base had been hurt.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "a missile that fell near the road to a city did not hit that city",
+        "Missiles land near Erbil airport",
+        "Several missiles struck Erbil airport early on Tuesday. Another fell 30 km west of the city, on open "
+        "ground near the road to Mosul, and did not explode.",
+        True,
+        {"erbil-airport"},
+        {"nineveh"},
     ),
     # -- SaudiNewsNet round H (seed 121), one row per error pattern --------------------------------
     (

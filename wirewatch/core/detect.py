@@ -734,6 +734,19 @@ def _the_same(words: Sequence[str], attack_terms: Sequence[TermHit], offset: int
 _THE_SAME = frozenset("strike strikes attack attacks raid raids airstrike airstrikes".split())
 
 
+_REPORTING = frozenset("said says adding added saying told stated announced confirmed".split())
+
+
+def _backshifted(words: Sequence[str], i: int) -> bool:
+    """ "the command said, adding that none of the personnel had been hurt": reported speech puts
+    the verb one tense back; nothing here is older than the report."""
+    before = words[max(0, i - 12) : i]
+    if "that" not in before:
+        return False
+    k = max(j for j, w in enumerate(before) if w == "that")
+    return any(w in _REPORTING for w in words[max(0, i - 18) : i - len(before) + k])
+
+
 def _opens_item(sentence: _Sentence, gazetteer: Gazetteer, published: datetime | None) -> bool:
     """A sentence with no term that gives a day of the news and a place ("On Sunday, it was the turn
     of the US base in al-Shaddadi."): the next attack sentence without time words or places is that
@@ -1029,6 +1042,7 @@ def _mention(
         and h.last - offset + 1 not in ref_starts
         and h.last - offset not in ref_words
         and not _former_office(words, h.first - offset, h.term)
+        and not (h.term == "had been" and _backshifted(words, h.first - offset))
         and not (_latest_of(words, h.first - offset, h.term) and not _marks(h, attack_terms))
         and not (h.term in _FOLLOWS and any(a.first < h.first for a in attack_terms))
         # "hours after a similar attack on Ain al-Asad": the similar attack is hours old

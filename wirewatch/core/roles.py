@@ -289,8 +289,16 @@ def is_outlet(words: Sequence[str], first: int) -> bool:
     return before in _OUTLET_CUES_BEFORE or after in _OUTLET_CUES_AFTER
 
 
+_TO_ROAD = frozenset(normalize(w) for w in ("to", "إلى", "الى"))
+_ROADS = frozenset(
+    normalize(w) for w in ("road", "highway", "route", "الطريق", "المؤدي", "المؤدية", "المتجه", "طريق")
+)
+
+
 def is_destination(words: Sequence[str], first: int) -> bool:
     """ "the wounded were taken to the capital Baghdad": where they went, not what was hit."""
+    if first > 1 and words[first - 1] in _TO_ROAD and words[first - 2] in _ROADS:
+        return True  # "near the road to Mosul", "الطريق المؤدي إلى الموصل": where the road goes
     j = first
     while j > 0 and first - j < 5 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | _CARE_PLACES:
         j -= 1
