@@ -904,18 +904,31 @@ _FACILITY_AFTER = frozenset(
 _FACILITY_BEFORE = frozenset(normalize(w) for w in "معسكر معسكرات مركز مراكز مقر مقرات قاعدة موقع".split())
 
 
-def _training_site(words: Sequence[str], hit: TermHit, offset: int) -> bool:
-    """ "strikes on a training facility", "قصف معسكر تدريب": the training names what was struck."""
-    if hit.label != "exercise" or hit.first != hit.last:
+def _modifies(
+    words: Sequence[str],
+    hit: TermHit,
+    offset: int,
+    label: str,
+    stems: tuple[str, ...],
+    after: frozenset[str],
+    before: frozenset[str],
+) -> bool:
+    """A one-word term of ``label`` that only describes a noun: the noun after it in English
+    ("training facility", "launch rails"), before it in Arabic ("معسكر تدريب", "منصات إطلاق")."""
+    if hit.label != label or hit.first != hit.last:
         return False
     i = hit.first - offset
-    if not (words[i].startswith("training") or words[i].startswith(normalize("تدريب"))):
+    if not words[i].startswith(stems):
         return False
-    return (i + 1 < len(words) and words[i + 1] in _FACILITY_AFTER) or (
-        i > 0 and words[i - 1] in _FACILITY_BEFORE
-    )
+    return (i + 1 < len(words) and words[i + 1] in after) or (i > 0 and words[i - 1] in before)
 
 
+def _training_site(words: Sequence[str], hit: TermHit, offset: int) -> bool:
+    """ "strikes on a training facility", "قصف معسكر تدريب": the training names what was struck."""
+    return _modifies(words, hit, offset, "exercise", _TRAINING, _FACILITY_AFTER, _FACILITY_BEFORE)
+
+
+_TRAINING = ("training", normalize("تدريب"))
 _GEAR = frozenset(
     normalize(w)
     for w in """rail rails platform platforms pad pads tube tubes ramp ramps system systems truck
@@ -926,12 +939,10 @@ _GEAR_BEFORE = frozenset(normalize(w) for w in "منصة منصات منصتي �
 
 def _launch_gear(words: Sequence[str], hit: TermHit, offset: int) -> bool:
     """ "launch rails", "منصات إطلاق": a launcher's parts, no launch."""
-    if hit.label != "event" or hit.first != hit.last:
-        return False
-    i = hit.first - offset
-    if words[i] in ("launch", "launching"):
-        return i + 1 < len(words) and words[i + 1] in _GEAR
-    return words[i] == normalize("إطلاق") and i > 0 and words[i - 1] in _GEAR_BEFORE
+    return _modifies(words, hit, offset, "event", _LAUNCH, _GEAR, _GEAR_BEFORE)
+
+
+_LAUNCH = ("launch", normalize("إطلاق"))
 
 
 _UNPROVEN = frozenset(
