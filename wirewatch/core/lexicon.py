@@ -114,6 +114,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         أصاب* | أصابت | طال | طالت | تعرض* | تعرضت | أطلق* | إطلاق | هز* | دوي | هاجم* | شن* | نفذ*
         استهداف*
         أسفر* | أدى | ادى | أدت | ادت | وقع | وقعت | فجر* | ألقى | ألقت
+        اغتيل | اغتيلت | اغتالت | اغتال | اغتالوا | assassinated
         hit | hits | hitting | struck | strike | strikes | striking | target* | land | landed | landing
         lands
         heard | sirens | fell | fall | falls | explod* | detonat* | launch* | fire | fired | fires
