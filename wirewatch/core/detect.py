@@ -12,7 +12,7 @@ dateline and launch origins.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -353,7 +353,8 @@ def detect(
         # about: a denial, a trial, a test... Later sentences are read in that frame.
         if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
             frame = outcome.reason if outcome.reason in _FRAMING else None
-    mentions = _date_the_headline(mentions, article.title.strip() != "")
+    asides = {s.index for s in sentences if s.words and s.words[0] in _ASIDE}
+    mentions = _date_the_headline(mentions, article.title.strip() != "", asides)
     mentions = _casualties_in_paragraph(mentions, sentences, doc)
     mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, reference)
     return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
@@ -565,7 +566,13 @@ _KNOWN_DATED = "a known attack its own clause dates back"
 _GENERAL = "no time words, no place, no figure"
 
 
-def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention]:
+# "يذكر أن البلدة ...", "يشار إلى أن": a reminder of the background, which dates no headline
+_ASIDE = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
+
+
+def _date_the_headline(
+    mentions: list[Mention], has_title: bool, asides: Set[int] = frozenset()
+) -> list[Mention]:
     """An undated headline is about the attack the body first dates ("Contractor hurt in Balad
     rocket attack" over "in last week's rocket attack on Balad"); undated sentences that followed
     the headline follow it."""
@@ -581,8 +588,11 @@ def _date_the_headline(mentions: list[Mention], has_title: bool) -> list[Mention
         (
             m
             for m in mentions[1:]
-            if m.recency_reason.startswith(_DATED)
-            or (m.recency_reason.startswith(_KNOWN_DATED) and m.sentence < LEAD_SENTENCES)
+            if m.sentence not in asides
+            and (
+                m.recency_reason.startswith(_DATED)
+                or (m.recency_reason.startswith(_KNOWN_DATED) and m.sentence < LEAD_SENTENCES)
+            )
         ),
         None,
     )
