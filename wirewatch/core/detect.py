@@ -19,6 +19,7 @@ from typing import Any
 
 from wirewatch.core.dateline import reference_time
 from wirewatch.core.figures import (
+    ARMED_MEN,
     GENERIC_ROCKET,
     Claims,
     aggregate,
@@ -997,6 +998,8 @@ def _mention(
             or (h.label == "visit" and any(h.last < a for a in anchors))
         )
     }
+    if "stray" in labels and any(h.term in ARMED_MEN for h in hits):
+        labels.discard("stray")  # gunmen who opened fire on the guests of a wedding attacked them
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
     killed, wounded = _toll(sentence)

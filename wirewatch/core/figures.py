@@ -27,7 +27,7 @@ _PLURAL_ATTACKS = frozenset(
 )
 
 
-_ARMED_MEN = frozenset(("مسلحون", "مسلحين", "gunmen", "gunman"))
+ARMED_MEN = frozenset(("مسلحون", "مسلحين", "gunmen", "gunman"))
 GENERIC_ROCKET = frozenset(("صاروخ*", "صواريخ*"))
 _FIRED = frozenset(("airstrike", "rocket", "missile", "mortar", "drone"))
 
@@ -51,7 +51,7 @@ def attack_types(hits: Sequence[TermHit]) -> tuple[str, ...]:
     if "drone" in found:
         found.pop("airstrike", None)
     # "غارة قتلت 20 مسلحا": the gunmen are the ones hit; "مسلحون أطلقوا صواريخ": they fired rockets
-    if found.keys() & _FIRED and all(h.term in _ARMED_MEN for h in found.get("shooting", [])):
+    if found.keys() & _FIRED and all(h.term in ARMED_MEN for h in found.get("shooting", [])):
         found.pop("shooting", None)
     if "suicide" in found:
         found.pop("ied", None)

@@ -387,6 +387,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     # Shots fired in celebration or gone astray: someone hurt is still not an attack.
     "stray": term_list("""
         رصاصة طائشة | رصاص طائش | طلق طائش | ابتهاجا | احتفالا | الأعراس | عرس | حفل زفاف
+        قاعة أفراح | قاعة الأفراح | قاعات الأفراح
         stray bullet* | celebratory gunfire | celebratory fire | fired in celebration
     """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.

@@ -104,28 +104,6 @@ _SENSES = (
         ),
     ),
     _Sense(
-        "celebratory gunfire, not an attack",
-        frozenset(
-            (
-                "طلق ناري",
-                "طلقات نارية",
-                "بالرصاص",
-                "رصاصة",
-                "رصاصات",
-                "إطلاق النار",
-                "إطلاق نار",
-                "اطلاق نار",
-                "أطلق النار",
-                "اطلق النار",
-                "gunfire",
-            )
-        ),
-        frozenset(),
-        frozenset(),
-        # bullets fired in joy at a wedding hall two kilometres away landed in a house
-        _words("أفراح | الأفراح | ابتهاجا | ابتهاجاً | الابتهاج | celebratory"),
-    ),
-    _Sense(
         "an attack of another kind (a shark, the heart, hackers)",
         frozenset(("attack*", "هجوم*", "هجمات*", "هاجم*", "يهاجم*")),
         _words("""
@@ -236,23 +214,14 @@ _SENSES = (
         _words("قتل | مقتل | جرح | إصابة | استشهاد | killed | wounded | dead | fire | النار"),
     ),
 )
-_BY_TERM: dict[str, tuple[_Sense, ...]] = {}
-for _sense in _SENSES:
-    for _term in _sense.terms:
-        _BY_TERM[_term] = (*_BY_TERM.get(_term, ()), _sense)
+_BY_TERM = {term: sense for sense in _SENSES for term in sense.terms}
 
 
 def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     """The other sense of an attack or weapon word in its sentence, or ``None`` for the weapon's."""
-    for sense in _BY_TERM.get(hit.term, ()):
-        name = _sense_of(sense, hit, words, offset)
-        if name is not None:
-            return name
-    return None
-
-
-def _sense_of(sense: _Sense, hit: TermHit, words: Sequence[str], offset: int) -> str | None:
-    """``sense``'s name when the words around ``hit`` say it."""
+    sense = _BY_TERM.get(hit.term)
+    if sense is None:
+        return None
     first, last = hit.first - offset, hit.last - offset
     near = (*words[max(0, first - WINDOW) : first], *words[last + 1 : last + 1 + WINDOW])
     around = {f for w in near for f in word_forms(w)}
