@@ -1832,3 +1832,26 @@ def test_the_missiles_a_drone_fired_are_no_rocket_attack(analyzer: Analyzer) -> 
     )
     assert out["attack"] is True
     assert out["attack_types"] == ["drone"]  # the drone's munitions, not a rocket attack
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "attacker"),
+    [
+        (
+            "Iran fires missiles at bases in Iraq",
+            "Iran fired more than a dozen ballistic missiles early on Wednesday at two bases in Anbar.",
+            "IR",
+        ),
+        (
+            "غارات على دير الزور",
+            "شنت إسرائيل فجر اليوم الأربعاء غارات على مواقع في ريف دير الزور الشرقي.",
+            "IL",
+        ),
+    ],
+)
+def test_the_state_that_fired_is_no_target(analyzer: Analyzer, title: str, text: str, attacker: str) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    targets = {p["id"] for p in out["places"] if p["role"] == "target"}
+    assert attacker not in targets, targets
+    assert targets  # the bases or the province are

@@ -37,6 +37,7 @@ from wirewatch.core.recency import CURRENT_DAYS, TimeRef, decide, find_time_refs
 from wirewatch.core.roles import (
     after_word,
     in_response,
+    is_attacker,
     is_attribute,
     is_base_in_use,
     is_boundary,
@@ -1106,6 +1107,10 @@ def _mention(
             )
             and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
             and not _placed_elsewhere(gazetteer, words, offset, p, places[k + 1 : k + 2])
+            and not (
+                gazetteer.places[p.place_id].kind == "country"
+                and is_attacker(words, p.first - offset, p.last - offset)
+            )
         )
     )
     place_ids += _between_in_one(gazetteer, words, places, offset, place_ids)

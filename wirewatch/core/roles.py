@@ -417,6 +417,22 @@ def is_grounded(words: Sequence[str], first: int, last: int) -> bool:
     )
 
 
+_STRUCK_EN = frozenset(
+    """fires fired launches launched strikes struck bombs bombed shells shelled pounds pounded
+    attacks attacked""".split()
+)
+_STRUCK_AR = frozenset(normalize(w) for w in "أطلقت أطلق وأطلقت شنت شن وشنت".split())
+
+
+def is_attacker(words: Sequence[str], first: int, last: int) -> bool:
+    """ "Iran fires ballistic missiles at bases in Iraq", "شنت إسرائيل غارات": the state that
+    struck, not a target (not "Jordan attacked by drones")."""
+    after = words[last + 1 : last + 3]
+    if after and after[0] in _STRUCK_EN and (len(after) < 2 or after[1] != "by"):
+        return True
+    return first > 0 and words[first - 1] in _STRUCK_AR
+
+
 def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
     """ "Baghdad said", "a Baghdad communique", "أعلنت بغداد": a government by its capital's name."""
     after = words[last + 1] if last + 1 < len(words) else ""
