@@ -324,10 +324,8 @@ def detect(
         outcome = _mention(
             sentence, reference, gazetteer, mentions[-1] if mentions else None, lead, dated_lead, opener
         )
-        if isinstance(outcome, Mention) or (outcome is None and sentence.places):
-            opener = None
-        if outcome is None and _opens_item(sentence, gazetteer, reference):
-            opener = sentence
+        # an opener dates only the sentence right after it
+        opener = sentence if outcome is None and _opens_item(sentence, gazetteer, reference) else None
         if isinstance(outcome, Mention):
             denied = denied_everywhere or bool(denied_places & _lineages(outcome.places, gazetteer))
             reason = _framed_out(outcome, sentence, frame, denied)
@@ -572,9 +570,7 @@ _GENERAL = "no time words, no place, no figure"
 _ASIDE = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
 
 
-def _date_the_headline(
-    mentions: list[Mention], has_title: bool, asides: Set[int] = frozenset()
-) -> list[Mention]:
+def _date_the_headline(mentions: list[Mention], has_title: bool, asides: Set[int]) -> list[Mention]:
     """An undated headline is about the attack the body first dates ("Contractor hurt in Balad
     rocket attack" over "in last week's rocket attack on Balad"); undated sentences that followed
     the headline follow it."""

@@ -231,8 +231,8 @@ def is_boundary(words: Sequence[str], first: int) -> bool:
     """ "a valley between Kirkuk and Salah al-Din", "المحاذية لمحافظة كركوك", "near the boundary with
     Nineveh": the edges of a place (not "the border town of al-Qaim", which is the place)."""
     start = max(0, first - 4)
-    k = first - 1 if first > 1 and words[first - 1] in _UNIT_WORDS else first
-    if k > 0 and words[k - 1] in _EDGE_OF:
+    name = first - 1 if first > 1 and words[first - 1] in _UNIT_WORDS else first  # "محافظة كركوك"
+    if name > 0 and words[name - 1] in _EDGE_OF:
         return True  # "قرب حدود محافظة كركوك", near the edge of Kirkuk province
     return any(
         f in _BETWEEN and words[k + 1] not in _SETTLEMENTS
