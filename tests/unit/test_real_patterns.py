@@ -1761,6 +1761,89 @@ PATTERNS = [
         {"diyala"},
         set(),
     ),
+    # -- probe round 10 -----------------------------------------------------------------------
+    (
+        "sanctions over attacks in general report no attack",
+        "US sanctions militia figures over attacks on troops",
+        "The US Treasury on Wednesday imposed sanctions on four men it accused of directing and "
+        "financing rocket and drone attacks on American troops in Iraq and Syria.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a militia's name with martyrs in it kills no one",
+        "عقوبات أمريكية على قادة فصيل عراقي",
+        "فرضت وزارة الخزانة الأمريكية اليوم الأربعاء عقوبات على قادة في كتائب سيد الشهداء، متهمة إياهم "
+        "بالمسؤولية عن هجمات على القوات الأمريكية في العراق وسوريا.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a lion that attacked a keeper at the zoo is no attack",
+        "إصابة حارس في حديقة الزوراء",
+        "أصيب حارس في حديقة حيوانات الزوراء ببغداد صباح اليوم الأربعاء بجروح إثر هجوم من أحد الأسود "
+        "أثناء إطعامه.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "bangs mistaken for rocket fire are no attack",
+        "Fireworks alarm Baghdad residents",
+        "Residents of central Baghdad mistook the bangs for rocket fire on Tuesday night before coloured "
+        "lights filled the sky over the Tigris.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "a base that officials say nothing struck is not hit, whatever the claim says",
+        "Drone downed near Erbil airport",
+        "A drone was shot down near Erbil International Airport early on Wednesday, Kurdish officials "
+        "said. A militia claimed strikes on the Harir and Erbil bases, but officials said nothing had "
+        "struck Harir Air Base.",
+        True,
+        {"erbil-airport"},
+        {"harir"},
+    ),
+    (
+        "an inquiry's findings told on the day they are announced report no new attack",
+        "Inquiry: drones in Erbil airport attack came from Nineveh",
+        "A committee investigating the drone attack on Erbil International Airport concluded that the "
+        "drones were launched from a farm in Nineveh, the regional security council said on Wednesday.",
+        False,
+        set(),
+        {"erbil-airport", "nineveh"},
+    ),
+    (
+        "drones launched from a farm in a province came from it",
+        "Drones target Erbil airport",
+        "Two drones launched from a farm in the Nineveh Plains struck Erbil International Airport "
+        "overnight, officials said on Wednesday.",
+        True,
+        {"erbil-airport"},
+        {"nineveh"},
+    ),
+    (
+        "a live page's headline of threats frames none of its entries",
+        "Live: strikes, threats and talks on day 40 of the war",
+        "10:05 GMT - Two rockets landed near the coalition base at the Conoco gas field around midday, "
+        "local activists said.",
+        True,
+        {"conoco"},
+        set(),
+    ),
+    (
+        "a space rocket that could advance a missile programme is no attack",
+        "Iran puts a satellite into orbit",
+        "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "
+        "governments say could advance its ballistic missile programme.",
+        False,
+        set(),
+        set(),
+    ),
 ]
 
 
@@ -1855,3 +1938,36 @@ def test_the_state_that_fired_is_no_target(analyzer: Analyzer, title: str, text:
     targets = {p["id"] for p in out["places"] if p["role"] == "target"}
     assert attacker not in targets, targets
     assert targets  # the bases or the province are
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        (  # the counter-rocket system fired no rocket
+            "Drone downed over Erbil airport",
+            "A drone was destroyed over Erbil International Airport on Wednesday by the base's "
+            "counter-rocket system, officials said.",
+            ["drone"],
+        ),
+        (  # rifles are a shooting
+            "Militants attack army post in Kirkuk",
+            "Militants fired mortar rounds at an army post in Kirkuk on Wednesday and then stormed it "
+            "with rifles, killing two soldiers.",
+            ["mortar", "shooting"],
+        ),
+        (  # aircraft that struck are an airstrike
+            "US strikes militia sites in Babil",
+            "US aircraft struck two militia sites in Jurf al-Sakhar early on Wednesday, the Pentagon said.",
+            ["airstrike"],
+        ),
+        (  # weapons kept in the sites struck are not the weapons of the strike
+            "US jets hit militia depots in Anbar",
+            "US warplanes struck rocket, missile and drone storage sites near al-Qaim on Wednesday.",
+            ["airstrike"],
+        ),
+    ],
+)
+def test_the_types_are_the_weapons_fired(analyzer: Analyzer, title: str, text: str, types: list[str]) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert out["attack_types"] == types

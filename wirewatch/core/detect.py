@@ -313,7 +313,8 @@ def detect(
     frame: str | None = "sport" if sporty else None
     if frame is None:
         frame = _GENRE_FRAMES.get(genre(article.title, article.url, article.categories))
-    if frame is None and sentences and article.title.strip():
+    live = bool(sentences) and article.title.strip() != "" and _live_page(sentences[0])
+    if frame is None and sentences and article.title.strip() and not live:
         frame = _title_frame(article.title, sentences[0])
     mentions: list[Mention] = []
     rejected: list[Rejected] = []
@@ -351,7 +352,7 @@ def detect(
                 dated_lead = sentence.index  # "اليوم الأحد ... بعد استهداف قاعدتين", then the details
         # The headline (or the first sentence that speaks of an attack) says what the article is
         # about: a denial, a trial, a test... Later sentences are read in that frame.
-        if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None:
+        if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None and not live:
             frame = outcome.reason if outcome.reason in _FRAMING else None
     asides = {s.index for s in sentences if s.words and s.words[0] in _ASIDE}
     mentions = _date_the_headline(mentions, article.title.strip() != "", asides)
@@ -361,8 +362,14 @@ def detect(
 
 
 # A word inside a longer phrase of another label means that phrase: "the counter-attack killed the
-# game off" harms no one, "لم تقع إصابات" (no injuries happened) denies no attack.
-_INSIDE = {"sport": ("killed", "wounded"), "no_casualties": ("no_event", "deny")}
+# game off" harms no one, "لم تقع إصابات" (no injuries happened) denies no attack, "كتائب سيد
+# الشهداء" is a militia's name, a counter-rocket system fires no rocket.
+_INSIDE = {
+    "sport": ("killed", "wounded"),
+    "no_casualties": ("no_event", "deny"),
+    "group_name": ("killed",),
+    "intercepted": ("weapon:rocket", "weapon:drone"),  # "counter-rocket system", "counter-drone"
+}
 
 
 def _inside_phrases(hits: list[TermHit]) -> list[TermHit]:
@@ -666,6 +673,15 @@ _TITLE_FRAMES = {
 _GENRE_FRAMES = {"opinion": "analysis", "feature": "analysis", "sport": "sport"}
 
 
+_LIVE = frozenset(normalize(w) for w in ("live", "مباشر", "مباشرة", "لحظة"))
+
+
+def _live_page(title: _Sentence) -> bool:
+    """ "Live: strikes, threats and diplomacy on day 34": a live page's headline lists its day's
+    topics, and each entry is news of its own, so the headline frames nothing."""
+    return any(w in _LIVE for w in title.words[:3])
+
+
 def _title_frame(title: str, first: _Sentence) -> str | None:
     """What a headline says the article is about, when that is not a new attack."""
     labels = first.labels
@@ -831,8 +847,12 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
         if frame in ("aftermath of an attack", "analysis", "a reaction to an attack"):
             # an undated sentence that reads like a counted, dated one before it is dated by it
+            # ("the committee investigating the drone attack ... said on Friday": the saying's day)
             dated_now = any(
-                r.kind == "current" and not _aftermath_time(r, mention, sentence) for r in mention.time_refs
+                r.kind == "current"
+                and not _aftermath_time(r, mention, sentence)
+                and not (frame == "aftermath of an attack" and _said_on(sentence.words, r))
+                for r in mention.time_refs
             ) or (mention.recency_reason.startswith(_FOLLOWED))
             if not dated_now:
                 return f"the article is about something else ({frame})"
@@ -952,6 +972,35 @@ def _launch_gear(words: Sequence[str], hit: TermHit, offset: int) -> bool:
 
 _LAUNCH = ("launch", normalize("إطلاق"))
 
+# What a weapon word can name instead of a weapon fired: "drone storage facilities", "ballistic
+# missile technology", "مخازن صواريخ".
+_THINGS_AFTER = frozenset(
+    normalize(w)
+    for w in """storage depot depots factory factories technology technologies program programs programme
+    programmes production industry stockpile stockpiles warehouse warehouses workshop workshops
+    components""".split()
+)
+_THINGS_BEFORE = frozenset(
+    normalize(w) for w in "مخزن مخازن مستودع مستودعات مصنع مصانع ورشة ورش برنامج تكنولوجيا تقنية".split()
+)
+_WEAPON_LIST = frozenset(
+    normalize(w)
+    for w in "and or rocket rockets missile missiles drone drones ballistic cruise long range".split()
+)
+
+
+def _names_a_thing(words: Sequence[str], hit: TermHit, offset: int) -> bool:
+    """A weapon word that names where weapons are kept or made, not a weapon fired (the list
+    before the noun counts too: "rocket, missile and drone storage facilities")."""
+    if not hit.label.startswith("weapon:"):
+        return False
+    first, i = hit.first - offset, hit.last - offset + 1
+    while i < len(words) and i - first < 8 and words[i] in _WEAPON_LIST:
+        i += 1
+    return (i < len(words) and words[i] in _THINGS_AFTER) or (
+        first > 0 and any(f in _THINGS_BEFORE for f in word_forms(words[first - 1]))
+    )
+
 
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
@@ -977,7 +1026,11 @@ def _mention(
         sense = next(iter(senses.values()))
         return Rejected(index, start, end, f"another sense of the word: {sense}", tuple(hits))
     hits = [
-        h for h in hits if not senses.get((h.first, h.last, h.label)) and not _launch_gear(words, h, offset)
+        h
+        for h in hits
+        if not senses.get((h.first, h.last, h.label))
+        and not _launch_gear(words, h, offset)
+        and not _names_a_thing(words, h, offset)
     ]
     # A context word counts only in the clause of an attack word: "agricultural land west of the
     # airport" two clauses away does not make the rockets a crop-spraying drone.
@@ -1477,6 +1530,12 @@ def _reporting_time(words: Sequence[str], ref: TimeRef) -> bool:
     the report."""
     window = words[max(0, ref.first - 6) : ref.first]
     return any(f in _REPORTING for w in window for f in word_forms(w))
+
+
+def _said_on(words: Sequence[str], ref: TimeRef) -> bool:
+    """A time right after a reporting verb, nothing between ("the council said on Friday"): the
+    day it was said, not the day of what was said ("said the attack, carried out overnight")."""
+    return any(f in _REPORTING for w in words[max(0, ref.first - 2) : ref.first] for f in word_forms(w))
 
 
 # "gathered on Tuesday near the airport, where a drone strike killed him three years ago": a time

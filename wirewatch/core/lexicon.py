@@ -85,6 +85,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         shooting | gunmen | gunman | open fire | opened fire | opens fire | opening fire | gunfire
         sniper*
         shot dead | ambush* | small arms fire | firefight | clashes | armed attack | machine gun*
+        with rifles | rifle fire | assault rifle*
     """),
     "weapon:airstrike": term_list("""
         غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية
@@ -94,6 +95,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
         precision strike* | conducted strike* | conducted a strike
         coalition aircraft | helicopter gunship* | israeli aggression | air aggression
+        aircraft struck | aircraft bombed | aircraft targeted | aircraft attacked
     """),
     # Weapons of no listed type: hand grenades, unknown projectiles.
     "weapon:other": term_list("""
@@ -128,7 +130,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     "intercepted": term_list("""
         اعترض* | إسقاط | أسقط* | اسقط* | تصدت | تصدي | الدفاعات الجوية | منظومة سيرام | سي رام | إحباط
-        intercept* | shot down | downed | air defen* | c ram | counter rocket | brought down | foiled
+        intercept* | shot down | downed | air defen* | c ram | counter rocket | counter drone* | brought down
+        foiled
     """),
     "killed": term_list("""
         قتل* | مقتل | قتلى | قتيل* | مصرع | استشهاد | شهداء | شهيد* | لقي حتفه | لقوا حتفهم | حصيلة
@@ -195,6 +198,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         لا علاقة له* بهجوم | لم يكن هجوم*
         عدم وجود أي خرق | بعدم وجود أي خرق | عدم وجود أي استهداف | لا يوجد أي استهداف
         no security breach
+        nothing had struck | nothing struck | nothing hit | nothing had hit | nothing was hit
     """),
     "threat": term_list("""
         هدد* | يهدد* | تهدد* | توعد* | تتوعد | يتوعد | تهديد* | حذر* | يحذر* | تحذر* | تحذير* | سنستهدف
@@ -220,6 +224,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         their planes | their jets
         طائراتها | طائراته | قواتها | قواته | مقاتلاتها
         did not deny | didn't deny | not denied | لم ينف | لم تنف
+    """),
+    # Names of armed groups with a harm word in them ("كتائب سيد الشهداء"): no one was killed.
+    "group_name": term_list("""
+        كتائب سيد الشهداء | سيد الشهداء | كتائب شهداء الأقصى | شهداء الأقصى | martyrs brigade*
     """),
     # Outcome words that only a real event has.
     "physical": term_list("""
@@ -285,6 +293,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         حرب كلامية
         budget | parliament | lawmaker* | legislator* | criticis* | criticiz* | election*
         rhetoric* | verbal | metaphor* | spending
+        فرض عقوبات | عقوبات على | sanctions | imposed sanctions | sanctioned
     """),
     "court": term_list("""
         محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | بالسجن | الإعدام | بالإعدام
@@ -362,6 +371,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         تناقل* | المنصات | بعض الصفحات
         مقطع فيديو | مقطع | إشاعة | إشاعات
         social media | circulating | circulated | video* | claims of | unverified | unconfirmed
+        تكهنات | speculation
         purported*
     """),
     "accident": term_list("""
@@ -374,7 +384,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         accident* | short circuit | heat | gas cylinder | controlled detonation* | controlled explosion*
         fuel tanker | gas tanker | tanker exploded | petrol station | gas station | fuel station
         unexploded ordnance | fireworks | sonic boom | crash* | technical fault | malfunction
-        not an attack
+        not an attack | mistook | mistaken for | mistaking
         no suspicion | training flight | blaze
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
         عبوة غاز | عبوات غاز | عبوة الغاز | غاز منزلي | غاز منزلية

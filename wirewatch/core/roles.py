@@ -450,7 +450,7 @@ def is_origin(words: Sequence[str], i: int) -> bool:
         before = words[k - 2] if words[k - 2] != "the" else words[k - 3] if k > 2 else ""
         if before in _ORIGIN_WORDS:
             return True  # "من اتجاه منطقة التنف", "from the direction of the al-Tanf area"
-    j = _skip_back(words, i, _BASE_WORDS, 4)  # "من قاعدة جوية أمريكية في ..."
+    j = _skip_back(words, i, _FROM_SKIP, 4)  # "من قاعدة جوية أمريكية في ...", "from a farm in"
     if j <= 0 or words[j - 1] not in _ORIGIN_WORDS:
         return False
     return any(f in _LAUNCH_WORDS for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
@@ -463,6 +463,12 @@ _BASE_WORDS = frozenset(
     for w in (
         "قاعدة قاعده جوية الجوية أمريكية الأمريكية أميركية في base air airbase us american the a an at in"
     ).split()
+)
+
+
+_FROM_SKIP = _BASE_WORDS | frozenset(
+    normalize(w)
+    for w in "farm farms orchard orchards field fields area village مزرعة مزارع بستان بساتين".split()
 )
 
 

@@ -112,7 +112,7 @@ _SENSES = (
             قراصنة | اختراق | فيروس | كلب | كلاب | قرد | قرود | ذئب | ذئاب | نمر | ثعبان | أفعى | دب
             monkey | monkeys | wolf | wolves | snake | tiger | lion | lions | locust | locusts | insects
             swarms | pests | جراد | الجراد | حشرات | حشرة | السونة | آفة | آفات | سيبراني | سيبرانية
-            إلكترونية
+            إلكترونية | الأسود | حيوانات | الحيوانات | zoo
         """),
         _words("rocket | rockets | drone | bomb | gunmen | صاروخ | مسيرة | عبوة | مسلحين | انتحاري"),
     ),
