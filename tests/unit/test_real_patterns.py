@@ -1836,6 +1836,26 @@ PATTERNS = [
         set(),
     ),
     (
+        "explosions heard near a base, then explained as a controlled detonation, are a false alarm",
+        "دوي انفجارات قرب قاعدة عين الأسد",
+        "سمع سكان قضاء البغدادي غربي الأنبار صباح اليوم الأربعاء دوي انفجارات متتالية، وتحدثت صفحات عن "
+        "قصف استهدف قاعدة عين الأسد. وأوضحت قيادة العمليات أن الأصوات ناجمة عن تفجير مسيطر عليه لمخلفات "
+        "حربية في منطقة صحراوية.",
+        False,
+        set(),
+        {"ain-al-asad", "anbar"},
+    ),
+    (
+        "sirens and fire heard at the embassy, then explained as a test, are a false alarm",
+        "Sirens at US embassy in Baghdad",
+        "Residents heard sirens and bursts of gunfire from the US embassy in Baghdad on Wednesday "
+        "morning. A security official said the sounds came from a routine test of the C-RAM defence "
+        "system.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "
@@ -1968,6 +1988,36 @@ def test_the_state_that_fired_is_no_target(analyzer: Analyzer, title: str, text:
     ],
 )
 def test_the_types_are_the_weapons_fired(analyzer: Analyzer, title: str, text: str, types: list[str]) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert out["attack_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        (  # a plain صاروخ that hits a tanker is an anti-ship missile
+            "إصابة ناقلة نفط في البحر الأحمر",
+            "أعلنت هيئة بحرية بريطانية اليوم الأربعاء أن ناقلة نفط أصيبت بصاروخ قبالة ميناء الحديدة، ما أدى "
+            "إلى اندلاع حريق على متنها.",
+            ["missile"],
+        ),
+        (  # a troop carrier is no ship
+            "قصف على رتل في ديالى",
+            "أصيبت ناقلة جند بصاروخ قرب قضاء المقدادية في ديالى اليوم الأربعاء.",
+            ["rocket"],
+        ),
+        (  # a suicide drone is a drone, not a suicide bombing
+            "مسيرة تستهدف حقل العمر",
+            "حاولت طائرة مسيرة انتحارية اليوم الأربعاء استهداف قاعدة التحالف في حقل العمر النفطي وأسقطتها "
+            "الدفاعات الجوية.",
+            ["drone"],
+        ),
+    ],
+)
+def test_the_weapon_is_named_by_its_target(
+    analyzer: Analyzer, title: str, text: str, types: list[str]
+) -> None:
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert out["attack_types"] == types

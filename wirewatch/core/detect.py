@@ -354,11 +354,48 @@ def detect(
         # about: a denial, a trial, a test... Later sentences are read in that frame.
         if frame is None and isinstance(outcome, Rejected) and position <= 1 and lead is None and not live:
             frame = outcome.reason if outcome.reason in _FRAMING else None
+    mentions, rejected = _false_alarms(mentions, rejected, sentences)
     asides = {s.index for s in sentences if s.words and s.words[0] in _ASIDE}
     mentions = _date_the_headline(mentions, article.title.strip() != "", asides)
     mentions = _casualties_in_paragraph(mentions, sentences, doc)
     mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, reference)
     return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
+
+
+# A later sentence that says what the sounds were: "the sounds came from a controlled detonation
+# of old ordnance", "ما حدث هو اختبار دوري لمنظومة سي رام".
+_EXPLAINED = frozenset(("accident", "exercise"))
+_EXPLAINED_REACH = 2  # sentences after the attack told
+_WHAT_WAS_HEARD = frozenset(
+    normalize(w)
+    for w in """الأصوات الاصوات أصوات الدوي دوي الانفجارات حدث جرى sounds sound noise noises bangs blasts
+    explosions happened""".split()
+)
+
+
+def _false_alarms(
+    mentions: list[Mention], rejected: list[Rejected], sentences: Sequence[_Sentence]
+) -> tuple[list[Mention], list[Rejected]]:
+    """Attacks that hurt no one, told before a sentence explaining what was heard as an accident, a
+    controlled detonation or a test: a false alarm, not an attack."""
+    explaining = [
+        s.index
+        for s in sentences
+        if s.labels & _EXPLAINED
+        and not s.labels & {"killed", "wounded"}
+        and any(w in _WHAT_WAS_HEARD for w in s.words)
+    ]
+    if not explaining:
+        return mentions, rejected
+    kept: list[Mention] = []
+    for m in mentions:
+        later = next((k for k in explaining if 0 < k - m.sentence <= _EXPLAINED_REACH), None)
+        if later is not None and not any(h.label in ("killed", "wounded") for h in m.terms):
+            reason = f"a false alarm: sentence {later + 1} says what was heard"
+            rejected.append(Rejected(m.sentence, m.start, m.end, reason, m.terms))
+        else:
+            kept.append(m)
+    return kept, sorted(rejected, key=lambda r: r.sentence)
 
 
 # A word inside a longer phrase of another label means that phrase: "the counter-attack killed the
@@ -369,6 +406,7 @@ _INSIDE = {
     "no_casualties": ("no_event", "deny"),
     "group_name": ("killed",),
     "intercepted": ("weapon:rocket", "weapon:drone"),  # "counter-rocket system", "counter-drone"
+    "weapon:drone": ("weapon:suicide",),  # "طائرة مسيرة انتحارية" is a drone
 }
 
 
@@ -1239,12 +1277,16 @@ def _mention(
         start=start,
         end=end,
         # the weapons of the attack answered are not this one's
-        types=attack_types(
-            [
-                h
-                for h in hits
-                if answered is None or h.first - offset < answered or not h.label.startswith("weapon:")
-            ]
+        types=_at_sea(
+            attack_types(
+                [
+                    h
+                    for h in hits
+                    if answered is None or h.first - offset < answered or not h.label.startswith("weapon:")
+                ]
+            ),
+            hits,
+            words,
         ),
         recency=when,
         recency_reason=why,
@@ -1261,6 +1303,27 @@ def _mention(
         generic_rocket=bool(rockets := [h for h in hits if h.label == "weapon:rocket"])
         and all(h.term in GENERIC_ROCKET for h in rockets),
     )
+
+
+_SHIPS = frozenset(
+    normalize(w)
+    for w in """سفينة سفن ناقلة ناقلات بارجة ship ships vessel vessels tanker tankers destroyer warship
+    freighter""".split()
+)
+_TROOPS = frozenset(normalize(w) for w in "جند الجند جنود".split())  # "ناقلة جند": a troop carrier
+
+
+def _at_sea(types: tuple[str, ...], hits: Sequence[TermHit], words: Sequence[str]) -> tuple[str, ...]:
+    """ "ناقلة أصيبت بصاروخ": a plain صاروخ that hits a ship is an anti-ship missile, not a rocket."""
+    rockets = [h for h in hits if h.label == "weapon:rocket"]
+    if "rocket" not in types or not rockets or not all(h.term in GENERIC_ROCKET for h in rockets):
+        return types
+    if not any(
+        any(f in _SHIPS for f in word_forms(w)) and (k + 1 == len(words) or words[k + 1] not in _TROOPS)
+        for k, w in enumerate(words)
+    ):
+        return types
+    return tuple(dict.fromkeys("missile" if t == "rocket" else t for t in types))
 
 
 def _not_the_base(
