@@ -1213,7 +1213,7 @@ PATTERNS = [
         "The president on Wednesday stood in silence as the remains of three soldiers killed in a drone "
         "attack on Tower 22 in Jordan were carried off a plane. The soldiers died on Saturday when the "
         "drone struck their quarters.",
-        "late",  # days old; only the incident stage can tell it was reported before
+        False,  # the transfer frames the article: the attack days before is a follow-up's, no late report
         set(),
         {"tower-22"},
     ),
@@ -1854,6 +1854,24 @@ PATTERNS = [
         False,
         set(),
         {"baghdad"},
+    ),
+    (
+        "a dignified transfer on Friday of soldiers killed in an attack days before is no new attack",
+        "President attends return of soldiers killed in drone attack",
+        "The president on Tuesday attended the dignified transfer of two soldiers killed in a drone "
+        "attack on a base in Jordan. The two were killed when the drone struck their quarters at Tower 22.",
+        False,
+        set(),
+        {"tower-22"},
+    ),
+    (
+        "condolences conveyed today to the family of a soldier killed by a projectile are no new attack",
+        "قائد حرس الحدود ينقل التعازي لذوي شهيد الواجب",
+        "نقل قائد حرس الحدود اليوم الأربعاء تعازي القيادة لأسرة الجندي الذي استشهد إثر إصابته بمقذوف "
+        "عسكري قادم من خلف الحدود.",
+        False,
+        set(),
+        set(),
     ),
     (
         "a space rocket that could advance a missile programme is no attack",

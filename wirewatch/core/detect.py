@@ -906,12 +906,13 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
 
 def _aftermath_time(ref: TimeRef, mention: Mention, sentence: _Sentence) -> bool:
     """ "أعلنت اليوم القبض على خلية تورطت في استهداف أرتال": a time before the arrest, and the
-    arrest before the attack word, is the arrest's."""
+    arrest before the attack word, is the arrest's ("on Friday attended the transfer of the
+    soldiers killed in the drone attack": the visit's)."""
     attacks = [h.first - sentence.offset for h in mention.terms if is_trigger(h.label) or h.label == "event"]
     return bool(attacks) and any(
         ref.last < h.first - sentence.offset < min(attacks)
         for h in mention.terms
-        if h.label == "aftermath" and normalize(h.term) not in _CAUSED_BY
+        if h.label in ("aftermath", "aftercare") and normalize(h.term) not in _CAUSED_BY
     )
 
 

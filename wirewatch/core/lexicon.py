@@ -346,6 +346,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
         families of the victims | تودع | يودع | وداع
+        attends | attended | dignified transfer | flag draped | caskets | coffins | نعوش | جثامين
+        stood in silence | the remains of
     """),
     # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
     "defused": term_list("""
