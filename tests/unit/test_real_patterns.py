@@ -1987,6 +1987,18 @@ def test_the_state_that_fired_is_no_target(analyzer: Analyzer, title: str, text:
             "counter-rocket system, officials said.",
             ["drone"],
         ),
+        (  # shooting down drones is an interception, not a shooting
+            "US forces down drones near al-Tanf",
+            "US forces on Wednesday engaged three drones heading to the al-Tanf garrison, shooting down "
+            "two of them, a spokesman said.",
+            ["drone"],
+        ),
+        (  # the jets an air base's contractors maintain flew no strike
+            "Rockets hit Balad air base",
+            "Two Katyusha rockets landed inside Balad air base on Wednesday, where contractors maintain the "
+            "fleet of F-16 fighter jets, officials said.",
+            ["rocket"],
+        ),
         (  # rifles are a shooting
             "Militants attack army post in Kirkuk",
             "Militants fired mortar rounds at an army post in Kirkuk on Wednesday and then stormed it "

@@ -405,7 +405,8 @@ _INSIDE = {
     "sport": ("killed", "wounded"),
     "no_casualties": ("no_event", "deny"),
     "group_name": ("killed",),
-    "intercepted": ("weapon:rocket", "weapon:drone"),  # "counter-rocket system", "counter-drone"
+    # "counter-rocket system", "counter-drone", "shooting down two of them"
+    "intercepted": ("weapon:rocket", "weapon:drone", "weapon:shooting"),
     "weapon:drone": ("weapon:suicide",),  # "طائرة مسيرة انتحارية" is a drone
 }
 
@@ -1022,6 +1023,7 @@ _THINGS_AFTER = frozenset(
 _THINGS_BEFORE = frozenset(
     normalize(w) for w in "مخزن مخازن مستودع مستودعات مصنع مصانع ورشة ورش برنامج تكنولوجيا تقنية".split()
 )
+_EQUIPMENT = frozenset(normalize(w) for w in "fleet fleets squadron squadrons maintain maintains".split())
 _WEAPON_LIST = frozenset(
     normalize(w)
     for w in "and or rocket rockets missile missiles drone drones ballistic cruise long range".split()
@@ -1030,14 +1032,19 @@ _WEAPON_LIST = frozenset(
 
 def _names_a_thing(words: Sequence[str], hit: TermHit, offset: int) -> bool:
     """A weapon word that names where weapons are kept or made, not a weapon fired (the list
-    before the noun counts too: "rocket, missile and drone storage facilities")."""
+    before the noun counts too: "rocket, missile and drone storage facilities"), or aircraft as an
+    air force's equipment ("maintain Iraq's fleet of F-16 fighter jets")."""
     if not hit.label.startswith("weapon:"):
         return False
     first, i = hit.first - offset, hit.last - offset + 1
     while i < len(words) and i - first < 8 and words[i] in _WEAPON_LIST:
         i += 1
-    return (i < len(words) and words[i] in _THINGS_AFTER) or (
-        first > 0 and any(f in _THINGS_BEFORE for f in word_forms(words[first - 1]))
+    return (
+        (i < len(words) and words[i] in _THINGS_AFTER)
+        or (first > 0 and any(f in _THINGS_BEFORE for f in word_forms(words[first - 1])))
+        or (
+            hit.label == "weapon:airstrike" and any(w in _EQUIPMENT for w in words[max(0, first - 4) : first])
+        )
     )
 
 

@@ -132,6 +132,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "intercepted": term_list("""
         اعترض* | إسقاط | أسقط* | اسقط* | تصدت | تصدي | الدفاعات الجوية | منظومة سيرام | سي رام | إحباط
         intercept* | shot down | downed | air defen* | c ram | counter rocket | counter drone* | brought down
+        shooting down | shoot down | shoots down
         foiled
     """),
     "killed": term_list("""
