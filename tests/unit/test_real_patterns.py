@@ -1874,6 +1874,25 @@ PATTERNS = [
         set(),
     ),
     (
+        "a base that opens a later sentence as the one that hosts the troops is the unnamed base",
+        "Wounded in Jordan drone strike rise to 40",
+        "The number of troops wounded in the drone attack on a remote base in Jordan rose to 40 on "
+        "Tuesday, officials said. Tower 22 hosts about 350 soldiers and airmen.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
+    (
+        "a first account the same sentence corrects names no target",
+        "Drone kills three US soldiers at Jordan outpost",
+        "A drone struck Tower 22 in northeast Jordan overnight, killing three US soldiers, officials said "
+        "on Wednesday. A Jordanian spokesman initially said the attack hit the al-Tanf garrison in Syria, "
+        "but US officials said the outpost struck was in Jordan.",
+        True,
+        {"tower-22"},
+        {"tanf"},
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

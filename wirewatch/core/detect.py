@@ -50,6 +50,7 @@ from wirewatch.core.roles import (
     is_outlet,
     is_reference,
     is_reference_point,
+    is_retracted,
     is_spared,
     is_speaker,
     is_staging,
@@ -499,7 +500,9 @@ def _naming_sentence(
             continue  # a sentence with no term and no place tells no other attack
         if k > 1 and sentence.index in counted:
             return None
-        if _names_the_site(sentence.words) and not (k > 1 and _attacky(sentence.labels)):
+        if (_names_the_site(sentence.words) or _hosts(sentence, gazetteer)) and not (
+            k > 1 and _attacky(sentence.labels)
+        ):
             return sentence
     return None
 
@@ -546,7 +549,7 @@ def _hit_places(
 def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
     """The base a next sentence names as the site ("The site, known as Tower 22, ..."): the first
     one; others it names say what the site is near or supports."""
-    if not _names_the_site(following.words):
+    if not (_names_the_site(following.words) or _hosts(following, gazetteer)):
         return []
     words, offset = following.words, following.offset
     return [
@@ -571,6 +574,20 @@ _KNOWN_AS = frozenset(
 
 
 _IS = frozenset(("is", "was", "identified"))
+
+
+_HOSTS = frozenset(normalize(w) for w in "hosts houses تضم تستضيف".split())
+
+
+def _hosts(sentence: _Sentence, gazetteer: Gazetteer) -> bool:
+    """ "Tower 22 hosts roughly 350 Army and Air Force personnel": a base that opens the sentence
+    as what hosts the troops names the site."""
+    first = sentence.places[0] if sentence.places else None
+    if first is None or gazetteer.places[first.place_id].kind not in ("base", "site"):
+        return False
+    start, end = first.first - sentence.offset, first.last - sentence.offset
+    opening = [w for w in sentence.words[:start] if w not in ("the", "this")]
+    return not opening and end + 1 < len(sentence.words) and sentence.words[end + 1] in _HOSTS
 
 
 def _names_the_site(words: Sequence[str]) -> bool:
@@ -1186,6 +1203,7 @@ def _mention(
             for k, p in enumerate(places)
             if not is_origin(words, p.first - offset)
             and not is_reference(words, p.first - offset)
+            and not is_retracted(words, p.first - offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
             and not in_response(p.first - offset, words)

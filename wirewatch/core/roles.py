@@ -577,6 +577,19 @@ def time_zone(words: Sequence[str], first: int, last: int) -> bool:
     return following == "time" or (first > 0 and _CLOCK in word_forms(words[first - 1]))
 
 
+_FIRST_ACCOUNT = frozenset(normalize(w) for w in ("initially", "originally"))
+_BUT = frozenset(normalize(w) for w in ("but", "however", "لكن", "ولكن", "غير", "إلا", "الا"))
+
+
+def is_retracted(words: Sequence[str], i: int) -> bool:
+    """ "Jordan initially said the attack took place across the border, at the al-Tanf garrison,
+    but US officials said the outpost was on the Jordanian side": a first account the same
+    sentence corrects names no target."""
+    if not any(w in _FIRST_ACCOUNT for w in words[max(0, i - 16) : i]):
+        return False
+    return any(f in _BUT for w in words[i + 1 : i + 12] for f in word_forms(w))
+
+
 def is_reference(words: Sequence[str], i: int) -> bool:
     """ "after the Tower 22 attack", "بعد هجوم البرج 22": a place named as the cause, not a target."""
     j = i - 1
