@@ -1893,6 +1893,26 @@ PATTERNS = [
         {"tanf"},
     ),
     (
+        "a response clause before the main verb ends there: the base the fighters then targeted is hit",
+        "Statement of the Islamic Resistance",
+        "Continuing our resistance to the occupation, and in response to its crimes against our people "
+        "in Gaza, the fighters of the "
+        "Islamic Resistance targeted this evening, Wednesday, the occupation base of Ain al-Asad in "
+        "western Iraq with drones.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "the base of the attack that a strike answers is still not its target",
+        "US jets strike militia sites in Syria",
+        "US warplanes struck two militia sites near al-Bukamal on Wednesday in response to the rocket "
+        "attack that targeted Ain al-Asad last week.",
+        True,
+        set(),
+        {"ain-al-asad", "anbar"},
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -966,6 +966,7 @@ def _starts_item(sentence: _Sentence) -> bool:
     )
 
 
+_CLAUSE_OF_ATTACK = 4  # words after an attack word whose verb is the attack's own clause
 _RELATIVE = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللاتي which that who".split())
 # "Drones target Ain al-Assad and Harir bases as Iraqi factions threaten US": a clause of its own
 # after the attack tells what else is going on; its threat, talks or reaction do not frame the
@@ -1197,6 +1198,15 @@ def _mention(
     background = bool(background_hits) or pluperfect
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
     attack_positions = [h.first - offset for h in attack_terms]
+    # Event verbs that start a main clause: not after "that"/"الذي", nor right after an attack
+    # word ("هجوم بطائرة مسيرة استهدف قاعدة التنف": an attack that targeted)
+    main_verbs = [
+        h.first - offset
+        for h in hits
+        if h.label == "event"
+        and not (h.first > offset and words[h.first - offset - 1] in _RELATIVE)
+        and not any(0 < h.first - a <= _CLAUSE_OF_ATTACK for a in (t.last for t in attack_terms))
+    ]
     place_ids = tuple(
         dict.fromkeys(
             _listed_base(gazetteer, words, places, k, offset) or target_place(gazetteer, words, p, offset)
@@ -1206,7 +1216,7 @@ def _mention(
             and not is_retracted(words, p.first - offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
-            and not in_response(p.first - offset, words)
+            and not in_response(p.first - offset, words, main_verbs)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not is_funeral(words, p.first - offset, attack_positions)
             and not _not_a_target(

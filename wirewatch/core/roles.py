@@ -546,11 +546,13 @@ def _response_word(words: Sequence[str]) -> int | None:
     return next((k for k in range(_OPENING, len(words)) if words[k] in _RESPONSE), None)
 
 
-def in_response(i: int, words: Sequence[str]) -> bool:
+def in_response(i: int, words: Sequence[str], verbs: Sequence[int] = ()) -> bool:
     """The place at ``i`` is named after "in response to"/"ردا على" in mid-sentence: the attack the
-    news answers, not its target."""
+    news answers, not its target. A main verb between them (``verbs``: event verbs that no "that"
+    or "الذي" introduces) ends the response clause: "in response to the massacres in Gaza, the
+    fighters targeted the base of Ain al-Asad"."""
     k = _response_word(words)
-    return k is not None and k < i
+    return k is not None and k < i and not any(k < v < i for v in verbs)
 
 
 def response_point(words: Sequence[str], attacks: Sequence[int]) -> int | None:
