@@ -2038,6 +2038,11 @@ def test_the_state_that_fired_is_no_target(analyzer: Analyzer, title: str, text:
             "fleet of F-16 fighter jets, officials said.",
             ["rocket"],
         ),
+        (  # jets that pounded a city are an airstrike
+            "Jets pound eastern Aleppo",
+            "Russian jets pounded opposition-held districts of eastern Aleppo on Wednesday, killing 12 people.",
+            ["airstrike"],
+        ),
         (  # rifles are a shooting
             "Militants attack army post in Kirkuk",
             "Militants fired mortar rounds at an army post in Kirkuk on Wednesday and then stormed it "

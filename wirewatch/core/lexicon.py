@@ -96,7 +96,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
         precision strike* | conducted strike* | conducted a strike
         coalition aircraft | helicopter gunship* | israeli aggression | air aggression
-        aircraft struck | aircraft bombed | aircraft targeted | aircraft attacked
+        aircraft struck | aircraft bombed | aircraft targeted | aircraft attacked | aircraft pounded
+        jets struck | jets bombed | jets targeted | jets attacked | jets pounded | bombers struck
     """),
     # Weapons of no listed type: hand grenades, unknown projectiles.
     "weapon:other": term_list("""
