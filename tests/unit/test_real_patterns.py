@@ -1913,6 +1913,15 @@ PATTERNS = [
         {"ain-al-asad", "anbar"},
     ),
     (
+        "the wounded of a traffic accident flown home on an air force plane are no airstrike",
+        "إخلاء مصابي حادث الحافلة",
+        "غادر ستة مصابين مستشفى الهفوف أمس الأول إلى بلادهم عبر طائرة تابعة لسلاح الجو، بعد تماثلهم للشفاء "
+        "من إصابات لحقت بهم في حادث مروري تعرضت له حافلتهم الأسبوع الماضي.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -1041,7 +1041,11 @@ _THINGS_AFTER = frozenset(
 _THINGS_BEFORE = frozenset(
     normalize(w) for w in "مخزن مخازن مستودع مستودعات مصنع مصانع ورشة ورش برنامج تكنولوجيا تقنية".split()
 )
-_EQUIPMENT = frozenset(normalize(w) for w in "fleet fleets squadron squadrons maintain maintains".split())
+# "maintain Iraq's fleet of F-16 fighter jets", "طائرة تابعة لسلاح الجو" (a plane of the air force)
+_EQUIPMENT = frozenset(
+    normalize(w)
+    for w in "fleet fleets squadron squadrons maintain maintains تابعة التابعة تابع التابع".split()
+)
 _WEAPON_LIST = frozenset(
     normalize(w)
     for w in "and or rocket rockets missile missiles drone drones ballistic cruise long range".split()

@@ -394,6 +394,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
         عبوة غاز | عبوات غاز | عبوة الغاز | غاز منزلي | غاز منزلية
         حريق أعشاب
+        حادث مروري | حوادث مرورية | حادث سير | حوادث السير | traffic accident* | road accident* | car crash*
         gas leak | gas explosion | gas blast | boiler | generator | brush fire | wildfire | bushfire
         grain elevator | dust explosion | industrial accident | شاحن | الشاحن | بطارية الجوال
         unexploded | left over from | leftover | explosive remnants | غير المنفلقة | غير منفلقة
