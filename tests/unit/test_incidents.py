@@ -282,6 +282,20 @@ def test_types_compatibility() -> None:
     assert types_compatible(["ied"], ["suicide"])
     assert types_compatible(["other"], ["shooting"])
     assert not types_compatible(["rocket"], ["ied"])
+    assert types_compatible(["airstrike"], ["drone"])  # a drone strike, told as an air strike
+    assert not types_compatible(["rocket"], ["airstrike"])  # rebels shell a city, jets strike it back
+
+
+def test_a_place_named_after_the_first_attacks_does_not_join_its_incident() -> None:
+    """A report of an attack on Ain al-Asad that tells, fourth, of fighting in al-Qaim is news of Ain
+    al-Asad: an open incident in al-Qaim does not take it."""
+    told_late = (("ain-al-asad",), ("ain-al-asad",), ("ain-al-asad",), ("al-qaim-base",))
+    told_early = (("ain-al-asad",), ("al-qaim-base",))  # the second attack: still the news
+    for together, same in ((told_late, False), (told_early, True)):
+        book = Book()
+        qaim = book.add(report("a", "A", places=(QAIM,)))
+        other = book.add(report("b", "B", hours=1, places=(AIN, QAIM), together=together))
+        assert (other.id == qaim.id) is same
 
 
 def test_open_incidents_expire_from_the_index() -> None:

@@ -32,9 +32,12 @@ from wirewatch.core.text import normalize
 State = Literal["reported", "corroborated", "updated"]
 Change = Literal["new", "corroborated", "updated", "report_added", "report_revised"]
 
-# Attack types that outlets confuse with each other for one event (a correction, not a new event).
+# Attack types that outlets confuse with each other for one event (a correction, not a new event):
+# rockets, missiles, mortars and drones fired from the ground; air strikes, missiles and drones from
+# the air. Rockets and an air strike are two attacks (rebels shell a city, jets strike it back).
 _TYPE_GROUPS = (
-    frozenset({"rocket", "missile", "mortar", "drone", "airstrike"}),
+    frozenset({"rocket", "missile", "mortar", "drone"}),
+    frozenset({"airstrike", "missile", "drone"}),
     frozenset({"ied", "suicide"}),
     frozenset({"shooting"}),
 )
@@ -267,12 +270,26 @@ def _support(report: Sequence[PlaceFact], cand: Summary) -> int:
     )
 
 
+def lead_places(report: ReportFacts) -> tuple[PlaceFact, ...]:
+    """The places of the report's first two attacks: what it is news of. A place named only further
+    down (a side attack, the attack the news answers, another front of a round-up) is shown in its
+    incident but does not join it to another."""
+    if not report.together:
+        return report.places
+    lead = {place for attack in report.together[:_LEAD_ATTACKS] for place in attack}
+    return tuple(p for p in report.places if p.id in lead) or report.places
+
+
+_LEAD_ATTACKS = 3
+
+
 def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
     """The incident the report belongs to among candidates, or ``None`` for a new incident."""
     best: tuple[float, int, float, str] | None = None
     roundup = _roundup([p.lineage or (p.id,) for p in report.places])
+    places = lead_places(report)
     for cand in candidates:
-        score = place_agreement(report.places, cand.lineages, cand.kinds)
+        score = place_agreement(places, cand.lineages, cand.kinds)
         if score <= 0 or not types_compatible(report.types, cand.types):
             continue
         if score < _SPECIFICITY["governorate"] and not _only_countries(report, cand):
@@ -284,7 +301,7 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
         if gap > window.total_seconds():
             continue
         # Between equally specific candidates, the one more of whose reports name the place.
-        key = (score, _support(report.places, cand), -gap, cand.id)
+        key = (score, _support(places, cand), -gap, cand.id)
         if best is None or key > best:
             best = key
     return best[3] if best else None
