@@ -1922,6 +1922,23 @@ PATTERNS = [
         set(),
     ),
     (
+        "roads named yesterday after the victims of a bombing days before report no attack",
+        "أمير المنطقة يوجه بتسمية طرقات بأسماء الشهداء",
+        "وجه أمير المنطقة أمس الجهات المعنية بتسمية عدد من الطرقات بأسماء رجال الأمن الذين استشهدوا في "
+        "التفجير الغاشم بمسجد قوات الطوارئ.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a region's development march is no drone",
+        "استثمارات جديدة في جازان",
+        "تشهد منطقة جازان اليوم إطلاق استثمارات جديدة تدعم المسيرة التنموية التي تعيشها المنطقة.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -350,6 +350,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         families of the victims | تودع | يودع | وداع
         attends | attended | dignified transfer | flag draped | caskets | coffins | نعوش | جثامين
         stood in silence | the remains of
+        بتسمية | تسمية | تكريم | بتكريم | كرمت | named after | renamed | honouring | honoring
     """),
     # Nothing went off: bombs defused, launchers found primed, plots stopped before the attack.
     "defused": term_list("""
