@@ -1939,6 +1939,15 @@ PATTERNS = [
         set(),
     ),
     (
+        "an undated headline is not dated by an attack elsewhere told further down",
+        "Suicide bomber kills 20 in northern Afghanistan",
+        "A suicide bomber killed at least 20 people in the Khan Abad district of Kunduz province, officials "
+        "said. The bombing came after a wave of suicide attacks in Kabul on Friday that killed 51 people.",
+        True,
+        set(),
+        set(),
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -357,7 +357,7 @@ def detect(
             frame = outcome.reason if outcome.reason in _FRAMING else None
     mentions, rejected = _false_alarms(mentions, rejected, sentences)
     asides = {s.index for s in sentences if s.words and s.words[0] in _ASIDE}
-    mentions = _date_the_headline(mentions, article.title.strip() != "", asides)
+    mentions = _date_the_headline(mentions, article.title.strip() != "", asides, gazetteer)
     mentions = _casualties_in_paragraph(mentions, sentences, doc)
     mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, reference)
     return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
@@ -633,7 +633,9 @@ _GENERAL = "no time words, no place, no figure"
 _ASIDE = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
 
 
-def _date_the_headline(mentions: list[Mention], has_title: bool, asides: Set[int]) -> list[Mention]:
+def _date_the_headline(
+    mentions: list[Mention], has_title: bool, asides: Set[int], gazetteer: Gazetteer
+) -> list[Mention]:
     """An undated headline is about the attack the body first dates ("Contractor hurt in Balad
     rocket attack" over "in last week's rocket attack on Balad"); undated sentences that followed
     the headline follow it."""
@@ -648,8 +650,13 @@ def _date_the_headline(mentions: list[Mention], has_title: bool, asides: Set[int
     dated = next(
         (
             m
-            for m in mentions[1:]
+            for k, m in enumerate(mentions[1:], start=1)
             if m.sentence not in asides
+            and _same_places(
+                [p for told in mentions[:k] for p in told.places],
+                m.places or [p.place_id for p in m.place_mentions],  # "attacks in Kabul on Friday"
+                gazetteer,
+            )
             and (
                 m.recency_reason.startswith(_DATED)
                 or (m.recency_reason.startswith(_KNOWN_DATED) and m.sentence < LEAD_SENTENCES)
@@ -668,6 +675,20 @@ def _date_the_headline(mentions: list[Mention], has_title: bool, asides: Set[int
         )
         out.append(replace(m, recency=dated.recency, recency_reason=why) if inherited else m)
     return out
+
+
+def _same_places(told: Sequence[str], dating: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Whether a dated mention may tell the attack of the headline and the sentences before it:
+    they share a place below the country ("Kunduz" and "Khan Abad in Kunduz"), or one side names
+    none (a country alone may be the attacker's). A bombing in Kunduz is not dated by "the Kabul
+    attacks three days ago" further down."""
+    kinds = gazetteer.places
+
+    def below_country(ids: Sequence[str]) -> set[str]:
+        return {p for p in _lineages(ids, gazetteer) if p in kinds and kinds[p].kind != "country"}
+
+    mine, theirs = below_country(told), below_country(dating)
+    return not (mine and theirs) or bool(mine & theirs)
 
 
 @dataclass(slots=True)  # not frozen: built by the thousand, a frozen init costs four times more
