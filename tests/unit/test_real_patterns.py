@@ -1948,6 +1948,14 @@ PATTERNS = [
         set(),
     ),
     (
+        "a strike by staff is a walk-out",
+        "PRIVATE BANK STAFF STRIKE, IMPACT UNCLEAR",
+        "Staff of private banks staged a half-day strike on Wednesday, and its impact was not yet clear.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -57,7 +57,8 @@ _SENSES = (
         _words("""
             workers | union | unions | hunger | walkout | pay | wage | wages | employees | dockworkers
             seamen | miners | deal | agreement | balance | chord | accord | bargain | lightning | clock
-            went | salaries | salary | protest | teachers | drivers
+            went | salaries | salary | protest | teachers | drivers | staff | unofficial | stoppage
+            stoppages | strikers | dockers | grain | staged
         """),
         _words(
             "air | airstrike | missile | missiles | drone | drones | jets | warplanes | artillery | killed"
