@@ -1956,6 +1956,15 @@ PATTERNS = [
         set(),
     ),
     (
+        "the place in a media official's title is not where the strike he speaks of fell",
+        "غارات للتحالف على الحويجة",
+        "استهدفت مقاتلات التحالف الدولي اليوم الأربعاء تجمعا لمسلحي داعش في قضاء الحويجة غربي كركوك. وقال "
+        "مسؤول إعلام الحشد الشعبي في شمال صلاح الدين إن القصف أوقع عشرات القتلى.",
+        True,
+        {"kirkuk"},
+        {"salah-al-din"},
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

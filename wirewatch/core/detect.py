@@ -45,6 +45,7 @@ from wirewatch.core.roles import (
     is_funeral,
     is_grounded,
     is_landmark,
+    is_media_title,
     is_office,
     is_origin,
     is_outlet,
@@ -1239,6 +1240,7 @@ def _mention(
             if not is_origin(words, p.first - offset)
             and not is_reference(words, p.first - offset)
             and not is_retracted(words, p.first - offset)
+            and not is_media_title(words, p.first - offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
             and not in_response(p.first - offset, words, main_verbs)

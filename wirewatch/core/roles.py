@@ -273,6 +273,23 @@ def is_office(words: Sequence[str], first: int) -> bool:
     return bool(before) and any(f in _OFFICE for f in word_forms(before[-1]))
 
 
+_SAID = _words("قال قالت أكد أضاف أوضح said told")
+_MEDIA = _words("إعلام اعلام الإعلام الاعلام media press")
+_TITLE_REACH = 8  # words from "قال" back across a media official's title to the place
+
+
+def is_media_title(words: Sequence[str], first: int) -> bool:
+    """ "وقال مسؤول إعلام الحشد الشعبي في شمال صلاح الدين، علي الحسيني، إن ...": the place of a
+    media official's title, who speaks of an attack elsewhere."""
+    window = words[max(0, first - _TITLE_REACH) : first]
+    return any(
+        any(f in _SAID for f in word_forms(window[k - 1]))
+        and any(f in _OFFICE for f in word_forms(window[k]))
+        and any(f in _MEDIA for f in word_forms(window[k + 1]))
+        for k in range(1, len(window) - 1)
+    )
+
+
 # "تلقت بغداد اليوم نسخة منه", "told Baghdad Today": the news site, not the city and not today.
 _OUTLET_TODAY = _words("اليوم today")
 _OUTLET_CUES_BEFORE = _words("ل لـ تلقت وكالة موقع شبكة told the to")
