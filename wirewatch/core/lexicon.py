@@ -66,6 +66,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         عبوتين
         عبوات | سيارة مفخخة | سيارات مفخخة | دراجة مفخخة | دراجة نارية مفخخة | لغم أرضي | ألغام أرضية
         جسم متفجر | عبوة صوتية
+        عجلة مفخخة | عجلات مفخخة | سيارة ملغومة | سيارات ملغومة | عربة مفخخة | شاحنة مفخخة | شاحنات مفخخة
+        صهريج مفخخ | صهاريج مفخخة
         ied* | vbied* | roadside bomb* | explosive device* | improvised explosive | car bomb*
         truck bomb*
         sticky bomb* | landmine* | booby trap* | bomb blast | bomb attack | bomb exploded | bomb went off
