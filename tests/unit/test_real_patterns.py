@@ -1965,6 +1965,16 @@ PATTERNS = [
         {"salah-al-din"},
     ),
     (
+        "an item opened by 'Meanwhile' with its own day is news of its own, whatever the headline's frame",
+        "Erbil and Baghdad near a deal on salaries",
+        "Negotiators said on Tuesday they were close to a deal on public salaries in the Kurdistan Region.\n\n"
+        "Meanwhile, an explosive-laden drone was shot down near Harir Air Base late on Tuesday, the "
+        "counter-terrorism directorate said, adding that it fell in an empty field close to the base.",
+        True,
+        {"harir"},
+        set(),
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -911,6 +911,7 @@ def _is_denial(labels: set[str]) -> bool:
 
 
 _FOLLOWED = ("undated: read like the lead", "continues sentence")
+_AFTER_LABELS = frozenset(("aftermath", "aftercare", "reaction"))  # news that follows an attack
 
 
 def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
@@ -920,6 +921,13 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
     physical = bool(labels & {"physical", "killed", "wounded"})
     if denied and not (explicit_now and physical and "hearsay" not in labels):
         return "the article denies the attack"
+    if (
+        frame is not None
+        and _starts_item(sentence)
+        and any(r.kind == "current" for r in mention.time_refs)
+        and not labels & _AFTER_LABELS
+    ):
+        return None  # "Meanwhile, a drone was shot down near Harir late on Monday": news of its own
     if frame is not None and mention.recency in ("current", "late"):
         # A follow-up ("the launcher used in last night's attack was found") still reports a recent
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.
