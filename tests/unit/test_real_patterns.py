@@ -39,6 +39,7 @@ WATCH = (
     WatchEntry("kirkuk", "region", ("Kirkuk Governorate",), place="IQ-KI"),
     WatchEntry("nineveh", "region", ("Nineveh Governorate",), place="IQ-NI"),
     WatchEntry("deir-ez-zor", "region", ("Deir ez-Zor Governorate",), place="SY-DY"),
+    WatchEntry("victory-base", "base", ("Victory Base",)),
 )
 
 
@@ -1972,6 +1973,23 @@ PATTERNS = [
         "counter-terrorism directorate said, adding that it fell in an empty field close to the base.",
         True,
         {"harir"},
+        set(),
+    ),
+    (
+        "the Victory logistics complex is Victory Base",
+        "Rockets land inside Baghdad airport",
+        "Three rockets landed inside Baghdad International Airport early on Wednesday. One of them struck "
+        "near the Victory logistics complex on the western side of the airport.",
+        True,
+        {"victory-base", "baghdad"},
+        set(),
+    ),
+    (
+        "قاعدة فكتوري (one more spelling) is Victory Base",
+        "صواريخ قرب قاعدة فكتوري",
+        "سقط صاروخا كاتيوشا فجر اليوم الأربعاء قرب قاعدة فكتوري المحاذية لمطار بغداد الدولي.",
+        True,
+        {"victory-base", "baghdad"},
         set(),
     ),
     (

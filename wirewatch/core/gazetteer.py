@@ -393,7 +393,8 @@ class Gazetteer:
                 any(c in _CONTEXT_BEFORE for c in _candidates(before, None))
                 or _base_in(norms, m.first)
                 or after in _CONTEXT_AFTER
-                or (after == "military" and after2 in _CONTEXT_AFTER)  # "the Victory military complex"
+                # "the Victory military complex", "the Victory logistics complex"
+                or (after in _DESCRIBING and after2 in _CONTEXT_AFTER)
                 or (before == _AND_IN and text[m.end : m.end + 2].lstrip()[:1] in ("،", ","))  # "وفي القائم،"
             ):
                 kept.append(m)
@@ -407,6 +408,7 @@ class Gazetteer:
 
 
 _IN_AT = frozenset(normalize(w) for w in ("في", "in", "at"))
+_DESCRIBING = frozenset(("military", "logistics", "logistic", "support", "air"))
 _AND_IN = normalize("وفي")  # "وفي القائم، قال شهود": a news item opening on its place
 BASE_WORDS = frozenset(
     normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
