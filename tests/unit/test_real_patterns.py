@@ -1993,6 +1993,25 @@ PATTERNS = [
         set(),
     ),
     (
+        "where a convoy was heading is not where it was hit",
+        "Roadside bomb hits supply convoy in Babil",
+        "A roadside bomb exploded on Wednesday as a supply convoy passed near al-Musayyib in Babil province, "
+        "a security source said. The source said the explosion damaged one truck and that there were no "
+        "casualties. The convoy continued its way towards Baghdad after the damaged truck was towed away.",
+        True,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "where a convoy was coming from is not where it was hit",
+        "عبوة تستهدف رتلا في الديوانية",
+        "انفجرت عبوة ناسفة صباح اليوم الأربعاء على رتل لشركة نقل على الطريق الدولي في الديوانية. وأوضح "
+        "المصدر أن الانفجار ألحق أضرارا بإحدى الشاحنات، مبينا أن الرتل كان قادما من محافظة البصرة.",
+        True,
+        set(),
+        {"basra"},
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

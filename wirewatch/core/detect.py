@@ -51,6 +51,7 @@ from wirewatch.core.roles import (
     is_outlet,
     is_reference,
     is_reference_point,
+    is_route,
     is_retracted,
     is_spared,
     is_speaker,
@@ -535,6 +536,7 @@ def _hit_places(
         if not is_boundary(words, p.first - offset)
         and not is_origin(words, p.first - offset)
         and not is_reference(words, p.first - offset)
+        and not is_route(words, p.first - offset)
         and not time_zone(words, p.first - offset, p.last - offset)
         and not _not_a_target(
             words,
@@ -1249,6 +1251,7 @@ def _mention(
             and not is_reference(words, p.first - offset)
             and not is_retracted(words, p.first - offset)
             and not is_media_title(words, p.first - offset)
+            and not is_route(words, p.first - offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
             and not in_response(p.first - offset, words, main_verbs)

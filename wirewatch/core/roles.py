@@ -326,6 +326,34 @@ def is_destination(words: Sequence[str], first: int) -> bool:
     )
 
 
+_HEADING = _words(
+    "continued heading headed heading travelling traveling moving en route bound متجها متجهة متوجها متوجهة"
+    " طريقه طريقها"
+)
+_TOWARDS = _words("towards toward to باتجاه نحو إلى الى")
+_COMING = _words("قادما قادمة القادم القادمة coming travelling traveling")
+_FROM = _words("from من")
+
+
+def is_route(words: Sequence[str], first: int) -> bool:
+    """ "the convoy continued its way towards Baghdad", "كان الرتل قادماً من محافظة البصرة": where a
+    convoy was going or coming from, not where it was hit."""
+    j = first
+    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _PROVINCE_WORDS:
+        j -= 1
+    if j == 0:
+        return False
+    before = words[j - 1]
+    if any(f in _TOWARDS for f in word_forms(before)):
+        return any(f in _HEADING for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
+    if any(f in _FROM for f in word_forms(before)):
+        return any(f in _COMING for w in words[max(0, j - 3) : j - 1] for f in word_forms(w))
+    return False
+
+
+_PROVINCE_WORDS = _words("محافظة province governorate the")
+
+
 def is_unit(words: Sequence[str], first: int, last: int) -> bool:
     """ "قيادة عمليات بغداد", "فرقة المثنى", "the Muthanna division": a unit named for a place."""
     before = words[first - 1] if first > 0 else ""
