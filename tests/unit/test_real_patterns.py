@@ -2012,6 +2012,16 @@ PATTERNS = [
         {"basra"},
     ),
     (
+        "a rocket that carries astronauts to the space station is no attack",
+        "Crew with an Arab astronaut heads to the space station",
+        "A rocket lifted off from Florida early on Wednesday carrying four astronauts to the International "
+        "Space Station. Its first stage landed back on a platform minutes later, and the capsule is due to "
+        "dock on Thursday.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "a space rocket that could advance a missile programme is no attack",
         "Iran puts a satellite into orbit",
         "Iran said on Wednesday it had launched a satellite into orbit on a rocket that Western "

@@ -79,7 +79,10 @@ _SENSES = (
         ),
         # "a rocket ... carrying the Mars probe", "launched ... into orbit"; not "الفضاء" (airspace
         # too), "مدار" ("على مدار الساعة"), "probe" (an inquiry) or "فضائية" (a TV channel)
-        _words("مسبار | المريخ | orbit | spaceport | nasa | spacex"),
+        _words(
+            "مسبار | المريخ | orbit | spaceport | nasa | spacex | astronaut | astronauts | cosmonauts"
+            " | capsule"
+        ),
         # Jeddah's "أسواق الصواريخ", a market named after rockets
         _words("سوق | أسواق | اسواق | حي | شارع"),
     ),
