@@ -85,7 +85,8 @@ def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, floa
 def load(names: list[str]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for name in names:
-        for path in sorted(HERE.glob(f"{name}*.jsonl")):
+        # "dev" is dev-a.jsonl...; "probe-1" is probe-1-en.jsonl and probe-1-ar.jsonl, not probe-10-*
+        for path in sorted({*HERE.glob(f"{name}.jsonl"), *HERE.glob(f"{name}-*.jsonl")}):
             with path.open(encoding="utf-8") as handle:
                 items.extend(json.loads(line) for line in handle if line.strip())
     return items
@@ -157,7 +158,8 @@ def main() -> int:
     sets = ["dev", "holdout", "probe"] if args.set == "all" else [args.set]
     if "probe" in sets:  # each probe round on its own: rounds retell some of the same real attacks
         sets.remove("probe")
-        sets += sorted(path.stem.rsplit("-", 1)[0] for path in HERE.glob("probe-*-en.jsonl"))
+        rounds = {path.stem.rsplit("-", 1)[0] for path in HERE.glob("probe-*-en.jsonl")}
+        sets += sorted(rounds, key=lambda name: int(name.split("-")[1]))
     summary: dict[str, dict[str, float]] = {}
     for name in sets:
         items = load([name])
