@@ -327,7 +327,7 @@ def is_destination(words: Sequence[str], first: int) -> bool:
 
 
 _HEADING = _words(
-    "continued heading headed heading travelling traveling moving en route bound متجها متجهة متوجها متوجهة"
+    "continued heading headed travelling traveling moving en route bound متجها متجهة متوجها متوجهة"
     " طريقه طريقها"
 )
 _TOWARDS = _words("towards toward to باتجاه نحو إلى الى")
