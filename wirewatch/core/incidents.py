@@ -167,7 +167,7 @@ def matching_places(incident: Incident) -> tuple[PlaceFact, ...]:
     its core. Otherwise one report that also names another town (a round-up's other fronts, a
     second attack the same day) lets the next attack in that town join, and the incident grows
     into a chain of events. An incident of round-ups alone matches on all its places, and
-    ``choose`` lets only a town or base in common join it.
+    ``choose`` lets only a base or site in common join it.
     """
     singles = [r for r in incident.reports if not _fronts(r.places)]
     if not singles:
@@ -294,8 +294,8 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
             continue
         if score < _SPECIFICITY["governorate"] and not _only_countries(report, cand):
             continue  # a country in common is not one event: "airstrikes in Syria" are many
-        if score < _SPECIFICITY["city"] and (roundup or _roundup(cand.lineages)):
-            continue  # a day's round-up of a war names every front: only a town or base in common counts
+        if score < _SPECIFICITY["base"] and (roundup or _roundup(cand.lineages)):
+            continue  # a day's round-up of a war names every front: only a base or site in common counts
         window = policy.window_specific if score >= 2.5 else policy.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())
         if gap > window.total_seconds():
