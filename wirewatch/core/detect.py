@@ -316,8 +316,9 @@ def detect(
     frame: str | None = "sport" if sporty else None
     if frame is None:
         frame = _GENRE_FRAMES.get(genre(article.title, article.url, article.categories))
-    live = bool(sentences) and article.title.strip() != "" and _live_page(sentences[0])
-    if frame is None and sentences and article.title.strip() and not live:
+    titled = bool(sentences) and article.title.strip() != ""
+    live = titled and _live_page(sentences[0])
+    if frame is None and titled and not live:
         frame = _title_frame(article.title, sentences[0])
     mentions: list[Mention] = []
     rejected: list[Rejected] = []
@@ -685,10 +686,10 @@ def _same_places(told: Sequence[str], dating: Sequence[str], gazetteer: Gazettee
     they share a place below the country ("Kunduz" and "Khan Abad in Kunduz"), or one side names
     none (a country alone may be the attacker's). A bombing in Kunduz is not dated by "the Kabul
     attacks three days ago" further down."""
-    kinds = gazetteer.places
+    places = gazetteer.places
 
     def below_country(ids: Sequence[str]) -> set[str]:
-        return {p for p in _lineages(ids, gazetteer) if p in kinds and kinds[p].kind != "country"}
+        return {p for p in _lineages(ids, gazetteer) if p in places and places[p].kind != "country"}
 
     mine, theirs = below_country(told), below_country(dating)
     return not (mine and theirs) or bool(mine & theirs)
@@ -939,7 +940,7 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
             dated_now = any(
                 r.kind == "current"
                 and not _aftermath_time(r, mention, sentence)
-                and not (frame == "aftermath of an attack" and _said_on(sentence.words, r))
+                and not (frame == "aftermath of an attack" and _reporting_time(sentence.words, r, reach=2))
                 for r in mention.time_refs
             ) or (mention.recency_reason.startswith(_FOLLOWED))
             if not dated_now:
@@ -1346,6 +1347,8 @@ def _mention(
         when, why = "current", f"undated: the lead dates the news (sentence {dated_lead + 1})"
     else:
         when, why = "past", "undated and not in the lead: background"
+    rockets = [h for h in hits if h.label == "weapon:rocket"]
+    generic_rocket = bool(rockets) and all(h.term in GENERIC_ROCKET for h in rockets)
     return Mention(
         sentence=index,
         start=start,
@@ -1359,7 +1362,7 @@ def _mention(
                     if answered is None or h.first - offset < answered or not h.label.startswith("weapon:")
                 ]
             ),
-            hits,
+            generic_rocket,
             words,
         ),
         recency=when,
@@ -1374,8 +1377,7 @@ def _mention(
         terms=tuple(hits),
         place_mentions=tuple(places),
         time_refs=tuple(refs),
-        generic_rocket=bool(rockets := [h for h in hits if h.label == "weapon:rocket"])
-        and all(h.term in GENERIC_ROCKET for h in rockets),
+        generic_rocket=generic_rocket,
     )
 
 
@@ -1387,10 +1389,9 @@ _SHIPS = frozenset(
 _TROOPS = frozenset(normalize(w) for w in "جند الجند جنود".split())  # "ناقلة جند": a troop carrier
 
 
-def _at_sea(types: tuple[str, ...], hits: Sequence[TermHit], words: Sequence[str]) -> tuple[str, ...]:
+def _at_sea(types: tuple[str, ...], generic_rocket: bool, words: Sequence[str]) -> tuple[str, ...]:
     """ "ناقلة أصيبت بصاروخ": a plain صاروخ that hits a ship is an anti-ship missile, not a rocket."""
-    rockets = [h for h in hits if h.label == "weapon:rocket"]
-    if "rocket" not in types or not rockets or not all(h.term in GENERIC_ROCKET for h in rockets):
+    if "rocket" not in types or not generic_rocket:
         return types
     if not any(
         any(f in _SHIPS for f in word_forms(w)) and (k + 1 == len(words) or words[k + 1] not in _TROOPS)
@@ -1662,17 +1663,12 @@ def _came_after(words: Sequence[str], attack_terms: Sequence[TermHit], offset: i
     return any(h.first - offset <= came + 2 for h in attack_terms)
 
 
-def _reporting_time(words: Sequence[str], ref: TimeRef) -> bool:
+def _reporting_time(words: Sequence[str], ref: TimeRef, reach: int = 6) -> bool:
     """A time right after a reporting verb ("said on Friday", "أعلن مجلس أمن الإقليم، الخميس") dates
-    the report."""
-    window = words[max(0, ref.first - 6) : ref.first]
+    the report. ``reach=2`` asks for nothing between them: "the council said on Friday" is the
+    saying's day, "said the attack, carried out overnight" is not."""
+    window = words[max(0, ref.first - reach) : ref.first]
     return any(f in _REPORTING for w in window for f in word_forms(w))
-
-
-def _said_on(words: Sequence[str], ref: TimeRef) -> bool:
-    """A time right after a reporting verb, nothing between ("the council said on Friday"): the
-    day it was said, not the day of what was said ("said the attack, carried out overnight")."""
-    return any(f in _REPORTING for w in words[max(0, ref.first - 2) : ref.first] for f in word_forms(w))
 
 
 # "gathered on Tuesday near the airport, where a drone strike killed him three years ago": a time

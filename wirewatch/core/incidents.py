@@ -271,9 +271,9 @@ def _support(report: Sequence[PlaceFact], cand: Summary) -> int:
 
 
 def lead_places(report: ReportFacts) -> tuple[PlaceFact, ...]:
-    """The places of the report's first two attacks: what it is news of. A place named only further
-    down (a side attack, the attack the news answers, another front of a round-up) is shown in its
-    incident but does not join it to another."""
+    """The places of the report's first attacks (``_LEAD_ATTACKS``): what it is news of. A place
+    named only further down (a side attack, the attack the news answers, another front of a
+    round-up) is shown in its incident but does not join it to another."""
     if not report.together:
         return report.places
     lead = {place for attack in report.together[:_LEAD_ATTACKS] for place in attack}

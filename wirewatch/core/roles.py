@@ -333,6 +333,7 @@ _HEADING = _words(
 _TOWARDS = _words("towards toward to باتجاه نحو إلى الى")
 _COMING = _words("قادما قادمة القادم القادمة coming travelling traveling")
 _FROM = _words("from من")
+_PROVINCE_WORDS = _words("محافظة province governorate the")
 
 
 def is_route(words: Sequence[str], first: int) -> bool:
@@ -349,9 +350,6 @@ def is_route(words: Sequence[str], first: int) -> bool:
     if any(f in _FROM for f in word_forms(before)):
         return any(f in _COMING for w in words[max(0, j - 3) : j - 1] for f in word_forms(w))
     return False
-
-
-_PROVINCE_WORDS = _words("محافظة province governorate the")
 
 
 def is_unit(words: Sequence[str], first: int, last: int) -> bool:
@@ -591,7 +589,7 @@ def _response_word(words: Sequence[str]) -> int | None:
     return next((k for k in range(_OPENING, len(words)) if words[k] in _RESPONSE), None)
 
 
-def in_response(i: int, words: Sequence[str], verbs: Sequence[int] = ()) -> bool:
+def in_response(i: int, words: Sequence[str], verbs: Sequence[int]) -> bool:
     """The place at ``i`` is named after "in response to"/"ردا على" in mid-sentence: the attack the
     news answers, not its target. A main verb between them (``verbs``: event verbs that no "that"
     or "الذي" introduces) ends the response clause: "in response to the massacres in Gaza, the
