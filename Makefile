@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ format: venv ## format the code with ruff
 
 bench-analyze: venv ## benchmark: full analysis of realistic synthetic news (bench/newsgen.py; figures, then a JSON line)
 	$(BIN)/python bench/bench_analyze.py
+
+bench-replay: venv kafka-fetch ## benchmark: articles/s through replay (broker to alert decisions) against analyze on the same text
+	$(BIN)/python bench/bench_replay.py
 
 bench-poll: venv ## benchmark: poller refreshes/s on a local farm of 10,000 feeds vs a naive feedparser loop (JSON last)
 	$(BIN)/python bench/bench_poll.py

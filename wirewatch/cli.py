@@ -27,7 +27,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
@@ -92,12 +92,14 @@ def _settings(args: argparse.Namespace) -> Any:
         overrides["feeds"] = args.feeds_file
     if getattr(args, "notify", None):
         overrides["notify"] = tuple(args.notify)
+    if args.command == "process" and args.rules is not None:
+        overrides["rules"] = args.rules
     return load_settings(**overrides)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "analyze":
-        return analyze(args.input, args.watchlist, sys.stdout)
+        return analyze(args.input, args.watchlist, sys.stdout, args.rules)
     if args.command == "test-alert":
         from wirewatch.alerts.admin import test_alert
 
@@ -111,7 +113,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from wirewatch.explain import explain_lines
 
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        return explain_lines(_lines(args.input), analyzer_for(args.watchlist), sys.stdout, color)
+        return explain_lines(_lines(args.input), analyzer_for(args.watchlist, args.rules), sys.stdout, color)
 
     from wirewatch import health, logs
     from wirewatch.metrics import Metrics
@@ -146,7 +148,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from wirewatch.alerts.watchlist import analyzer_for
         from wirewatch.workers import processor
 
-        analyzer = analyzer_for(settings.watchlist)
+        analyzer = analyzer_for(settings.watchlist, settings.rules)
         mon = health.start("processor", settings, metrics, settings.processor_metrics_port)
         try:
             return processor.run(settings, analyzer, metrics, health=mon.health)
@@ -169,14 +171,48 @@ def _dispatch(args: argparse.Namespace) -> int:
             mon.close()
     if args.command == "up":
         return _up(settings)
+    if args.command == "replay":
+        from wirewatch import replay
+
+        span = replay.window(args.since, args.start, args.end, datetime.now(UTC))
+        rules = settings.rules if args.rules == "current" else Path(args.rules)
+        return replay.run(
+            _one_shot(settings),
+            span,
+            args.watchlist or settings.watchlist,
+            rules,
+            want_diff=args.diff,
+            send_digest=args.send_digest,
+            as_json=args.json,
+            use_silences=args.silences,
+            out=sys.stdout,
+            err=sys.stderr,
+        )
+    if args.command == "export":
+        from wirewatch import export, replay
+
+        span = replay.window(args.since, args.start, args.end, datetime.now(UTC))
+        return export.run(
+            _one_shot(settings),
+            span,
+            args.format,
+            args.watch or (),
+            args.watchlist or settings.watchlist,
+            args.output,
+            sys.stdout,
+        )
     if args.command == "topics":
-        from wirewatch.topics import ALL
-        from wirewatch.topics.admin import ensure_topics
+        from wirewatch.topics import ALL, ARTICLES
+        from wirewatch.topics.admin import apply_retention, ensure_topics, topic_config
 
         created = ensure_topics(settings)
+        retention = apply_retention(settings)
         for spec in ALL:
             name = spec.full_name(settings.topic_prefix)
-            print(f"{name}\t{'created' if name in created else 'exists'}\tkey={spec.key}\t{spec.config}")
+            status = "created" if name in created else "exists"
+            if spec is ARTICLES and retention is not None and name not in created:
+                status = "retention updated"
+            print(f"{name}\t{status}\tkey={spec.key}\t{topic_config(spec, settings)}")
         return 0
     if args.command == "surge":
         from wirewatch.poller import surges
@@ -343,13 +379,14 @@ def analyze_stream(records: Sequence[dict[str, Any]], analyzer: Any) -> list[dic
 ANALYZE_WINDOW = 2000
 
 
-def analyze(source: str, watchlist: Path | None, out: TextIO) -> int:
+def analyze(source: str, watchlist: Path | None, out: TextIO, rules: Path | None = None) -> int:
     """``wirewatch analyze``: one JSON object per input line, in order; exit 1 if any line was bad."""
     from wirewatch.alerts.watchlist import analyzer_for
     from wirewatch.core.analysis import IncidentBook, analyze_window
     from wirewatch.core.incidents import Policy
+    from wirewatch.progress import Progress, count_lines
 
-    analyzer = analyzer_for(watchlist)
+    analyzer = analyzer_for(watchlist, rules)
     gc.freeze()  # the gazetteer and the tables live as long as the process: no collection scans them
     # What grows after that is the tables' caches of words, kept to the end: a full collection
     # scans them all, for the few cycles a window may leave. One in ten of the default's does as well
@@ -359,15 +396,18 @@ def analyze(source: str, watchlist: Path | None, out: TextIO) -> int:
     book = IncidentBook(Policy())
     bad = False
     rows = _parsed(source)
-    while window := list(islice(rows, ANALYZE_WINDOW)):
-        results = iter(analyze_window([a for _, a in window if not isinstance(a, str)], analyzer, book))
-        for number, item in window:
-            if isinstance(item, str):
-                bad = True
-                out.write(json.dumps({"line": number, "error": item}, ensure_ascii=False) + "\n")
-            else:
-                out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
-        out.flush()
+    total = count_lines(source) if sys.stderr.isatty() else None
+    with Progress("analyze", total, sys.stderr) as progress:
+        while window := list(islice(rows, ANALYZE_WINDOW)):
+            results = iter(analyze_window([a for _, a in window if not isinstance(a, str)], analyzer, book))
+            for number, item in window:
+                if isinstance(item, str):
+                    bad = True
+                    out.write(json.dumps({"line": number, "error": item}, ensure_ascii=False) + "\n")
+                else:
+                    out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
+            out.flush()
+            progress.advance(len(window))
     return 1 if bad else 0
 
 

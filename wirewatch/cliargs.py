@@ -71,6 +71,16 @@ def _watchlist_option(p: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def _rules_option(p: argparse.ArgumentParser, env: bool = False) -> None:
+    p.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="the team's own detection rules, YAML: phrases that make a sentence no attack, places "
+        "never a target (README, 'Rules')" + (" (WIREWATCH_RULES)" if env else ""),
+    )
+
+
 def _feeds_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--feeds", type=Path, metavar="FILE", help="feed list, YAML or OPML (WIREWATCH_FEEDS)")
 
@@ -124,6 +134,7 @@ examples:
   wirewatch poll --dry-run --entries-only feeds.yaml | wirewatch analyze -""",
     )
     _watchlist_option(p, "the places to watch (default: the built-in gazetteer only)")
+    _rules_option(p)
     p.add_argument(
         "input",
         help='JSON Lines file, or - for standard input; one article per line: {"id", "url", "outlet", '
@@ -142,6 +153,7 @@ example:
   wirewatch explain --watchlist watch.yaml --color always articles.jsonl | less -R""",
     )
     _watchlist_option(p, "the places to watch (default: the built-in gazetteer only)")
+    _rules_option(p)
     p.add_argument(
         "--color",
         choices=["auto", "always", "never"],
@@ -195,6 +207,7 @@ example:
     )
     _kafka_options(p)
     _watchlist_option(p, "the places to watch (default: the built-in gazetteer only)")
+    _rules_option(p, env=True)
     _metrics_option(p, "processor", 9102)
 
     p = _command(
@@ -364,6 +377,72 @@ example:
   wirewatch surge list""",
     )
     _kafka_options(listing, nested=True)
+
+    p = _command(
+        sub,
+        "replay",
+        "re-run retained articles through today's rules and watchlist (what-if); sends nothing",
+        """output: the window's incidents with watch hits and the alerts each channel would have had;
+  with --diff, what differs from what the live pipeline produced and alerted for the same
+  articles (+ new, - gone, ~ changed); --json gives one JSON object instead. A progress bar on
+  stderr when it is a terminal. Exit 0; 1 if --send-digest could not deliver.
+
+examples:
+  wirewatch replay --since 7d --watchlist watch-with-harir.yaml --diff
+  wirewatch replay --from 2026-11-01T00:00Z --to 2026-11-08T00:00Z --rules new-rules.yaml --diff
+  wirewatch replay --since 1d --watchlist watch.yaml --send-digest analysts-mail""",
+    )
+    _kafka_options(p)
+    span = p.add_mutually_exclusive_group(required=True)
+    span.add_argument("--since", metavar="SPAN", help="the window up to now: 90m, 12h, 7d")
+    span.add_argument("--from", dest="start", metavar="TIME", help=f"start of the window: {_UNTIL}")
+    p.add_argument("--to", dest="end", metavar="TIME", help="end of the window (with --from; default now)")
+    _watchlist_option(p, "the places to watch and their routes (default: the built-in gazetteer only)")
+    p.add_argument(
+        "--rules",
+        default="current",
+        metavar="current|FILE",
+        help="detection rules: 'current' (the processor's, WIREWATCH_RULES) or a rules YAML to try",
+    )
+    p.add_argument("--diff", action="store_true", help="compare with what the live pipeline did")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout instead of text")
+    p.add_argument(
+        "--no-silences",
+        dest="silences",
+        action="store_false",
+        help="ignore the silences on record (default: they mute as they did live)",
+    )
+    p.add_argument("--send-digest", metavar="CHANNEL", help="send one digest of the result to this channel")
+
+    p = _command(
+        sub,
+        "export",
+        "export incidents as a table (CSV), map points (GeoJSON) or JSON Lines",
+        """output: on stdout (or -o FILE), the incidents whose event time falls in the window, read
+  from the incidents topic. CSV columns in the spirit of ACLED's: event_id, event_date, type,
+  sub_type, country, admin1, admin2, location, latitude, longitude, source_outlets,
+  source_count, fatalities, notes. GeoJSON: a FeatureCollection of points (a place without
+  coordinates has a null geometry). Untrusted text is exported as data, never as markup.
+
+examples:
+  wirewatch export incidents --from 2026-11-01T00:00Z --to 2026-12-01T00:00Z --format csv -o november.csv
+  wirewatch export incidents --since 7d --format geojson --watch ain-al-asad --watchlist watch.yaml""",
+    )
+    _kafka_options(p)
+    p.add_argument("what", choices=["incidents"], help="what to export")
+    span = p.add_mutually_exclusive_group(required=True)
+    span.add_argument("--since", metavar="SPAN", help="the window up to now: 90m, 12h, 7d")
+    span.add_argument("--from", dest="start", metavar="TIME", help=f"start of the window: {_UNTIL}")
+    p.add_argument("--to", dest="end", metavar="TIME", help="end of the window (with --from; default now)")
+    p.add_argument("--format", choices=["csv", "geojson", "jsonl"], default="csv", help="default csv")
+    p.add_argument(
+        "--watch",
+        action="append",
+        metavar="ENTRY",
+        help="only incidents that hit this watch entry (repeatable)",
+    )
+    _watchlist_option(p, "resolves --watch entries")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
 
     p = _command(
         sub,

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     )
     feeds: Path | None = Field(None, description="feed list YAML for the poller")
     watchlist: Path | None = Field(None, description="watchlist YAML for the processor and the alerter")
+    rules: Path | None = Field(
+        None, description="the team's own detection rules (YAML, wirewatch/rules.py) for the processor"
+    )
     notify: tuple[str, ...] = Field(
         (),
         description="apprise URLs every alert goes to (JSON list in the environment). They hold secrets: "
@@ -216,6 +219,14 @@ class Settings(BaseSettings):
         le=720,
         description="incidents older than this take no new reports: a week, so that a late report "
         "days after an attack joins it (bounds the open-incident index: about 1 KB each)",
+    )
+    articles_retention_days: float = Field(
+        30.0,
+        ge=1,
+        le=3650,
+        description="days articles.v1 keeps articles, the archive 'wirewatch replay' reads: longer lets a "
+        "team replay further back and costs broker disk (about 2 KB an article). Applied when the topic "
+        "is created, and by 'wirewatch topics' to a topic that exists",
     )
     incident_retention_days: float = Field(
         7.0,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from wirewatch.core.analysis import Analyzer, analysis_record
-from wirewatch.core.detect import Article, Detection, Mention, Rejected, detect
+from wirewatch.core.detect import Article, Detection, Mention, Rejected
 from wirewatch.core.text import tokens
 from wirewatch.logs import for_terminal
 
@@ -138,7 +138,7 @@ def decision(item: Mention | Rejected) -> str:
 def reasons(article: Article, analyzer: Analyzer) -> list[str]:
     """The verdict on an article in one line per sentence with attack words (``explain`` without
     the highlighted text): why it is, or is not, a current attack on a watched place."""
-    detection = detect(article, analyzer.gazetteer)
+    detection = analyzer.detect(article)
     items: list[Mention | Rejected] = sorted(
         [*detection.mentions, *detection.rejected], key=lambda m: m.start
     )
@@ -146,7 +146,7 @@ def reasons(article: Article, analyzer: Analyzer) -> list[str]:
 
 
 def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> dict[str, Any]:
-    detection = detect(article, analyzer.gazetteer)
+    detection = analyzer.detect(article)
     record = analysis_record(article, detection, analyzer)
     bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
     verdict = (

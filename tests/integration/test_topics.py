@@ -46,3 +46,26 @@ def test_read_range_reads_exactly_the_offsets_asked_for(settings) -> None:
     assert [(r.offset, r.value) for r in got] == [(2, b"record 2"), (3, b"record 3"), (4, b"record 4")]
     assert got[0].timestamp == 1_790_000_000.002 and {r.partition for r in got} == {1}
     assert read_range(settings, topic, 1, 6, 7, timeout_s=1) == []  # nothing there yet
+
+
+def test_the_article_archive_keeps_its_configured_retention_and_topics_applies_a_change(settings) -> None:
+    from wirewatch.topics import ARTICLES
+    from wirewatch.topics.admin import apply_retention
+
+    ensure_topics(settings)
+    name = ARTICLES.full_name(settings.topic_prefix)
+
+    def retention_ms() -> str:
+        admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+        try:
+            described = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
+        finally:
+            admin.close()
+        entry = described["topic"][name]["retention.ms"]
+        return entry["value"] if isinstance(entry, dict) else entry
+
+    assert retention_ms() == str(30 * 86_400_000)  # the documented default: 30 days
+    assert apply_retention(settings) is None  # already so: nothing to change
+    longer = settings.model_copy(update={"articles_retention_days": 45.0})
+    assert apply_retention(longer) == str(45 * 86_400_000)
+    assert retention_ms() == str(45 * 86_400_000)

@@ -53,6 +53,8 @@ def test_the_walk_reaches_every_command_and_nested_action() -> None:
         "surge stop",
         "surge list",
         "check-config",
+        "replay",
+        "export",
     }
 
 

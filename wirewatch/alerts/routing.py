@@ -188,11 +188,13 @@ def build_routing(
     entries: dict[str, tuple[tuple[str, ...], tuple[SeverityRule, ...]]],
     notify_urls: tuple[str, ...] = (),
     environ: dict[str, str] | None = None,
+    resolve_urls: bool = True,
 ) -> Routing:
-    """Resolve channel URLs (from env or files) and each entry's route; errors name the channel."""
+    """Resolve channel URLs (from env or files; left empty when not ``resolve_urls``) and each entry's
+    route; errors name the channel."""
     environ = dict(os.environ) if environ is None else environ
     channels = {
-        name: Channel(name, read_channel_url(name, channel, environ), channel.timeout)
+        name: Channel(name, read_channel_url(name, channel, environ) if resolve_urls else "", channel.timeout)
         for name, channel in spec.channels.items()
     }
     default = spec.routes.default

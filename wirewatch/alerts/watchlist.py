@@ -126,9 +126,16 @@ class Watchlist(AlertingSpec):
     def entries(self) -> tuple[WatchEntry, ...]:
         return tuple(item.entry() for item in self.watch)
 
-    def routing(self, notify_urls: tuple[str, ...] = (), environ: dict[str, str] | None = None) -> Routing:
+    def routing(
+        self,
+        notify_urls: tuple[str, ...] = (),
+        environ: dict[str, str] | None = None,
+        resolve_urls: bool = True,
+    ) -> Routing:
+        """Channels and routes; ``resolve_urls=False`` leaves every channel's URL empty, for a tool
+        that only decides (``replay``) and must not need the secrets."""
         entries = {item.id: (item.channels, item.severity) for item in self.watch}
-        return build_routing(self, entries, notify_urls, environ)
+        return build_routing(self, entries, notify_urls, environ, resolve_urls)
 
 
 def watch_references(data: Any) -> list[tuple[Loc, str]]:
@@ -173,12 +180,16 @@ def load_watchlist(path: str | Path) -> Watchlist:
     return yamlfile.load(path, Watchlist)
 
 
-def analyzer_for(path: str | Path | None) -> Analyzer:
-    """The analyzer for a watchlist file (built-in gazetteer only when ``path`` is None)."""
+def analyzer_for(path: str | Path | None, rules: str | Path | None = None) -> Analyzer:
+    """The analyzer for a watchlist file (built-in gazetteer only when ``path`` is None) and a rules
+    file (``wirewatch.rules``; none when ``rules`` is None)."""
+    from wirewatch.rules import load_rules
+
+    team_rules = load_rules(rules)
     if path is None:
-        return Analyzer.create()
+        return Analyzer.create(rules=team_rules)
     watchlist = load_watchlist(path)
     try:
-        return Analyzer.create(watchlist.entries())
+        return Analyzer.create(watchlist.entries(), rules=team_rules)
     except WatchError as exc:
         raise ConfigError(str(exc), path=str(path)) from None

@@ -19,23 +19,34 @@ from wirewatch.core.gazetteer import Gazetteer, builtin
 from wirewatch.core.lang import identify
 from wirewatch.core.lexicon import ATTACK_TYPES, source_name
 from wirewatch.core.roles import most_specific
+from wirewatch.core.rules import NO_RULES, Rules
 from wirewatch.core.watch import WatchEntry, WatchTarget, hits, resolve
 
 
 @dataclass(frozen=True)
 class Analyzer:
-    """The gazetteer extended by the watchlist, and the resolved watch targets."""
+    """The gazetteer extended by the watchlist, the resolved watch targets, and the team's rules."""
 
     gazetteer: Gazetteer
     watch: tuple[WatchTarget, ...] = field(default=())
+    rules: Rules = NO_RULES
 
     @classmethod
-    def create(cls, entries: tuple[WatchEntry, ...] = (), gazetteer: Gazetteer | None = None) -> Analyzer:
+    def create(
+        cls,
+        entries: tuple[WatchEntry, ...] = (),
+        gazetteer: Gazetteer | None = None,
+        rules: Rules = NO_RULES,
+    ) -> Analyzer:
         extended, targets = resolve(entries, gazetteer or builtin())
-        return cls(extended, tuple(targets))
+        return cls(extended, tuple(targets), rules)
+
+    def detect(self, article: Article) -> Detection:
+        """The detector's findings, with the team's rules applied (``core.rules``)."""
+        return self.rules.apply(detect(article, self.gazetteer))
 
     def analyze(self, article: Article) -> dict[str, Any]:
-        return analysis_record(article, detect(article, self.gazetteer), self)
+        return analysis_record(article, self.detect(article), self)
 
     def warm(self) -> None:
         """Build now what the first analysis would build (the start automaton, about 0.4 s).

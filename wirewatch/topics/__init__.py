@@ -47,7 +47,11 @@ ARTICLES = TopicSpec(
     "articles.v1",
     key="article id",
     record=ArticleRecord,
-    config={"cleanup.policy": "delete", "retention.ms": str(7 * DAY_MS), "compression.type": "producer"},
+    config={
+        "cleanup.policy": "delete",
+        "retention.ms": str(30 * DAY_MS),
+        "compression.type": "producer",
+    },  # articles_retention_days
 )
 ATTACK_REPORTS = TopicSpec(
     "attack-reports.v2",

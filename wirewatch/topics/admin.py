@@ -14,7 +14,7 @@ from kafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsErr
 
 from wirewatch.config import Settings
 from wirewatch.errors import BrokerUnavailable
-from wirewatch.topics import ALL, TopicSpec
+from wirewatch.topics import ALL, ARTICLES, DAY_MS, TopicSpec
 
 log = logging.getLogger("wirewatch.topics")
 
@@ -78,11 +78,42 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
                 spec.full_name(settings.topic_prefix),
                 spec.partitions or settings.partitions,
                 settings.replication_factor,
-                topic_configs=dict(spec.config),
+                topic_configs=topic_config(spec, settings),
             )
             for spec in specs
         ],
     )
+
+
+def topic_config(spec: TopicSpec, settings: Settings) -> dict[str, str]:
+    """A topic's configuration, with the settings that override it (the article archive's retention)."""
+    config = dict(spec.config)
+    if spec.name == ARTICLES.name:
+        config["retention.ms"] = str(int(settings.articles_retention_days * DAY_MS))
+    return config
+
+
+def apply_retention(settings: Settings) -> str | None:
+    """Set ``articles.v1``'s retention to the setting on a topic that exists; the new value, or None
+    when it already had it."""
+    from kafka.admin import ConfigResource, ConfigResourceType
+
+    name = ARTICLES.full_name(settings.topic_prefix)
+    wanted = topic_config(ARTICLES, settings)["retention.ms"]
+    admin = connect_admin(settings)
+    try:
+        described = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
+        entry = described.get("topic", {}).get(name, {}).get("retention.ms")
+        current = entry.get("value") if isinstance(entry, dict) else entry
+        if current == wanted:
+            return None
+        admin.alter_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, name, configs={"retention.ms": wanted})]
+        )
+        log.info("%s: retention.ms set to %s (%g days)", name, wanted, settings.articles_retention_days)
+        return wanted
+    finally:
+        admin.close()
 
 
 def create_missing(settings: Settings, topics: Iterable[NewTopic]) -> list[str]:
