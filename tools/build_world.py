@@ -37,6 +37,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -231,7 +233,8 @@ def city_entries(
     out: list[Entry] = []
     ids: set[str] = set()
     seen: dict[tuple[str, str], City] = {}
-    for city in sorted(cities.values(), key=lambda c: (-c.population, int(c.gid))):
+    ordered = sorted(cities.values(), key=lambda c: (-c.population, int(c.gid)))
+    for city in tqdm(ordered, desc="cities", unit="city", disable=not sys.stderr.isatty(), leave=False):
         if not selected(city) or city.country not in country_ids:
             continue
         parent = by_seat.get(city.gid) or admin1.get((city.country, city.admin1)) or city.country

@@ -28,6 +28,8 @@ def check_config(settings: Any, out: TextIO, err: TextIO) -> int:
         out.write("watchlist: none given (--watchlist or WIREWATCH_WATCHLIST)\n")
     else:
         found += _check_watchlist(settings, out)
+    if settings.rules is not None:
+        found += _check_rules(settings.rules, out)
     for problem in _in_file_order(found):
         err.write(f"{problem}\n")
     errors = sum(not p.warning for p in found)
@@ -37,6 +39,21 @@ def check_config(settings: Any, out: TextIO, err: TextIO) -> int:
             f"wirewatch: check-config found {_count(errors, 'error')} and {_count(warnings, 'warning')}\n"
         )
     return 2 if errors else 0
+
+
+def _check_rules(path: Path, out: TextIO) -> list[Problem]:
+    from wirewatch.rules import load_rules
+
+    try:
+        rules = load_rules(path)
+    except ConfigError as exc:
+        return list(exc.problems)
+    out.write(
+        f"rules: {path}: {_count(len(rules.suppress), 'suppress rule')} "
+        f"({', '.join(r.id for r in rules.suppress) or 'none'}), "
+        f"{_count(len(rules.ignore_places), 'ignored place')}\n"
+    )
+    return []
 
 
 def _in_file_order(found: list[Problem]) -> list[Problem]:

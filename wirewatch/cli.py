@@ -92,7 +92,7 @@ def _settings(args: argparse.Namespace) -> Any:
         overrides["feeds"] = args.feeds_file
     if getattr(args, "notify", None):
         overrides["notify"] = tuple(args.notify)
-    if args.command == "process" and args.rules is not None:
+    if args.command in ("process", "check-config") and args.rules is not None:
         overrides["rules"] = args.rules
     return load_settings(**overrides)
 

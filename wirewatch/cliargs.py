@@ -459,5 +459,6 @@ example:
     )
     _feeds_option(p)
     _watchlist_option(p, "the places to watch and where their alerts go")
+    _rules_option(p, env=True)
     _notify_option(p)
     return top

@@ -33,6 +33,7 @@ from wirewatch.core.analysis import analyze_batch  # noqa: E402
 from wirewatch.core.incidents import reported  # noqa: E402
 from wirewatch.core.text import normalize  # noqa: E402
 from wirewatch.explain import explain  # noqa: E402
+from wirewatch.progress import Progress  # noqa: E402
 
 # Phrases that say, in so many words, that an attack with victims or damage happened. Kept apart
 # from the detector's own term tables, so that the "missed" sample does not move with them.
@@ -129,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     raw = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()]
     articles = [article_from_dict(r) for r in raw]
     started = time.perf_counter()
-    results = analyze_batch(articles, analyzer)
+    with Progress("eval-stream", len(articles), sys.stderr) as progress:
+        results = analyze_batch(articles, analyzer, advance=progress.advance)
     seconds = time.perf_counter() - started
     total = len(results)
 

@@ -167,3 +167,15 @@ def test_a_bad_rules_file_names_every_problem_with_its_line(tmp_path: Path) -> N
 def test_a_missing_rules_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="rules file not found"):
         load_rules(tmp_path / "absent.yaml")
+
+
+def test_check_config_resolves_the_rules_file_and_reports_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = rules_file(tmp_path, {"suppress": [{"id": "d", "phrases": ["a drill"], "reason": "drills"}]})
+    assert main(["check-config", "--rules", str(good)]) == 0
+    assert f"rules: {good}: 1 suppress rule (d), 0 ignored places" in capsys.readouterr().out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("suppress:\n  - id: d\n    phrases: []\n    reason: drills\n", encoding="utf-8")
+    assert main(["check-config", "--rules", str(bad)]) == 2
+    assert f"{bad}:3: field 'suppress[0].phrases'" in capsys.readouterr().err

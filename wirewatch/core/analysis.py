@@ -8,7 +8,7 @@ hits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -122,26 +122,39 @@ def _mention_record(m: Mention, analyzer: Analyzer) -> dict[str, Any]:
 
 
 def analyze_batch(
-    articles: Sequence[Article], analyzer: Analyzer, policy: incidents.Policy | None = None
+    articles: Sequence[Article],
+    analyzer: Analyzer,
+    policy: incidents.Policy | None = None,
+    advance: Callable[[], object] | None = None,
 ) -> list[dict[str, Any]]:
     """Analyses of many articles in input order, grouped into incidents (the processor's offline twin).
 
     Articles are replayed in publication order through the same incident logic the processor
     runs, so ``incident`` is shared by the reports of one event.
     """
-    return analyze_window(articles, analyzer, IncidentBook(policy or incidents.Policy()))
+    return analyze_window(articles, analyzer, IncidentBook(policy or incidents.Policy()), advance)
 
 
 def analyze_window(
-    articles: Sequence[Article], analyzer: Analyzer, book: IncidentBook
+    articles: Sequence[Article],
+    analyzer: Analyzer,
+    book: IncidentBook,
+    advance: Callable[[], object] | None = None,
 ) -> list[dict[str, Any]]:
     """Analyses of one window of a stream, in input order, grouped into the stream's incidents.
 
     Within the window the attack reports are replayed in publication order; ``book`` carries the
     open incidents from one window to the next and forgets those too old to take reports, so a
-    long stream is analyzed in memory bounded by its window and the open incidents.
+    long stream is analyzed in memory bounded by its window and the open incidents. ``advance``
+    is called after each article's analysis (a progress bar).
     """
-    records = [analyzer.analyze(article) for article in articles]
+    if advance is None:
+        records = [analyzer.analyze(article) for article in articles]
+    else:
+        records = []
+        for article in articles:
+            records.append(analyzer.analyze(article))
+            advance()
     reports = {i: report for i, r in enumerate(records) if (report := incidents.reported(r)) is not None}
     order = sorted(
         reports,
