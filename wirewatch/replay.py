@@ -210,6 +210,17 @@ class Retained:
     count: int  # records in the window
 
 
+def retention_note(held: Retained, span: Window, retention_days: float) -> str | None:
+    """What to tell the user when the window starts before the oldest article still kept."""
+    if not held.trimmed or held.oldest is None or held.oldest <= span.start:
+        return None
+    gone_h = (min(held.oldest, span.end) - span.start).total_seconds() / 3600
+    return (
+        f"articles.v1 keeps articles from {_stamp(held.oldest)} on (retention {retention_days:g} d): "
+        f"the first {gone_h:.1f} h of the window asked for are gone, and replay covers the rest"
+    )
+
+
 def retained(settings: Settings, spec: TopicSpec, span: Window) -> Retained:
     topic = spec.full_name(settings.topic_prefix)
     consumer = _consumer(settings)
@@ -321,12 +332,9 @@ def run(
             f"--send-digest {send_digest!r}: no such channel in the watchlist", field="send_digest"
         )
     held = retained(settings, ARTICLES, span)
-    if held.trimmed and held.oldest is not None and held.oldest > span.start:
-        gone_h = (held.oldest - span.start).total_seconds() / 3600
-        err.write(
-            f"wirewatch: articles.v1 keeps articles from {_stamp(held.oldest)} on (retention "
-            f"{settings.articles_retention_days:g} d): the first {gone_h:.1f} h of the window are gone\n"
-        )
+    note = retention_note(held, span, settings.articles_retention_days)
+    if note is not None:
+        err.write(f"wirewatch: {note}\n")
     if use_silences:
         setup = Alerting(setup.routes, setup.default, setup.policy, silences_on_record(settings))
     policy = settings.incident_policy()

@@ -53,3 +53,18 @@ def test_the_window_comes_from_since_or_from_and_to() -> None:
         window(None, "2025-02-02T00:00Z", "2025-02-01T00:00Z", now)
     with pytest.raises(ConfigError, match="not a duration"):
         window("a week", None, None, now)
+
+
+def test_a_window_older_than_the_archive_is_said_and_a_kept_one_is_not() -> None:
+    from wirewatch.replay import Retained, retention_note
+
+    span = Window(T0, T0 + timedelta(days=7))
+    kept_from = T0 + timedelta(days=2, hours=6)
+    note = retention_note(Retained(kept_from, trimmed=True, count=10), span, 30)
+    assert note == (
+        "articles.v1 keeps articles from 2025-02-13T12:00Z on (retention 30 d): the first 54.0 h of the "
+        "window asked for are gone, and replay covers the rest"
+    )
+    # Nothing deleted yet (the topic is younger than the window), or the window is all kept.
+    assert retention_note(Retained(kept_from, trimmed=False, count=10), span, 30) is None
+    assert retention_note(Retained(T0 - timedelta(hours=1), trimmed=True, count=10), span, 30) is None
