@@ -2210,3 +2210,55 @@ def test_the_weapon_is_named_by_its_target(
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert out["attack_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        (  # weapons a strike destroyed are what was hit; coalition strikes are air strikes
+            "Coalition strikes ISIS in Iraq",
+            "Coalition forces conducted 12 strikes against ISIS near Mosul on Wednesday. Near Tal Afar, three "
+            "strikes engaged two ISIS units and destroyed four fighting positions, a mortar system and a UAV.",
+            ["airstrike"],
+        ),
+        (  # "دمرت منصة صواريخ": the launcher the sorties destroyed
+            "طيران التحالف يقصف مواقع لداعش",
+            "نفذ طيران التحالف الدولي اليوم الأربعاء 14 طلعة جوية في محافظة الأنبار أسفرت عن مقتل 20 من عناصر "
+            "داعش وتدمير موقعي صواريخ وهاون.",
+            ["airstrike"],
+        ),
+        (  # the bombs that destroyed the cars did it: an attack word between keeps them
+            "انفجار في سوق",
+            "قال شهود إن أربع سيارات دمرت صباح اليوم الأربعاء في انفجار عبوات ناسفة قرب سوق شعبي في بعقوبة.",
+            ["ied"],
+        ),
+        (  # storage sites for rockets and drones are targets of the strikes, not their weapons
+            "US forces strike Iraq and Syria",
+            "US Central Command warplanes struck more than 80 targets in Iraq and Syria on Wednesday. Targets "
+            "included command centres and storage sites for rockets, missiles and drones.",
+            ["airstrike"],
+        ),
+    ],
+)
+def test_weapons_destroyed_or_stored_are_not_the_weapons_fired(
+    analyzer: Analyzer, title: str, text: str, types: list[str]
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert out["attack_types"] == types
+
+
+def test_an_undated_background_paragraph_does_not_lead_the_dated_news_after_it(analyzer: Analyzer) -> None:
+    # Coalition strikes told without a day in the fourth paragraph, then the day before
+    # yesterday's bombings in Baghdad, then their details without a day: the details follow the
+    # dated bombings, not the undated strikes before them.
+    out = run(
+        analyzer,
+        "مقتل مدنيين في بغداد",
+        "قالت قيادة العمليات المشتركة إن الجيش يواصل تقدمه غرب الرمادي. وأضافت أن القوات طهرت عدة قرى. "
+        "وأوضحت أن الحشد يساند الجيش. وقالت في بيان إن طيران التحالف الدولي وجه عددا من الضربات في محافظة "
+        "الأنبار وتمكن من قتل 20 إرهابيا. وقتل 25 شخصا على الأقل في تفجيرات استهدفت مناطق في العراق أول من "
+        "أمس، بحسب مصادر أمنية. كما انفجرت سيارة مفخخة في الزعفرانية جنوب بغداد، ما أدى إلى مقتل أربعة أشخاص.",
+    )
+    assert out["attack"] is True
+    assert "baghdad" in out["watch_hits"]

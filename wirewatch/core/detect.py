@@ -338,8 +338,13 @@ def detect(
                 outcome = Rejected(sentence.index, sentence.start, sentence.end, reason, tuple(sentence.hits))
         if isinstance(outcome, Mention):
             mentions.append(outcome)
-            if not outcome.recency_reason.startswith(_GENERAL):
-                lead = lead or outcome  # "C-RAM intercepts rockets" says nothing the next lines follow
+            # "C-RAM intercepts rockets" says nothing the next lines follow; nor does an undated
+            # mention below the lead, read as background (a dated one after it leads instead)
+            if (
+                not outcome.recency_reason.startswith(_GENERAL)
+                and outcome.recency_reason != _UNDATED_BACKGROUND
+            ):
+                lead = lead or outcome
         elif outcome is None and dated_lead is None and sentence.index < LEAD_SENTENCES:
             if sentence.labels & {"killed", "wounded"} and any(
                 r.kind == "current" for r in find_time_refs(sentence.words, reference)
@@ -1071,6 +1076,11 @@ _THINGS_AFTER = frozenset(
     programmes production industry stockpile stockpiles warehouse warehouses workshop workshops
     components""".split()
 )
+_STORES = frozenset(
+    normalize(w)
+    for w in """storage depot depots factory factories warehouse warehouses stockpile stockpiles cache
+    caches""".split()
+)
 _THINGS_BEFORE = frozenset(
     normalize(w) for w in "مخزن مخازن مستودع مستودعات مصنع مصانع ورشة ورش برنامج تكنولوجيا تقنية".split()
 )
@@ -1097,12 +1107,51 @@ def _names_a_thing(words: Sequence[str], hit: TermHit, offset: int) -> bool:
     return (
         (i < len(words) and words[i] in _THINGS_AFTER)
         or (first > 0 and any(f in _THINGS_BEFORE for f in word_forms(words[first - 1])))
+        or _stored(words, first)
         or (
             hit.label == "weapon:airstrike" and any(w in _EQUIPMENT for w in words[max(0, first - 4) : first])
         )
     )
 
 
+# "strikes destroyed five fighting positions, a VBIED and a mortar system", "دمرت منصة صواريخ":
+# weapons destroyed, seized or dismantled are what was hit, not what was fired.
+_DESTROYED = frozenset(
+    normalize(w)
+    for w in """destroyed destroying destroy destroys dismantled dismantling seized seizing seize
+    confiscated captured defused
+    دمرت دمر دمرنا دمروا تدمير وتدمير ضبط ضبطت وضبط مصادرة صادرت تفكيك فككت""".split()
+)
+# "destroyed by a drone", "with rockets": the weapon after these did the destroying
+_INSTRUMENT = frozenset(normalize(w) for w in "by with using from".split())
+
+
+def _destroyed_object(words: Sequence[str], hit: TermHit, offset: int, attack_starts: set[int]) -> bool:
+    """A weapon word that is the object of "destroyed"/"seized" a few words before it in the same
+    clause ("engaged three units and destroyed a rocket-propelled grenade system and a UAV"); not
+    when an attack word comes between ("سيارات دمرت في انفجار عبوات ناسفة": the bombs destroyed them)."""
+    if not hit.label.startswith("weapon:") or hit.label == "weapon:airstrike":
+        return False
+    first = hit.first - offset
+    for k in range(first - 1, max(-1, first - 13), -1):
+        word = words[k]
+        if word in _INSTRUMENT or k in attack_starts:
+            return False
+        if word in _DESTROYED:
+            return not words[first].startswith(normalize("ب"))  # "دمرت ... بطائرة مسيرة": the instrument
+    return False
+
+
+def _stored(words: Sequence[str], first: int) -> bool:
+    """ "storage sites for rockets, missiles and drones", "caches of mortar rounds": the list of
+    weapons after "for"/"of" that follows a store."""
+    j = first - 1
+    while j >= 0 and first - j < 10 and words[j] in _WEAPON_LIST:
+        j -= 1
+    return j > 0 and words[j] in ("for", "of") and bool(_STORES.intersection(words[max(0, j - 3) : j]))
+
+
+_UNDATED_BACKGROUND = "undated and not in the lead: background"
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
 )
@@ -1126,13 +1175,19 @@ def _mention(
     if all(senses.values()):
         sense = next(iter(senses.values()))
         return Rejected(index, start, end, f"another sense of the word: {sense}", tuple(hits))
+    attack_starts = {h.first - offset for h in hits if h.label in ("attack", "event")}
     hits = [
         h
         for h in hits
         if not senses.get((h.first, h.last, h.label))
         and not _launch_gear(words, h, offset)
         and not _names_a_thing(words, h, offset)
+        and not _destroyed_object(words, h, offset, attack_starts)
     ]
+    if not any(is_trigger(h.label) for h in hits):
+        return Rejected(
+            index, start, end, "weapons named only as things destroyed, seized, kept or made", tuple(hits)
+        )
     # A context word counts only in the clause of an attack word: "agricultural land west of the
     # airport" two clauses away does not make the rockets a crop-spraying drone.
     attack_terms = [h for h in hits if is_trigger(h.label)]
@@ -1346,7 +1401,7 @@ def _mention(
     elif dated_lead is not None:
         when, why = "current", f"undated: the lead dates the news (sentence {dated_lead + 1})"
     else:
-        when, why = "past", "undated and not in the lead: background"
+        when, why = "past", _UNDATED_BACKGROUND
     rockets = [h for h in hits if h.label == "weapon:rocket"]
     generic_rocket = bool(rockets) and all(h.term in GENERIC_ROCKET for h in rockets)
     return Mention(
@@ -1354,16 +1409,23 @@ def _mention(
         start=start,
         end=end,
         # the weapons of the attack answered are not this one's
-        types=_at_sea(
-            attack_types(
-                [
-                    h
-                    for h in hits
-                    if answered is None or h.first - offset < answered or not h.label.startswith("weapon:")
-                ]
+        types=_from_the_air(
+            _at_sea(
+                attack_types(
+                    [
+                        h
+                        for h in hits
+                        if answered is None
+                        or h.first - offset < answered
+                        or not h.label.startswith("weapon:")
+                    ]
+                ),
+                generic_rocket,
+                words,
             ),
-            generic_rocket,
+            attack_terms,
             words,
+            offset,
         ),
         recency=when,
         recency_reason=why,
@@ -1387,6 +1449,26 @@ _SHIPS = frozenset(
     freighter""".split()
 )
 _TROOPS = frozenset(normalize(w) for w in "جند الجند جنود".split())  # "ناقلة جند": a troop carrier
+
+
+# "Coalition military forces conducted 31 strikes", "ضربات التحالف": strikes by an air force's
+# owner, no weapon named, are air strikes.
+_STRIKES = frozenset(normalize(w) for w in "strike strikes ضربة ضربات الضربات ضربتين".split())
+_AIR_ACTORS = frozenset(
+    normalize(w)
+    for w in """coalition aircraft jets planes warplanes israeli russian centcom
+    التحالف للتحالف طيران الطيران الإسرائيلي الإسرائيلية الاسرائيلي الاسرائيلية الروسي الروسية""".split()
+)
+
+
+def _from_the_air(
+    types: tuple[str, ...], attack_terms: Sequence[TermHit], words: Sequence[str], offset: int
+) -> tuple[str, ...]:
+    if types != ("other",) or not _AIR_ACTORS.intersection(words):
+        return types
+    if any(h.first == h.last and words[h.first - offset] in _STRIKES for h in attack_terms):
+        return ("airstrike",)
+    return types
 
 
 def _at_sea(types: tuple[str, ...], generic_rocket: bool, words: Sequence[str]) -> tuple[str, ...]:

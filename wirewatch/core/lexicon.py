@@ -94,7 +94,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         غارة جوية | غارات جوية | غارة | غارات | قصف جوي | ضربة جوية | ضربات جوية | طائرات حربية
         طيران حربي
         الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة | عدوان جوي | عدوانا جويا
-        عدوانا إسرائيليا | عدوان إسرائيلي | العدوان الإسرائيلي
+        عدوانا إسرائيليا | عدوان إسرائيلي | العدوان الإسرائيلي | طلعة جوية | طلعات جوية
         airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
         precision strike* | conducted strike* | conducted a strike
         coalition aircraft | helicopter gunship* | israeli aggression | air aggression
