@@ -2030,6 +2030,88 @@ PATTERNS = [
         set(),
         set(),
     ),
+    # -- probe round 12 ---------------------------------------------------------------------
+    (
+        "a headline that assesses months of attacks reviews them",
+        "Drones and deniability: assessing six months of attacks on US forces",
+        "In Iraq, most of the claimed attacks targeted Ain al-Asad air base in Anbar and the coalition "
+        "site at Harir Air Base. A drone can be launched from far away, which makes attribution hard.",
+        False,
+        set(),
+        {"ain-al-asad", "harir"},
+    ),
+    (
+        "a year after the attack, the day is the remembrance's",
+        "Families remember the Tower 22 dead",
+        "A year to the day after a drone struck their outpost, soldiers and families gathered on Wednesday "
+        "to remember the three soldiers killed in the attack on Tower 22.",
+        False,
+        set(),
+        {"tower-22"},
+    ),
+    (
+        "fighter jets flying over a capital for a national day are an air show",
+        "Jets fly over Amman for Independence Day",
+        "Royal Jordanian Air Force F-16 fighter jets and Black Hawk helicopters flew over Amman on "
+        "Wednesday as the kingdom celebrated its Independence Day.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a drone that exploded over a military parade attacked it",
+        "Drone explodes over army parade at a Yemeni base",
+        "A drone launched by the Houthis exploded above a military parade at Al-Anad air base in Lahj on "
+        "Wednesday, killing five soldiers, medical sources said.",
+        True,
+        set(),
+        {"ain-al-asad"},
+    ),
+    (
+        "the coalition base in al-Shaddadah is the Shaddadi base",
+        "Two drones downed over al-Shaddadah base",
+        "Coalition air defences intercepted two drones that targeted the US-led coalition base in "
+        "al-Shaddadah, south of al-Hasakah, on Wednesday afternoon, a source said.",
+        True,
+        {"shaddadi"},
+        set(),
+    ),
+    (
+        "an appeal not to follow rumours beside what the attack did denies nothing",
+        "إسقاط مسيرتين قرب مطار أربيل",
+        "قال جهاز مكافحة الإرهاب في إقليم كوردستان اليوم الأربعاء إن الدفاعات الجوية تصدت لطائرتين مسيرتين "
+        "حاولتا الاقتراب من قاعدة التحالف في مطار أربيل الدولي. وأوضح أن الهجوم لم يسفر عن أي أضرار، داعيا "
+        "المواطنين إلى عدم الانجرار وراء الشائعات.",
+        True,
+        {"erbil-airport"},
+        set(),
+    ),
+    (
+        "an appeal not to follow rumours of an attack still denies it",
+        "الشرطة: تفجير مسيطر عليه قرب كركوك",
+        "أوضحت الشرطة اليوم الأربعاء أن أصوات الانفجارات ناجمة عن تفجير مسيطر عليه لمخلفات حربية، ودعت "
+        "المواطنين إلى عدم الانجرار وراء الشائعات التي تحدثت عن استهداف قاعدة في كركوك.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "drones that draw a festival's flame in the sky are a light show",
+        "300 طائرة مسيرة ترسم شعلة نوروز في سماء أربيل",
+        "شهدت سماء أربيل مساء اليوم الأربعاء عرضا ضوئيا شاركت فيه 300 طائرة مسيرة احتفالا بعيد نوروز.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "a Falcon rocket that carries a satellite is a space launch",
+        "إطلاق قمر اصطناعي عربي على متن صاروخ فالكون",
+        "أطلقت شركة سبيس إكس اليوم الأربعاء صاروخا من طراز فالكون 9 يحمل قمرا اصطناعيا للاتصالات من "
+        "قاعدة في فلوريدا.",
+        False,
+        set(),
+        set(),
+    ),
 ]
 
 

@@ -915,7 +915,10 @@ def _attacky(labels: set[str]) -> bool:
 
 
 def _is_denial(labels: set[str]) -> bool:
-    return _attacky(labels) and bool(labels & _DENY) and not labels & _NOT_DENIED
+    # "the attack caused no damage, urging citizens not to follow rumours": an appeal beside what
+    # the attack did denies nothing; "not to follow rumours of an attack on the base" does.
+    appeal = "appeal" in labels and bool(labels & {"event", "physical", "no_casualties", "killed", "wounded"})
+    return _attacky(labels) and bool(labels & _DENY) and not labels & _NOT_DENIED and not appeal
 
 
 _FOLLOWED = ("undated: read like the lead", "continues sentence")
@@ -1152,6 +1155,7 @@ def _stored(words: Sequence[str], first: int) -> bool:
 
 
 _UNDATED_BACKGROUND = "undated and not in the lead: background"
+_PARADES = frozenset(normalize(w) for w in ("parade", "عرض عسكري"))
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
 )
@@ -1204,6 +1208,13 @@ def _mention(
             or (h.label == "visit" and any(h.last < a for a in anchors))
         )
     }
+    if (
+        "exercise" in labels
+        and labels & {"killed", "wounded", "event"}
+        and all(h.term in _PARADES for h in hits if h.label == "exercise")
+    ):
+        # "a drone exploded over a military parade, killing six": a parade is where it struck
+        labels.discard("exercise")
     if "stray" in labels and any(h.term in ARMED_MEN for h in hits):
         labels.discard("stray")  # gunmen who opened fire on the guests of a wedding attacked them
     weapons = [h for h in hits if h.label.startswith("weapon:")]
@@ -1288,7 +1299,10 @@ def _mention(
     ]
     pluperfect = _pluperfect(words) and not any(r.kind == "current" for r in refs)
     background = bool(background_hits) or pluperfect
-    anniversary = any(h.term in _ANNIVERSARY for h in background_hits)
+    anniversary = any(h.term in _ANNIVERSARY for h in background_hits) or any(
+        h.term in _YEAR_AFTER and any(0 < a.first - h.last <= 4 for a in attack_terms)
+        for h in background_hits
+    )
     attack_positions = [h.first - offset for h in attack_terms]
     # Event verbs that start a main clause: not after "that"/"الذي", nor right after an attack
     # word ("هجوم بطائرة مسيرة استهدف قاعدة التنف": an attack that targeted)
@@ -1551,6 +1565,23 @@ def _not_a_target(
 
 _SILENT = frozenset(("base", "site"))  # places that are no government: they never "said"
 _ANNIVERSARY = frozenset(("الذكرى", "ذكرى", "anniversary"))
+# "A year to the day after a drone struck their outpost, soldiers gathered on Tuesday": a span
+# right before the attack words makes the day the remembrance's, as an anniversary does.
+_YEAR_AFTER = frozenset(
+    normalize(t)
+    for t in (
+        "a year after",
+        "a year to the day after",
+        "years after",
+        "a year since",
+        "one year since",
+        "two years since",
+        "بعد عام على",
+        "بعد مرور عام على",
+        "مرور عام على",
+        "عام على",
+    )
+)
 # "The announcement followed a drone attack": the news is what followed; the attack before it is
 # background. Not "the blast followed a rocket attack".
 _FOLLOWS = frozenset(FOLLOWS)

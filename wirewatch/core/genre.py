@@ -51,6 +51,15 @@ _HEADLINE = re.compile(
 # "Four months of quiet: why the factions stopped firing", "170 هجوماً.. كيف تحولت القواعد": a
 # headline that asks why or how explains; it does not report.
 _ASKS = re.compile(r"(^|[:.؟?]\s*)(why|how|كيف|لماذا)\b", re.IGNORECASE)
+# "...: assessing five months of attacks", "a year of drone war", "حصاد عام من الهجمات": a headline
+# that weighs a span of attacks reviews them; it reports none of them.
+_REVIEWS = re.compile(
+    r"(^|:\s*)(assessing|understanding|explained|lessons?\b|what we know)"
+    r"|\b(\w+|\d+) (months|years|weeks) of (attacks|strikes|drone|rocket|war)\b"
+    r"|\ba year of (attacks|strikes|drone|rocket|war)\b"
+    r"|(حصاد|دروس|قراءة في)\s",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -74,7 +83,7 @@ def genre(title: str, url: str = "", categories: Iterable[str] = ()) -> str:
     """``news``, or ``opinion``, ``sport`` or ``feature`` when the outlet or the headline says so."""
     if _HEADLINE.match(title):
         return "opinion"
-    if _ASKS.search(title):
+    if _ASKS.search(title) or _REVIEWS.search(title):
         return "feature"
     words = [_word(w) for c in categories for w in _URL_WORD.findall(c)]
     words += [_word(w) for segment in _sections(url) for w in _URL_WORD.findall(segment)]

@@ -251,7 +251,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         exercise* | drill* | test | tests | tested | testing | test fire* | test fired | test launch*
         simulat* | wargame* | mock target | dummy target | parade | live fire | live-fire | maneuver*
         manoeuvre*
-        training | light show
+        training | light show | air show | airshow | flypast | fly-past | flyover | aerobatic*
+        independence day | national day | army day | air force day
+        ترسم | رسمت | لوحة ضوئية | لوحات ضوئية | عيد الاستقلال | العيد الوطني | عيد الجيش | يوم القوة الجوية
     """),
     # A visit or an inspection of a base: harmless only in the attack's own clause ("two days before
     # the Pope's visit" does not make the rockets a tour).
@@ -319,6 +321,14 @@ TERMS: dict[str, tuple[str, ...]] = {
         in the wake of | following the attack | following last | after the attack | aftermath | funeral*
         security measures | tightened security | stepped up security
         منفذ | منفذي | هوية | identity of | identified the | perpetrator*
+    """),
+    # An appeal to the public not to spread rumours or unverified pictures of an attack: the attack
+    # is not denied by it ("داعياً المواطنين إلى عدم الانجرار وراء الشائعات").
+    "appeal": term_list("""
+        عدم الانجرار وراء الشائعات | عدم الانجرار خلف الشائعات | عدم الانسياق وراء الشائعات
+        عدم تداول الشائعات | عدم نشر الشائعات | عدم الالتفات إلى الشائعات
+        not to spread rumours | not to spread rumors | not to believe rumours | not to believe rumors
+        not to circulate rumours | not to circulate rumors
     """),
     # A truce, a stop to the shelling: not an attack, whatever it stops ("flights suspended" is
     # not one: airports halt flights after an attack).
@@ -435,6 +445,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         last year's
         most recently | most recent | history of | has been targeted | have been targeted
         to mark | commemorat* | إحياء ذكرى
+        a year after | a year to the day after | years after | a year since | one year since
+        two years since | بعد عام على | بعد مرور عام على | مرور عام على | عام على
     """)
     + FOLLOWS,
 }

@@ -97,7 +97,7 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     base = gazetteer.base_in(mention.place_id)
     k = i
     while k > 2 and i - k < 4 and words[k - 1] in _TOWN_WORDS:
-        k -= 1  # "the base in the town of al-Shaddadi"
+        k -= 1  # "the base in the town of al-Shaddadi", "the coalition base in al-Shaddadah"
     if base is not None and k >= 2 and words[k - 1] in _IN_AT and _a_base(words[max(0, k - 5) : k - 1]):
         return base  # "the U.S. base in al-Shaddadi", "القاعدة الأمريكية في الشدادي"
     j = i
@@ -113,7 +113,20 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
 
 _TOWN_WORDS = frozenset(
     normalize(w)
-    for w in ("the", "of", "town", "city", "northern", "southern", "eastern", "western", "بلدة", "مدينة")
+    for w in (
+        "the",
+        "of",
+        "al",
+        "el",
+        "town",
+        "city",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "بلدة",
+        "مدينة",
+    )
 )
 _IN_AT = frozenset(normalize(w) for w in ("in", "at", "near", "في", "قرب", "بمنطقة"))
 _BASE_OWNERS = frozenset(

@@ -81,7 +81,7 @@ _SENSES = (
         # too), "مدار" ("على مدار الساعة"), "probe" (an inquiry) or "فضائية" (a TV channel)
         _words(
             "مسبار | المريخ | orbit | spaceport | nasa | spacex | astronaut | astronauts | cosmonauts"
-            " | capsule"
+            " | capsule | ناسا | سبيس | فالكون | كانافيرال | الاصطناعي | اصطناعي | اصطناعيا | الاصطناعية"
         ),
         # Jeddah's "أسواق الصواريخ", a market named after rockets
         _words("سوق | أسواق | اسواق | حي | شارع"),
