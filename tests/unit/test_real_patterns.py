@@ -2104,6 +2104,15 @@ PATTERNS = [
         set(),
     ),
     (
+        "villages around a base were attacked, not the base",
+        "هجوم لداعش قرب الرمادي",
+        "شن مقاتلو تنظيم داعش اليوم الأربعاء هجوما على مواقع للجيش والعشائر في قرى وبلدات بمحيط قاعدة "
+        "عين الأسد الجوية، وقتل في الهجوم خمسة جنود.",
+        True,
+        {"anbar"},
+        {"ain-al-asad"},
+    ),
+    (
         "a Falcon rocket that carries a satellite is a space launch",
         "إطلاق قمر اصطناعي عربي على متن صاروخ فالكون",
         "أطلقت شركة سبيس إكس اليوم الأربعاء صاروخا من طراز فالكون 9 يحمل قمرا اصطناعيا للاتصالات من "
@@ -2344,3 +2353,15 @@ def test_an_undated_background_paragraph_does_not_lead_the_dated_news_after_it(a
     )
     assert out["attack"] is True
     assert "baghdad" in out["watch_hits"]
+
+
+def test_bombs_dismantled_with_a_clitic_are_objects_too(analyzer: Analyzer) -> None:
+    # "وتفكيك 15 عبوة ناسفة": the bombs the troops dismantled add no IED to the air strike
+    out = run(
+        analyzer,
+        "مقتل عناصر من داعش في غارة",
+        "أعلنت قيادة العمليات اليوم الأربعاء مقتل عشرة من عناصر داعش في غارة جوية على منزل وسط الرمادي، "
+        "وتفكيك 15 عبوة ناسفة في منطقة الكرمة.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["airstrike"]

@@ -1140,7 +1140,7 @@ def _destroyed_object(words: Sequence[str], hit: TermHit, offset: int, attack_st
         word = words[k]
         if word in _INSTRUMENT or k in attack_starts:
             return False
-        if word in _DESTROYED:
+        if word in _DESTROYED or any(f in _DESTROYED for f in word_forms(word)):
             return not words[first].startswith(normalize("ب"))  # "دمرت ... بطائرة مسيرة": the instrument
     return False
 

@@ -92,6 +92,8 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
     """The place a mention makes a target: "north of Baghdad" is outside the city, in its province."""
     i = mention.first - offset
     place = gazetteer.places[mention.place_id]
+    if place.kind in ("base", "site") and place.parent is not None and is_surroundings(words, i):
+        return place.parent  # "villages around Habbaniyah air base": in its town, not the base
     if place.kind not in ("city", "district") or place.parent is None:
         return mention.place_id
     base = gazetteer.base_in(mention.place_id)
@@ -425,6 +427,21 @@ def is_base_in_use(words: Sequence[str], first: int, last: int) -> bool:
 
 _VILLAGE = _words("village villages town قرية قرى بلدة بلدات")
 _VILLAGE_SKIP = _words("of al el the")
+
+
+_AROUND = _words("محيط around surrounding vicinity")
+_AREAS = _words("قرى قرية بلدات بلدة مناطق منطقة أحياء احياء مواقع villages village towns areas positions")
+
+
+def is_surroundings(words: Sequence[str], first: int) -> bool:
+    """ "positions in villages and towns around (بمحيط) Habbaniyah air base": the base says where
+    the villages are; they were attacked, not it."""
+    j = first
+    while j > 0 and first - j < 2 and words[j - 1] in _TOWN_WORDS:
+        j -= 1  # "around the base"
+    if j == 0 or not any(f in _AROUND for f in word_forms(words[j - 1])):
+        return False
+    return any(f in _AREAS for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
 
 
 def is_village(words: Sequence[str], first: int) -> bool:
