@@ -2365,3 +2365,31 @@ def test_bombs_dismantled_with_a_clitic_are_objects_too(analyzer: Analyzer) -> N
     )
     assert out["attack"] is True
     assert out["attack_types"] == ["airstrike"]
+
+
+def test_another_fronts_strikes_are_news_of_their_own_in_a_reaction_piece(analyzer: Analyzer) -> None:
+    # A government's protest at strikes on its soil, then "In Syria, ... strikes ... killed 23"
+    out = run(
+        analyzer,
+        "Iraq condemns US strikes as a violation of sovereignty",
+        "Iraq said on Wednesday that US air strikes on the border areas of al-Qaim late on Tuesday killed "
+        '16 people, and that it had not been told in advance of the raids. "These strikes are a violation '
+        'of Iraqi sovereignty," a government spokesman said in a statement. In Syria, a war monitor said '
+        "US strikes on sites in the Deir ez-Zor countryside around al-Mayadin killed at least 23 fighters.",
+    )
+    assert out["attack"] is True
+    assert "deir-ez-zor" in out["watch_hits"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Drones and deniability: assessing six months of attacks",
+        "Najran schools reopen after months of Houthi shelling",
+    ],
+)
+def test_a_headline_over_a_span_of_attacks_is_a_review(title: str) -> None:
+    from wirewatch.core.genre import genre
+
+    assert genre(title) == "feature"
+    assert genre("Rockets hit Ain al-Asad air base") == "news"

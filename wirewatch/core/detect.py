@@ -939,6 +939,16 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
         and not labels & _AFTER_LABELS
     ):
         return None  # "Meanwhile, a drone was shot down near Harir late on Monday": news of its own
+    if (
+        frame == "a reaction to an attack"
+        and _starts_item(sentence)
+        and physical
+        and mention.places
+        and not labels & _AFTER_LABELS
+    ):
+        # Iraq's protest at US strikes, then "In Syria, a monitor said US strikes on Albu Kamal
+        # killed 23": the other front's strikes are news of their own
+        return None
     if frame is not None and mention.recency in ("current", "late"):
         # A follow-up ("the launcher used in last night's attack was found") still reports a recent
         # attack when it dates it; a denial, a trial or a test needs a dated, physical one.

@@ -55,8 +55,8 @@ _ASKS = re.compile(r"(^|[:.؟?]\s*)(why|how|كيف|لماذا)\b", re.IGNORECASE
 # that weighs a span of attacks reviews them; it reports none of them.
 _REVIEWS = re.compile(
     r"(^|:\s*)(assessing|understanding|explained|lessons?\b|what we know)"
-    r"|\b(\w+|\d+) (months|years|weeks) of (attacks|strikes|drone|rocket|war)\b"
-    r"|\ba year of (attacks|strikes|drone|rocket|war)\b"
+    r"|\b(\w+|\d+) (months|years|weeks) of (\w+ )?(attacks|strikes|drone|rocket|war|shelling|bombing|raids)\b"
+    r"|\ba year of (\w+ )?(attacks|strikes|drone|rocket|war|shelling|bombing|raids)\b"
     r"|(حصاد|دروس|قراءة في)\s",
     re.IGNORECASE,
 )
