@@ -1838,6 +1838,8 @@ def _harmless(
         return "a permission, agreement or plan"
     if "conditional" in labels and not harmed:
         return "a condition or hypothesis"
+    if "remnant" in labels:
+        return "an accident: old ordnance went off"
     if "accident" in labels and (not weapons or not harmed):
         return "an accident or a controlled explosion"
     if "stray" in labels and not labels & {"attack", "weapon:ied", "weapon:suicide", "weapon:airstrike"}:

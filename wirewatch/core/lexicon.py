@@ -264,6 +264,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "deal": term_list("""
         صفقة | صفقات | شراء | بيع | تسليم | عقد | تزويد | تسلم* | استلم* | صناعة | تصنيع
         يتسلم | تتسلم | يستلم | تستلم | دفعة | وصول دفعة | معرض | معرض الدفاع | exhibition | arms fair
+        ستسلم | سيسلم | ستتسلم | سيتسلم | ستزود | سيزود
         expo
         unveil* | showcase* | shows off | showed off
         deal* | purchase* | sale | sales | sell* | buy* | contract* | deliver* | procure* | order
@@ -322,6 +323,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         security measures | tightened security | stepped up security
         منفذ | منفذي | هوية | identity of | identified the | perpetrator*
     """),
+    # Old ordnance that went off ("صاروخ من مخلفات الاحتلال" while rubble was cleared): an accident
+    # even when it killed.
+    "remnant": term_list("""
+        من مخلفات الاحتلال | من مخلفات الحرب | مخلفات الاحتلال | مخلفات الحرب | من مخلفات القصف
+        unexploded | leftover ordnance | left over from the war | left from the war
+    """),
     # An appeal to the public not to spread rumours or unverified pictures of an attack: the attack
     # is not denied by it ("داعياً المواطنين إلى عدم الانجرار وراء الشائعات").
     "appeal": term_list("""
@@ -360,6 +367,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
         families of the victims | تودع | يودع | وداع
+        لنقل الجرحى | نقل الجرحى | إجلاء الجرحى | لتلقي العلاج | medical evacuation | evacuated for treatment
         attends | attended | dignified transfer | flag draped | caskets | coffins | نعوش | جثامين
         stood in silence | the remains of
         بتسمية | تسمية | تكريم | بتكريم | كرمت | named after | renamed | honouring | honoring
