@@ -1165,6 +1165,17 @@ def _stored(words: Sequence[str], first: int) -> bool:
 
 
 _UNDATED_BACKGROUND = "undated and not in the lead: background"
+_OPERATIONS = frozenset(
+    normalize(t)
+    for t in (
+        "عملية عسكرية",
+        "عمليات عسكرية",
+        "عملية أمنية",
+        "عمليات أمنية",
+        "military operation",
+        "military operations",
+    )
+)
 _PARADES = frozenset(normalize(w) for w in ("parade", "عرض عسكري"))
 _UNPROVEN = frozenset(
     ("attack words without an event", "attack word without a weapon, a military target or harm")
@@ -1225,6 +1236,13 @@ def _mention(
     ):
         # "a drone exploded over a military parade, killing six": a parade is where it struck
         labels.discard("exercise")
+    if (
+        attack_terms
+        and all(normalize(h.term) in _OPERATIONS for h in attack_terms)
+        and not labels & {"killed", "wounded"}
+    ):
+        # "security operations" that arrested 54, freed hostages: an attack only when it killed
+        return Rejected(index, start, end, "a security operation without a toll", tuple(hits))
     if "stray" in labels and any(h.term in ARMED_MEN for h in hits):
         labels.discard("stray")  # gunmen who opened fire on the guests of a wedding attacked them
     weapons = [h for h in hits if h.label.startswith("weapon:")]

@@ -113,6 +113,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         attack* | assault* | raid* | explosion* | blast* | bombing* | shelling | shelled | strike
         strikes | struck
         bomb | bombs | grenade*
+        عملية عسكرية | عمليات عسكرية | عملية أمنية | عمليات أمنية | military operation | military operations
     """),
     # Verbs and nouns that say a thing happened to a target.
     "event": term_list("""
