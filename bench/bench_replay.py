@@ -33,12 +33,10 @@ from newsgen import NewsGen
 
 from wirewatch.cli import ANALYZE_WINDOW, article_from_dict
 from wirewatch.config import load_settings
-from wirewatch.core.alerting import AlertPolicy
 from wirewatch.core.analysis import Analyzer, IncidentBook, analyze_window
 from wirewatch.core.incidents import Policy
-from wirewatch.core.replay import Alerting, replay
 from wirewatch.progress import Progress
-from wirewatch.replay import Window, arrivals
+from wirewatch.replay import Window, arrivals, no_routing, replay_window
 from wirewatch.topics import ARTICLES
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import encode, key
@@ -93,10 +91,11 @@ def main() -> int:
         analyze_s = time.perf_counter() - t0
 
         bad: list[str] = []
-        setup = Alerting({}, ("analysts",), AlertPolicy())
         t1 = time.perf_counter()
         with Progress("replay", len(articles), sys.stderr) as progress:
-            outcome = replay(arrivals(settings, Window(start, end), progress, bad), analyzer, Policy(), setup)
+            outcome = replay_window(
+                arrivals(settings, Window(start, end), progress, bad), analyzer, Policy(), no_routing()
+            )
         replay_s = time.perf_counter() - t1
 
     analyze_rate = analyzed / analyze_s

@@ -15,7 +15,7 @@ import json
 import logging
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,15 +24,21 @@ from typing import Any, TextIO
 
 from kafka import KafkaConsumer, TopicPartition
 
+from wirewatch.alerts.router import Output, Router
+from wirewatch.alerts.routing import Routing
 from wirewatch.config import Settings
-from wirewatch.core.incidents import Incident
-from wirewatch.core.replay import Alerted, Alerting, Arrival, Diff, Outcome, alerts_of, diff, replay
+from wirewatch.core.alerting import AlertPolicy, Notice
+from wirewatch.core.analysis import Analyzer
+from wirewatch.core.incidents import Incident, Policy
+from wirewatch.core.replay import Alerted, Arrival, Diff, Outcome, alerts_of, diff, replay
 from wirewatch.durations import seconds
 from wirewatch.errors import BadRecord, ConfigError
 from wirewatch.logs import for_terminal
+from wirewatch.metrics import Metrics
 from wirewatch.progress import Progress
 from wirewatch.topics import ARTICLES, INCIDENT_UPDATES, NOTIFICATIONS, SILENCES, TopicSpec
 from wirewatch.topics.codec import decode
+from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import ArticleRecord, IncidentUpdate, NotificationRecord, SilenceRecord
 
 log = logging.getLogger("wirewatch.replay")
@@ -233,13 +239,13 @@ def retained(settings: Settings, spec: TopicSpec, span: Window) -> Retained:
             found.timestamp for found in consumer.offsets_for_times(dict.fromkeys(tps, 0)).values() if found
         ]
         count = sum(
-            stop - first
+            max(0, stop - first)
             for first, stop in (_partition_range(consumer, tp, _ms(span.start), _ms(span.end)) for tp in tps)
         )
     finally:
         consumer.close()
     first = datetime.fromtimestamp(min(oldest) / 1000, UTC) if oldest else None
-    return Retained(first, any(offset > 0 for offset in beginning.values()), max(count, 0))
+    return Retained(first, any(offset > 0 for offset in beginning.values()), count)
 
 
 # -- the run ---------------------------------------------------------------------------------------
@@ -289,17 +295,67 @@ def live_outcome(settings: Settings, span: Window) -> tuple[dict[str, Incident],
     return latest, alerts
 
 
-def silences_on_record(settings: Settings) -> tuple[Any, ...]:
-    """The silences on the compacted topic (removed ones are gone: they no longer mute anything)."""
-    found: dict[str, Any] = {}
-    for message in read_topic(settings, SILENCES):
-        key = f"{message.partition}:{message.offset}"
+def silences_on_record(settings: Settings) -> dict[str, SilenceRecord | None]:
+    """The silences on the compacted topic, by id, as the alerter restores them (None: removed)."""
+    found: dict[str, SilenceRecord | None] = {}
+    for key, value, _ in read_compacted(settings, SILENCES, client="replay"):
         try:
-            silence = decode(message.value, SilenceRecord).silence
+            found[key] = decode(value, SilenceRecord) if value is not None else None
         except BadRecord:
             continue
-        found[silence.id or key] = silence
-    return tuple(found.values())
+    return found
+
+
+class _Alerter:
+    """The live alert router, fed the replayed incident changes with their arrival time as "now".
+
+    Before each change the router's timer runs as the alerter's does (digests and held-back
+    updates fall due); after the last, every one still held goes out. Its notices are collected,
+    never sent."""
+
+    def __init__(
+        self, analyzer: Analyzer, routing: Routing, silences: dict[str, SilenceRecord | None]
+    ) -> None:
+        self.router = Router(analyzer, routing, Metrics.create())
+        for silence_id, record in silences.items():
+            self.router.silence(silence_id, record)
+        self.notices: list[Notice] = []
+        self.last: datetime | None = None
+
+    def __call__(self, incident: Incident, change: str, article_id: str, seen_at: datetime) -> None:
+        update = IncidentUpdate(
+            change=change, incident=incident, article_id=article_id, article_seen_at=seen_at, at=seen_at
+        )
+        self._keep(self.router.tick(seen_at))
+        self._keep(self.router.on_update(update, seen_at, seen_at))
+        self.last = seen_at
+
+    def finish(self) -> list[Notice]:
+        if self.last is not None:
+            self._keep(self.router.tick(self.last + timedelta(days=1)))
+        return self.notices
+
+    def _keep(self, outputs: list[Output]) -> None:
+        self.notices += [r.notice for spec, _, r in outputs if isinstance(r, NotificationRecord)]
+
+
+def replay_window(
+    arrivals: Iterable[Arrival],
+    analyzer: Analyzer,
+    policy: Policy,
+    routing: Routing,
+    silences: dict[str, SilenceRecord | None] | None = None,
+) -> Outcome:
+    """The window's incidents, watch hits and the alerts the live router would have decided."""
+    alerter = _Alerter(analyzer, routing, silences or {})
+    outcome = replay(arrivals, analyzer, policy, alerter)
+    outcome.alerts = alerts_of(alerter.finish())
+    return outcome
+
+
+def no_routing() -> Routing:
+    """Routing without a watchlist: no channel, no route (replay then shows hits only)."""
+    return Routing(channels={}, routes={}, default=(), operator=(), policy=AlertPolicy())
 
 
 def run(
@@ -317,17 +373,12 @@ def run(
     from wirewatch.alerts.watchlist import analyzer_for, load_watchlist
 
     analyzer = analyzer_for(watchlist, rules)
-    routing = None
+    routing = no_routing()
     if watchlist is not None:
         routing = load_watchlist(watchlist).routing(
             settings.notify_urls(), resolve_urls=send_digest is not None
         )
-        setup = Alerting(routing.routes, routing.default, routing.policy)
-    else:
-        from wirewatch.core.alerting import AlertPolicy
-
-        setup = Alerting({}, (), AlertPolicy())
-    if send_digest is not None and (routing is None or send_digest not in routing.channels):
+    if send_digest is not None and send_digest not in routing.channels:
         raise ConfigError(
             f"--send-digest {send_digest!r}: no such channel in the watchlist", field="send_digest"
         )
@@ -335,12 +386,12 @@ def run(
     note = retention_note(held, span, settings.articles_retention_days)
     if note is not None:
         err.write(f"wirewatch: {note}\n")
-    if use_silences:
-        setup = Alerting(setup.routes, setup.default, setup.policy, silences_on_record(settings))
-    policy = settings.incident_policy()
+    silences = silences_on_record(settings) if use_silences else {}
     bad: list[str] = []
     with Progress("replay", held.count, err) as progress:
-        outcome = replay(arrivals(settings, span, progress, bad), analyzer, policy, setup)
+        outcome = replay_window(
+            arrivals(settings, span, progress, bad), analyzer, settings.incident_policy(), routing, silences
+        )
     changes = None
     if want_diff:
         live, alerts = live_outcome(settings, span)
@@ -361,7 +412,7 @@ def run(
 def _print(
     span: Window, outcome: Outcome, changes: Diff | None, bad: list[str], rules: Path | None, out: TextIO
 ) -> None:
-    watched = {i: h for i, h in outcome.hits.items()}
+    watched = outcome.hits
     out.write(
         f"replay {span}: {outcome.articles} articles, {outcome.attacks} current attacks, "
         f"{len(outcome.incidents)} incidents, {len(watched)} with watch hits"
@@ -461,7 +512,7 @@ def _as_json(span: Window, outcome: Outcome, changes: Diff | None, bad: list[str
     return data
 
 
-def _send_digest(routing: Any, channel: str, outcome: Outcome, span: Window, out: TextIO) -> bool:
+def _send_digest(routing: Routing, channel: str, outcome: Outcome, span: Window, out: TextIO) -> bool:
     """One digest of the window's watched incidents to ``channel``, through the alerter's sender."""
     from wirewatch.alerts.delivery import sender_for
     from wirewatch.alerts.render import render

@@ -15,7 +15,6 @@ The processor reads it from ``WIREWATCH_RULES``; ``analyze``, ``explain`` and ``
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Literal
 
@@ -25,26 +24,18 @@ from wirewatch import yamlfile
 from wirewatch.core.gazetteer import builtin
 from wirewatch.core.rules import NO_RULES, Rules, Suppress, phrase_words
 from wirewatch.errors import ConfigError
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+from wirewatch.validation import StableId
 
 
 class SuppressItem(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(description="stable rule id, shown where the rule rejected a sentence")
+    id: StableId = Field(description="stable rule id, shown where the rule rejected a sentence")
     phrases: tuple[str, ...] = Field(min_length=1, description="phrases in any script, matched word by word")
     reason: str = Field(min_length=1, description="why such sentences are not attacks, as an analyst says it")
     scope: Literal["article", "sentence"] = Field(
         "article", description="article: a phrase anywhere in it; sentence: in the attack's own sentence"
     )
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id {value!r} must be 1-64 letters, digits, '-', '_', '.' or ':'")
-        return value
 
     @field_validator("phrases")
     @classmethod

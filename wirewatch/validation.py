@@ -15,13 +15,25 @@ import typing
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ModelWrapValidatorHandler, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ModelWrapValidatorHandler, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
 from wirewatch.errors import Problem
 from wirewatch.logs import mask_urls, untrusted
 
 Loc = tuple[int | str, ...]
+
+_STABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+
+
+def _stable_id(value: str) -> str:
+    if not _STABLE_ID.match(value):
+        raise ValueError(f"id {value!r} must be 1-64 letters, digits, '-', '_', '.' or ':'")
+    return value
+
+
+# The id of a watch entry or a rule: stable, shown in outputs and alerts.
+StableId = typing.Annotated[str, AfterValidator(_stable_id)]
 
 
 class Located(ValueError):

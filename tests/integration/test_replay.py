@@ -121,19 +121,18 @@ class Live:
     receiver: WebhookReceiver
     tmp: Path
 
-    def replay(self, *args: str) -> dict:
+    def command(self, *args: str) -> str:
+        """``wirewatch ARGS --from START --to END`` over the day; its standard output."""
         result = subprocess.run(
             [
                 sys.executable,
                 "-m",
                 "wirewatch.cli",
-                "replay",
+                *args,
                 "--from",
                 self.start.isoformat(),
                 "--to",
                 self.end.isoformat(),
-                "--json",
-                *args,
             ],
             env=self.env,
             capture_output=True,
@@ -141,7 +140,10 @@ class Live:
             timeout=180,
         )
         assert result.returncode == 0, result.stderr[-3000:]
-        return json.loads(result.stdout)
+        return result.stdout
+
+    def replay(self, *args: str) -> dict:
+        return json.loads(self.command("replay", "--json", *args))
 
     def watchlist(self, name: str, entries: list[dict]) -> Path:
         path = self.tmp / name
@@ -289,28 +291,8 @@ def test_replay_sends_nothing_unless_asked_and_then_one_digest(live: Live) -> No
     posts = len(live.receiver.received)
     wider = live.watchlist("watch-digest.yaml", [*WATCH, HARIR])
     live.replay("--watchlist", str(wider))
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wirewatch.cli",
-            "replay",
-            "--from",
-            live.start.isoformat(),
-            "--to",
-            live.end.isoformat(),
-            "--watchlist",
-            str(wider),
-            "--send-digest",
-            "analysts",
-        ],
-        env=live.env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "one digest of 3 incidents to analysts" in result.stdout
+    sent = live.command("replay", "--watchlist", str(wider), "--send-digest", "analysts")
+    assert "one digest of 3 incidents to analysts" in sent
     digest = live.receiver.wait_for(posts + 1, 30)[posts:]
     assert len(digest) == 1
     assert len(digest[0].json()["digest"]) == 3
@@ -322,26 +304,7 @@ def test_export_writes_the_live_incidents_of_the_window(live: Live) -> None:
     import pandas as pd
 
     def export(*args: str) -> str:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "wirewatch.cli",
-                "export",
-                "incidents",
-                "--from",
-                live.start.isoformat(),
-                "--to",
-                live.end.isoformat(),
-                *args,
-            ],
-            env=live.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result.stdout
+        return live.command("export", "incidents", *args)
 
     frame = pd.read_csv(io.StringIO(export("--format", "csv")))
     assert sorted(frame["location"]) == ["Ain al-Asad Air Base", "Camp Taji", "Harir Air Base"]

@@ -1,16 +1,19 @@
-"""Replay and its diff as pure code (core.replay): the same steps as the live pipeline, time as input."""
+"""Replay and its diff without a broker (core.replay, and wirewatch.replay's window run through the
+live alert router): the same steps as the live pipeline, time as input."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from tests.factories import AIN_AL_ASAD, ERBIL_AIRPORT, facts, incident
+from wirewatch.alerts.routing import Channel, Routing
 from wirewatch.core.alerting import AlertPolicy, DigestItem, Notice
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Policy
-from wirewatch.core.replay import Alerted, Alerting, Arrival, Outcome, alerts_of, diff, pairs, replay
+from wirewatch.core.replay import Alerted, Arrival, Outcome, alerts_of, diff, pairs
 from wirewatch.core.watch import WatchEntry
+from wirewatch.replay import replay_window
 
 T0 = datetime(2025, 2, 11, 6, tzinfo=UTC)
 TEXTS = [
@@ -34,7 +37,21 @@ TEXTS = [
     ),
     ("n1", "Tigris Wire", "Dates harvest begins", "Farmers in Basra began the dates harvest this week."),
 ]
-ALERTING = Alerting(routes={}, default=("analysts",), policy=AlertPolicy(update_min_interval=timedelta(0)))
+
+
+def routing(update_min_interval: timedelta = timedelta(0)) -> Routing:
+    """One channel, the default route; its URL is never read (replay sends nothing)."""
+    return Routing(
+        channels={"analysts": Channel("analysts", "")},
+        routes={},
+        default=("analysts",),
+        operator=(),
+        policy=AlertPolicy(update_min_interval=update_min_interval),
+    )
+
+
+def replay(analyzer: Analyzer, routes: Routing | None = None) -> Outcome:
+    return replay_window(arrivals(), analyzer, Policy(), routes or routing())
 
 
 def arrivals() -> list[Arrival]:
@@ -51,7 +68,7 @@ def analyzer(*extra: WatchEntry) -> Analyzer:
 
 
 def test_replay_groups_reports_into_incidents_and_alerts_each_watched_one_once() -> None:
-    out = replay(arrivals(), analyzer(), Policy(), ALERTING)
+    out = replay(analyzer())
     assert (out.articles, out.attacks) == (4, 3)
     assert len(out.incidents) == 2
     (rockets,) = [i for i in out.incidents.values() if len(i.reports) == 2]
@@ -64,8 +81,8 @@ def test_replay_groups_reports_into_incidents_and_alerts_each_watched_one_once()
 
 
 def test_a_new_watch_entry_is_exactly_the_new_hit_of_the_diff() -> None:
-    live = replay(arrivals(), analyzer(), Policy(), ALERTING)
-    wider = replay(arrivals(), analyzer(WatchEntry("harir", "base", ("Harir air base",))), Policy(), ALERTING)
+    live = replay(analyzer())
+    wider = replay(analyzer(WatchEntry("harir", "base", ("Harir air base",))))
     changes = diff(wider, live.incidents, live.alerts)
     harir = next(i for i in wider.incidents.values() if i.reports[0].article_id == "h1")
     assert [(h.incident_id, h.entry, h.channels) for h in changes.new_hits] == [
@@ -75,8 +92,8 @@ def test_a_new_watch_entry_is_exactly_the_new_hit_of_the_diff() -> None:
 
 
 def test_the_same_run_has_no_difference() -> None:
-    live = replay(arrivals(), analyzer(), Policy(), ALERTING)
-    assert not diff(replay(arrivals(), analyzer(), Policy(), ALERTING), live.incidents, live.alerts)
+    live = replay(analyzer())
+    assert not diff(replay(analyzer()), live.incidents, live.alerts)
 
 
 def test_incidents_pair_on_their_reports_even_when_their_ids_differ() -> None:
@@ -124,9 +141,6 @@ def test_live_alerts_are_read_from_pages_updates_and_digest_lines() -> None:
 
 
 def test_an_update_the_rate_limit_held_back_is_counted_once_its_interval_passed() -> None:
-    slow = Alerting(
-        routes={}, default=("analysts",), policy=AlertPolicy(update_min_interval=timedelta(hours=1))
-    )
-    out = replay(arrivals(), analyzer(), Policy(), slow)
+    out = replay(analyzer(), routing(update_min_interval=timedelta(hours=1)))
     assert [a.kind for a in out.alerts] == ["new", "update"]
     assert AIN_AL_ASAD.id in {p.id for i in out.incidents.values() for p in i.places}

@@ -13,7 +13,6 @@ watch:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,8 @@ from wirewatch.core.gazetteer import builtin
 from wirewatch.core.text import normalize
 from wirewatch.core.watch import WATCH_KINDS, WatchEntry, WatchError
 from wirewatch.errors import ConfigError
-from wirewatch.validation import Loc
+from wirewatch.validation import Loc, StableId
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 MIN_LETTERS = 3
 # Words a watch name must not be on its own: they are in every other sentence.
 _EVERYDAY = frozenset(
@@ -56,7 +54,7 @@ def too_broad(name: str) -> str | None:
 class WatchItem(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(description="stable id used in outputs and alerts")
+    id: StableId = Field(description="stable id used in outputs and alerts")
     kind: str = Field(description="base | region | city | site")
     names: tuple[str, ...] = Field(
         default=(), description="names in any script; spelling variants are matched"
@@ -72,13 +70,6 @@ class WatchItem(BaseModel):
         description="take names as written even when short or everyday words (a name of fewer than "
         "3 letters, or a word like 'the' or 'و', would otherwise match far too much)",
     )
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id {value!r} must be 1-64 letters, digits, '-', '_', '.' or ':'")
-        return value
 
     @field_validator("kind")
     @classmethod

@@ -148,12 +148,10 @@ def analyze_window(
     long stream is analyzed in memory bounded by its window and the open incidents. ``advance``
     is called after each article's analysis (a progress bar).
     """
-    if advance is None:
-        records = [analyzer.analyze(article) for article in articles]
-    else:
-        records = []
-        for article in articles:
-            records.append(analyzer.analyze(article))
+    records = []
+    for article in articles:
+        records.append(analyzer.analyze(article))
+        if advance is not None:
             advance()
     reports = {i: report for i, r in enumerate(records) if (report := incidents.reported(r)) is not None}
     order = sorted(

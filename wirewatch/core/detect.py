@@ -1133,7 +1133,7 @@ _DESTROYED = frozenset(
     normalize(w)
     for w in """destroyed destroying destroy destroys dismantled dismantling seized seizing seize
     confiscated captured defused
-    دمرت دمر دمرنا دمروا تدمير وتدمير ضبط ضبطت وضبط مصادرة صادرت تفكيك فككت""".split()
+    دمرت دمر دمرنا دمروا تدمير ضبط ضبطت مصادرة صادرت تفكيك فككت""".split()
 )
 # "destroyed by a drone", "with rockets": the weapon after these did the destroying
 _INSTRUMENT = frozenset(normalize(w) for w in "by with using from".split())
@@ -1150,7 +1150,7 @@ def _destroyed_object(words: Sequence[str], hit: TermHit, offset: int, attack_st
         word = words[k]
         if word in _INSTRUMENT or k in attack_starts:
             return False
-        if word in _DESTROYED or any(f in _DESTROYED for f in word_forms(word)):
+        if any(f in _DESTROYED for f in word_forms(word)):  # "وتفكيك": and dismantled
             return not words[first].startswith(normalize("ب"))  # "دمرت ... بطائرة مسيرة": the instrument
     return False
 
@@ -1232,7 +1232,7 @@ def _mention(
     if (
         "exercise" in labels
         and labels & {"killed", "wounded", "event"}
-        and all(h.term in _PARADES for h in hits if h.label == "exercise")
+        and all(normalize(h.term) in _PARADES for h in hits if h.label == "exercise")
     ):
         # "a drone exploded over a military parade, killing six": a parade is where it struck
         labels.discard("exercise")
@@ -1328,7 +1328,7 @@ def _mention(
     pluperfect = _pluperfect(words) and not any(r.kind == "current" for r in refs)
     background = bool(background_hits) or pluperfect
     anniversary = any(h.term in _ANNIVERSARY for h in background_hits) or any(
-        h.term in _YEAR_AFTER and any(0 < a.first - h.last <= 4 for a in attack_terms)
+        normalize(h.term) in _YEAR_AFTER and any(0 < a.first - h.last <= 4 for a in attack_terms)
         for h in background_hits
     )
     attack_positions = [h.first - offset for h in attack_terms]

@@ -1,21 +1,21 @@
 """Replay and what-if: past articles through today's detection, incidents and alert decisions (pure).
 
 ``wirewatch replay`` reads a window of retained articles from Kafka and hands them here in the
-order they reached Kafka, each with the time it did. This room runs them through the same steps
-the live pipeline runs (``Analyzer.analyze``, ``incidents.assign``, ``alerting.decide``) with
-that arrival time as "now", so the alert decisions are the ones the live alerter would have
-taken with this watchlist and these rules, and compares the result with what the live pipeline
-produced and alerted in the same window (``diff``). Nothing here sends anything.
+order they reached Kafka, each with the time it did. This room runs them through the processor's
+steps (``Analyzer.analyze``, ``incidents.assign`` through ``IncidentBook``) with that arrival time
+as "now", hands every incident change to the caller (``wirewatch.replay`` gives it to the live
+alert router), and compares the result with what the live pipeline produced and alerted in the
+same window (``diff``). Nothing here sends anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from wirewatch.core import alerting, incidents
-from wirewatch.core.alerting import AlertPolicy, DigestItem, IncidentAlerts, Notice, Route, Silence
+from wirewatch.core import incidents
+from wirewatch.core.alerting import DigestItem, Notice
 from wirewatch.core.analysis import Analyzer, IncidentBook
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident
@@ -43,16 +43,6 @@ class Alerted:
     revision: int
 
 
-@dataclass(frozen=True, slots=True)
-class Alerting:
-    """The routes, default channels and policy of a watchlist (``alerts.routing.Routing``'s core)."""
-
-    routes: Mapping[str, Route]
-    default: tuple[str, ...]
-    policy: AlertPolicy
-    silences: tuple[Silence, ...] = ()
-
-
 @dataclass
 class Outcome:
     """What a window of articles produces: incidents (latest state), their watch hits, and alerts."""
@@ -72,20 +62,18 @@ class Outcome:
         return out
 
 
+Change = Callable[[Incident, str, str, datetime], None]  # incident, change, article id, seen at
+
+
 def replay(
-    arrivals: Iterable[Arrival],
-    analyzer: Analyzer,
-    policy: incidents.Policy,
-    alerting_setup: Alerting,
+    arrivals: Iterable[Arrival], analyzer: Analyzer, policy: incidents.Policy, on_change: Change
 ) -> Outcome:
-    """Run ``arrivals`` (in arrival order) through analysis, incidents and alert decisions."""
+    """Run ``arrivals`` (in arrival order) through analysis and incidents; ``on_change`` gets every
+    incident change as the processor would publish it. ``Outcome.alerts`` is the caller's to fill."""
     book = IncidentBook(policy)
-    states: dict[str, IncidentAlerts] = {}
     out = Outcome()
-    last: datetime | None = None
     for arrival in arrivals:
         out.articles += 1
-        last = arrival.seen_at
         analysis = analyzer.analyze(arrival.article)
         out.attacks += bool(analysis["attack"])
         view = incidents.reported(analysis)
@@ -98,32 +86,7 @@ def replay(
         if change is None:
             continue  # the same article again (the poller delivers at least once)
         out.incidents[incident.id] = incident
-        hits = hits_in(incident.lineages(), analyzer.watch)
-        previous = states.get(incident.id)
-        if not hits and previous is None:
-            continue
-        decision = alerting.decide(
-            previous,
-            incident,
-            change,
-            hits,
-            alerting_setup.routes,
-            alerting_setup.default,
-            alerting_setup.silences,
-            alerting_setup.policy,
-            arrival.seen_at,
-            arrival.seen_at,
-        )
-        out.alerts += [_alerted(n) for n in decision.notices]
-        out.alerts += [_digested(channel, item) for channel, item in decision.digest_items]
-        if decision.state is not None:
-            states[incident.id] = decision.state
-    if last is not None:
-        # Updates the rate limit held back go out once their interval has passed: count them.
-        flush = last + alerting_setup.policy.update_min_interval + timedelta(seconds=1)
-        for state in states.values():
-            _, notices = alerting.due_updates(state, alerting_setup.routes, alerting_setup.policy, flush)
-            out.alerts += [_alerted(n) for n in notices]
+        on_change(incident, change, facts.article_id, arrival.seen_at)
     out.hits = {
         i: tuple(found)
         for i, inc in out.incidents.items()
