@@ -309,3 +309,16 @@ def test_open_incidents_expire_from_the_index() -> None:
     assert not index.expire(T0 + timedelta(days=6), POLICY)  # a late report may still join
     assert index.expire(T0 + POLICY.keep_open + timedelta(hours=1), POLICY)
     assert not index.candidates(report("b", "B")) and not index.by_place
+
+
+def test_two_days_that_the_texts_give_in_one_city_are_two_attacks() -> None:
+    # Aleppo, 2016: "rocket fire killed eight in the city on Thursday", then "rockets killed seven
+    # in the city on Friday": within the window, one city, two attacks. Undated next-day coverage
+    # still joins, and a base's reports keep their window (outlets date one night's barrage
+    # "late Thursday" and "early Friday").
+    book = Book()
+    first = book.add(report("a", "A", places=(ERBIL_CITY,), dated=True))
+    assert book.add(report("b", "B", hours=20, places=(ERBIL_CITY,), dated=True)).id != first.id
+    assert book.add(report("c", "C", hours=2, places=(ERBIL_CITY,))).id == first.id
+    base = book.add(report("d", "D", dated=True))
+    assert book.add(report("e", "E", hours=20, dated=True)).id == base.id

@@ -43,6 +43,7 @@ def test_an_attack_three_to_seven_days_old_told_as_the_news_is_a_late_report(
     late = out["late"]
     assert late["watch_hits"] == ["anbar"] and late["attack_types"] == ["ied"]
     assert late["event_time"].startswith("2026-11-20")  # Friday, three days before Monday
+    assert late["event_dated"] is True  # the text gives the day, the incident stage may rely on it
 
 
 @pytest.mark.parametrize(

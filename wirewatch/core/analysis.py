@@ -79,6 +79,17 @@ def _event_time(reference: datetime | None, current: Sequence[Mention]) -> str |
     return (reference - timedelta(days=max(days) if days else 0)).isoformat()
 
 
+def _event_dated(current: Sequence[Mention]) -> bool:
+    """Whether the text itself gives the lead attack's day ("on Friday", "yesterday", "today"),
+    rather than the publication standing in for it."""
+    if not current:
+        return False
+    lead = current[0]
+    return any(
+        r.days_ago is not None and (r.kind == "current" or lead.recency == "late") for r in lead.time_refs
+    )
+
+
 def _place(place_id: str, role: str, analyzer: Analyzer) -> dict[str, Any]:
     g = analyzer.gazetteer
     p = g.places[place_id]
@@ -245,6 +256,7 @@ def _report_fields(
         "watch_hits": hits(targets, analyzer.watch, analyzer.gazetteer),
         "incident": None,  # set by the incident stage (analyze_batch, or the processor's clustering agent)
         "event_time": _event_time(detection.reference, mentions),
+        "event_dated": _event_dated(mentions),
         "intercepted": any(m.intercepted for m in mentions),
         "places": [_place(p, "target", analyzer) for p in targets],
         "projectiles": max(projectiles) if projectiles else None,

@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any, Literal
 
@@ -92,6 +92,7 @@ class ReportFacts(BaseModel):
     text_chars: int = 0  # length of the text the signature was made from
     wire_of: str | None = None  # the article this report reprints (set when it joins)
     late: bool = False  # a late report: the attack was days before the article
+    dated: bool = False  # the text gives the attack's day ("on Friday", "yesterday")
     together: tuple[
         tuple[str, ...], ...
     ] = ()  # the place ids of each attack the article tells, one group each
@@ -143,6 +144,7 @@ class Summary:
     lineages: tuple[tuple[str, ...], ...]
     kinds: tuple[str, ...]
     support: tuple[int, ...] = ()  # how many of its reports name each place
+    days: frozenset[date] = frozenset()  # the local days its reports' texts give the attack
 
 
 def summary(incident: Incident) -> Summary:
@@ -154,7 +156,16 @@ def summary(incident: Incident) -> Summary:
         tuple(p.lineage or (p.id,) for p in places),
         tuple(p.kind for p in places),
         tuple(sum(1 for r in incident.reports if any(q.id == p.id for q in r.places)) for p in places),
+        frozenset(local_day(r.event_time) for r in incident.reports if r.dated),
     )
+
+
+# The day a text means by "on Friday" is the day where the attack happened: the region's time.
+_LOCAL = timezone(timedelta(hours=3))
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(_LOCAL).date()
 
 
 def matching_places(incident: Incident) -> tuple[PlaceFact, ...]:
@@ -296,6 +307,13 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
             continue  # a country in common is not one event: "airstrikes in Syria" are many
         if score < _SPECIFICITY["base"] and (roundup or _roundup(cand.lineages)):
             continue  # a day's round-up of a war names every front: only a base or site in common counts
+        if (
+            report.dated
+            and cand.days
+            and local_day(report.event_time) not in cand.days
+            and score < _SPECIFICITY["base"]
+        ):
+            continue  # "on Thursday" and "on Friday" in one city: two attacks, whatever the window
         window = policy.window_specific if score >= 2.5 else policy.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())
         if gap > window.total_seconds():
@@ -599,6 +617,7 @@ def facts_from_analysis(
         signature=signature(article.title, article.text),
         text_chars=len(article.title) + len(article.text),
         late=bool(analysis.get("late_report")),
+        dated=bool(analysis.get("event_dated")),
         together=tuple(
             ids
             for attack in analysis.get("attacks") or ()
