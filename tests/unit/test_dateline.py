@@ -21,6 +21,10 @@ from wirewatch.core.detect import Article
         ("On 21 August 2013 the regime fired rockets", None),  # the date of what it tells
         ("In January 2020 Iran fired missiles", None),  # no day: not a dateline
         ("Rockets struck the base on Tuesday", None),
+        ("Published June 1 2016 A total of 14 militants were killed", date(2016, 6, 1)),
+        ("Last updated at Nov 272017 BEIRUT A push by government forces", date(2017, 11, 27)),
+        ("Date of publication 26 October 2016 Warplanes struck a school", date(2016, 10, 26)),
+        ("Updated: 8 April 2017 A bus bomb", date(2017, 4, 8)),
     ],
 )
 def test_the_date_an_article_opens_with(text: str, expected: date | None) -> None:

@@ -27,6 +27,8 @@ _PATTERNS = (
     re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
     # Sep 5 2013, September 5, 2013
     re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    # Nov 272017: a page whose comma and space were stripped ("Nov 27, 2017")
+    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?P<y>(?:19|20)\d\d)\b"),
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")  # what every pattern needs: most heads have none, and cost no more
 _WEEKDAY_BEFORE = re.compile(
@@ -40,7 +42,8 @@ _WEEKDAY_BEFORE = re.compile(
 WITH_WEEKDAY = 320  # characters of the text searched for a weekday and a full date
 # What may stand before a dateline's date: nothing, a weekday, "Posted on", a city in capitals.
 _OPENER = re.compile(
-    r"(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|posted on|published on|updated:?)"
+    r"(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|posted on|published(?: on)?"
+    r"|(?:last )?updated(?: at|:)?|date of publication)"
     r"|[A-Z][A-Z .'-]{1,30},?|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)?"
 )
 
