@@ -30,6 +30,7 @@ from wirewatch.core.figures import (
     dual_count,
 )
 from wirewatch.core.focus import fit_to_focus
+from wirewatch.core.furniture import without_furniture
 from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 from wirewatch.core.genre import genre
 from wirewatch.core.lexicon import FOLLOWS, Lexicon, TermHit, default_lexicon, is_trigger, word_forms
@@ -200,7 +201,7 @@ class Detection:
 def compose(article: Article) -> tuple[str, tuple[int, int] | None]:
     """Title and text as one document, and the span of the text's dateline if it has one."""
     title = article.title.strip()
-    text = article.text.strip()
+    text = without_furniture(article.text).strip()
     if text.startswith(title) and title:
         title = ""  # some feeds repeat the headline as the first line of the body
     head = f"{title}\n" if title else ""
