@@ -900,6 +900,15 @@ PATTERNS = [
         set(),
     ),
     (
+        "a field at the far end of 'between ... and' is an edge, not the target",
+        "Car bomb kills 18 displaced people in Deir ez-Zor",
+        "A car bomb went off late on Tuesday among displaced families gathered in the area between "
+        "al-Jafra and the Conoco gas field in the northern countryside of Deir ez-Zor, killing 18.",
+        True,
+        {"deir-ez-zor"},
+        {"conoco"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -244,8 +244,12 @@ def is_landmark(words: Sequence[str], first: int, other_place_before: bool) -> b
 
 def is_boundary(words: Sequence[str], first: int) -> bool:
     """ "a valley between Kirkuk and Salah al-Din", "المحاذية لمحافظة كركوك", "near the boundary with
-    Nineveh": the edges of a place (not "the border town of al-Qaim", which is the place)."""
-    start = max(0, first - 4)
+    Nineveh": the edges of a place (not "the border town of al-Qaim", which is the place). The second
+    edge may stand further from "between": "the area between al-Jafra and al-Koniko"."""
+    k = first - 1
+    while k >= 0 and words[k] in _ARTICLE_WORDS:
+        k -= 1
+    start = max(0, first - (7 if k >= 0 and words[k] in _AND_WORDS else 4))
     name = first - 1 if first > 1 and words[first - 1] in _UNIT_WORDS else first  # "محافظة كركوك"
     if name > 0 and words[name - 1] in _EDGE_OF:
         return True  # "قرب حدود محافظة كركوك", near the edge of Kirkuk province
@@ -256,6 +260,8 @@ def is_boundary(words: Sequence[str], first: int) -> bool:
     )
 
 
+_ARTICLE_WORDS = frozenset(("the", "al"))
+_AND_WORDS = frozenset(("and", "&"))
 _EDGE_OF = frozenset(normalize(w) for w in ("حدود", "لحدود"))  # not "الحدود في منطقة القائم"
 _UNIT_WORDS = frozenset(normalize(w) for w in ("محافظة", "مدينة", "قضاء", "ناحية"))
 
