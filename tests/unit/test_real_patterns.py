@@ -909,6 +909,17 @@ PATTERNS = [
         {"conoco"},
     ),
     (
+        "'the attacks' right after a campaign count are the counted ones, not today's",
+        "Drones fired at Ain al-Asad overnight",
+        "Two drones were fired at the Ain al-Asad air base in Anbar overnight, security sources said "
+        "on Wednesday.\n\nUS forces have been attacked more than 50 times in Iraq and Syria since "
+        "mid-October, Pentagon figures show. The attacks have targeted Harir air base, the Conoco gas "
+        "field and the al-Omar oil field.",
+        True,
+        {"anbar"},
+        {"harir", "conoco", "al-omar", "deir-ez-zor"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -1435,6 +1435,19 @@ def _mention(
         # "Early on Wednesday, it struck again. ... The strikes hit a compound in Jurf al-Sakhar":
         # the attack just told, and where it hit
         when, why = "current", f"the attack of sentence {previous.sentence + 1}, where it hit"
+    elif (
+        previous is not None
+        and previous.recency == "past"
+        and index - previous.sentence == 1
+        and attack_terms
+        and all(
+            h.label == "attack" and h.first == h.last and words[h.first - offset] in _PLURAL_ATTACK_NOUNS
+            for h in attack_terms
+        )
+    ):
+        # "attacked at least 55 times since Oct. 17. The attacks have targeted Ain al-Asad, Harir
+        # ...": the attacks just counted, not today's
+        when, why = "past", f"the attacks of sentence {previous.sentence + 1}"
     elif lead is not None:
         when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
     elif index < LEAD_SENTENCES and (place_ids or killed or wounded or projectiles):
@@ -1615,6 +1628,9 @@ _YEAR_AFTER = frozenset(
 # background. Not "the blast followed a rocket attack".
 _FOLLOWS = frozenset(FOLLOWS)
 # "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
+_PLURAL_ATTACK_NOUNS = frozenset(
+    normalize(w) for w in ("attacks", "هجمات", "الهجمات", "اعتداءات", "الاعتداءات")
+)
 _FORMER = frozenset(normalize(w) for w in "سابق السابق سابقة السابقة previous".split())
 _OFFICES = frozenset(
     normalize(w)
