@@ -920,6 +920,23 @@ PATTERNS = [
         {"harir", "conoco", "al-omar", "deir-ez-zor"},
     ),
     (
+        "a rocketing rise in prices is no rocket (accusative form, in the body)",
+        "قفزة في أسعار الشقق قرب مطار أربيل",
+        "شهدت أسعار الشقق في الأحياء المحيطة بمطار أربيل ارتفاعاً صاروخياً، وفق "
+        "مكاتب عقارية، فيما أعلنت شركات عن «قنبلة الموسم» لجذب مشترين من بغداد والموصل.",
+        False,
+        set(),
+        {"erbil-airport", "erbil", "baghdad"},
+    ),
+    (
+        "media 'affiliated with' a side, then raids: the raids are fired, not a fleet",
+        "غارات على صنعاء",
+        "عاجل | قناة تابعة للحوثيين: غارات أمريكية تستهدف مواقع في صنعاء والحديدة.",
+        True,
+        set(),
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

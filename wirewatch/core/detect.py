@@ -1099,10 +1099,10 @@ _THINGS_BEFORE = frozenset(
     normalize(w) for w in "مخزن مخازن مستودع مستودعات مصنع مصانع ورشة ورش برنامج تكنولوجيا تقنية".split()
 )
 # "maintain Iraq's fleet of F-16 fighter jets", "طائرة تابعة لسلاح الجو" (a plane of the air force)
-_EQUIPMENT = frozenset(
-    normalize(w)
-    for w in "fleet fleets squadron squadrons maintain maintains تابعة التابعة تابع التابع".split()
-)
+_EQUIPMENT = frozenset(normalize(w) for w in "fleet fleets squadron squadrons maintain maintains".split())
+# "التابعة لسلاح الجو": right before the air force it belongs to; not "وسائل إعلام تابعة للحوثيين:
+# غارات ...", media of one side reporting raids
+_BELONGING = frozenset(normalize(w) for w in "تابعة التابعة تابع التابع".split())
 _WEAPON_LIST = frozenset(
     normalize(w)
     for w in "and or rocket rockets missile missiles drone drones ballistic cruise long range".split()
@@ -1123,7 +1123,11 @@ def _names_a_thing(words: Sequence[str], hit: TermHit, offset: int) -> bool:
         or (first > 0 and any(f in _THINGS_BEFORE for f in word_forms(words[first - 1])))
         or _stored(words, first)
         or (
-            hit.label == "weapon:airstrike" and any(w in _EQUIPMENT for w in words[max(0, first - 4) : first])
+            hit.label == "weapon:airstrike"
+            and (
+                any(w in _EQUIPMENT for w in words[max(0, first - 4) : first])
+                or (first > 0 and words[first - 1] in _BELONGING)
+            )
         )
     )
 

@@ -83,8 +83,10 @@ _SENSES = (
             "مسبار | المريخ | orbit | spaceport | nasa | spacex | astronaut | astronauts | cosmonauts"
             " | capsule | ناسا | سبيس | فالكون | كانافيرال | الاصطناعي | اصطناعي | اصطناعيا | الاصطناعية"
         ),
-        # Jeddah's "أسواق الصواريخ", a market named after rockets
-        _words("سوق | أسواق | اسواق | حي | شارع"),
+        # Jeddah's "أسواق الصواريخ", a market named after rockets; "ارتفاع صاروخي", a rocketing rise
+        _words(
+            "سوق | أسواق | اسواق | حي | شارع | ارتفاع | ارتفاعا | قفزة | قفزات | نمو | نموا | صعود | صعودا"
+        ),
     ),
     _Sense(
         "an animal shot, not an attack",
