@@ -937,6 +937,32 @@ PATTERNS = [
         set(),
     ),
     (
+        "'in al-Qaim' (في القائم) is the town: the everyday word never follows 'in'",
+        "قتلى في قصف على مقرات للحشد",
+        "قال الحشد الشعبي إن ثلاثة من مقاتليه قتلوا فجر اليوم في قصف جوي استهدف مقرا له في القائم.",
+        True,
+        {"anbar"},
+        set(),
+    ),
+    (
+        "a fear that attacks on a base will escalate is no attack on it",
+        "غارات أمريكية على مواقع في دير الزور",
+        "شنت طائرات أمريكية فجر اليوم غارات على مواقع لفصائل مسلحة في دير الزور. ويخشى مسؤولون "
+        "عراقيون أن تدفع الضربات الفصائل إلى تصعيد هجماتها على قواعد مثل عين الأسد.",
+        True,
+        {"deir-ez-zor"},
+        {"ain-al-asad", "anbar"},
+    ),
+    (
+        "air traffic at an airport resumed after a strike on the city: the airport was not hit",
+        "صواريخ على أربيل",
+        "سقطت صواريخ باليستية فجر اليوم على حي سكني في مدينة أربيل، وقال مسؤول إن حركة الملاحة "
+        "في مطار أربيل استؤنفت صباحا بعد تعليقها لساعات.",
+        True,
+        set(),
+        {"erbil-airport"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

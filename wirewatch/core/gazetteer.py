@@ -396,6 +396,7 @@ class Gazetteer:
                 # "the Victory military complex", "the Victory logistics complex"
                 or (after in _DESCRIBING and after2 in _CONTEXT_AFTER)
                 or (before == _AND_IN and text[m.end : m.end + 2].lstrip()[:1] in ("،", ","))  # "وفي القائم،"
+                or (before in _IN_AR and all(w in _TOWNS_AFTER_IN for w in norms[m.first : m.last + 1]))
             ):
                 kept.append(m)
                 continue
@@ -410,6 +411,10 @@ class Gazetteer:
 _IN_AT = frozenset(normalize(w) for w in ("في", "in", "at"))
 _DESCRIBING = frozenset(("military", "logistics", "logistic", "support", "air"))
 _AND_IN = normalize("وفي")  # "وفي القائم، قال شهود": a news item opening on its place
+_IN_AR = frozenset(normalize(w) for w in ("في", "وفي"))
+# Everyday words whose everyday sense never follows "في" right away (القائم بالأعمال, the one in
+# charge; الرطبة, humid): after it, the town ("قتلوا في قصف ... في القائم").
+_TOWNS_AFTER_IN = frozenset(normalize(w) for w in "القائم الرطبة الكرمة الخالص الهول حرير".split())
 BASE_WORDS = frozenset(
     normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
 )

@@ -212,6 +212,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         سيستهدف | سنرد | سترد | سيرد | في حال | خطط* | مخطط* | يخطط* | وعيد | ثأر | الثأر
         ضمن مدى | في مرمى | خطر | مخاطر | أنصاره إلى
         يتأهب* | تتأهب | يستعد* | تستعد* | استعداد* | استعدادا | تحضير* | تحضيرات
+        يخشى | تخشى | ويخشى | وتخشى | يخشون | ويخشون | تصعيد هجمات* | تصعيد الهجمات
         risk* | advisory | threat* | warn* | vow* | plan to | plans to | planned to | preparing | prepare
         gearing up | poised
         planning to | accused of planning | of planning | plot* | intend* | avenge

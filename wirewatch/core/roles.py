@@ -482,13 +482,13 @@ _TRAFFIC = frozenset(normalize(w) for w in "traffic flights flight الملاح�
 _HALTED = frozenset(
     normalize(w)
     for w in """halted suspended stopped diverted closed grounded أوقفت توقفت علقت تعليق إيقاف توقف إغلاق
-    أغلق""".split()
+    أغلق resumed reopened استؤنفت استئناف تعليقها إغلاقه""".split()
 )
 
 
 def is_grounded(words: Sequence[str], first: int, last: int) -> bool:
     """ "air traffic at Erbil airport was halted", "توقفت حركة الملاحة في مطار أربيل": the airport
-    closed its sky, no one struck it."""
+    closed its sky (or opened it again: "استؤنفت"), no one struck it."""
     before = words[max(0, first - 3) : first]
     after = words[last + 1 : last + 5]
     return bool(_TRAFFIC.intersection(before)) and bool(
