@@ -963,6 +963,17 @@ PATTERNS = [
         {"erbil-airport"},
     ),
     (
+        "'On Christmas Day' is a past day, and 'the repeated attacks' are many",
+        "Iraq presses for a timetable for the coalition's exit",
+        "Iraq's prime minister on Sunday called for a quick exit of the US-led coalition.\n\n"
+        "On Christmas Day, a drone attack on Erbil airport wounded three US service members.\n\n"
+        "In Anbar, tribal leaders worry about the repeated attacks on Ain al-Asad, which employs "
+        "hundreds of local people.",
+        False,
+        set(),
+        {"erbil-airport", "ain-al-asad", "anbar"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -75,3 +75,15 @@ def test_a_past_weekday_and_today_after_it_are_two_times() -> None:
 
 def test_a_single_day_is_a_measure_not_today() -> None:
     assert find_time_refs(norms("تغطي الطائرة خمسين دونما في اليوم الواحد"), TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "days"),
+    [
+        (datetime(2024, 1, 21, 8, 0, tzinfo=UTC), 27),  # a January story: last December's
+        (datetime(2023, 12, 26, 8, 0, tzinfo=UTC), 1),  # the day after: yesterday
+    ],
+)
+def test_a_fixed_holiday_names_its_last_day_before_publication(published: datetime, days: int) -> None:
+    refs = find_time_refs(norms("On Christmas Day, a drone struck the airport"), published)
+    assert [(r.text, r.days_ago) for r in refs] == [("christmas day", days)]

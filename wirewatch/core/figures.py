@@ -138,6 +138,10 @@ def count_near(words: Sequence[str], hits: Sequence[TermHit], offset: int) -> in
 # day's round-up).
 _TIMES = frozenset(normalize(w) for w in ("times", "مرة", "مرات"))
 _MANY = 10
+# "the repeated attacks on Ain al-Asad", "الهجمات المتكررة": many attacks, none told
+_REPEATED = frozenset(
+    normalize(w) for w in ("repeated", "frequent", "recurring", "المتكررة", "متكررة", "المتواصلة", "متواصلة")
+)
 
 
 def aggregate(words: Sequence[str]) -> bool:
@@ -146,8 +150,13 @@ def aggregate(words: Sequence[str]) -> bool:
     for i, w in enumerate(words):
         if w in _TIMES or any(f in _PLURAL_ATTACKS for f in word_forms(w)):
             for j in (i - 1, i - 2):
-                if j >= 0 and (words[j] in VAGUE or (number_word(words[j]) or 0) >= _MANY):
+                if j >= 0 and (
+                    words[j] in VAGUE or words[j] in _REPEATED or (number_word(words[j]) or 0) >= _MANY
+                ):
                     return True
+            # "الهجمات المتكررة": the adjective follows in Arabic
+            if i + 1 < len(words) and words[i + 1] in _REPEATED and w not in _TIMES:
+                return True
     return False
 
 

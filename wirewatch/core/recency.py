@@ -217,8 +217,29 @@ _YEAR_LEAD = {
 }
 
 
+# Days named by a fixed-date holiday: "On Christmas Day, a drone struck Erbil" in a January story.
+_HOLIDAYS: dict[tuple[str, ...], tuple[int, int]] = {
+    ("christmas", "day"): (12, 25),
+    ("christmas", "eve"): (12, 24),
+    ("new", "year", "s", "day"): (1, 1),
+    ("new", "year", "s", "eve"): (12, 31),
+    ("boxing", "day"): (12, 26),
+}
+
+
+def _holiday_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    for key, (month, day) in _HOLIDAYS.items():
+        if tuple(words[i : i + len(key)]) == key:
+            if published is None:
+                return None
+            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+            days = _days_between(published, date(year, month, day))
+            return ("past" if days > CURRENT_DAYS else "current"), days, len(key)
+    return None
+
+
 def _triggers() -> frozenset[str]:
-    words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES)}
+    words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES, *_HOLIDAYS)}
     words |= {k[0] for k in MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
     words |= _DUAL_UNITS | _SOME_DAYS
     return frozenset(words)
@@ -265,7 +286,12 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         if start < i:
             continue  # inside the time found before
         i = start
-        ref = _phrase_at(words, i) or _ago_at(words, i) or _month_at(words, i, published)
+        ref = (
+            _phrase_at(words, i)
+            or _ago_at(words, i)
+            or _month_at(words, i, published)
+            or _holiday_at(words, i, published)
+        )
         if ref is not None and words[i] in _NIGHT and i + 1 < len(words):
             ref = _night_of(words, i + 1, published) or ref
         weekday = None if ref else _weekday_at(words, i, published)
