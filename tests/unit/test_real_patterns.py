@@ -974,6 +974,23 @@ PATTERNS = [
         {"erbil-airport", "ain-al-asad", "anbar"},
     ),
     (
+        "an unidentified drone that crashed near a base failed an attack: no accident",
+        "Unidentified drone crashes near Ain al-Asad",
+        "An unidentified drone crashed near the perimeter of Ain al-Asad air base late on Tuesday "
+        "without causing damage, a security source said.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
+        "a booby-trapped drone that fell near a base (Arabic)",
+        "سقوط مسيرة مفخخة قرب قاعدة عين الأسد",
+        "سقطت طائرة مسيرة مفخخة في محيط قاعدة عين الأسد الجوية مساء الثلاثاء دون أن تسفر عن أضرار.",
+        True,
+        {"ain-al-asad", "anbar"},
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

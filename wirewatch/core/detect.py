@@ -1250,6 +1250,12 @@ def _mention(
         return Rejected(index, start, end, "a security operation without a toll", tuple(hits))
     if "stray" in labels and any(h.term in ARMED_MEN for h in hits):
         labels.discard("stray")  # gunmen who opened fire on the guests of a wedding attacked them
+    if (
+        "accident" in labels
+        and any(h.label == "weapon:drone" for h in hits)
+        and _HOSTILE_DRONE.intersection(words)
+    ):
+        labels.discard("accident")  # "an unidentified drone crashed near Ain al-Asad": it failed
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
     killed, wounded = _toll(sentence)
@@ -1632,6 +1638,10 @@ _YEAR_AFTER = frozenset(
 # background. Not "the blast followed a rocket attack".
 _FOLLOWS = frozenset(FOLLOWS)
 # "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
+# Drones that nobody owns or that carry explosives: one that crashes near a base failed an attack.
+_HOSTILE_DRONE = frozenset(
+    normalize(w) for w in "unidentified unknown laden trapped مجهولة مجهول مفخخة المفخخة ملغمة".split()
+)
 _PLURAL_ATTACK_NOUNS = frozenset(
     normalize(w) for w in ("attacks", "هجمات", "الهجمات", "اعتداءات", "الاعتداءات")
 )
