@@ -254,6 +254,16 @@ class Gazetteer:
         changed = [pid for pid in merged if merged[pid] is not self.places.get(pid)]
         return Gazetteer(merged, _index=_updated_index(self._index, merged, changed), demonyms=self.demonyms)
 
+    def _town_after_in(self, m: PlaceMention, text: str) -> bool:
+        """ "in Hit", "near Balad": a capitalized name of the detail countries, and the whole name
+        (not the first word of a longer one: "in Tal Madiq")."""
+        following = text[m.end : m.end + 2].lstrip()[:1]
+        return (
+            text[m.start : m.start + 1].isupper()
+            and not following.isupper()
+            and self.country_of(m.place_id) in _DETAIL_COUNTRIES
+        )
+
     def _names_a_person(self, norms: Sequence[str], m: PlaceMention) -> bool:
         """A place named like a person ("صلاح الدين", "المثنى") is the person, unless it stands
         where a place stands: after "in", a direction, "محافظة", or before "province"."""
@@ -397,6 +407,7 @@ class Gazetteer:
                 or (after in _DESCRIBING and after2 in _CONTEXT_AFTER)
                 or (before == _AND_IN and text[m.end : m.end + 2].lstrip()[:1] in ("،", ","))  # "وفي القائم،"
                 or (before in _IN_AR and all(w in _TOWNS_AFTER_IN for w in norms[m.first : m.last + 1]))
+                or (before in _IN_LATIN and text and self._town_after_in(m, text))
             ):
                 kept.append(m)
                 continue
@@ -414,7 +425,12 @@ _AND_IN = normalize("وفي")  # "وفي القائم، قال شهود": a news
 _IN_AR = frozenset(normalize(w) for w in ("في", "وفي"))
 # Everyday words whose everyday sense never follows "في" right away (القائم بالأعمال, the one in
 # charge; الرطبة, humid): after it, the town ("قتلوا في قصف ... في القائم").
-_TOWNS_AFTER_IN = frozenset(normalize(w) for w in "القائم الرطبة الكرمة الخالص الهول حرير".split())
+_TOWNS_AFTER_IN = frozenset(
+    normalize(w) for w in "القائم الرطبة الكرمة الخالص الهول حرير الزبير سفوان".split()
+)
+# "a bomb exploded in Hit", "near Balad": a capitalized name right after a locative word is the town
+_IN_LATIN = frozenset(("in", "near", "outside", "around", "into"))
+_DETAIL_COUNTRIES = frozenset(("IQ", "SY", "JO"))
 BASE_WORDS = frozenset(
     normalize(w) for w in ("base", "airbase", "garrison", "قاعدة", "القاعدة", "قاعده", "القاعده")
 )
