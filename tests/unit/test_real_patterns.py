@@ -991,6 +991,17 @@ PATTERNS = [
         set(),
     ),
     (
+        "a tally's 'since October' dates no headline: the undated wire is today's",
+        "Drone strike kills three US troops at Jordan outpost",
+        "A drone attack blamed on Iran-backed militias killed three American service members at a "
+        "small desert outpost in Jordan near the Syrian border.\n\nThe drone struck Tower 22, a "
+        "logistics site near the Syrian border.\n\nMore than 150 attacks on US forces in Iraq and "
+        "Syria have been recorded since October, most causing no injuries.",
+        True,
+        {"tower-22"},
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

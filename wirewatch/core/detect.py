@@ -639,6 +639,7 @@ _KNOWN_DATED = "a known attack its own clause dates back"
 _GENERAL = "no time words, no place, no figure"
 
 
+_SINCE = frozenset(normalize(w) for w in ("since", "منذ"))
 # "يذكر أن البلدة ...", "يشار إلى أن": a reminder of the background, which dates no headline
 _ASIDE = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
 
@@ -662,6 +663,11 @@ def _date_the_headline(
             m
             for k, m in enumerate(mentions[1:], start=1)
             if m.sentence not in asides
+            # "more than 150 attacks since October": a tally's time dates no single attack
+            and not (
+                m.recency == "past"
+                and any(t.label == "background" and normalize(t.term) in _SINCE for t in m.terms)
+            )
             and _same_places(
                 [p for told in mentions[:k] for p in told.places],
                 m.places or [p.place_id for p in m.place_mentions],  # "attacks in Kabul on Friday"
