@@ -1002,6 +1002,16 @@ PATTERNS = [
         set(),
     ),
     (
+        "an election story that dates its rocket attack today still reports it",
+        "Posters, promises and rockets: Baghdad's election campaign enters its last week",
+        "Candidates covered Baghdad's walls with posters this week as the provincial election "
+        "campaign entered its final stretch.\n\nThe tension came into the open again early on "
+        "Wednesday, when several rockets were fired at the US embassy compound in the Green Zone.",
+        True,
+        {"baghdad"},
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

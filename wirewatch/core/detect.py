@@ -972,6 +972,13 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
                 return f"the article is about something else ({frame})"
         elif frame == "threat or warning" and physical and _since_yesterday(mention.time_refs):
             return None  # "vows to respond to Sunday's drone attack that killed three soldiers", on Monday
+        elif (
+            frame == "politics"
+            and mention.recency == "current"
+            and mention.recency_reason.startswith("time:")
+            and all(r.kind == "current" for r in mention.time_refs)
+        ):
+            return None  # an election story that tells "rockets were fired at the embassy early on Friday"
         elif frame == _HEADLINE_ACCIDENT:
             if set(mention.types) <= {"other"} and not labels & {"killed", "wounded"}:  # the blaze's
                 return f"the article is about something else ({frame})"
