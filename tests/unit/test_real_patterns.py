@@ -1012,6 +1012,32 @@ PATTERNS = [
         set(),
     ),
     (
+        "prices that rose 'بشكل صاروخي' (rocket-like) are no rocket",
+        "فيروس يضرب مزارع الطماطم في البصرة",
+        "قال مزارعون في البصرة إن الفيروس ضرب الزرع خلال أسبوعين، وإن أسعار الطماطم في علوة البصرة "
+        "ارتفعت بشكل صاروخي.",
+        False,
+        set(),
+        {"basra"},
+    ),
+    (
+        "drones that light up a city's sky are a show",
+        "300 طائرة مسيرة تضيء سماء أربيل في ليلة نوروز",
+        "حلقت مساء اليوم 300 طائرة مسيرة فوق قلعة أربيل في عرض احتفالي بعيد نوروز.",
+        False,
+        set(),
+        {"erbil"},
+    ),
+    (
+        "a fuel tanker that overturned and exploded is a road accident",
+        "انفجار صهريج وقود قرب التاجي",
+        "اندلع حريق كبير فجر اليوم إثر انقلاب صهريج محمل بالبنزين على الطريق السريع بغداد - سامراء، "
+        "ما أدى إلى انفجار خزان الصهريج.",
+        False,
+        set(),
+        {"baghdad", "salah-al-din"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -255,7 +255,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         manoeuvre*
         training | light show | air show | airshow | flypast | fly-past | flyover | aerobatic*
         independence day | national day | army day | air force day
-        ترسم | رسمت | لوحة ضوئية | لوحات ضوئية | عيد الاستقلال | العيد الوطني | عيد الجيش | يوم القوة الجوية
+        ترسم | رسمت | لوحة ضوئية | لوحات ضوئية | تضيء سماء | أضاءت سماء | تزين سماء | زينت سماء
+        عيد الاستقلال | العيد الوطني | عيد الجيش | يوم القوة الجوية
     """),
     # A visit or an inspection of a base: harmless only in the attack's own clause ("two days before
     # the Pope's visit" does not make the rockets a tour).
@@ -415,6 +416,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         not an attack | mistook | mistaken for | mistaking
         no suspicion | training flight | blaze
         أسطوانة غاز | اسطوانة غاز | أسطوانات الغاز | تسرب غاز | تسرب الغاز | مولدة | مولد كهربائي
+        صهريج وقود | صهريج محمل | صهريج محمّل | انقلاب صهريج | انقلاب شاحنة | حادث مروري | الحادث مروري
         عبوة غاز | عبوات غاز | عبوة الغاز | غاز منزلي | غاز منزلية
         حريق أعشاب
         حادث مروري | حوادث مرورية | حادث سير | حوادث السير | traffic accident* | road accident* | car crash*
