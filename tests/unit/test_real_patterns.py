@@ -1038,6 +1038,40 @@ PATTERNS = [
         {"baghdad", "salah-al-din"},
     ),
     (
+        "a dollar rate that rockets in Baghdad's exchanges is no rocket",
+        "Dollar rate rockets in Baghdad exchanges as the central bank launches a campaign",
+        "The dollar rate rocketed in Baghdad's exchanges on Monday, traders said.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
+        "spikes 'like rockets' in a volleyball final are sport",
+        "Anbar University hosts the volleyball championship",
+        "The host team's attack smashed spikes like rockets past the blockers of the University of "
+        "Mosul on Tuesday, the coach said.",
+        False,
+        set(),
+        {"nineveh", "anbar"},
+    ),
+    (
+        "lightning that struck a tower with an explosion-like bang is weather",
+        "Lightning strikes a telecom tower in Baquba as a storm hits Diyala",
+        "A bolt of lightning struck a mobile phone tower in central Baquba on Tuesday, causing a fire "
+        "and a loud explosion-like bang. The storm also struck orchards in Khalis with hail.",
+        False,
+        set(),
+        {"diyala"},
+    ),
+    (
+        "a satellite that blasts off on a Falcon 9 rocket is a launch",
+        "Iraqi students' satellite blasts off aboard a Falcon 9 rocket",
+        "Students in Baghdad cheered on Tuesday when the rocket lifted off carrying their satellite.",
+        False,
+        set(),
+        {"baghdad"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -58,7 +58,8 @@ _SENSES = (
             workers | union | unions | hunger | walkout | pay | wage | wages | employees | dockworkers
             seamen | miners | deal | agreement | balance | chord | accord | bargain | lightning | clock
             went | salaries | salary | protest | teachers | drivers | staff | unofficial | stoppage
-            stoppages | strikers | dockers | grain | staged
+            stoppages | strikers | dockers | grain | staged | storm | storms | hail | hailstorm | thunderstorm
+            rain | flood | floods | earthquake | quake
         """),
         _words(
             "air | airstrike | missile | missiles | drone | drones | jets | warplanes | artillery | killed"
@@ -71,7 +72,8 @@ _SENSES = (
             satellite | satellites | space | orbit | nasa | spacex | astronaut | astronauts | prices | price
             shares | sales | فضائي | فضائية | الفضاء | قمر | أقمار | صناعي | مدار | رواد | تسديدة | تسديدات
             هدف | مرمى | الأسهم | الأسعار | أسعار | العلمي | علمي | علمية | الأبحاث | أبحاث | الأرصاد
-            research | scientific | weather | meteorological
+            research | scientific | weather | meteorological | rate | rates | dollar | exchange | exchanges
+            currency | inflation | stocks | rents | spikes | volleyball
         """),
         _words(
             "fired | launched at | hit | struck | sirens | intercepted | سقط | سقوط | استهدف | اعترض"
@@ -82,11 +84,12 @@ _SENSES = (
         _words(
             "مسبار | المريخ | orbit | spaceport | nasa | spacex | astronaut | astronauts | cosmonauts"
             " | capsule | ناسا | سبيس | فالكون | كانافيرال | الاصطناعي | اصطناعي | اصطناعيا | الاصطناعية"
+            " | falcon | liftoff | lifted"
         ),
         # Jeddah's "أسواق الصواريخ", a market named after rockets; "ارتفاع صاروخي", a rocketing rise
         _words(
             "سوق | أسواق | اسواق | حي | شارع | ارتفاع | ارتفاعا | قفزة | قفزات | نمو | نموا | صعود | صعودا"
-            " | بشكل | بصورة"
+            " | بشكل | بصورة | like"
         ),
     ),
     _Sense(
@@ -130,10 +133,13 @@ _SENSES = (
         _words("""
             أسعار | الأسعار | سكاني | السكاني | غضب | الغضب | الطلب | التضخم | prices | price | population
             anger | demand | inflation | مصطنعة | مؤثرات | سينمائية | الخدع | فيلم | الفيلم | تصوير
+            like | lightning | thunder | صاعقة | الصاعقة | رعد | الرعد
         """),
         _words(
             "عبوة | ناسفة | مفخخة | انتحاري | قتل | مقتل | إصابة | bomb | device | suicide | killed | wounded"
         ),
+        # "a bolt of lightning struck a tower, causing ... a loud explosion-like bang"
+        _words("lightning | thunderbolt | صاعقة | الصاعقة"),
     ),
     _Sense(
         "an assault on a person, not an armed attack",
