@@ -1072,6 +1072,18 @@ PATTERNS = [
         {"baghdad"},
     ),
     (
+        "an attack of years ago far below the lead dates no undated headline",
+        "At least 80 civilians dead in gas attack in Syria's Idlib",
+        "The regime used chemical weapons once again, killing at least 80 civilians including "
+        "children in an airstrike on Idlib. Ambulances crossed from Turkey. Doctors said the symptoms "
+        "matched a nerve agent. Aid groups said hospitals were short of medicine. The chemical attack "
+        "was the worst in years. In the wake of the 2013 attack, Assad agreed to a deal to destroy "
+        "his chemical arsenal.",
+        True,
+        set(),
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

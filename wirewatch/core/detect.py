@@ -639,6 +639,14 @@ _KNOWN_DATED = "a known attack its own clause dates back"
 _GENERAL = "no time words, no place, no figure"
 
 
+_LONG_AGO_DAYS = 60
+
+
+def _long_ago(mention: Mention) -> bool:
+    days = [r.days_ago for r in mention.time_refs if r.days_ago is not None]
+    return bool(days) and min(days) > _LONG_AGO_DAYS
+
+
 _SINCE = frozenset(normalize(w) for w in ("since", "منذ"))
 # "يذكر أن البلدة ...", "يشار إلى أن": a reminder of the background, which dates no headline
 _ASIDE = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
@@ -668,6 +676,8 @@ def _date_the_headline(
                 m.recency == "past"
                 and any(t.label == "background" and normalize(t.term) in _SINCE for t in m.terms)
             )
+            # "In the wake of the 2013 attack" far below the lead: background, not the news
+            and not (m.recency == "past" and m.sentence >= LEAD_SENTENCES and _long_ago(m))
             and _same_places(
                 [p for told in mentions[:k] for p in told.places],
                 m.places or [p.place_id for p in m.place_mentions],  # "attacks in Kabul on Friday"
