@@ -1084,6 +1084,23 @@ PATTERNS = [
         set(),
     ),
     (
+        "'إيقاف إطلاق النار' is a ceasefire, not a shooting",
+        "دول الخليج تؤكد تمسكها بقرار مجلس الأمن بشأن إيقاف إطلاق النار في اليمن",
+        "أكد الأمين العام لمجلس التعاون اليوم تمسك دول المجلس بقرار مجلس الأمن بشأن إيقاف إطلاق النار.",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "'بداية المسيرة نحو تحرير صنعاء' is a march on the capital, not a drone",
+        "الحوثيون يخسرون مواقع في الجنوب",
+        "بعد سلسلة الهزائم التي مني بها الحوثيون، يعني تحرير قاعدة العند بداية المسيرة نحو تحرير "
+        "العاصمة صنعاء، كما يرى مراقبون.",
+        False,
+        set(),
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -343,7 +343,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     # A truce, a stop to the shelling: not an attack, whatever it stops ("flights suspended" is
     # not one: airports halt flights after an attack).
     "halt": term_list("""
-        وقف إطلاق النار | وقف اطلاق النار | هدنة | الهدنة | وقف القصف | توقف القصف | إيقاف القصف | ايقاف القصف
+        وقف إطلاق النار | وقف اطلاق النار | إيقاف إطلاق النار | ايقاف اطلاق النار
+        هدنة | الهدنة | وقف القصف | توقف القصف | إيقاف القصف | ايقاف القصف
         وقف العمليات العسكرية | ceasefire | cease fire | truce | halt to the shelling | halt the shelling
         أوقفت القصف | اوقفت القصف | أوقفت عمليات القصف | اوقفت عمليات القصف | علقت جزئيا | تعليق القصف
         halts shelling | halted shelling | halts the shelling | halted the shelling | stopped its shelling
