@@ -23,27 +23,59 @@ _MARKER = re.compile(
     r"|(?:مواضيع|أخبار|اخبار|مقالات)\s+ذات\s+صلة"
     r"|شاهد\s+(?:أيضا|أيضاً|ايضا|ايضاً)"
 )
-_CHEAP = ("Related", "Read", "READ", "See", "Also", "أيضا", "ايضا", "صلة")
+# Words every marker holds; the expression runs only around them ("أيضا" alone is in a
+# third of Arabic articles: the verbs before it are rarer).
+_CHEAP = (
+    "Related",
+    "Read",
+    "READ",
+    "See also",
+    "Also read",
+    "اقرأ",
+    "اقرا",
+    "إقرأ",
+    "إقرا",
+    "ذات صلة",
+    "شاهد أيضا",
+)
+_CUES = re.compile("|".join(re.escape(cue) for cue in _CHEAP))
 _LATE = 0.5  # where in a one-paragraph text a marker may start for the rest to go
 
 
 def without_furniture(text: str) -> str:
     """``text`` with each furniture paragraph cut from its marker on (the rest of it kept)."""
-    if not any(cue in text for cue in _CHEAP):
-        return text  # most articles: no regular expression run at all
+    markers = _markers(text)
+    if not markers:
+        return text
     out: list[str] = []
     kept = 0
-    for match in _MARKER.finditer(text):
-        if match.start() < kept:
+    for start in markers:
+        if start < kept:
             continue
-        end = text.find("\n", match.start())
+        end = text.find("\n", start)
         if end < 0:
-            if match.start() < _LATE * len(text):
+            if start < _LATE * len(text):
                 continue  # an early list in a flattened page: the story follows it
             end = len(text)
-        out.append(text[kept : match.start()])
+        out.append(text[kept:start])
         kept = end
     if not out:
         return text
     out.append(text[kept:])
     return "".join(out)
+
+
+def _markers(text: str) -> list[int]:
+    """Where markers start. The expression runs only in a small window around each cue word:
+    run over a whole article it cost a fifth of the analysis of the Arabic corpus."""
+    found: set[int] = set()
+    for cue in _CUES.finditer(text):
+        at = cue.start()
+        match = _MARKER.search(text, max(0, at - _BEFORE_CUE), at + _AFTER_CUE)
+        if match is not None:
+            found.add(match.start())
+    return sorted(found)
+
+
+_BEFORE_CUE = 12  # "... 87 Related": the ellipsis and the count before the cue
+_AFTER_CUE = 40  # the marker's own words after its cue

@@ -227,7 +227,12 @@ _HOLIDAYS: dict[tuple[str, ...], tuple[int, int]] = {
 }
 
 
+_HOLIDAY_FIRST = frozenset(key[0] for key in _HOLIDAYS)
+
+
 def _holiday_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    if words[i] not in _HOLIDAY_FIRST:
+        return None
     for key, (month, day) in _HOLIDAYS.items():
         if tuple(words[i : i + len(key)]) == key:
             if published is None:
