@@ -1101,6 +1101,16 @@ PATTERNS = [
         set(),
     ),
     (
+        "an attack told without a place strikes the dateline's city",
+        "Traders in Kirkuk complain of a slow Ramadan",
+        "KIRKUK – Traders in the city's old market say business is the slowest they remember.\n\n"
+        "A Katyusha rocket fell late on Tuesday on the roof of an empty warehouse a few streets from "
+        "the market, shattering windows, police said.",
+        True,
+        {"kirkuk"},
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

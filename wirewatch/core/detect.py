@@ -252,7 +252,13 @@ def detect(
     found = gazetteer.find(words, starts[1])
     places = gazetteer.resolve(words, found, doc)
     named = [p for p in places if gazetteer.places[p.place_id].kind != "country"]  # before the focus
+    datelined: list[str] = []
     if dateline:
+        datelined = [
+            p.place_id
+            for p in places
+            if dateline[0] <= p.start < dateline[1] and gazetteer.places[p.place_id].kind != "country"
+        ]
         places = [p for p in places if not (dateline[0] <= p.start < dateline[1])]
     ranges = [(first, last) for _, _, _, first, last in spans]
     demonyms = (
@@ -369,7 +375,23 @@ def detect(
     mentions = _date_the_headline(mentions, article.title.strip() != "", asides, gazetteer)
     mentions = _casualties_in_paragraph(mentions, sentences, doc)
     mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, reference)
+    mentions = _at_the_dateline(mentions, datelined)
     return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
+
+
+def _at_the_dateline(mentions: list[Mention], datelined: Sequence[str]) -> list[Mention]:
+    """ "BASRA – ... A Katyusha rocket fell late last night a few streets from the market": when no
+    current attack of the article names a place, the dateline's city is where it struck."""
+    current = [m for m in mentions if m.recency == "current"]
+    if len(datelined) != 1 or not current or any(m.places for m in current):
+        return mentions
+    first = current[0]
+    return [
+        replace(m, places=tuple(datelined), recency_reason=m.recency_reason + "; at the dateline's city")
+        if m is first
+        else m
+        for m in mentions
+    ]
 
 
 # A later sentence that says what the sounds were: "the sounds came from a controlled detonation
