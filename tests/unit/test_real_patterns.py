@@ -1111,6 +1111,15 @@ PATTERNS = [
         set(),
     ),
     (
+        "a communique's kills 'within operations east of Fallujah' hit Anbar; the command's name measures nothing",
+        "مقتل مسلحين في صلاح الدين والأنبار",
+        "أعلنت خلية الإعلام الحربي اليوم مقتل 40 مسلحا بقصف جوي شمال سامراء. وفي سياق متصل أعلنت "
+        "قيادة عمليات بغداد في بيان منفصل، عن مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة.",
+        True,
+        {"anbar"},
+        {"baghdad"},
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

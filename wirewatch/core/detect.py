@@ -1224,6 +1224,8 @@ _OPERATIONS = frozenset(
         "عمليات أمنية",
         "military operation",
         "military operations",
+        "ضمن عمليات",
+        "خلال عمليات",
     )
 )
 _PARADES = frozenset(normalize(w) for w in ("parade", "عرض عسكري"))
@@ -1415,7 +1417,8 @@ def _mention(
                 words,
                 p.first - offset,
                 p.last - offset,
-                k > 0,
+                # a unit named for a place ("قيادة عمليات بغداد") is no place to measure from
+                any(not is_unit(words, q.first - offset, q.last - offset) for q in places[:k]),
                 len(places) > 1,
                 any(a < p.first - offset for a in attack_positions),
                 speaks=gazetteer.places[p.place_id].kind not in _SILENT,

@@ -114,6 +114,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         strikes | struck
         bomb | bombs | grenade*
         عملية عسكرية | عمليات عسكرية | عملية أمنية | عمليات أمنية | military operation | military operations
+        ضمن عمليات | خلال عمليات
     """),
     # Verbs and nouns that say a thing happened to a target.
     "event": term_list("""
