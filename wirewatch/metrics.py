@@ -44,7 +44,16 @@ ALERT_KINDS = get_args(alerting.Kind)
 FEED_CONDITIONS = get_args(health.FeedCondition)
 FEED_HEALTH_EVENTS = get_args(health.HealthEvent)
 FETCHED_KINDS = ("feed", "page")
-BAD_INPUT_KINDS = ("article", "report", "feed_entry", "silence", "notification", "analysis_error")
+BAD_INPUT_KINDS = (
+    "article",
+    "report",
+    "feed_entry",
+    "silence",
+    "notification",
+    "analysis_error",
+    "feedback",
+    "web_record",
+)
 STAGES = ("poll", "analyze", "incident", "alert")  # per-stage processing time
 CONSUMER_STAGES = ("analyze", "incident", "alert", "dispatch")  # consumer groups, by what they do
 INCIDENT_STATES = get_args(incidents.State)

@@ -94,7 +94,9 @@ def report_for(
     metrics.article_process_seconds.observe(time.perf_counter() - started)
     for attack_type in view["attack_types"]:
         metrics.attack_reports.labels(attack_type).inc()
-    return AttackReport(region=region_of(view), facts=facts, detected_at=now, details=analysis)
+    return AttackReport(
+        region=region_of(view), facts=facts, detected_at=now, details=analysis, text=article.text
+    )
 
 
 @dataclass
