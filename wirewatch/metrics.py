@@ -77,6 +77,7 @@ class Metrics:
     notifications: Counter
     notifications_dead_lettered: Counter
     notifications_silenced: Counter
+    notifications_dismissed: Counter
     delivery_latency_seconds: Histogram
     digest_incidents: Histogram
     outbox_pending: Gauge
@@ -178,6 +179,11 @@ class Metrics:
             notifications_silenced=Counter(
                 "wirewatch_notifications_silenced_total",
                 "Notifications not sent because a silence muted the entry or the channel",
+                registry=registry,
+            ),
+            notifications_dismissed=Counter(
+                "wirewatch_notifications_dismissed_total",
+                "Incident updates not alerted because an analyst dismissed the incident (web feedback)",
                 registry=registry,
             ),
             delivery_latency_seconds=Histogram(
