@@ -87,7 +87,13 @@ class MarksFollower:
             enable_auto_commit=False,
         )
         try:
-            parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+            parts: list[TopicPartition] = []
+            while not parts and not self._stop.is_set():  # a new topic's metadata may lag its creation
+                parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+                if not parts:
+                    self._stop.wait(0.5)
+            if not parts:
+                return
             consumer.assign(parts)
             consumer.seek_to_beginning(*parts)
             end = consumer.end_offsets(parts)

@@ -148,6 +148,7 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["clean"] = views.clean
+    env.filters["piece"] = views.piece
     env.filters["utc"] = views.utc
     env.filters["link"] = views.link
     env.filters["figure"] = views.figure

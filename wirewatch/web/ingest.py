@@ -176,11 +176,16 @@ class Ingest(threading.Thread):
             max_poll_records=1000,
         )
         try:
-            parts = [
-                TopicPartition(topic, p)
-                for topic in by_topic
-                for p in sorted(consumer.partitions_for_topic(topic) or ())
-            ]
+            parts: list[TopicPartition] = []
+            while len({tp.topic for tp in parts}) < len(by_topic) and not self._stop.is_set():
+                # A new topic's metadata may lag its creation: wait until every topic has partitions.
+                parts = [
+                    TopicPartition(topic, p)
+                    for topic in by_topic
+                    for p in sorted(consumer.partitions_for_topic(topic) or ())
+                ]
+                if len({tp.topic for tp in parts}) < len(by_topic):
+                    self._stop.wait(0.5)
             consumer.assign(parts)
             stored = self.store.offsets()
             for tp in parts:

@@ -30,6 +30,15 @@ def clean(text: object, limit: int = 500) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def piece(text: object, limit: int = 2000) -> str:
+    """A piece of a sentence between highlights: like ``clean`` but keeps its edge spaces, so the
+    words on either side of a highlight stay apart."""
+    value = str(text or "")
+    lead = " " if value[:1].isspace() else ""
+    trail = " " if value[-1:].isspace() and value.strip() else ""
+    return lead + clean(value, limit) + trail
+
+
 def link(url: str | None) -> str:
     """The article link if it is a plain http(s) URL, else nothing (no javascript:, data:, ...)."""
     return safe_link(url)
