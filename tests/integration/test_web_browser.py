@@ -207,6 +207,13 @@ def test_an_analyst_follows_an_incident_marks_another_and_silences_in_a_real_bro
                 what="the silence on its topic",
             )
 
+            page.goto(f"{base}/map")
+            expect(page.locator("svg.map circle")).to_have_count(3)  # Ain al-Asad, Baghdad airport, Erbil airport
+            page.screenshot(path=str(tmp_path / "map.png"))
+            page.goto(f"{base}/feeds")
+            expect(page.locator("table.feeds tbody tr")).to_have_count(len(spec.feeds))
+            page.screenshot(path=str(tmp_path / "feeds.png"))
+
             # Log out: every page sends back to the login form.
             page.goto(f"{base}/board")
             page.click("form.who button[type=submit]")

@@ -433,3 +433,67 @@ def test_unknown_incident_is_404_after_login(world) -> None:
     client = TestClient(app)
     login(client)
     assert client.get("/incidents/nope").status_code == 404
+
+
+def test_a_trusted_proxy_header_names_the_user_when_configured_and_only_then(
+    tmp_path: Path, analyzer, users
+) -> None:
+    store = SqliteStore(tmp_path / "store.sqlite3")
+    try:
+        for header, expected in (("X-Forwarded-User", 200), (None, 303)):
+            web = Web(
+                store=store, users=users, actions=CapturedActions(), analyzer=analyzer, trusted_header=header
+            )
+            client = TestClient(create_app(web, "k" * 40))
+            answer = client.get("/board", headers={"X-Forwarded-User": "vic"}, follow_redirects=False)
+            assert answer.status_code == expected
+            unknown = client.get("/board", headers={"X-Forwarded-User": "mallory"}, follow_redirects=False)
+            assert unknown.status_code == 303  # a name missing from the users file gets nothing
+    finally:
+        store.close()
+
+
+def test_a_store_change_wakes_the_boards_waiting_for_it() -> None:
+    import asyncio
+
+    from wirewatch.web.app import Changes
+
+    async def scenario() -> tuple[int, int]:
+        changes = Changes()
+        changes.loop = asyncio.get_running_loop()
+        quiet = await changes.wait(0, timeout=0.01)  # nothing changed: the heartbeat's turn
+        waiter = asyncio.create_task(changes.wait(0, timeout=30))
+        await asyncio.sleep(0)
+        changes.changed()  # as the ingest thread does after writing a batch
+        return quiet, await waiter
+
+    assert asyncio.run(scenario()) == (0, 1)
+
+
+def test_the_map_places_points_in_mercator_and_asks_tiles_only_when_configured() -> None:
+    from wirewatch.web.views import map_view, mercator
+
+    assert mercator(0.0, 0.0, 0) == (128.0, 128.0)  # the middle of the single world tile
+    asad = {
+        "id": "i",
+        "lat": 33.8,
+        "lon": 42.44,
+        "name": "Ain al-Asad",
+        "state": "reported",
+        "dismissed": False,
+    }
+    offline = map_view([asad], None)
+    assert offline.tiles == []
+    (point,) = offline.points
+    assert 0 < point["x"] < offline.box[2] and 0 < point["y"] < offline.box[3]
+    tiled = map_view([asad], "https://tiles.example/{z}/{x}/{y}.png")
+    assert tiled.tiles and all(url.startswith("https://tiles.example/6/") for url, _, _ in tiled.tiles)
+
+
+def test_the_map_page_draws_incident_points(world, analyzer) -> None:
+    store, _, app = world
+    two_incidents(store, analyzer)
+    client = TestClient(app)
+    login(client)
+    html = client.get("/map").text
+    assert html.count("<circle") == 2 and "<image" not in html and "Drawn without map tiles" in html

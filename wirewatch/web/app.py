@@ -382,8 +382,8 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
         from starlette.concurrency import run_in_threadpool
 
         rows = await run_in_threadpool(web.store.board, views.Filters().query(web.clock(), limit=500))
-        points = _points(rows)
-        return page(request, "map.html", points=points, tile_url=web.tile_url or "")
+        view = views.map_view(_points(rows), web.tile_url)
+        return page(request, "map.html", view=view, tiled=bool(web.tile_url))
 
     async def on_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)

@@ -132,3 +132,46 @@ class Filters:
 
     def params(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
+
+
+# -- the map ---------------------------------------------------------------------------------------
+
+MAP_AREA = (34.0, 28.0, 50.0, 38.5)  # west, south, east, north: Iraq, Syria, Jordan and the bases
+MAP_ZOOM = 6
+
+
+def mercator(lon: float, lat: float, zoom: int = MAP_ZOOM) -> tuple[float, float]:
+    """Web Mercator pixels at ``zoom`` (256-pixel tiles), as tile servers cut the world."""
+    import math
+
+    scale = 256 * 2**zoom
+    x = (lon + 180.0) / 360.0 * scale
+    rad = math.radians(lat)
+    y = (1.0 - math.log(math.tan(rad) + 1.0 / math.cos(rad)) / math.pi) / 2.0 * scale
+    return x, y
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the map page draws: a view box in Mercator pixels, the points, and the tiles (if any)."""
+
+    box: tuple[float, float, float, float]  # x, y, width, height
+    points: list[dict[str, Any]]
+    tiles: list[tuple[str, float, float]]  # (URL, x, y)
+
+
+def map_view(points: list[dict[str, Any]], tile_url: str | None) -> MapView:
+    west, south, east, north = MAP_AREA
+    x0, y0 = mercator(west, north)
+    x1, y1 = mercator(east, south)
+    placed = []
+    for p in points:
+        x, y = mercator(p["lon"], p["lat"])
+        placed.append({**p, "x": round(x - x0, 1), "y": round(y - y0, 1)})
+    tiles = []
+    if tile_url:
+        for tx in range(int(x0 // 256), int(x1 // 256) + 1):
+            for ty in range(int(y0 // 256), int(y1 // 256) + 1):
+                url = tile_url.replace("{z}", str(MAP_ZOOM)).replace("{x}", str(tx)).replace("{y}", str(ty))
+                tiles.append((url, tx * 256 - x0, ty * 256 - y0))
+    return MapView((0.0, 0.0, round(x1 - x0, 1), round(y1 - y0, 1)), placed, tiles)
