@@ -496,4 +496,5 @@ def test_the_map_page_draws_incident_points(world, analyzer) -> None:
     client = TestClient(app)
     login(client)
     html = client.get("/map").text
-    assert html.count("<circle") == 2 and "<image" not in html and "Drawn without map tiles" in html
+    assert html.count('class="pt ') == 2 and "<image" not in html and "Drawn without map tiles" in html
+    assert 'class="landmark">Baghdad<' in html

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -138,6 +138,16 @@ class Filters:
 
 MAP_AREA = (34.0, 28.0, 50.0, 38.5)  # west, south, east, north: Iraq, Syria, Jordan and the bases
 MAP_ZOOM = 6
+# Cities drawn faintly on the map so that a point can be placed at a glance with no tiles.
+LANDMARKS = (
+    ("IQ-BG/baghdad", "Baghdad"),
+    ("IQ-BA/basra", "Basra"),
+    ("IQ-NI/mosul", "Mosul"),
+    ("IQ-AR/erbil", "Erbil"),
+    ("SY-HL/aleppo", "Aleppo"),
+    ("SY-DY/deir-ez-zor", "Deir ez-Zor"),
+    ("JO-AM/amman", "Amman"),
+)
 
 
 def mercator(lon: float, lat: float, zoom: int = MAP_ZOOM) -> tuple[float, float]:
@@ -158,6 +168,7 @@ class MapView:
     box: tuple[float, float, float, float]  # x, y, width, height
     points: list[dict[str, Any]]
     tiles: list[tuple[str, float, float]]  # (URL, x, y)
+    landmarks: list[tuple[str, float, float]] = field(default_factory=list)  # (name, x, y)
 
 
 def map_view(points: list[dict[str, Any]], tile_url: str | None) -> MapView:
@@ -174,4 +185,13 @@ def map_view(points: list[dict[str, Any]], tile_url: str | None) -> MapView:
             for ty in range(int(y0 // 256), int(y1 // 256) + 1):
                 url = tile_url.replace("{z}", str(MAP_ZOOM)).replace("{x}", str(tx)).replace("{y}", str(ty))
                 tiles.append((url, tx * 256 - x0, ty * 256 - y0))
-    return MapView((0.0, 0.0, round(x1 - x0, 1), round(y1 - y0, 1)), placed, tiles)
+    from wirewatch.web.places import coordinates
+
+    known = coordinates()
+    marks = []
+    for place_id, name in LANDMARKS:
+        if place_id in known:
+            lat, lon = known[place_id]
+            x, y = mercator(lon, lat)
+            marks.append((name, round(x - x0, 1), round(y - y0, 1)))
+    return MapView((0.0, 0.0, round(x1 - x0, 1), round(y1 - y0, 1)), placed, tiles, marks)
