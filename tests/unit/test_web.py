@@ -498,3 +498,37 @@ def test_the_map_page_draws_incident_points(world, analyzer) -> None:
     html = client.get("/map").text
     assert html.count('class="pt ') == 2 and "<image" not in html and "Drawn without map tiles" in html
     assert 'class="landmark">Baghdad<' in html
+
+
+def test_login_comes_back_only_to_a_page_of_this_site(world) -> None:
+    _, _, app = world
+    client = TestClient(app)
+    for target, lands in (
+        ("/feeds", "/feeds"),
+        ("//evil.example/x", "/board"),
+        ("/\\evil.example", "/board"),
+    ):
+        token = csrf_of(client.get("/login").text)
+        answer = client.post(
+            "/login",
+            params={"next": target},
+            data={"name": "dana", "password": PASSWORD, "csrf": token},
+            follow_redirects=False,
+        )
+        assert answer.headers["location"] == lands, target
+
+
+def test_a_mark_must_name_an_incident_and_a_report_of_it(world, analyzer) -> None:
+    store, actions, app = world
+    asad, erbil = two_incidents(store, analyzer)
+    client = TestClient(app)
+    login(client)
+    token = csrf_of(client.get("/board").text)
+    missing = client.post("/incidents/nope/feedback", data={"mark": "not_attack", "csrf": token})
+    assert missing.status_code == 404
+    other = erbil.reports[0].article_id
+    wrong = client.post(
+        f"/incidents/{asad.id}/feedback", data={"mark": "not_attack", "article_id": other, "csrf": token}
+    )
+    assert wrong.status_code == 400
+    assert actions.sent == []

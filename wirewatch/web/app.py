@@ -205,7 +205,7 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
 
     async def login(request: Request) -> Response:
         target = request.query_params.get("next", "/board")
-        if not target.startswith("/") or target.startswith("//"):
+        if not target.startswith("/") or target.startswith("//") or "\\" in target:  # no other host
             target = "/board"
         if request.method == "GET":
             return page(request, "login.html", next=target, error="")
@@ -298,6 +298,14 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
         form = await checked_form(request)
         incident_id = request.path_params["id"]
         user: User = request.scope["user"]
+        from starlette.concurrency import run_in_threadpool
+
+        found = await run_in_threadpool(web.store.incident, incident_id)
+        if found is None:
+            raise HTTPException(404, "no such incident")
+        reports = {r.article_id for r in found.row.incident.reports}
+        if form.get("article_id") and str(form.get("article_id")) not in reports:
+            raise HTTPException(400, "that report is not one of this incident's")
         mark = str(form.get("mark", ""))
         if mark not in MARKS:
             raise HTTPException(400, f"unknown mark {views.clean(mark, 40)!r}")
@@ -371,8 +379,10 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
 
     async def silence_expire(request: Request) -> Response:
         await checked_form(request)
+        from starlette.concurrency import run_in_threadpool
+
         wanted = request.path_params["id"]
-        found = next((s for s in web.store.silences() if s.id == wanted), None)
+        found = next((s for s in await run_in_threadpool(web.store.silences) if s.id == wanted), None)
         if found is None:
             raise HTTPException(404, "no such silence")
         await act(lambda: web.actions.expire(found))
