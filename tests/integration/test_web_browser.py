@@ -208,7 +208,7 @@ def test_an_analyst_follows_an_incident_marks_another_and_silences_in_a_real_bro
             )
 
             page.goto(f"{base}/map")
-            expect(page.locator("svg.map circle")).to_have_count(
+            expect(page.locator("svg.map circle.pt")).to_have_count(
                 2
             )  # Ain al-Asad, Erbil (Baghdad was dismissed)
             page.screenshot(path=str(tmp_path / "map.png"))
