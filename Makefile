@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: browser bench-web eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: browser postgres bench-web eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -32,7 +32,11 @@ browser: ## Debian's chromium for the browser test (apt-get, as root in CI; skip
 	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
 	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; fi
 
-test: venv kafka-fetch prometheus-fetch browser ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
+postgres: ## Debian's PostgreSQL server for the web store's tests (apt-get; skipped when initdb is there; the tests start their own server)
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then echo "postgresql: $$(ls -d /usr/lib/postgresql/*/bin | tail -1)"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; fi
+
+test: venv kafka-fetch prometheus-fetch browser postgres ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
 	$(BIN)/ruff check wirewatch tests deploy bench
 	$(BIN)/mypy wirewatch
 	$(BIN)/python -m pytest -p no:cacheprovider tests

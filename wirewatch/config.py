@@ -264,7 +264,8 @@ class Settings(BaseSettings):
     web_store: str = Field(
         ".run/web/store.sqlite3",
         description="the web worker's store, rebuilt from the topics: a SQLite file path (the embedded "
-        "default). Deleting it costs a full re-read of the topics at the next start, nothing else",
+        "default), or postgresql://user@host/db for a server several web workers share (needs "
+        "wirewatch[postgres]). Deleting it costs a full re-read of the topics at the next start",
     )
     web_users: Path | None = Field(
         None,

@@ -6,7 +6,9 @@ restart resumes exactly where the data stops: nothing is lost, and because every
 idempotent upsert (an incident by id, kept only if its revision is not older; a revision by
 incident, revision, change and article), reading a record twice changes nothing.
 
-A PostgreSQL store would implement the same ``Store`` protocol; only SQLite exists today.
+``PostgresStore`` runs the same SQL on a PostgreSQL server (``WIREWATCH_WEB_STORE=postgresql://…``)
+for a team whose web pages run on more than one machine: the SQL here is the part of both
+dialects that they share, and ``?`` placeholders become ``%s`` for psycopg.
 """
 
 from __future__ import annotations
@@ -177,15 +179,15 @@ class Store(Protocol):
 
 
 def open_store(spec: str) -> Store:
-    """The store a setting names: a SQLite file path (``sqlite:`` prefix optional)."""
+    """The store a setting names: ``postgresql://…`` (a server), else a SQLite file path."""
     if spec.startswith(("postgresql:", "postgres:")):
-        raise ConfigError("a PostgreSQL store is not implemented yet; use a SQLite file", field="web_store")
+        return PostgresStore(spec)
     path = spec.removeprefix("sqlite:").removeprefix("//")
     return SqliteStore(Path(path))
 
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS offsets (topic TEXT NOT NULL, part INTEGER NOT NULL, next INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS offsets (topic TEXT NOT NULL, part INTEGER NOT NULL, next_offset BIGINT NOT NULL,
     PRIMARY KEY (topic, part));
 CREATE TABLE IF NOT EXISTS incidents (
     id TEXT PRIMARY KEY, revision INTEGER NOT NULL, state TEXT NOT NULL,
@@ -228,30 +230,44 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-class SqliteStore:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
-        self._db().executescript(_SCHEMA)  # runs in its own transaction
+class _Connection(Protocol):
+    """What the store uses of a DB-API connection in autocommit mode (sqlite3, or ``_Postgres``)."""
 
-    def _db(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Any: ...
+    def executemany(self, sql: str, params: Iterable[Sequence[Any]], /) -> Any: ...
+    def close(self) -> None: ...
+
+
+class SqlStore:
+    """The store over SQL that SQLite and PostgreSQL both run; a subclass says how to connect."""
+
+    begin = "BEGIN"
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._all: list[_Connection] = []
+        self._lock = threading.Lock()
+        db = self._db()
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+
+    def _connect(self) -> _Connection:
+        raise NotImplementedError
+
+    def _db(self) -> _Connection:
+        db: _Connection | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            db = self._connect()
             self._local.db = db
             with self._lock:
                 self._all.append(db)
         return db
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self) -> Iterator[_Connection]:
         db = self._db()
-        db.execute("BEGIN IMMEDIATE")
+        db.execute(self.begin)
         try:
             yield db
         except BaseException:
@@ -269,7 +285,7 @@ class SqliteStore:
     # -- writing -------------------------------------------------------------------------------
 
     def offsets(self) -> Offsets:
-        rows = self._db().execute("SELECT topic, part, next FROM offsets").fetchall()
+        rows = self._db().execute("SELECT topic, part, next_offset FROM offsets").fetchall()
         return {(topic, part): nxt for topic, part, nxt in rows}
 
     def apply(self, changes: Sequence[Change], offsets: Offsets) -> None:
@@ -277,8 +293,9 @@ class SqliteStore:
             for change in changes:
                 _write(db, change)
             db.executemany(
-                "INSERT INTO offsets (topic, part, next) VALUES (?, ?, ?) "
-                "ON CONFLICT (topic, part) DO UPDATE SET next = max(next, excluded.next)",
+                "INSERT INTO offsets (topic, part, next_offset) VALUES (?, ?, ?) "
+                "ON CONFLICT (topic, part) DO UPDATE SET next_offset = excluded.next_offset "
+                "WHERE excluded.next_offset > offsets.next_offset",
                 [(topic, part, nxt) for (topic, part), nxt in offsets.items()],
             )
 
@@ -398,6 +415,59 @@ class SqliteStore:
         return sorted(seen.items(), key=lambda p: p[1].casefold())
 
 
+class SqliteStore(SqlStore):
+    """The embedded default: one file, WAL mode so the pages read while the ingest thread writes."""
+
+    begin = "BEGIN IMMEDIATE"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        super().__init__()
+
+    def _connect(self) -> _Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+
+
+class _Postgres:
+    """A psycopg connection that takes the store's ``?`` placeholders."""
+
+    def __init__(self, dsn: str) -> None:
+        import psycopg
+
+        self.db = psycopg.connect(dsn, autocommit=True)
+
+    def execute(self, sql: str, params: Sequence[Any] = (), /) -> Any:
+        return self.db.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, params: Iterable[Sequence[Any]], /) -> Any:
+        with self.db.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), params)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class PostgresStore(SqlStore):
+    """The same store on a PostgreSQL server (``postgresql://user@host/db``): several web workers
+    can share it, one of them ingesting."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        super().__init__()
+
+    def _connect(self) -> _Connection:
+        try:
+            return _Postgres(self.dsn)
+        except ImportError:
+            raise ConfigError(
+                "a PostgreSQL store needs psycopg: pip install 'wirewatch[postgres]'", field="web_store"
+            ) from None
+
+
 def _board_row(doc: str, entries: str, place_path: str, dismissed: int) -> BoardRow:
     return BoardRow(
         Incident.model_validate_json(doc),
@@ -434,12 +504,12 @@ def _feed_view(
     )
 
 
-def _write(db: sqlite3.Connection, change: Change) -> None:
+def _write(db: _Connection, change: Change) -> None:
     if isinstance(change, IncidentSeen):
         _write_incident(db, change)
     elif isinstance(change, RevisionSeen):
         db.execute(
-            "INSERT OR IGNORE INTO revisions VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (change.incident_id, change.revision, change.change, change.article_id, stamp(change.at)),
         )
     elif isinstance(change, ReportSeen):
@@ -481,7 +551,7 @@ def _write(db: sqlite3.Connection, change: Change) -> None:
         notice = change.notice
         incident = notice.incident
         db.execute(
-            "INSERT OR IGNORE INTO notifications VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notifications VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 notice.key,
                 incident.id if incident else None,
@@ -514,7 +584,7 @@ def _write(db: sqlite3.Connection, change: Change) -> None:
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", (change.key,))  # noqa: S608 (names from the table above)
 
 
-def _write_incident(db: sqlite3.Connection, seen: IncidentSeen) -> None:
+def _write_incident(db: _Connection, seen: IncidentSeen) -> None:
     incident = seen.incident
     place_ids = {i for p in incident.places for i in (p.id, *p.lineage)}
     search = " ".join(
