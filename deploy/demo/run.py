@@ -161,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     ports = {worker: free_port() for worker in WORKERS}
     web_port = free_port()
     web_password = secrets.token_urlsafe(9)
+    # The demo user's password is a secret: in a file only its owner reads, never on the terminal.
+    password_file = run_dir / "web-password.txt"
+    password_file.touch(mode=0o600)
+    password_file.write_text(web_password + "\n", "utf-8")
     users_file = run_dir / "web-users.yaml"
     users_file.write_text(
         yaml.safe_dump(
@@ -214,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"the libraries' log lines are in {library_log}")
             return 1
         say(f"pipeline ready after {time.monotonic() - began:.0f} s (broker, workers, Faust recovery)")
-        say(f"web pages: \033[1mhttp://127.0.0.1:{web_port}/\033[0m  (log in as analyst / {web_password})")
+        say(
+            f"web pages: \033[1mhttp://127.0.0.1:{web_port}/\033[0m"
+            f"  (log in as analyst; the password is in {password_file})"
+        )
 
         demo.start()
         say(
