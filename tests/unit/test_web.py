@@ -532,3 +532,20 @@ def test_a_mark_must_name_an_incident_and_a_report_of_it(world, analyzer) -> Non
     )
     assert wrong.status_code == 400
     assert actions.sent == []
+
+
+def test_an_analyst_starts_and_stops_a_surge_from_the_feeds_page(world) -> None:
+    _, actions, app = world
+    client = TestClient(app)
+    login(client)
+    token = csrf_of(client.get("/feeds").text)
+    client.post("/feeds/surge", data={"group": "anbar", "every": "30s", "duration": "1h", "csrf": token})
+    (started,) = actions.sent
+    assert started.group == "anbar" and started.interval == 30 and started.until == NOW + timedelta(hours=1)
+    page = client.get("/feeds").text
+    assert 'data-group="anbar"' in page and "30 s" in page
+    client.post("/feeds/surge", data={"group": "anbar", "stop": "1", "csrf": token})
+    assert actions.sent[-1].until == NOW  # ends now, as `wirewatch surge stop`
+    assert "No surge in force" in client.get("/feeds").text
+    bad = client.post("/feeds/surge", data={"group": "no spaces allowed", "csrf": token})
+    assert bad.status_code == 400

@@ -333,15 +333,21 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
     async def feeds(request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
-        return page(request, "feeds.html", feeds=await run_in_threadpool(web.store.feeds))
+        surges = [s for s in await run_in_threadpool(web.store.surges) if s.until > web.clock()]
+        return page(request, "feeds.html", feeds=await run_in_threadpool(web.store.feeds), surges=surges)
 
     async def surge(request: Request) -> Response:
         form = await checked_form(request)
         now = web.clock()
         try:
+            group = str(form.get("group") or "")
+            if form.get("stop"):  # as `wirewatch surge stop`: a record that ends now
+                await act(
+                    lambda: web.actions.surge(group, 1.0, timedelta(0), "stopped from the web page", now)
+                )
+                return RedirectResponse("/feeds", status_code=303)
             every = seconds(str(form.get("every") or "1m"), "every")
             lasting = seconds(str(form.get("duration") or "2h"), "for")
-            group = str(form.get("group") or "")
             await act(
                 lambda: web.actions.surge(group, every, timedelta(seconds=lasting), "from the web page", now)
             )
