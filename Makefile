@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: browser postgres bench-web eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -28,7 +28,15 @@ kafka-fetch: ## fetch the pinned Kafka jars into .cache/kafka (once)
 demo: venv kafka-fetch ## THE DEMO: local Kafka, demo feeds, all workers, alerts in the terminal and at local receivers
 	$(BIN)/python deploy/demo/run.py
 
-test: venv kafka-fetch prometheus-fetch ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
+browser: ## Debian's chromium for the browser test (apt-get, as root in CI; skipped when /usr/bin/chromium is there)
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; fi
+
+postgres: ## Debian's PostgreSQL server for the web store's tests (apt-get; skipped when initdb is there; the tests start their own server)
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then echo "postgresql: $$(ls -d /usr/lib/postgresql/*/bin | tail -1)"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; fi
+
+test: venv kafka-fetch prometheus-fetch browser postgres ## THE TESTS: lint, types, unit, component, integration and end-to-end against a real broker
 	$(BIN)/ruff check wirewatch tests deploy bench
 	$(BIN)/mypy wirewatch
 	$(BIN)/python -m pytest -p no:cacheprovider tests
@@ -50,6 +58,9 @@ format: venv ## format the code with ruff
 
 bench-analyze: venv ## benchmark: full analysis of realistic synthetic news (bench/newsgen.py; figures, then a JSON line)
 	$(BIN)/python bench/bench_analyze.py
+
+bench-web: venv ## benchmark: the web board's first page and search with 100,000 incidents in its SQLite store
+	$(BIN)/python bench/bench_web.py --incidents $${BENCH_INCIDENTS:-100000}
 
 bench-replay: venv kafka-fetch ## benchmark: articles/s through replay (broker to alert decisions) against analyze on the same text
 	$(BIN)/python bench/bench_replay.py

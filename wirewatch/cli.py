@@ -86,6 +86,9 @@ def _settings(args: argparse.Namespace) -> Any:
         "poller_metrics_port",
         "processor_metrics_port",
         "alerter_metrics_port",
+        "web_port",
+        "web_host",
+        "web_users",
     )
     overrides = {k: getattr(args, k, None) for k in keys}
     if getattr(args, "feeds_file", None) is not None:
@@ -115,6 +118,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         return explain_lines(_lines(args.input), analyzer_for(args.watchlist, args.rules), sys.stdout, color)
 
+    if args.command == "web" and args.web_command == "hash-password":
+        from wirewatch.web.auth import hash_password
+
+        password = sys.stdin.readline().rstrip("\n")
+        if not password:
+            raise ConfigError("no password on standard input", field="password")
+        print(hash_password(password))
+        return 0
+
     from wirewatch import health, logs
     from wirewatch.metrics import Metrics
 
@@ -122,7 +134,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     worker = {"poll": "poller", "process": "processor", "alert": "alerter"}.get(args.command, args.command)
     logs.setup(settings.log_level, settings.log_json, worker, settings.library_log)
     args.json_logs = settings.log_json
-    if args.command in ("topics", "silence", "surge") or (args.command == "poll" and args.once):
+    if args.command in ("topics", "silence", "surge", "feedback") or (args.command == "poll" and args.once):
         settings = _one_shot(settings)
     metrics = Metrics.create()
 
@@ -169,6 +181,18 @@ def _dispatch(args: argparse.Namespace) -> int:
             return alerter.run(settings, analyzer, routing, metrics, health=mon.health)
         finally:
             mon.close()
+    if args.command == "web":
+        from wirewatch.alerts.watchlist import analyzer_for
+        from wirewatch.workers import web
+
+        return web.run(settings, analyzer_for(settings.watchlist, settings.rules), metrics)
+    if args.command == "feedback":
+        from wirewatch.feedback import export_marks
+
+        if args.output is None:
+            return export_marks(settings, sys.stdout)
+        with args.output.open("w", encoding="utf-8") as handle:
+            return export_marks(settings, handle)
     if args.command == "up":
         return _up(settings)
     if args.command == "replay":

@@ -227,6 +227,53 @@ example:
 
     p = _command(
         sub,
+        "web",
+        "run the analysts' web pages (board, incidents, feeds, silences, feedback)",
+        """output: a web server on WIREWATCH_WEB_HOST:WIREWATCH_WEB_PORT (127.0.0.1:8080), its store
+  (WIREWATCH_WEB_STORE) rebuilt from the topics; log lines on stderr. Users come from
+  WIREWATCH_WEB_USERS; /healthz and /metrics need no login, everything else does.
+  `wirewatch web hash-password` reads a password on stdin and prints its hash for the users file.
+
+example:
+  WIREWATCH_WEB_USERS=users.yaml wirewatch web --watchlist watch.yaml --port 8080
+  wirewatch web hash-password < secret.txt""",
+    )
+    p.add_argument(
+        "web_command",
+        nargs="?",
+        choices=["serve", "hash-password"],
+        default="serve",
+        help="serve the pages (default), or print the argon2 hash of the password read on stdin",
+    )
+    _kafka_options(p)
+    _watchlist_option(p, "the places to watch (watch hits on the board)")
+    p.add_argument(
+        "--port", dest="web_port", type=int, metavar="PORT", help="WIREWATCH_WEB_PORT (default 8080)"
+    )
+    p.add_argument(
+        "--host", dest="web_host", metavar="ADDRESS", help="WIREWATCH_WEB_HOST (default 127.0.0.1)"
+    )
+    p.add_argument(
+        "--users", dest="web_users", type=Path, metavar="FILE", help="users file (WIREWATCH_WEB_USERS)"
+    )
+
+    p = _command(
+        sub,
+        "feedback",
+        "the analysts' marks on incidents (the feedback topic)",
+        """output: `feedback export` writes every mark as one labelled JSON object per line, in the
+  format of `make eval` (tests/eval/README.md): id, lang, title, text, url, outlet, published and
+  the label the mark gives (attack false for not-an-attack; watch_hits without the wrong place).
+
+example:
+  wirewatch feedback export --output marks.jsonl""",
+    )
+    p.add_argument("feedback_command", choices=["export"], help="export: every mark as a labelled item")
+    _kafka_options(p)
+    p.add_argument("--output", "-o", type=Path, metavar="FILE", help="default: standard output")
+
+    p = _command(
+        sub,
         "up",
         "run poller, processor and alerter together",
         """output: the three workers' output, each line marked with the worker it comes from; the

@@ -255,6 +255,46 @@ class Settings(BaseSettings):
         "down: one ERROR line, wirewatch_channel_up 0, its queue dead-lettered together and each new "
         "notification tried once; shorter gives up sooner on a receiver that is only restarting",
     )
+    web_host: str = Field(
+        "127.0.0.1",
+        description="address ``wirewatch web`` listens on; loopback by default. Anything wider puts the "
+        "analysts' pages on the network: put a TLS reverse proxy in front",
+    )
+    web_port: int = Field(8080, ge=0, le=65535, description="port of ``wirewatch web`` (0: any free port)")
+    web_store: str = Field(
+        ".run/web/store.sqlite3",
+        description="the web worker's store, rebuilt from the topics: a SQLite file path (the embedded "
+        "default), or postgresql://user@host/db for a server several web workers share (needs "
+        "wirewatch[postgres]). Deleting it costs a full re-read of the topics at the next start",
+    )
+    web_users: Path | None = Field(
+        None,
+        description="YAML file of users (name, role viewer|analyst, argon2 password hash; "
+        "``wirewatch web hash-password``). Unset: nobody can log in (only /healthz and /metrics answer)",
+    )
+    web_secret_file: Path | None = Field(
+        None,
+        description="file holding the key that signs session cookies (32+ random bytes). Unset: a new "
+        "key at each start, so a restart logs everyone out",
+    )
+    web_session_hours: float = Field(
+        12.0,
+        gt=0,
+        le=24 * 30,
+        description="how long a login lasts; longer means fewer logins, and a "
+        "stolen cookie that lasts longer",
+    )
+    web_trusted_header: str | None = Field(
+        None,
+        description="header set by a trusted reverse proxy (OIDC) naming the logged-in user, who must "
+        "be in the users file. Only safe when the port is reachable by that proxy alone",
+    )
+    web_tile_url: str | None = Field(
+        None,
+        description="map tile URL template ({z}/{x}/{y}); unset: the map draws its points with no tiles "
+        "(offline). A tile server learns which areas the analysts look at",
+    )
+    web_metrics: bool = Field(True, description="serve /metrics on the web port (no login)")
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     log_json: bool = Field(False, description="one JSON object per log line instead of text")
     library_log: Path | None = Field(

@@ -135,6 +135,38 @@ def decision(item: Mention | Rejected) -> str:
     return said
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with attack words, cut into pieces (text, kind or None, note) for a page."""
+
+    number: int
+    pieces: tuple[tuple[str, str | None, str], ...]
+    decision: str
+    counted: bool
+
+
+def sentences(article: Article, analyzer: Analyzer) -> list[Sentence]:
+    """``explain`` for a web page: each sentence with attack words, its highlights and the decision.
+    The pieces are the article's own (untrusted) text: the page escapes them."""
+    detection = analyzer.detect(article)
+    items: list[Mention | Rejected] = sorted(
+        [*detection.mentions, *detection.rejected], key=lambda m: m.start
+    )
+    out = []
+    for item in items:
+        pieces: list[tuple[str, str | None, str]] = []
+        position = item.start
+        for span in _spans(detection, item, analyzer):
+            if span.start > position:
+                pieces.append((detection.doc[position : span.start], None, ""))
+            pieces.append((detection.doc[span.start : span.end], span.kind, span.note))
+            position = span.end
+        if position < item.end:
+            pieces.append((detection.doc[position : item.end], None, ""))
+        out.append(Sentence(item.sentence + 1, tuple(pieces), decision(item), isinstance(item, Mention)))
+    return out
+
+
 def reasons(article: Article, analyzer: Analyzer) -> list[str]:
     """The verdict on an article in one line per sentence with attack words (``explain`` without
     the highlighted text): why it is, or is not, a current attack on a watched place."""

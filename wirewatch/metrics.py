@@ -44,7 +44,16 @@ ALERT_KINDS = get_args(alerting.Kind)
 FEED_CONDITIONS = get_args(health.FeedCondition)
 FEED_HEALTH_EVENTS = get_args(health.HealthEvent)
 FETCHED_KINDS = ("feed", "page")
-BAD_INPUT_KINDS = ("article", "report", "feed_entry", "silence", "notification", "analysis_error")
+BAD_INPUT_KINDS = (
+    "article",
+    "report",
+    "feed_entry",
+    "silence",
+    "notification",
+    "analysis_error",
+    "feedback",
+    "web_record",
+)
 STAGES = ("poll", "analyze", "incident", "alert")  # per-stage processing time
 CONSUMER_STAGES = ("analyze", "incident", "alert", "dispatch")  # consumer groups, by what they do
 INCIDENT_STATES = get_args(incidents.State)
@@ -68,6 +77,7 @@ class Metrics:
     notifications: Counter
     notifications_dead_lettered: Counter
     notifications_silenced: Counter
+    notifications_dismissed: Counter
     delivery_latency_seconds: Histogram
     digest_incidents: Histogram
     outbox_pending: Gauge
@@ -169,6 +179,11 @@ class Metrics:
             notifications_silenced=Counter(
                 "wirewatch_notifications_silenced_total",
                 "Notifications not sent because a silence muted the entry or the channel",
+                registry=registry,
+            ),
+            notifications_dismissed=Counter(
+                "wirewatch_notifications_dismissed_total",
+                "Incident updates not alerted because an analyst dismissed the incident (web feedback)",
                 registry=registry,
             ),
             delivery_latency_seconds=Histogram(

@@ -1,10 +1,10 @@
-"""The wirewatch demo: a real local Kafka, bundled feeds, the three workers, local receivers.
+"""The wirewatch demo: a real local Kafka, bundled feeds, the workers (web pages included), local receivers.
 
     make demo                     (or: .venv/bin/python deploy/demo/run.py)
 
 Starts a local webhook receiver and a local SMTP server (the watchlist's channels ``demo-webhook``
 and ``demo-mail``), a single-node Kafka broker (deploy/kafka/launcher.py) and ``wirewatch up`` with
-the demo watchlist, and waits until the three workers say they are ready (``/readyz``): that is
+the demo watchlist, and waits until the three stream workers say they are ready (``/readyz``): that is
 the start-up budget, ``--startup-timeout``. Then the news starts: a local HTTP server serves the
 demo feeds in ``items.yaml``, whose items appear over the first half minute, as news does. Alerts
 show in this terminal twice: as the alerter prints them, and as the receivers get them. The
@@ -26,6 +26,7 @@ import argparse
 import functools
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -52,6 +53,7 @@ from wirewatch.testing.demo import DemoFeeds, DemoItem, DemoSpec  # noqa: E402
 from wirewatch.testing.ports import free_port  # noqa: E402
 from wirewatch.testing.receivers import FeedServer, Mail, Received, SmtpReceiver, WebhookReceiver  # noqa: E402
 from wirewatch.topics.records import ArticleRecord  # noqa: E402
+from wirewatch.web.auth import hash_password  # noqa: E402
 
 WATCHLIST = HERE / "watchlist.yaml"
 WORKERS = ("poller", "processor", "alerter")
@@ -157,6 +159,19 @@ def main(argv: list[str] | None = None) -> int:
     feeds_file = run_dir / "feeds.yaml"
     feeds_file.write_text(yaml.safe_dump(feed_list(spec, feeds), allow_unicode=True), "utf-8")
     ports = {worker: free_port() for worker in WORKERS}
+    web_port = free_port()
+    web_password = secrets.token_urlsafe(9)
+    # The demo user's password is a secret: in a file only its owner reads, never on the terminal.
+    password_file = run_dir / "web-password.txt"
+    password_file.touch(mode=0o600)
+    password_file.write_text(web_password + "\n", "utf-8")
+    users_file = run_dir / "web-users.yaml"
+    users_file.write_text(
+        yaml.safe_dump(
+            {"users": [{"name": "analyst", "role": "analyst", "password_hash": hash_password(web_password)}]}
+        ),
+        "utf-8",
+    )
     env = dict(os.environ)
     env.update(
         {
@@ -170,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
             "WIREWATCH_DATA_DIR": str(run_dir / "data"),
             "WIREWATCH_LOG_LEVEL": "INFO",
             "WIREWATCH_LIBRARY_LOG": str(library_log),
+            "WIREWATCH_WEB_PORT": str(web_port),
+            "WIREWATCH_WEB_STORE": str(run_dir / "web" / "store.sqlite3"),
+            "WIREWATCH_WEB_USERS": str(users_file),
             **{f"WIREWATCH_{worker.upper()}_METRICS_PORT": str(port) for worker, port in ports.items()},
         }
     )
@@ -200,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"the libraries' log lines are in {library_log}")
             return 1
         say(f"pipeline ready after {time.monotonic() - began:.0f} s (broker, workers, Faust recovery)")
+        say(
+            f"web pages: \033[1mhttp://127.0.0.1:{web_port}/\033[0m"
+            f"  (log in as analyst; the password is in {password_file})"
+        )
 
         demo.start()
         say(

@@ -68,3 +68,8 @@ def test_demo_alerts_once_for_the_attack_then_updates_it_and_never_alerts_on_oth
     assert " faust." not in terminal and " aiokafka" not in terminal and " mode." not in terminal
     assert " INFO faust." in library_log.read_text("utf-8")
     assert "channels: demo-webhook" in result.stdout and "notify-1" not in terminal
+    # The web pages' address is printed; the demo user's password is in a file, not on the terminal.
+    password_file = tmp_path / "demo" / "web-password.txt"
+    assert "web pages: \033[1mhttp://127.0.0.1:" in result.stdout and str(password_file) in result.stdout
+    assert password_file.stat().st_mode & 0o077 == 0
+    assert password_file.read_text().strip() not in terminal

@@ -55,6 +55,8 @@ def test_the_walk_reaches_every_command_and_nested_action() -> None:
         "check-config",
         "replay",
         "export",
+        "web",
+        "feedback",
     }
 
 

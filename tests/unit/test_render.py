@@ -12,21 +12,22 @@ from wirewatch.logs import for_terminal, mask_url, untrusted
 HOSTILE = "<!channel> Rockets <script>alert(1)</script> hit\r\nBcc: victim@example.org <@U024BE7LH> *bold*"
 
 
-@pytest.mark.parametrize(
-    ("hostile", "must_not_contain"),
-    [
-        ("<!channel> rockets", "<!channel>"),
-        ("<!here|here> alert", "<!here"),
-        ("ping <@U024BE7LH>", "<@U"),
-        ("<script>alert(1)</script>", "<script>"),
-        ("<http://evil.example|Reuters>", "<http"),
-        ("Title\r\nBcc: victim@example.org", "\r\n"),
-        ("*bold* _it_ `code` ~x~", "*bold*"),
-        ("@channel look", "@channel"),
-        ("click javascript:alert(1)", "javascript:"),
-        ("\x1b[31mred\x1b[0m", "\x1b"),
-    ],
-)
+# Feed text that must stay inert wherever wirewatch shows it (alerts here, web pages in test_web).
+HOSTILE_TITLES = [
+    ("<!channel> rockets", "<!channel>"),
+    ("<!here|here> alert", "<!here"),
+    ("ping <@U024BE7LH>", "<@U"),
+    ("<script>alert(1)</script>", "<script>"),
+    ("<http://evil.example|Reuters>", "<http"),
+    ("Title\r\nBcc: victim@example.org", "\r\n"),
+    ("*bold* _it_ `code` ~x~", "*bold*"),
+    ("@channel look", "@channel"),
+    ("click javascript:alert(1)", "javascript:"),
+    ("\x1b[31mred\x1b[0m", "\x1b"),
+]
+
+
+@pytest.mark.parametrize(("hostile", "must_not_contain"), HOSTILE_TITLES)
 def test_inert_neutralizes_markup_mentions_and_headers(hostile: str, must_not_contain: str) -> None:
     out = inert(hostile)
     assert must_not_contain not in out

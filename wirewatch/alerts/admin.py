@@ -85,25 +85,13 @@ def silence_add(
     comment: str,
     out: TextIO,
 ) -> int:
-    from wirewatch.core.alerting import Silence
     from wirewatch.topics import SILENCES
     from wirewatch.topics.admin import admin_producer
     from wirewatch.topics.codec import encode, key
     from wirewatch.topics.records import SilenceRecord
 
-    if not entry and not channel:
-        raise ConfigError("a silence needs --entry, --channel or both", field="entry")
     now = datetime.now(UTC)
-    silence = Silence(
-        id="s-" + uuid.uuid4().hex[:10],
-        entry=entry,
-        channel=channel,
-        until=end_time(until, duration, now),
-        comment=comment,
-        created_at=now,
-    )
-    if silence.until <= now:
-        raise ConfigError("the silence would end before it starts", field="until")
+    silence = new_silence(entry, channel, end_time(until, duration, now), comment, now)
     producer = admin_producer(settings)
     producer.send(
         SILENCES.full_name(settings.topic_prefix),
@@ -115,6 +103,24 @@ def silence_add(
         f"{silence.id}\tentry={entry or '*'}\tchannel={channel or '*'}\tuntil={silence.until.isoformat()}\n"
     )
     return 0
+
+
+def new_silence(entry: str | None, channel: str | None, until: datetime, comment: str, now: datetime) -> Any:
+    """A silence as ``wirewatch silence add`` and the web page make it; ``ConfigError`` if it cannot be."""
+    from wirewatch.core.alerting import Silence
+
+    if not entry and not channel:
+        raise ConfigError("a silence needs --entry, --channel or both", field="entry")
+    if until <= now:
+        raise ConfigError("the silence would end before it starts", field="until")
+    return Silence(
+        id="s-" + uuid.uuid4().hex[:10],
+        entry=entry,
+        channel=channel,
+        until=until,
+        comment=comment,
+        created_at=now,
+    )
 
 
 def read_silences(settings: Any) -> dict[str, Any]:

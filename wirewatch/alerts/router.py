@@ -15,6 +15,7 @@ from typing import TextIO
 
 from pydantic import BaseModel
 
+from wirewatch.alerts.marks import Marks
 from wirewatch.alerts.render import render
 from wirewatch.alerts.routing import Routing
 from wirewatch.core import alerting
@@ -48,6 +49,7 @@ class Router:
     digests: dict[str, alerting.DigestBuffer] = field(default_factory=dict)
     feeds: FeedHealthBuffer | None = None
     silences: dict[str, alerting.Silence] = field(default_factory=dict)
+    marks: Marks = field(default_factory=Marks)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -76,6 +78,9 @@ class Router:
 
     def on_update(self, update: IncidentUpdate, seen_at: datetime | None, now: datetime) -> list[Output]:
         incident = update.incident
+        if self.marks.dismissed(incident.id):  # an analyst said it is no attack, or not ours
+            self.metrics.notifications_dismissed.inc()
+            return self._forget(incident.id)
         hits = hits_in(incident.lineages(), self.analyzer.watch)
         previous = self.states.get(incident.id)
         if not hits and previous is None:
@@ -106,6 +111,12 @@ class Router:
             )
         return outputs
 
+    def _forget(self, incident_id: str) -> list[Output]:
+        """Drop what was pending for a dismissed incident: no update of it goes out later."""
+        if self.states.pop(incident_id, None) is None:
+            return []
+        return [(ALERT_STATE, f"incident:{incident_id}", None)]
+
     def on_feed_health(self, event: FeedHealthEvent, now: datetime) -> list[Output]:
         data = event.model_dump(mode="json", by_alias=False, exclude={"schema_"})
         buffer = self.feeds or FeedHealthBuffer(opened_at=now)
@@ -117,6 +128,9 @@ class Router:
         outputs: list[Output] = []
         policy = self.routing.policy
         for incident_id, state in list(self.states.items()):
+            if self.marks.dismissed(incident_id):
+                outputs += self._forget(incident_id)
+                continue
             if any(cs.pending_revision is not None for cs in state.channels.values()):
                 updated, notices = alerting.due_updates(state, self.routing.routes, policy, now)
                 if notices:

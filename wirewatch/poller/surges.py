@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from typing import TextIO
 
@@ -84,9 +85,15 @@ class SurgeReader(Background):
             enable_auto_commit=False,
         )
         try:
-            partitions = [
-                TopicPartition(self.topic, p) for p in (consumer.partitions_for_topic(self.topic) or ())
-            ]
+            partitions: list[TopicPartition] = []
+            deadline = time.monotonic() + 10  # a topic just created may take a moment to show in metadata
+            while not partitions and not self._stop.is_set():
+                partitions = [
+                    TopicPartition(self.topic, p) for p in (consumer.partitions_for_topic(self.topic) or ())
+                ]
+                if partitions or time.monotonic() > deadline:
+                    break
+                self._stop.wait(0.5)
             if not partitions:
                 log.warning("no %s topic: surges are off", self.topic)
                 return

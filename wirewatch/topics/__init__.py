@@ -16,6 +16,7 @@ from wirewatch.topics.records import (
     AttackReport,
     DeadLetterRecord,
     DeliveryRecord,
+    FeedbackRecord,
     FeedHealthEvent,
     FeedRecord,
     FeedState,
@@ -136,6 +137,15 @@ ALERT_STATE = TopicSpec(
     config=COMPACTED,
 )
 
+FEEDBACK = TopicSpec(
+    "feedback.v1",
+    key="<mark>:<incident id>:<article id or *>:<place id or *>",
+    record=FeedbackRecord,
+    # Analysts' marks are the team's memory: kept forever, one per key; read whole at start.
+    config={"cleanup.policy": "compact", "min.compaction.lag.ms": "0", "segment.ms": str(DAY_MS)},
+    partitions=1,
+)
+
 ALL: tuple[TopicSpec, ...] = (
     ARTICLES,
     ATTACK_REPORTS,
@@ -150,4 +160,5 @@ ALL: tuple[TopicSpec, ...] = (
     DEAD_LETTERS,
     SILENCES,
     ALERT_STATE,
+    FEEDBACK,
 )

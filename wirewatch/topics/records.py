@@ -74,6 +74,7 @@ class AttackReport(_Record):
     facts: ReportFacts
     detected_at: AwareDatetime
     details: dict[str, Any] = Field(default_factory=dict, description="the full analysis record")
+    text: str = Field("", description="the article text as analyzed: the web pages explain it")
 
 
 class IncidentRecord(_Record):
@@ -194,6 +195,43 @@ class SilenceRecord(_Record):
 
     schema_: Literal["silence/1"] = Field("silence/1", alias="schema")
     silence: Silence
+
+
+FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_relevant"]
+DISMISSING: frozenset[str] = frozenset({"not_attack", "not_relevant"})
+
+
+class FeedbackRecord(_Record):
+    """An analyst's mark on an incident or one of its reports. Key: ``feedback_key(...)`` (compacted:
+    a later mark of the same kind on the same thing replaces it; a tombstone withdraws it).
+
+    ``not_attack`` and ``not_relevant`` dismiss the incident: the alerter sends nothing more for it.
+    ``wrong_place`` names the place read wrongly (``place_id``) and, in words, the right one: the
+    processor stops taking that place from new articles. ``same_event`` names the other incident.
+    """
+
+    schema_: Literal["feedback/1"] = Field("feedback/1", alias="schema")
+    mark: FeedbackMark
+    incident_id: str = Field(min_length=1, max_length=200)
+    article_id: str | None = Field(None, max_length=200, description="the report marked; None: the incident")
+    place_id: str | None = Field(None, max_length=200, description="wrong_place: the place read wrongly")
+    right_place: str = Field(
+        "", max_length=200, description="wrong_place: the right one, as the analyst says"
+    )
+    other_incident: str | None = Field(None, max_length=200, description="same_event: the other incident")
+    by: str = Field(min_length=1, max_length=100, description="who marked it (the logged-in user)")
+    at: AwareDatetime
+    why: str = Field("", max_length=2000)
+
+    @property
+    def dismisses(self) -> bool:
+        return self.mark in DISMISSING
+
+
+def feedback_key(
+    mark: str, incident_id: str, article_id: str | None = None, place_id: str | None = None
+) -> str:
+    return ":".join((mark, incident_id, article_id or "*", place_id or "*"))
 
 
 class FeedHealthBuffer(_Record):

@@ -33,6 +33,7 @@ from pydantic import BaseModel
 
 from wirewatch.alerts.delivery import senders_for
 from wirewatch.alerts.dispatch import ChannelThreads, DeliveryPolicy, Dispatcher
+from wirewatch.alerts.marks import MarksFollower
 from wirewatch.alerts.router import Output, Router
 from wirewatch.alerts.routing import Routing
 from wirewatch.config import Settings
@@ -118,6 +119,7 @@ def run(
     senders = senders_for(routing.channels)
     ensure_topics(settings)
     router = Router(analyzer, routing, metrics, out)
+    marks = MarksFollower(settings, router.marks, metrics.bad_input.labels("feedback").inc).start()
     dispatcher = Dispatcher(
         senders,
         metrics,
@@ -247,6 +249,7 @@ def run(
                     {TopicPartition(topic, p): OffsetAndMetadata(o, "", -1) for p, o in commit.items()}
                 )
     finally:
+        marks.stop()
         dispatcher.close()
         for consumer in (router_in, outbox, silences):
             consumer.close()

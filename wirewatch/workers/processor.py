@@ -29,6 +29,7 @@ from typing import Any
 
 import faust
 
+from wirewatch.alerts.marks import Marks, MarksFollower, with_exclusions
 from wirewatch.config import Settings
 from wirewatch.core import incidents
 from wirewatch.core.analysis import Analyzer
@@ -94,7 +95,9 @@ def report_for(
     metrics.article_process_seconds.observe(time.perf_counter() - started)
     for attack_type in view["attack_types"]:
         metrics.attack_reports.labels(attack_type).inc()
-    return AttackReport(region=region_of(view), facts=facts, detected_at=now, details=analysis)
+    return AttackReport(
+        region=region_of(view), facts=facts, detected_at=now, details=analysis, text=article.text
+    )
 
 
 @dataclass
@@ -198,6 +201,7 @@ def build_app(
     metrics: Metrics,
     guard: SkipGuard,
     policy: incidents.Policy | None = None,
+    marks: Marks | None = None,
 ) -> faust.App:
     policy = policy or settings.incident_policy()
     # Static membership with an instance id: a restarted processor gets its partitions back at once.
@@ -275,12 +279,22 @@ def build_app(
                 yield record
             yield Delivered(message.topic, message.partition, message.offset, event.value, message.timestamp)
 
+    cache: dict[frozenset[str], Analyzer] = {}
+
+    def current_analyzer() -> Analyzer:
+        """The analyzer with the places analysts marked as read wrongly ignored (web feedback)."""
+        wrong = marks.wrong_places if marks is not None else frozenset()
+        if wrong not in cache:
+            cache.clear()
+            cache[wrong] = with_exclusions(analyzer, wrong)
+        return cache[wrong]
+
     async def analyze(record: Delivered) -> None:
         started = time.perf_counter()
         seen_at = datetime.fromtimestamp(record.timestamp, tz=UTC) if record.timestamp else None
         report = None
         with _skip_bad(metrics, "article", record):
-            report = report_for(record.value, analyzer, seen_at, metrics)
+            report = report_for(record.value, current_analyzer(), seen_at, metrics)
         if report is not None:
             await reports.send(
                 key=key(report.region),
@@ -476,7 +490,9 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     ensure_topics(settings)
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     guard = SkipGuard()
-    app = build_app(settings, analyzer, metrics, guard)
+    marks = Marks()
+    follower = MarksFollower(settings, marks, metrics.bad_input.labels("feedback").inc).start()
+    app = build_app(settings, analyzer, metrics, guard, marks=marks)
     analyzer.warm()  # before the group: the first articles do not wait for the tables
     gc.freeze()  # the analyzer's tables live as long as the process: no collection scans them
     _create_changelogs(settings, app)
@@ -507,4 +523,5 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     except SystemExit as exc:
         return int(exc.code or 0)
     finally:
+        follower.stop()
         metrics.up.labels("processor").set(0)

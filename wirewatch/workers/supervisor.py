@@ -1,8 +1,8 @@
-"""``wirewatch up``: the poller, the processor and the alerter as three child processes.
+"""``wirewatch up``: the poller, the processor, the alerter and the web pages as four child processes.
 
 Each worker runs in its own process (Faust wants its own event loop and signals). Their output
 is passed through with the worker's name in front. A worker that exits unexpectedly is restarted
-with exponential backoff; Ctrl-C or SIGTERM stops all three and waits for them.
+with exponential backoff; Ctrl-C or SIGTERM stops them all and waits for them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TextIO
 
 log = logging.getLogger("wirewatch.up")
 
-WORKERS = ("process", "alert", "poll")
+WORKERS = ("process", "alert", "poll", "web")
 
 
 @dataclass
@@ -110,7 +110,7 @@ def _start(
 
 def _stop_all(children: Sequence[Child], timeout: float = 20.0) -> None:
     # The poller first so nothing new comes in, the alerter last so nothing in flight is lost.
-    order = {"poll": 0, "process": 1, "alert": 2}
+    order = {"web": 0, "poll": 1, "process": 2, "alert": 3}
     for child in sorted(children, key=lambda c: order.get(c.name, 9)):
         if child.proc is None or child.proc.poll() is not None:
             continue
