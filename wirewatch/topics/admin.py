@@ -10,11 +10,17 @@ from collections.abc import Callable, Iterable
 
 from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
-from kafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+from kafka.errors import (
+    KafkaConnectionError,
+    KafkaError,
+    TopicAlreadyExistsError,
+    TopicAuthorizationFailedError,
+)
 
 from wirewatch.config import Settings
 from wirewatch.errors import BrokerUnavailable
 from wirewatch.topics import ALL, ARTICLES, DAY_MS, TopicSpec
+from wirewatch.topics.security import client_config, principal
 
 log = logging.getLogger("wirewatch.topics")
 
@@ -46,7 +52,7 @@ def connect_admin(
             if not _any_reachable(settings.kafka_bootstrap, timeout=min(3.0, max(left, 0.1))):
                 raise KafkaConnectionError("no bootstrap server accepts connections")
             return KafkaAdminClient(
-                bootstrap_servers=settings.kafka_bootstrap.split(","),
+                **client_config(settings),
                 client_id=f"{settings.topic_prefix}-admin",
                 request_timeout_ms=15000,
             )
@@ -87,10 +93,17 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
 
 def topic_config(spec: TopicSpec, settings: Settings) -> dict[str, str]:
     """A topic's configuration, with the settings that override it (the article archive's retention)."""
-    config = dict(spec.config)
+    config = dict(spec.config) | durability(settings)
     if spec.name == ARTICLES.name:
         config["retention.ms"] = str(int(settings.articles_retention_days * DAY_MS))
     return config
+
+
+def durability(settings: Settings) -> dict[str, str]:
+    """The topic configuration every topic of wirewatch gets from the settings (changelogs too)."""
+    if settings.min_insync_replicas is None:
+        return {}
+    return {"min.insync.replicas": str(settings.min_insync_replicas)}
 
 
 def apply_retention(settings: Settings) -> str | None:
@@ -123,14 +136,26 @@ def create_missing(settings: Settings, topics: Iterable[NewTopic]) -> list[str]:
         existing = set(admin.list_topics())
         wanted = [topic for topic in topics if topic.name not in existing]
         created: list[str] = []
+        refused: list[str] = []
         for topic in wanted:
             try:
                 admin.create_topics([topic])
                 created.append(topic.name)
             except TopicAlreadyExistsError:
                 pass  # another worker created it between our listing and our request
+            except TopicAuthorizationFailedError:
+                # Least privilege: a worker's principal sees only its own topics and creates none;
+                # the operator's 'wirewatch topics' did. A topic the worker needs and cannot use
+                # fails later, with the principal and the topic named.
+                refused.append(topic.name)
         if created:
             log.info("created topics %s", ", ".join(created))
+        if refused:
+            log.info(
+                "not allowed to create or see %d topics (%s): an operator creates them ('wirewatch topics')",
+                len(refused),
+                principal(settings),
+            )
         return created
     finally:
         admin.close()
@@ -139,4 +164,4 @@ def create_missing(settings: Settings, topics: Iterable[NewTopic]) -> list[str]:
 def admin_producer(settings: Settings) -> KafkaProducer:
     """A producer for the command-line tools (silences, surges), after making sure the topics exist."""
     ensure_topics(settings)
-    return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
+    return KafkaProducer(**client_config(settings), acks="all")

@@ -60,6 +60,7 @@ from wirewatch.topics.records import (
     NotificationRecord,
     SilenceRecord,
 )
+from wirewatch.topics.security import client_config
 
 log = logging.getLogger("wirewatch.alerter")
 
@@ -134,10 +135,10 @@ def run(
     remembered = _read_compacted(settings, DELIVERIES, lambda k, v: dispatcher.remember(k, parse_delivery(v)))
     log.info("restored %d alert-state records and %d deliveries", restored, remembered)
 
-    servers = settings.kafka_bootstrap.split(",")
+    servers = client_config(settings)
     prefix = settings.topic_prefix
     producer = KafkaProducer(
-        bootstrap_servers=servers,
+        **servers,
         acks="all",
         enable_idempotence=True,
         linger_ms=0,
@@ -153,7 +154,7 @@ def run(
     router_in = KafkaConsumer(
         INCIDENT_UPDATES.full_name(prefix),
         FEED_HEALTH.full_name(prefix),
-        bootstrap_servers=servers,
+        **servers,
         group_id=f"{prefix}-alerter",
         enable_auto_commit=False,
         auto_offset_reset="earliest",
@@ -161,7 +162,7 @@ def run(
         **group,
     )
     outbox = KafkaConsumer(
-        bootstrap_servers=servers,
+        **servers,
         group_id=f"{prefix}-dispatcher",
         enable_auto_commit=False,
         auto_offset_reset="earliest",
@@ -169,7 +170,7 @@ def run(
         **group,
     )
     outbox.subscribe([NOTIFICATIONS.full_name(prefix)], listener=_Revocations(dispatcher))
-    silences = KafkaConsumer(bootstrap_servers=servers, group_id=None, enable_auto_commit=False)
+    silences = KafkaConsumer(**servers, group_id=None, enable_auto_commit=False)
     silence_topic = SILENCES.full_name(prefix)
     silence_parts = [
         TopicPartition(silence_topic, p) for p in silences.partitions_for_topic(silence_topic) or ()

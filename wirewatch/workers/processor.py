@@ -47,6 +47,7 @@ from wirewatch.topics.records import (
     IncidentUpdate,
     SurgeRecord,
 )
+from wirewatch.topics.security import faust_broker
 from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
@@ -206,7 +207,7 @@ def build_app(
     )
     app = faust.App(
         f"{settings.topic_prefix}-processor",
-        broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
+        **faust_broker(settings),
         store="rocksdb://",
         datadir=str(settings.data_dir / "processor"),
         web_enabled=False,
@@ -453,7 +454,7 @@ def _create_changelogs(settings: Settings, app: faust.App) -> None:
     """
     from kafka.admin import NewTopic
 
-    from wirewatch.topics.admin import create_missing
+    from wirewatch.topics.admin import create_missing, durability
 
     create_missing(
         settings,
@@ -462,7 +463,7 @@ def _create_changelogs(settings: Settings, app: faust.App) -> None:
                 table.changelog_topic.get_topic_name(),
                 table.partitions or settings.partitions,
                 settings.replication_factor,
-                topic_configs={"cleanup.policy": "compact"},
+                topic_configs={"cleanup.policy": "compact", **durability(settings)},
             )
             for table in app.tables.values()
         ],
