@@ -20,7 +20,7 @@ from kafka.errors import (
 from wirewatch.config import Settings
 from wirewatch.errors import BrokerUnavailable
 from wirewatch.topics import ALL, ARTICLES, DAY_MS, TopicSpec
-from wirewatch.topics.security import client_config, principal
+from wirewatch.topics.security import client_config, principal, refused
 
 log = logging.getLogger("wirewatch.topics")
 
@@ -75,8 +75,36 @@ def connect_admin(
             delay = min(delay * 2, settings.broker_retry_max)
 
 
-def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[str]:
-    """Create the topics that do not exist yet; return the names created."""
+def ensure_topics(
+    settings: Settings, specs: Iterable[TopicSpec] = ALL, worker: str | None = None
+) -> list[str]:
+    """Create the topics that do not exist yet; return the names created. With a ``worker``, then
+    check that its principal may see each topic it reads or writes (``AccessDenied`` if not), so a
+    worker given the wrong credentials stops at once with one line, not deep in a client."""
+    created = _create_all(settings, specs)
+    if worker is not None:
+        check_access(settings, worker)
+    return created
+
+
+def check_access(settings: Settings, worker: str) -> None:
+    """``AccessDenied`` naming the principal and the topics it may not see, of those ``worker`` uses."""
+    names = [
+        spec.full_name(settings.topic_prefix)
+        for spec in ALL
+        if worker in spec.readers or worker in spec.writers
+    ]
+    admin = connect_admin(settings)
+    try:
+        described = admin.describe_topics(names)
+    finally:
+        admin.close()
+    denied = {t.get("name") for t in described if t.get("error_code") == TopicAuthorizationFailedError.errno}
+    if denied:
+        raise refused(TopicAuthorizationFailedError(denied), settings, worker)
+
+
+def _create_all(settings: Settings, specs: Iterable[TopicSpec]) -> list[str]:
     return create_missing(
         settings,
         [

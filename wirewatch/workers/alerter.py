@@ -117,7 +117,7 @@ def run(
     from wirewatch.topics.admin import ensure_topics
 
     senders = senders_for(routing.channels)
-    ensure_topics(settings)
+    ensure_topics(settings, worker="alerter")
     router = Router(analyzer, routing, metrics, out)
     dispatcher = Dispatcher(
         senders,

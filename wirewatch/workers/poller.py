@@ -106,7 +106,7 @@ def run(
         return _dry_run(settings, feeds, metrics, entries_only)
     from wirewatch.topics.admin import ensure_topics
 
-    ensure_topics(settings)
+    ensure_topics(settings, worker="poller")
     producer = make_producer(settings)
     board = SurgeBoard()
     source: FeedSource

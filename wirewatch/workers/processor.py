@@ -474,7 +474,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
 
-    ensure_topics(settings)
+    ensure_topics(settings, worker="processor")
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     guard = SkipGuard()
     app = build_app(settings, analyzer, metrics, guard)
