@@ -478,9 +478,14 @@ class LocalCluster:
             raise
         return self
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 15.0) -> None:
+        """SIGTERM to every node at once (one by one, the last would wait for a quorum that left),
+        SIGKILL to those still running after ``timeout``."""
         for node in self.nodes:
-            node.stop()
+            if node.process is not None and node.process.poll() is None:
+                node.process.send_signal(signal.SIGTERM)
+        for node in self.nodes:
+            node.stop(timeout)
 
     def __enter__(self) -> LocalCluster:
         return self.start()

@@ -36,8 +36,8 @@ from wirewatch.testing.receivers import Received, WebhookReceiver
 from wirewatch.topics import FEED_HEALTH, INCIDENT_UPDATES
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import encode, key
-from wirewatch.topics.security import client_config
 from wirewatch.topics.records import FeedHealthEvent, IncidentUpdate
+from wirewatch.topics.security import client_config
 
 pytestmark = [pytest.mark.broker, pytest.mark.e2e]
 
