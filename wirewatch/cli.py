@@ -214,6 +214,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from wirewatch.topics.admin import apply_retention, ensure_topics, topic_config
 
         wanted = grants(settings, _principals(args.principal))
+        if args.strimzi:
+            import yaml
+
+            from wirewatch.topics.strimzi import kafka_topics, kafka_users
+
+            docs = kafka_topics(settings, args.strimzi, args.namespace)
+            docs += kafka_users(settings, args.strimzi, args.namespace)
+            print(yaml.safe_dump_all(docs, sort_keys=False), end="")
+            return 0
         if args.acls:
             for grant in wanted:
                 print(grant)

@@ -254,13 +254,21 @@ example:
 
 example:
   wirewatch topics --bootstrap kafka:9092 --topic-prefix staging
-  wirewatch topics --acls --principal alerter=User:team-alerter""",
+  wirewatch topics --acls --principal alerter=User:team-alerter
+  WIREWATCH_REPLICATION_FACTOR=3 WIREWATCH_MIN_INSYNC_REPLICAS=2 wirewatch topics --strimzi wirewatch""",
     )
     _kafka_options(p)
     p.add_argument("--acls", action="store_true", help="print each worker's ACLs; touch no broker")
     p.add_argument(
         "--apply-acls", action="store_true", help="create the topics, then each worker's ACLs on the cluster"
     )
+    p.add_argument(
+        "--strimzi",
+        metavar="CLUSTER",
+        help="print the topics and the workers' users as Strimzi KafkaTopic and KafkaUser resources of "
+        "this Kafka cluster (YAML); touch no broker",
+    )
+    p.add_argument("--namespace", default="wirewatch", help="namespace of the --strimzi resources")
     p.add_argument(
         "--principal",
         action="append",
