@@ -13,6 +13,7 @@ resource, without a secret.
 
 from __future__ import annotations
 
+import os
 import ssl
 from pathlib import Path
 from typing import Any
@@ -216,6 +217,30 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
         )
     )
     return rows
+
+
+def file_problems(settings: Settings) -> list[tuple[str, Path, str]]:
+    """(field, path, what is wrong) for each TLS or SASL file the settings name that cannot be used:
+    missing, unreadable or empty. Reads no secret out."""
+    named = {
+        "kafka_sasl_plain_password_file": settings.kafka_sasl_plain_password_file,
+        "kafka_sasl_oauth_token_file": settings.kafka_sasl_oauth_token_file,
+        "kafka_ssl_cafile": settings.kafka_ssl_cafile,
+        "kafka_ssl_certfile": settings.kafka_ssl_certfile,
+        "kafka_ssl_keyfile": settings.kafka_ssl_keyfile,
+        "kafka_ssl_password_file": settings.kafka_ssl_password_file,
+    }
+    out = []
+    for field, path in named.items():
+        if path is None:
+            continue
+        if not path.is_file():
+            out.append((field, path, "no such file"))
+        elif not os.access(path, os.R_OK):
+            out.append((field, path, "not readable by this user"))
+        elif path.stat().st_size == 0:
+            out.append((field, path, "is empty"))
+    return out
 
 
 def is_refusal(exc: BaseException) -> bool:
