@@ -285,3 +285,21 @@ def test_a_broker_killed_mid_stream_loses_no_alert_and_rejoins_by_itself(
     assert codes == {"poll": 0, "process": 0, "alert": 0}, "\n".join(w.output()[-2000:] for w in workers)
     for w in workers:
         assert all(p not in w.output() for p in provisioned.passwords.values())
+
+
+def test_a_wrong_password_is_refused_at_once_with_a_clear_line(provisioned: Secured, tmp_path) -> None:
+    wrong = tmp_path / "wrong.password"
+    wrong.write_text("not-the-password\n", encoding="utf-8")
+    settings = provisioned.settings(f"{PREFIX}-alerter", tmp_path, kafka_sasl_plain_password_file=wrong)
+    done = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli", "topics"],
+        env=worker_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert "refused to authenticate User:sec-alerter" in last and "authentication failed" in last, done.stderr
+    assert "not-the-password" not in done.stdout + done.stderr

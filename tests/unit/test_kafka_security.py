@@ -4,6 +4,7 @@ shown by check-config with each secret masked, and a refusal said in one line wi
 from __future__ import annotations
 
 import io
+import logging
 import ssl
 from pathlib import Path
 from typing import Any
@@ -253,3 +254,28 @@ def test_a_malformed_principal_option_is_named(clean_env: None, capsys: pytest.C
     assert main(["topics", "--acls", "--principal", "pollr=User:x"]) == 2
     err = capsys.readouterr().err
     assert "field '--principal'" in err and "'pollr=User:x' should be WORKER=TYPE:NAME" in err
+
+
+@pytest.mark.parametrize(("client_level", "passed_on"), [(logging.CRITICAL, False), (logging.WARNING, True)])
+def test_a_refusal_the_client_logs_while_bootstrapping_is_kept_and_the_log_left_as_it_was(
+    caplog: pytest.LogCaptureFixture, client_level: int, passed_on: bool
+) -> None:
+    from kafka.errors import KafkaConnectionError, SaslAuthenticationFailedError
+
+    from wirewatch.topics.admin import refusals_logged
+
+    kafka, manager = logging.getLogger("kafka"), logging.getLogger("kafka.net.manager")
+    before = (kafka.level, manager.level, manager.propagate)
+    kafka.setLevel(client_level)
+    caplog.set_level(logging.DEBUG, logger="wirewatch")  # caplog's handler sits on the root
+    try:
+        with refusals_logged() as seen:
+            failure = SaslAuthenticationFailedError("Authentication failed during authentication")
+            manager.warning("Bootstrap connection to %s failed: %s", "bootstrap-0", KafkaConnectionError("x"))
+            manager.warning("Bootstrap connection to %s failed: %s", "bootstrap-0", failure)
+        assert seen == [failure]
+        assert (kafka.level, manager.level, manager.propagate) == (client_level, *before[1:])
+        shown = [r for r in caplog.records if r.name == "kafka.net.manager"]
+        assert len(shown) == (2 if passed_on else 0)
+    finally:
+        kafka.setLevel(before[0])

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
@@ -20,7 +21,7 @@ from kafka.errors import (
 from wirewatch.config import Settings
 from wirewatch.errors import BrokerUnavailable
 from wirewatch.topics import ALL, ARTICLES, DAY_MS, TopicSpec
-from wirewatch.topics.security import client_config, principal, refused
+from wirewatch.topics.security import client_config, is_refusal, principal, refused
 
 log = logging.getLogger("wirewatch.topics")
 
@@ -32,6 +33,61 @@ def _any_reachable(bootstrap: str, timeout: float = 3.0) -> bool:
         with contextlib.suppress(OSError), socket.create_connection((host, int(port)), timeout=timeout):
             return True
     return False
+
+
+_MANAGER = "kafka.net.manager"  # the kafka-python logger that reports a failed bootstrap connection
+_watching = threading.Lock()
+_watchers: list[_Refusals] = []
+_before: dict[str, int] = {}  # the manager logger's own level, effective level and propagation
+
+
+class _Refusals(logging.Handler):
+    """Keeps the authentication refusals among the records' arguments. The first watcher passes
+    each record on as the logger would have without the watch (a one-shot command silences the
+    clients, a worker keeps their warnings)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.seen: list[BaseException] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        self.seen.extend(a for a in args if isinstance(a, BaseException) and is_refusal(a))
+        parent = logging.getLogger(_MANAGER).parent
+        first = bool(_watchers) and self is _watchers[0]
+        if first and _before["propagate"] and parent is not None and record.levelno >= _before["effective"]:
+            parent.handle(record)
+
+
+@contextlib.contextmanager
+def refusals_logged() -> Iterator[list[BaseException]]:
+    """The authentication refusals kafka-python meets while it bootstraps, in a list.
+
+    kafka-python 3.0 logs a broker's SASL refusal (a WARNING with the exception among the
+    record's arguments) and keeps retrying until its bootstrap times out, raising only the
+    timeout. While this context lasts, its connection manager's logger reports to a handler that
+    keeps the exception, whatever level the clients' logs are set to, so the caller can say what
+    really happened."""
+    manager = logging.getLogger(_MANAGER)
+    catch = _Refusals()
+    with _watching:
+        if not _watchers:
+            _before.update(
+                level=manager.level, effective=manager.getEffectiveLevel(), propagate=int(manager.propagate)
+            )
+            manager.setLevel(min(_before["effective"], logging.WARNING))
+            manager.propagate = False
+        _watchers.append(catch)
+        manager.addHandler(catch)
+    try:
+        yield catch.seen
+    finally:
+        with _watching:
+            manager.removeHandler(catch)
+            _watchers.remove(catch)
+            if not _watchers:
+                manager.setLevel(_before["level"])
+                manager.propagate = bool(_before["propagate"])
 
 
 def connect_admin(
@@ -51,11 +107,19 @@ def connect_admin(
             left = limit - (clock() - started) if limit else 3.0
             if not _any_reachable(settings.kafka_bootstrap, timeout=min(3.0, max(left, 0.1))):
                 raise KafkaConnectionError("no bootstrap server accepts connections")
-            return KafkaAdminClient(
-                **client_config(settings),
-                client_id=f"{settings.topic_prefix}-admin",
-                request_timeout_ms=15000,
-            )
+            with refusals_logged() as refusal:
+                try:
+                    return KafkaAdminClient(
+                        **client_config(settings),
+                        client_id=f"{settings.topic_prefix}-admin",
+                        request_timeout_ms=15000,
+                        # within the time left: a command's limit holds while the client bootstraps
+                        bootstrap_timeout_ms=int(min(30.0, max(left if limit else 30.0, 3.0)) * 1000),
+                    )
+                except KafkaError:
+                    if refusal:  # a wrong password is not an outage: say so now, retry nothing
+                        raise refused(refusal[0], settings) from None
+                    raise
         except KafkaError as exc:
             waited = clock() - started
             if limit and waited + delay > limit:

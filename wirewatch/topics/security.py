@@ -263,8 +263,9 @@ def _items(arg: object) -> list[object]:
     return list(arg) if isinstance(arg, set | frozenset | list | tuple) else [arg]
 
 
-def refused(exc: BaseException, settings: Settings, worker: str) -> AccessDenied:
+def refused(exc: BaseException, settings: Settings, worker: str = "") -> AccessDenied:
     """One line for a refusal: who, what was refused, on what, and what to do; no secret."""
+    who = f"{worker}: " if worker else ""
     kind = type(exc).__name__
     what = {
         "TopicAuthorizationFailedError": "topic",
@@ -273,7 +274,7 @@ def refused(exc: BaseException, settings: Settings, worker: str) -> AccessDenied
     }.get(kind)
     if what is None and "Authentication" in kind:
         return AccessDenied(
-            f"{worker}: Kafka at {settings.kafka_bootstrap} refused to authenticate {principal(settings)} "
+            f"{who}Kafka at {settings.kafka_bootstrap} refused to authenticate {principal(settings)} "
             f"({settings.kafka_security_protocol} {settings.kafka_sasl_mechanism}): authentication failed; "
             "check the user name and the password file"
         )
@@ -284,7 +285,7 @@ def refused(exc: BaseException, settings: Settings, worker: str) -> AccessDenied
     )
     on = f" on {what or 'resource'} {', '.join(resources)}" if resources else ""
     return AccessDenied(
-        f"{worker}: Kafka at {settings.kafka_bootstrap} refused {principal(settings)}{on}: authorization "
+        f"{who}Kafka at {settings.kafka_bootstrap} refused {principal(settings)}{on}: authorization "
         f"failed ({kind}); grant this principal its ACLs ('wirewatch topics --acls' lists them) or give "
         "the worker its own credentials"
     )
