@@ -290,7 +290,9 @@ def test_a_broker_killed_mid_stream_loses_no_alert_and_rejoins_by_itself(
 def test_a_wrong_password_is_refused_at_once_with_a_clear_line(provisioned: Secured, tmp_path) -> None:
     wrong = tmp_path / "wrong.password"
     wrong.write_text("not-the-password\n", encoding="utf-8")
-    settings = provisioned.settings(f"{PREFIX}-alerter", tmp_path, kafka_sasl_plain_password_file=wrong)
+    settings = provisioned.settings(
+        f"{PREFIX}-alerter", tmp_path, kafka_sasl_plain_password_file=wrong, broker_command_timeout=3
+    )
     done = subprocess.run(
         [sys.executable, "-m", "wirewatch.cli", "topics"],
         env=worker_env(settings),
