@@ -278,11 +278,7 @@ def refused(exc: BaseException, settings: Settings, worker: str = "") -> AccessD
             f"({settings.kafka_security_protocol} {settings.kafka_sasl_mechanism}): authentication failed; "
             "check the user name and the password file"
         )
-    resources = sorted(
-        str(a)
-        for arg in exc.args
-        for a in (arg if isinstance(arg, set | frozenset | list | tuple) else [arg])
-    )
+    resources = sorted(str(item) for arg in exc.args for item in _items(arg))
     on = f" on {what or 'resource'} {', '.join(resources)}" if resources else ""
     return AccessDenied(
         f"{who}Kafka at {settings.kafka_bootstrap} refused {principal(settings)}{on}: authorization "
