@@ -3,7 +3,9 @@
 Reads the feed list, the watchlist and its channels as the workers will, and collects every
 problem as ``file:line: field 'path': message``, with warnings for what would only fail later (a
 feed the poller will refuse to fetch). Then prints what each watched entry resolves to, channel
-URLs masked. No Kafka. The alerter checks its channels at start with ``channel_problems`` too.
+URLs masked, and the resolved Kafka connection (protocol, SASL mechanism, user, CA; every secret
+masked, its file checked but never read out). No Kafka is contacted. The alerter checks its
+channels at start with ``channel_problems`` too.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def check_config(settings: Any, out: TextIO, err: TextIO) -> int:
         found += _check_watchlist(settings, out)
     if settings.rules is not None:
         found += _check_rules(settings.rules, out)
+    found += _check_kafka(settings, out)
     for problem in _in_file_order(found):
         err.write(f"{problem}\n")
     errors = sum(not p.warning for p in found)
@@ -39,6 +42,16 @@ def check_config(settings: Any, out: TextIO, err: TextIO) -> int:
             f"wirewatch: check-config found {_count(errors, 'error')} and {_count(warnings, 'warning')}\n"
         )
     return 2 if errors else 0
+
+
+def _check_kafka(settings: Any, out: TextIO) -> list[Problem]:
+    """The resolved connection settings, secrets masked; a problem per TLS or SASL file unusable."""
+    from wirewatch.topics.security import describe, file_problems
+
+    out.write("kafka:\n")
+    for name, value in describe(settings):
+        out.write(f"  {name}: {value}\n")
+    return [Problem(what, str(path), None, field) for field, path, what in file_problems(settings)]
 
 
 def _check_rules(path: Path, out: TextIO) -> list[Problem]:

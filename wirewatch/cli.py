@@ -50,6 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(args, str(exc))
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from wirewatch.topics.security import is_refusal, refused
+
+        if not is_refusal(exc):
+            raise
+        # The brokers refused this principal: one line naming it and the resource, no traceback.
+        return _fail(args, str(refused(exc, _settings(args), args.command)))
 
 
 def _reader_left() -> int:
@@ -227,8 +234,23 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
     if args.command == "topics":
         from wirewatch.topics import ALL, ARTICLES
+        from wirewatch.topics.acls import apply_grants, grants
         from wirewatch.topics.admin import apply_retention, ensure_topics, topic_config
 
+        wanted = grants(settings, _principals(args.principal))
+        if args.strimzi:
+            import yaml
+
+            from wirewatch.topics.strimzi import kafka_topics, kafka_users
+
+            docs = kafka_topics(settings, args.strimzi, args.namespace)
+            docs += kafka_users(settings, args.strimzi, args.namespace)
+            print(yaml.safe_dump_all(docs, sort_keys=False), end="")
+            return 0
+        if args.acls:
+            for grant in wanted:
+                print(grant)
+            return 0
         created = ensure_topics(settings)
         retention = apply_retention(settings)
         for spec in ALL:
@@ -237,6 +259,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             if spec is ARTICLES and retention is not None and name not in created:
                 status = "retention updated"
             print(f"{name}\t{status}\tkey={spec.key}\t{topic_config(spec, settings)}")
+        if args.apply_acls:
+            print(f"{apply_grants(settings, wanted)} ACLs in place")
         return 0
     if args.command == "surge":
         from wirewatch.poller import surges
@@ -307,6 +331,22 @@ def _routing(settings: Any) -> Any:
     if not routing.channels:
         log.warning("no notification channels configured: alerts show in the terminal only")
     return routing
+
+
+def _principals(given: list[str]) -> dict[str, str]:
+    """``--principal worker=User:name`` options as a mapping; a bad one is a ConfigError."""
+    from wirewatch.topics.acls import WORKERS
+
+    out: dict[str, str] = {}
+    for item in given:
+        worker, sep, principal = item.partition("=")
+        if not sep or worker not in WORKERS or ":" not in principal:
+            raise ConfigError(
+                f"{item!r} should be WORKER=TYPE:NAME with WORKER one of {', '.join(WORKERS)}",
+                field="--principal",
+            )
+        out[worker] = principal
+    return out
 
 
 def settings_env(settings: Any) -> dict[str, str]:

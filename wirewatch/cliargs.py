@@ -295,10 +295,34 @@ example:
   Gives up after WIREWATCH_BROKER_COMMAND_TIMEOUT seconds (default 10) when the broker does
   not answer, with one line on stderr and exit code 2; so do silence, surge and poll --once.
 
+  With --acls: no broker; one tab-separated line per ACL each worker's principal needs
+  (principal, ALLOW, operation, resource:pattern:name). With --apply-acls: create the topics,
+  then those ACLs (the settings must carry an administrator's credentials).
+
 example:
-  wirewatch topics --bootstrap kafka:9092 --topic-prefix staging""",
+  wirewatch topics --bootstrap kafka:9092 --topic-prefix staging
+  wirewatch topics --acls --principal alerter=User:team-alerter
+  WIREWATCH_REPLICATION_FACTOR=3 WIREWATCH_MIN_INSYNC_REPLICAS=2 wirewatch topics --strimzi wirewatch""",
     )
     _kafka_options(p)
+    p.add_argument("--acls", action="store_true", help="print each worker's ACLs; touch no broker")
+    p.add_argument(
+        "--apply-acls", action="store_true", help="create the topics, then each worker's ACLs on the cluster"
+    )
+    p.add_argument(
+        "--strimzi",
+        metavar="CLUSTER",
+        help="print the topics and the workers' users as Strimzi KafkaTopic and KafkaUser resources of "
+        "this Kafka cluster (YAML); touch no broker",
+    )
+    p.add_argument("--namespace", default="wirewatch", help="namespace of the --strimzi resources")
+    p.add_argument(
+        "--principal",
+        action="append",
+        metavar="WORKER=PRINCIPAL",
+        default=[],
+        help="a worker's principal (poller, processor, alerter); default User:<topic prefix>-<worker>",
+    )
 
     p = _command(
         sub,

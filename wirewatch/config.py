@@ -8,9 +8,9 @@ at start and passes them down.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from wirewatch.errors import ConfigError
@@ -40,7 +40,62 @@ class Settings(BaseSettings):
         "More costs broker memory and file handles",
     )
     replication_factor: int = Field(
-        1, ge=1, le=5, description="replicas of new topics (1 on a single broker)"
+        1,
+        ge=1,
+        le=5,
+        description="replicas of new topics (1 on a single broker, 3 on a production cluster); more "
+        "survives more broker losses and costs that many times the disk and replication traffic",
+    )
+    min_insync_replicas: int | None = Field(
+        None,
+        ge=1,
+        le=5,
+        description="min.insync.replicas of new topics, at most replication_factor (2 with 3 replicas); "
+        "unset: the broker's default. Higher makes an acknowledged write survive more broker losses and "
+        "refuses writes sooner when brokers are down",
+    )
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT",
+        description="how every Kafka client talks to the brokers (the clients' security_protocol): "
+        "PLAINTEXT only on a trusted network; SASL_SSL authenticates and encrypts",
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"] | None = Field(
+        None,
+        description="SASL mechanism with a SASL_* protocol: SCRAM-SHA-512 never sends the password; PLAIN "
+        "does (only over SSL); OAUTHBEARER sends a token from kafka_sasl_oauth_token_file",
+    )
+    kafka_sasl_plain_username: str | None = Field(
+        None,
+        min_length=1,
+        max_length=256,
+        description="SASL user (PLAIN and SCRAM); the broker's principal is User:<this>",
+    )
+    kafka_sasl_plain_password_file: Path | None = Field(
+        None,
+        description="file holding the SASL password (PLAIN and SCRAM; one line, read when a client is "
+        "made): a file, never an environment variable, so the secret stays out of process listings",
+    )
+    kafka_sasl_oauth_token_file: Path | None = Field(
+        None,
+        description="file holding an OAUTHBEARER token, read again at every authentication so a "
+        "side-car can refresh it; a stale file means refused reconnects",
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        None,
+        description="PEM file of the CA(s) that signed the brokers' certificates; unset: the system's "
+        "trusted CAs",
+    )
+    kafka_ssl_certfile: Path | None = Field(
+        None, description="PEM client certificate (chain), for brokers that require TLS client auth"
+    )
+    kafka_ssl_keyfile: Path | None = Field(None, description="PEM private key of kafka_ssl_certfile")
+    kafka_ssl_password_file: Path | None = Field(
+        None, description="file holding the password of an encrypted kafka_ssl_keyfile"
+    )
+    kafka_ssl_check_hostname: bool = Field(
+        True,
+        description="check that a broker's certificate names the host connected to; off only for a "
+        "test CA with wrong names, since anyone on the path could then impersonate a broker",
     )
     feeds: Path | None = Field(None, description="feed list YAML for the poller")
     watchlist: Path | None = Field(None, description="watchlist YAML for the processor and the alerter")
@@ -312,6 +367,31 @@ class Settings(BaseSettings):
             if not sep or not host or not port.isdigit():
                 raise ValueError(f"{server!r} is not host:port")
         return value
+
+    @model_validator(mode="after")
+    def _security(self) -> Settings:
+        protocol, mechanism = self.kafka_security_protocol, self.kafka_sasl_mechanism
+        sasl = protocol.startswith("SASL_")
+        if sasl and mechanism is None:
+            raise ValueError(f"kafka_security_protocol {protocol} needs kafka_sasl_mechanism")
+        if not sasl and mechanism is not None:
+            raise ValueError(f"kafka_sasl_mechanism {mechanism} needs a SASL_* kafka_security_protocol")
+        if mechanism in ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512") and not (
+            self.kafka_sasl_plain_username and self.kafka_sasl_plain_password_file
+        ):
+            raise ValueError(
+                f"{mechanism} needs kafka_sasl_plain_username and kafka_sasl_plain_password_file"
+            )
+        if mechanism == "OAUTHBEARER" and self.kafka_sasl_oauth_token_file is None:
+            raise ValueError("OAUTHBEARER needs kafka_sasl_oauth_token_file")
+        if (self.kafka_ssl_certfile is None) != (self.kafka_ssl_keyfile is None):
+            raise ValueError("kafka_ssl_certfile and kafka_ssl_keyfile go together")
+        if self.min_insync_replicas is not None and self.min_insync_replicas > self.replication_factor:
+            raise ValueError(
+                f"min_insync_replicas {self.min_insync_replicas} is more than replication_factor "
+                f"{self.replication_factor}: no write could ever succeed"
+            )
+        return self
 
     def notify_urls(self) -> tuple[str, ...]:
         """Apprise URLs from ``notify`` and ``notify_file`` (the file is read when called)."""

@@ -494,8 +494,10 @@ class BrokerWatch(Background):
     def _kafka_admin(self) -> Any:
         from kafka import KafkaAdminClient
 
+        from wirewatch.topics.security import client_config
+
         return KafkaAdminClient(
-            bootstrap_servers=self.settings.kafka_bootstrap.split(","),
+            **client_config(self.settings),
             client_id=f"{self.settings.topic_prefix}-{self.health.worker}-health",
             request_timeout_ms=max(5000, int(self.interval * 1000)),
         )

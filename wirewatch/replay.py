@@ -40,6 +40,7 @@ from wirewatch.topics import ARTICLES, INCIDENT_UPDATES, NOTIFICATIONS, SILENCES
 from wirewatch.topics.codec import decode
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import ArticleRecord, IncidentUpdate, NotificationRecord, SilenceRecord
+from wirewatch.topics.security import client_config
 
 log = logging.getLogger("wirewatch.replay")
 
@@ -97,7 +98,7 @@ class Message:
 
 def _consumer(settings: Settings) -> KafkaConsumer:
     return KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        **client_config(settings),
         client_id=f"{settings.topic_prefix}-replay",
         enable_auto_commit=False,
         group_id=None,

@@ -37,6 +37,7 @@ from wirewatch.topics import FEED_HEALTH, INCIDENT_UPDATES
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import encode, key
 from wirewatch.topics.records import FeedHealthEvent, IncidentUpdate
+from wirewatch.topics.security import client_config
 
 pytestmark = [pytest.mark.broker, pytest.mark.e2e]
 
@@ -87,7 +88,7 @@ def update(n: int, place: str = "ain-al-asad", hours_ago: float = 0.0) -> Incide
 
 
 def send(settings, records: list[IncidentUpdate]) -> None:
-    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    producer = KafkaProducer(**client_config(settings), acks="all")
     for record in records:
         producer.send(
             INCIDENT_UPDATES.full_name(settings.topic_prefix),
@@ -105,7 +106,7 @@ def send_markers(settings, hours_ago: float = 0.0) -> set[str]:
     """A marker incident on every partition of the incident-updates topic, sent after what a test
     judges; returns their incident ids. Once every marker was delivered, the alerter has routed all
     that came before them on every partition: anything extra it decided is delivered or in the outbox."""
-    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    producer = KafkaProducer(**client_config(settings), acks="all")
     topic = INCIDENT_UPDATES.full_name(settings.topic_prefix)
     markers = set()
     for partition in sorted(producer.partitions_for(topic)):
@@ -390,7 +391,7 @@ def test_silences_digests_and_feed_health(kafka, topic_prefix, tmp_path, hooks) 
 
 def broken_feeds(settings, urls: list[str] | None) -> set[str]:
     """Feed-health events saying ``urls`` broke; ``None``: one marker feed on every partition."""
-    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    producer = KafkaProducer(**client_config(settings), acks="all")
     topic = FEED_HEALTH.full_name(settings.topic_prefix)
     if urls is None:
         partitions: list[int | None] = sorted(producer.partitions_for(topic))

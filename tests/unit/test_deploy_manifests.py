@@ -66,19 +66,31 @@ def test_the_schema_check_catches_a_mistake(tmp_path: Path) -> None:
     assert done.returncode == 1 and "healthckeck" in done.stdout
 
 
-def test_compose_runs_kafka_in_kraft_mode_and_every_service() -> None:
+def test_compose_runs_a_three_node_kraft_cluster_and_every_service() -> None:
     services = compose()["services"]
-    assert set(services) == {"kafka", *WORKERS, "prometheus", "grafana", "mailpit"}
-    kafka = services["kafka"]
-    env = kafka["environment"]
-    assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
-    assert not any("ZOOKEEPER" in k for k in env)
-    assert len(env["CLUSTER_ID"]) == 22
+    brokers = ("kafka-1", "kafka-2", "kafka-3")
+    assert set(services) == {*brokers, *WORKERS, "prometheus", "grafana", "mailpit"}
     pom = (ROOT / "deploy" / "kafka" / "pom.xml").read_text("utf-8")
     version = re.search(r"<kafka.version>([^<]+)</kafka.version>", pom)
-    assert version and kafka["image"] == f"apache/kafka:{version.group(1)}", (
-        "keep Compose's broker as the tests'"
-    )
+    voters = {f"{n}@kafka-{n}:9093" for n in (1, 2, 3)}
+    for number, name in enumerate(brokers, 1):
+        kafka = services[name]
+        env = kafka["environment"]
+        assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
+        assert not any("ZOOKEEPER" in k for k in env)
+        assert len(env["CLUSTER_ID"]) == 22
+        assert env["KAFKA_NODE_ID"] == number
+        assert env["KAFKA_ADVERTISED_LISTENERS"] == f"PLAINTEXT://{name}:9092"
+        assert set(env["KAFKA_CONTROLLER_QUORUM_VOTERS"].split(",")) == voters
+        # Every topic, the internal ones too, survives one broker: 3 replicas, 2 in sync.
+        assert env["KAFKA_DEFAULT_REPLICATION_FACTOR"] == env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"] == 3
+        assert env["KAFKA_MIN_INSYNC_REPLICAS"] == env["KAFKA_TRANSACTION_STATE_LOG_MIN_ISR"] == 2
+        assert kafka["volumes"] == [f"{name}-data:/var/lib/kafka/data"]
+        assert "healthcheck" in kafka
+        assert version and kafka["image"] == f"apache/kafka:{version.group(1)}", (
+            "keep Compose's broker as the tests'"
+        )
+    assert len({services[b]["environment"]["CLUSTER_ID"] for b in brokers}) == 1
 
 
 @pytest.mark.parametrize("worker", WORKERS)
@@ -87,9 +99,11 @@ def test_compose_workers_expose_metrics_and_probe_health(worker: str) -> None:
     assert service["command"] == [WORKERS[worker]]
     env = service["environment"]
     assert env["WIREWATCH_METRICS_HOST"] == "0.0.0.0"
-    assert env["WIREWATCH_KAFKA_BOOTSTRAP"] == "kafka:9092"
+    assert env["WIREWATCH_KAFKA_BOOTSTRAP"] == "kafka-1:9092,kafka-2:9092,kafka-3:9092"
+    assert (env["WIREWATCH_REPLICATION_FACTOR"], env["WIREWATCH_MIN_INSYNC_REPLICAS"]) == ("3", "2")
     assert env["WIREWATCH_LOG_JSON"] == "true"
-    assert service["depends_on"]["kafka"]["condition"] == "service_healthy"
+    for broker in ("kafka-1", "kafka-2", "kafka-3"):
+        assert service["depends_on"][broker]["condition"] == "service_healthy"
     assert f"127.0.0.1:{PORTS[worker]}/healthz" in " ".join(service["healthcheck"]["test"])
     assert "ports" not in service  # scraped inside the Compose network, not published
 

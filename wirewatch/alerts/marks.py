@@ -78,10 +78,11 @@ class MarksFollower:
 
         from wirewatch.topics import FEEDBACK
         from wirewatch.topics.codec import decode
+        from wirewatch.topics.security import client_config
 
         topic = FEEDBACK.full_name(self.settings.topic_prefix)
         consumer = KafkaConsumer(
-            bootstrap_servers=self.settings.kafka_bootstrap.split(","),
+            **client_config(self.settings),
             client_id=f"{self.settings.topic_prefix}-marks",
             group_id=None,
             enable_auto_commit=False,

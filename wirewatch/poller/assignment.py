@@ -27,6 +27,7 @@ from wirewatch.topics import FEEDS
 from wirewatch.topics.codec import decode, encode, key
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import FeedRecord
+from wirewatch.topics.security import client_config
 
 log = logging.getLogger("wirewatch.poller")
 
@@ -94,7 +95,7 @@ class GroupFeeds(Background):
     def __init__(self, settings: Settings, session_timeout_ms: int = 10000) -> None:
         self.topic = FEEDS.full_name(settings.topic_prefix)
         self.consumer = KafkaConsumer(
-            bootstrap_servers=settings.kafka_bootstrap.split(","),
+            **client_config(settings),
             group_id=f"{settings.topic_prefix}-poller",
             client_id=f"{settings.topic_prefix}-poller",
             enable_auto_commit=False,

@@ -28,6 +28,7 @@ from wirewatch.topics.admin import admin_producer, ensure_topics
 from wirewatch.topics.codec import decode, encode, key
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import SurgeRecord
+from wirewatch.topics.security import client_config
 
 log = logging.getLogger("wirewatch.poller")
 
@@ -79,7 +80,7 @@ class SurgeReader(Background):
 
     def _run(self) -> None:
         consumer = KafkaConsumer(
-            bootstrap_servers=self.settings.kafka_bootstrap.split(","),
+            **client_config(self.settings),
             client_id=f"{self.settings.topic_prefix}-poller-surges",
             group_id=None,
             enable_auto_commit=False,

@@ -39,6 +39,9 @@ class TopicSpec:
     record: type[BaseModel]
     config: dict[str, str] = field(default_factory=dict)
     partitions: int | None = None  # None: the configured default
+    # The workers that write and read it: their principals' ACLs (topics/acls.py) come from these.
+    writers: tuple[str, ...] = ()
+    readers: tuple[str, ...] = ()
 
     def full_name(self, prefix: str) -> str:
         return f"{prefix}.{self.name}"
@@ -53,30 +56,40 @@ ARTICLES = TopicSpec(
         "retention.ms": str(30 * DAY_MS),
         "compression.type": "producer",
     },  # articles_retention_days
+    writers=("poller",),
+    readers=("processor",),
 )
 ATTACK_REPORTS = TopicSpec(
     "attack-reports.v2",
     key="region (country of the main target): one event's reports meet on one partition",
     record=AttackReport,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+    writers=("processor",),
+    readers=("processor",),
 )
 INCIDENTS = TopicSpec(
     "incidents.v1",
     key="incident id",
     record=IncidentRecord,
     config=COMPACTED,
+    writers=("processor",),
+    readers=(),
 )
 INCIDENT_UPDATES = TopicSpec(
     "incident-updates.v1",
     key="incident id",
     record=IncidentUpdate,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+    writers=("processor",),
+    readers=("alerter",),
 )
 FEED_STATE = TopicSpec(
     "feed-state.v1",
     key="feed URL",
     record=FeedState,
     config=COMPACTED,
+    writers=("poller",),
+    readers=("poller",),
 )
 FEEDS = TopicSpec(
     "feeds.v1",
@@ -84,12 +97,16 @@ FEEDS = TopicSpec(
     record=FeedRecord,
     # Pollers split the feed list by partition of this topic (consumer-group assignment).
     config=COMPACTED,
+    writers=("poller",),
+    readers=("poller",),
 )
 FEED_HEALTH = TopicSpec(
     "feed-health.v1",
     key="feed URL",
     record=FeedHealthEvent,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+    writers=("poller",),
+    readers=("alerter",),
 )
 POLL_SURGES = TopicSpec(
     "poll-surges.v1",
@@ -97,6 +114,8 @@ POLL_SURGES = TopicSpec(
     record=SurgeRecord,
     config=COMPACTED,
     partitions=1,
+    writers=("processor",),
+    readers=("poller",),
 )
 
 NOTIFICATIONS = TopicSpec(
@@ -104,6 +123,8 @@ NOTIFICATIONS = TopicSpec(
     key="idempotency key (incident, revision, channel, kind)",
     record=NotificationRecord,
     config={"cleanup.policy": "delete", "retention.ms": str(7 * DAY_MS)},
+    writers=("alerter",),
+    readers=("alerter",),
 )
 DELIVERIES = TopicSpec(
     "deliveries.v1",
@@ -116,12 +137,16 @@ DELIVERIES = TopicSpec(
         "min.compaction.lag.ms": "60000",
         "segment.ms": str(DAY_MS),
     },
+    writers=("alerter",),
+    readers=("alerter",),
 )
 DEAD_LETTERS = TopicSpec(
     "dead-letters.v1",
     key="idempotency key",
     record=DeadLetterRecord,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
+    writers=("alerter",),
+    readers=(),
 )
 SILENCES = TopicSpec(
     "silences.v1",
@@ -129,12 +154,16 @@ SILENCES = TopicSpec(
     record=SilenceRecord,
     config={"cleanup.policy": "compact", "min.compaction.lag.ms": "0", "segment.ms": str(DAY_MS)},
     partitions=1,
+    writers=(),
+    readers=("alerter",),
 )
 ALERT_STATE = TopicSpec(
     "alert-state.v1",
     key="incident:<id> | digest:<channel> | feeds",
     record=AlertStateRecord,
     config=COMPACTED,
+    writers=("alerter",),
+    readers=("alerter",),
 )
 
 FEEDBACK = TopicSpec(
@@ -144,6 +173,10 @@ FEEDBACK = TopicSpec(
     # Analysts' marks are the team's memory: kept forever, one per key; read whole at start.
     config={"cleanup.policy": "compact", "min.compaction.lag.ms": "0", "segment.ms": str(DAY_MS)},
     partitions=1,
+    # written by the web pages and the CLI (like silences); the alerter drops what was dismissed,
+    # the processor ignores the places marked as misread
+    writers=(),
+    readers=("processor", "alerter"),
 )
 
 ALL: tuple[TopicSpec, ...] = (

@@ -5,16 +5,23 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import NewTopic
-from kafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+from kafka.errors import (
+    KafkaConnectionError,
+    KafkaError,
+    TopicAlreadyExistsError,
+    TopicAuthorizationFailedError,
+)
 
 from wirewatch.config import Settings
 from wirewatch.errors import BrokerUnavailable
 from wirewatch.topics import ALL, ARTICLES, DAY_MS, TopicSpec
+from wirewatch.topics.security import client_config, is_refusal, principal, refused
 
 log = logging.getLogger("wirewatch.topics")
 
@@ -26,6 +33,61 @@ def _any_reachable(bootstrap: str, timeout: float = 3.0) -> bool:
         with contextlib.suppress(OSError), socket.create_connection((host, int(port)), timeout=timeout):
             return True
     return False
+
+
+_MANAGER = "kafka.net.manager"  # the kafka-python logger that reports a failed bootstrap connection
+_watching = threading.Lock()
+_watchers: list[_Refusals] = []
+_before: dict[str, int] = {}  # the manager logger's own level, effective level and propagation
+
+
+class _Refusals(logging.Handler):
+    """Keeps the authentication refusals among the records' arguments. The first watcher passes
+    each record on as the logger would have without the watch (a one-shot command silences the
+    clients, a worker keeps their warnings)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.seen: list[BaseException] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        self.seen.extend(a for a in args if isinstance(a, BaseException) and is_refusal(a))
+        parent = logging.getLogger(_MANAGER).parent
+        first = bool(_watchers) and self is _watchers[0]
+        if first and _before["propagate"] and parent is not None and record.levelno >= _before["effective"]:
+            parent.handle(record)
+
+
+@contextlib.contextmanager
+def refusals_logged() -> Iterator[list[BaseException]]:
+    """The authentication refusals kafka-python meets while it bootstraps, in a list.
+
+    kafka-python 3.0 logs a broker's SASL refusal (a WARNING with the exception among the
+    record's arguments) and keeps retrying until its bootstrap times out, raising only the
+    timeout. While this context lasts, its connection manager's logger reports to a handler that
+    keeps the exception, whatever level the clients' logs are set to, so the caller can say what
+    really happened."""
+    manager = logging.getLogger(_MANAGER)
+    catch = _Refusals()
+    with _watching:
+        if not _watchers:
+            _before.update(
+                level=manager.level, effective=manager.getEffectiveLevel(), propagate=int(manager.propagate)
+            )
+            manager.setLevel(min(_before["effective"], logging.WARNING))
+            manager.propagate = False
+        _watchers.append(catch)
+        manager.addHandler(catch)
+    try:
+        yield catch.seen
+    finally:
+        with _watching:
+            manager.removeHandler(catch)
+            _watchers.remove(catch)
+            if not _watchers:
+                manager.setLevel(_before["level"])
+                manager.propagate = bool(_before["propagate"])
 
 
 def connect_admin(
@@ -45,11 +107,19 @@ def connect_admin(
             left = limit - (clock() - started) if limit else 3.0
             if not _any_reachable(settings.kafka_bootstrap, timeout=min(3.0, max(left, 0.1))):
                 raise KafkaConnectionError("no bootstrap server accepts connections")
-            return KafkaAdminClient(
-                bootstrap_servers=settings.kafka_bootstrap.split(","),
-                client_id=f"{settings.topic_prefix}-admin",
-                request_timeout_ms=15000,
-            )
+            with refusals_logged() as refusal:
+                try:
+                    return KafkaAdminClient(
+                        **client_config(settings),
+                        client_id=f"{settings.topic_prefix}-admin",
+                        request_timeout_ms=15000,
+                        # within the time left: a command's limit holds while the client bootstraps
+                        bootstrap_timeout_ms=int(min(30.0, max(left if limit else 30.0, 3.0)) * 1000),
+                    )
+                except KafkaError:
+                    if refusal:  # a wrong password is not an outage: say so now, retry nothing
+                        raise refused(refusal[0], settings) from None
+                    raise
         except KafkaError as exc:
             waited = clock() - started
             if limit and waited + delay > limit:
@@ -69,8 +139,36 @@ def connect_admin(
             delay = min(delay * 2, settings.broker_retry_max)
 
 
-def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[str]:
-    """Create the topics that do not exist yet; return the names created."""
+def ensure_topics(
+    settings: Settings, specs: Iterable[TopicSpec] = ALL, worker: str | None = None
+) -> list[str]:
+    """Create the topics that do not exist yet; return the names created. With a ``worker``, then
+    check that its principal may see each topic it reads or writes (``AccessDenied`` if not), so a
+    worker given the wrong credentials stops at once with one line, not deep in a client."""
+    created = _create_all(settings, specs)
+    if worker is not None:
+        check_access(settings, worker)
+    return created
+
+
+def check_access(settings: Settings, worker: str) -> None:
+    """``AccessDenied`` naming the principal and the topics it may not see, of those ``worker`` uses."""
+    names = [
+        spec.full_name(settings.topic_prefix)
+        for spec in ALL
+        if worker in spec.readers or worker in spec.writers
+    ]
+    admin = connect_admin(settings)
+    try:
+        described = admin.describe_topics(names)
+    finally:
+        admin.close()
+    denied = {t.get("name") for t in described if t.get("error_code") == TopicAuthorizationFailedError.errno}
+    if denied:
+        raise refused(TopicAuthorizationFailedError(denied), settings, worker)
+
+
+def _create_all(settings: Settings, specs: Iterable[TopicSpec]) -> list[str]:
     return create_missing(
         settings,
         [
@@ -87,10 +185,17 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
 
 def topic_config(spec: TopicSpec, settings: Settings) -> dict[str, str]:
     """A topic's configuration, with the settings that override it (the article archive's retention)."""
-    config = dict(spec.config)
+    config = dict(spec.config) | durability(settings)
     if spec.name == ARTICLES.name:
         config["retention.ms"] = str(int(settings.articles_retention_days * DAY_MS))
     return config
+
+
+def durability(settings: Settings) -> dict[str, str]:
+    """The topic configuration every topic of wirewatch gets from the settings (changelogs too)."""
+    if settings.min_insync_replicas is None:
+        return {}
+    return {"min.insync.replicas": str(settings.min_insync_replicas)}
 
 
 def apply_retention(settings: Settings) -> str | None:
@@ -123,14 +228,26 @@ def create_missing(settings: Settings, topics: Iterable[NewTopic]) -> list[str]:
         existing = set(admin.list_topics())
         wanted = [topic for topic in topics if topic.name not in existing]
         created: list[str] = []
+        refused: list[str] = []
         for topic in wanted:
             try:
                 admin.create_topics([topic])
                 created.append(topic.name)
             except TopicAlreadyExistsError:
                 pass  # another worker created it between our listing and our request
+            except TopicAuthorizationFailedError:
+                # Least privilege: a worker's principal sees only its own topics and creates none;
+                # the operator's 'wirewatch topics' did. A topic the worker needs and cannot use
+                # fails later, with the principal and the topic named.
+                refused.append(topic.name)
         if created:
             log.info("created topics %s", ", ".join(created))
+        if refused:
+            log.info(
+                "not allowed to create or see %d topics (%s): an operator creates them ('wirewatch topics')",
+                len(refused),
+                principal(settings),
+            )
         return created
     finally:
         admin.close()
@@ -139,4 +256,4 @@ def create_missing(settings: Settings, topics: Iterable[NewTopic]) -> list[str]:
 def admin_producer(settings: Settings) -> KafkaProducer:
     """A producer for the command-line tools (silences, surges), after making sure the topics exist."""
     ensure_topics(settings)
-    return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap.split(","), acks="all")
+    return KafkaProducer(**client_config(settings), acks="all")

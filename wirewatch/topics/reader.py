@@ -18,6 +18,7 @@ from kafka import KafkaConsumer, TopicPartition
 
 from wirewatch.config import Settings
 from wirewatch.topics import TopicSpec
+from wirewatch.topics.security import client_config
 
 
 def read_compacted(
@@ -26,7 +27,7 @@ def read_compacted(
     """(key, value, offset) of every record up to the end the topic has now (of ``partitions``, or all)."""
     topic = spec.full_name(settings.topic_prefix)
     consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        **client_config(settings),
         client_id=f"{settings.topic_prefix}-{client}",
         enable_auto_commit=False,
         group_id=None,
@@ -71,7 +72,7 @@ def read_range(
     removed some or ``timeout_s`` ran out)."""
     tp = TopicPartition(topic, partition)
     consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        **client_config(settings),
         client_id=f"{settings.topic_prefix}-range-reader",
         enable_auto_commit=False,
         group_id=None,

@@ -164,12 +164,13 @@ class Ingest(threading.Thread):
         from kafka import KafkaConsumer, TopicPartition
 
         from wirewatch.topics.admin import ensure_topics
+        from wirewatch.topics.security import client_config
 
         prefix = self.settings.topic_prefix
         ensure_topics(self.settings, list(TOPICS))
         by_topic = {spec.full_name(prefix): spec for spec in TOPICS}
         consumer = KafkaConsumer(
-            bootstrap_servers=self.settings.kafka_bootstrap.split(","),
+            **client_config(self.settings),
             client_id=f"{prefix}-web",
             group_id=None,  # the store holds the offsets, in the same transaction as the data
             enable_auto_commit=False,

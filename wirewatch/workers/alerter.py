@@ -61,6 +61,7 @@ from wirewatch.topics.records import (
     NotificationRecord,
     SilenceRecord,
 )
+from wirewatch.topics.security import client_config
 
 log = logging.getLogger("wirewatch.alerter")
 
@@ -117,7 +118,7 @@ def run(
     from wirewatch.topics.admin import ensure_topics
 
     senders = senders_for(routing.channels)
-    ensure_topics(settings)
+    ensure_topics(settings, worker="alerter")
     router = Router(analyzer, routing, metrics, out)
     marks = MarksFollower(settings, router.marks, metrics.bad_input.labels("feedback").inc).start()
     dispatcher = Dispatcher(
@@ -136,10 +137,10 @@ def run(
     remembered = _read_compacted(settings, DELIVERIES, lambda k, v: dispatcher.remember(k, parse_delivery(v)))
     log.info("restored %d alert-state records and %d deliveries", restored, remembered)
 
-    servers = settings.kafka_bootstrap.split(",")
+    servers = client_config(settings)
     prefix = settings.topic_prefix
     producer = KafkaProducer(
-        bootstrap_servers=servers,
+        **servers,
         acks="all",
         enable_idempotence=True,
         linger_ms=0,
@@ -155,7 +156,7 @@ def run(
     router_in = KafkaConsumer(
         INCIDENT_UPDATES.full_name(prefix),
         FEED_HEALTH.full_name(prefix),
-        bootstrap_servers=servers,
+        **servers,
         group_id=f"{prefix}-alerter",
         enable_auto_commit=False,
         auto_offset_reset="earliest",
@@ -163,7 +164,7 @@ def run(
         **group,
     )
     outbox = KafkaConsumer(
-        bootstrap_servers=servers,
+        **servers,
         group_id=f"{prefix}-dispatcher",
         enable_auto_commit=False,
         auto_offset_reset="earliest",
@@ -171,7 +172,7 @@ def run(
         **group,
     )
     outbox.subscribe([NOTIFICATIONS.full_name(prefix)], listener=_Revocations(dispatcher))
-    silences = KafkaConsumer(bootstrap_servers=servers, group_id=None, enable_auto_commit=False)
+    silences = KafkaConsumer(**servers, group_id=None, enable_auto_commit=False)
     silence_topic = SILENCES.full_name(prefix)
     silence_parts = [
         TopicPartition(silence_topic, p) for p in silences.partitions_for_topic(silence_topic) or ()

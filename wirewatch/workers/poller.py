@@ -33,6 +33,7 @@ from wirewatch.poller.state import load_states
 from wirewatch.poller.surges import SurgeBoard, SurgeReader
 from wirewatch.topics import FEEDS
 from wirewatch.topics.records import FeedState
+from wirewatch.topics.security import client_config
 
 __all__ = [
     "Fetcher",
@@ -49,7 +50,7 @@ log = logging.getLogger("wirewatch.poller")
 
 def make_producer(settings: Settings) -> KafkaProducer:
     return KafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        **client_config(settings),
         client_id=f"{settings.topic_prefix}-poller",
         acks="all",
         enable_idempotence=True,
@@ -105,7 +106,7 @@ def run(
         return _dry_run(settings, feeds, metrics, entries_only)
     from wirewatch.topics.admin import ensure_topics
 
-    ensure_topics(settings)
+    ensure_topics(settings, worker="poller")
     producer = make_producer(settings)
     board = SurgeBoard()
     source: FeedSource

@@ -48,6 +48,7 @@ from wirewatch.topics.records import (
     IncidentUpdate,
     SurgeRecord,
 )
+from wirewatch.topics.security import faust_broker
 from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
@@ -210,7 +211,7 @@ def build_app(
     )
     app = faust.App(
         f"{settings.topic_prefix}-processor",
-        broker=[f"kafka://{server}" for server in settings.kafka_bootstrap.split(",")],
+        **faust_broker(settings),
         store="rocksdb://",
         datadir=str(settings.data_dir / "processor"),
         web_enabled=False,
@@ -467,7 +468,7 @@ def _create_changelogs(settings: Settings, app: faust.App) -> None:
     """
     from kafka.admin import NewTopic
 
-    from wirewatch.topics.admin import create_missing
+    from wirewatch.topics.admin import create_missing, durability
 
     create_missing(
         settings,
@@ -476,7 +477,7 @@ def _create_changelogs(settings: Settings, app: faust.App) -> None:
                 table.changelog_topic.get_topic_name(),
                 table.partitions or settings.partitions,
                 settings.replication_factor,
-                topic_configs={"cleanup.policy": "compact"},
+                topic_configs={"cleanup.policy": "compact", **durability(settings)},
             )
             for table in app.tables.values()
         ],
@@ -487,7 +488,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
 
-    ensure_topics(settings)
+    ensure_topics(settings, worker="processor")
     (settings.data_dir / "processor").mkdir(parents=True, exist_ok=True)
     guard = SkipGuard()
     marks = Marks()
