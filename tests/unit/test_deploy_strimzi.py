@@ -19,6 +19,7 @@ import yaml
 from tests.unit.test_deploy_manifests import K8S, K8S_VERSIONS, WORKERS, by_kind
 from wirewatch.config import Settings
 from wirewatch.topics import ALL
+from wirewatch.topics.acls import WORKERS as ACL_WORKERS
 from wirewatch.topics.acls import grants
 from wirewatch.topics.strimzi import kafka_topics, kafka_users
 
@@ -52,7 +53,8 @@ def test_kafka_users_carry_each_workers_acls_and_no_others() -> None:
     settings = overlay_settings()
     users = docs("users.yaml")
     assert users == kafka_users(settings, CLUSTER, "wirewatch")
-    assert {u["metadata"]["name"] for u in users} == {f"wirewatch-{w}" for w in WORKERS}
+    assert {u["metadata"]["name"] for u in users} == {f"wirewatch-{w}" for w in ACL_WORKERS}
+    assert set(WORKERS) < set(ACL_WORKERS)  # every deployed worker, and the web pages' worker
     every = grants(settings)
     for user in users:
         name = user["metadata"]["name"]

@@ -224,7 +224,15 @@ def test_each_worker_may_touch_only_the_topics_it_uses() -> None:
     by_principal: dict[str, set[tuple[str, str, str]]] = {}
     for g in every:
         by_principal.setdefault(g.principal, set()).add((g.resource, g.name, g.operation))
-    assert set(by_principal) == {"User:w-poller", "User:w-processor", "User:team-alerter"}
+    assert set(by_principal) == {"User:w-poller", "User:w-processor", "User:team-alerter", "User:w-web"}
+    # the web pages read what they show and write only analysts' marks, silences and surges
+    web = by_principal["User:w-web"]
+    assert {name for kind, name, op in web if op == "Write"} == {
+        "w.feedback.v1",
+        "w.silences.v1",
+        "w.poll-surges.v1",
+    }
+    assert not any(name == "w.articles.v1" for _, name, _ in web) and not any(k == "group" for k, _, _ in web)
     assert ("topic", "w.articles.v1", "Write") in by_principal["User:w-poller"]
     assert ("topic", "w.articles.v1", "Read") in by_principal["User:w-processor"]
     assert not any(name == "w.articles.v1" for _, name, _ in by_principal["User:team-alerter"])

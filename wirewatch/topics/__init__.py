@@ -65,7 +65,7 @@ ATTACK_REPORTS = TopicSpec(
     record=AttackReport,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
     writers=("processor",),
-    readers=("processor",),
+    readers=("processor", "web"),
 )
 INCIDENTS = TopicSpec(
     "incidents.v1",
@@ -73,7 +73,7 @@ INCIDENTS = TopicSpec(
     record=IncidentRecord,
     config=COMPACTED,
     writers=("processor",),
-    readers=(),
+    readers=("web",),
 )
 INCIDENT_UPDATES = TopicSpec(
     "incident-updates.v1",
@@ -81,7 +81,7 @@ INCIDENT_UPDATES = TopicSpec(
     record=IncidentUpdate,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
     writers=("processor",),
-    readers=("alerter",),
+    readers=("alerter", "web"),
 )
 FEED_STATE = TopicSpec(
     "feed-state.v1",
@@ -89,7 +89,7 @@ FEED_STATE = TopicSpec(
     record=FeedState,
     config=COMPACTED,
     writers=("poller",),
-    readers=("poller",),
+    readers=("poller", "web"),
 )
 FEEDS = TopicSpec(
     "feeds.v1",
@@ -98,7 +98,7 @@ FEEDS = TopicSpec(
     # Pollers split the feed list by partition of this topic (consumer-group assignment).
     config=COMPACTED,
     writers=("poller",),
-    readers=("poller",),
+    readers=("poller", "web"),
 )
 FEED_HEALTH = TopicSpec(
     "feed-health.v1",
@@ -106,7 +106,7 @@ FEED_HEALTH = TopicSpec(
     record=FeedHealthEvent,
     config={"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)},
     writers=("poller",),
-    readers=("alerter",),
+    readers=("alerter", "web"),
 )
 POLL_SURGES = TopicSpec(
     "poll-surges.v1",
@@ -114,8 +114,8 @@ POLL_SURGES = TopicSpec(
     record=SurgeRecord,
     config=COMPACTED,
     partitions=1,
-    writers=("processor",),
-    readers=("poller",),
+    writers=("processor", "web"),
+    readers=("poller", "web"),
 )
 
 NOTIFICATIONS = TopicSpec(
@@ -124,7 +124,7 @@ NOTIFICATIONS = TopicSpec(
     record=NotificationRecord,
     config={"cleanup.policy": "delete", "retention.ms": str(7 * DAY_MS)},
     writers=("alerter",),
-    readers=("alerter",),
+    readers=("alerter", "web"),
 )
 DELIVERIES = TopicSpec(
     "deliveries.v1",
@@ -138,7 +138,7 @@ DELIVERIES = TopicSpec(
         "segment.ms": str(DAY_MS),
     },
     writers=("alerter",),
-    readers=("alerter",),
+    readers=("alerter", "web"),
 )
 DEAD_LETTERS = TopicSpec(
     "dead-letters.v1",
@@ -154,8 +154,8 @@ SILENCES = TopicSpec(
     record=SilenceRecord,
     config={"cleanup.policy": "compact", "min.compaction.lag.ms": "0", "segment.ms": str(DAY_MS)},
     partitions=1,
-    writers=(),
-    readers=("alerter",),
+    writers=("web",),
+    readers=("alerter", "web"),
 )
 ALERT_STATE = TopicSpec(
     "alert-state.v1",
@@ -173,10 +173,10 @@ FEEDBACK = TopicSpec(
     # Analysts' marks are the team's memory: kept forever, one per key; read whole at start.
     config={"cleanup.policy": "compact", "min.compaction.lag.ms": "0", "segment.ms": str(DAY_MS)},
     partitions=1,
-    # written by the web pages and the CLI (like silences); the alerter drops what was dismissed,
-    # the processor ignores the places marked as misread
-    writers=(),
-    readers=("processor", "alerter"),
+    # written by the web pages (and the CLI, with an administrator's rights); the alerter drops
+    # what was dismissed, the processor ignores the places marked as misread
+    writers=("web",),
+    readers=("processor", "alerter", "web"),
 )
 
 ALL: tuple[TopicSpec, ...] = (

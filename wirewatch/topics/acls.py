@@ -20,7 +20,7 @@ from wirewatch.config import Settings
 from wirewatch.errors import WirewatchError
 from wirewatch.topics import ALL, TopicSpec
 
-WORKERS = ("poller", "processor", "alerter")
+WORKERS = ("poller", "processor", "alerter", "web")
 
 
 @dataclass(frozen=True, order=True)
@@ -44,6 +44,7 @@ def groups(settings: Settings, worker: str) -> tuple[str, ...]:
         "poller": (f"{prefix}-poller",),
         "processor": (f"{prefix}-processor",),
         "alerter": (f"{prefix}-alerter", f"{prefix}-dispatcher"),
+        "web": (),  # the web worker assigns its partitions and keeps its offsets in its store
     }[worker]
 
 
