@@ -1120,6 +1120,18 @@ PATTERNS = [
         {"baghdad"},
     ),
     (
+        "a match report stopped because drones attacked a base still reports the attack",
+        "Erbil v Zakho halted as air defences fire over the airport",
+        "The league match between Erbil SC and Zakho at the city stadium was stopped for twenty "
+        "minutes on Tuesday evening after explosions were heard.\n\nAuthorities said drones had "
+        "attacked Erbil International Airport, a few kilometres from the stadium.\n\nBefore the "
+        "stoppage Erbil's attack had been sharper, their striker hitting the post twice, and the "
+        "keeper made two saves. The hosts won 1-0 with a late header.",
+        True,
+        {"erbil-airport"},
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -340,7 +340,8 @@ def detect(
         opener = sentence if outcome is None and _opens_item(sentence, gazetteer, reference) else None
         if isinstance(outcome, Mention):
             denied = denied_everywhere or bool(denied_places & _lineages(outcome.places, gazetteer))
-            reason = _framed_out(outcome, sentence, frame, denied)
+            at_base = any(gazetteer.places[p].kind in ("base", "site") for p in outcome.places)
+            reason = _framed_out(outcome, sentence, frame, denied, at_base)
             if reason is not None:
                 outcome = Rejected(sentence.index, sentence.start, sentence.end, reason, tuple(sentence.hits))
         if isinstance(outcome, Mention):
@@ -669,6 +670,11 @@ def _long_ago(mention: Mention) -> bool:
     return bool(days) and min(days) > _LONG_AGO_DAYS
 
 
+# Weapons that are fired at a place (not "shot", "attack" or "striker", which sport shares)
+_FIRED_WEAPONS = frozenset(
+    ("weapon:drone", "weapon:rocket", "weapon:missile", "weapon:mortar", "weapon:ied", "weapon:airstrike")
+)
+_STRUCK = frozenset(("attack", "killed", "wounded"))
 _SINCE = frozenset(normalize(w) for w in ("since", "منذ"))
 # "يذكر أن البلدة ...", "يشار إلى أن": a reminder of the background, which dates no headline
 _ASIDE = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
@@ -964,7 +970,9 @@ _FOLLOWED = ("undated: read like the lead", "continues sentence")
 _AFTER_LABELS = frozenset(("aftermath", "aftercare", "reaction"))  # news that follows an attack
 
 
-def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied: bool) -> str | None:
+def _framed_out(
+    mention: Mention, sentence: _Sentence, frame: str | None, denied: bool, at_base: bool = False
+) -> str | None:
     """Why a mention does not count given what the article is about, or ``None`` when it does."""
     labels = sentence.labels
     explicit_now = any(r.explicit for r in mention.time_refs)
@@ -1011,6 +1019,8 @@ def _framed_out(mention: Mention, sentence: _Sentence, frame: str | None, denied
             and all(r.kind == "current" for r in mention.time_refs)
         ):
             return None  # an election story that tells "rockets were fired at the embassy early on Friday"
+        elif frame == "sport" and at_base and labels & _FIRED_WEAPONS and labels & _STRUCK:
+            return None  # the match stopped because "drones had attacked Erbil International Airport"
         elif frame == _HEADLINE_ACCIDENT:
             if set(mention.types) <= {"other"} and not labels & {"killed", "wounded"}:  # the blaze's
                 return f"the article is about something else ({frame})"
