@@ -1132,6 +1132,16 @@ PATTERNS = [
         set(),
     ),
     (
+        "a weather story whose headline names rockets on a base reports them in its third paragraph",
+        "عاصفة رعدية تضرب صلاح الدين.. وصواريخ على قاعدة بلد في ذروة العاصفة",
+        "ضربت عاصفة رعدية مصحوبة بالبرد مناطق واسعة من محافظة صلاح الدين مساء الثلاثاء.\n\n"
+        "وقالت مديرية الدفاع المدني إن الأمطار أغرقت شوارع في سامراء وتكريت.\n\n"
+        "وفي خضم العاصفة، سقطت خمسة صواريخ نوع كاتيوشا داخل قاعدة بلد الجوية، بحسب خلية الإعلام الأمني.",
+        True,
+        {"salah-al-din"},
+        set(),
+    ),
+    (
         "between two governorates: neither is the target",
         "Gunmen attack army post",
         "Gunmen attacked an army post late on Tuesday in a valley between Kirkuk and Salah al-Din, "

@@ -327,6 +327,18 @@ def detect(
     live = titled and _live_page(sentences[0])
     if frame is None and titled and not live:
         frame = _title_frame(article.title, sentences[0])
+    # Bases and sites the headline names beside a weapon ("... and rockets on Balad air base")
+    in_title = [s for s in sentences if titled and s.start < len(article.title.strip())]
+    headline_sites = (
+        frozenset(
+            p.place_id
+            for s in in_title
+            for p in s.places
+            if gazetteer.places[p.place_id].kind in ("base", "site")
+        )
+        if any(h.label.startswith("weapon:") for s in in_title for h in s.hits)
+        else frozenset()
+    )
     mentions: list[Mention] = []
     rejected: list[Rejected] = []
     lead: Mention | None = None
@@ -334,7 +346,14 @@ def detect(
     opener: _Sentence | None = None  # "On Sunday, it was the turn of the US base in al-Shaddadi."
     for position, sentence in enumerate(sentences):
         outcome = _mention(
-            sentence, reference, gazetteer, mentions[-1] if mentions else None, lead, dated_lead, opener
+            sentence,
+            reference,
+            gazetteer,
+            mentions[-1] if mentions else None,
+            lead,
+            dated_lead,
+            opener,
+            headline_sites,
         )
         # an opener dates only the sentence right after it
         opener = sentence if outcome is None and _opens_item(sentence, gazetteer, reference) else None
@@ -1252,6 +1271,7 @@ def _mention(
     lead: Mention | None,
     dated_lead: int | None = None,
     opener: _Sentence | None = None,
+    headline_sites: frozenset[str] = frozenset(),
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
@@ -1524,6 +1544,10 @@ def _mention(
         when, why = "past", _GENERAL + ": attacks in general"
     elif dated_lead is not None:
         when, why = "current", f"undated: the lead dates the news (sentence {dated_lead + 1})"
+    elif headline_sites.intersection(place_ids):
+        # "Storm hits Salah al-Din.. and rockets on Balad air base at its height", then in the
+        # third paragraph "five Katyusha rockets fell inside Balad air base": the headline's news
+        when, why = "current", "undated: the attack on the base the headline names"
     else:
         when, why = "past", _UNDATED_BACKGROUND
     rockets = [h for h in hits if h.label == "weapon:rocket"]
