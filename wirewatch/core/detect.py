@@ -1719,7 +1719,6 @@ _YEAR_AFTER = frozenset(
 # "The announcement followed a drone attack": the news is what followed; the attack before it is
 # background. Not "the blast followed a rocket attack".
 _FOLLOWS = frozenset(FOLLOWS)
-# "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
 # Drones that nobody owns or that carry explosives: one that crashes near a base failed an attack.
 _HOSTILE_DRONE = frozenset(
     normalize(w) for w in "unidentified unknown laden trapped مجهولة مجهول مفخخة المفخخة ملغمة".split()
@@ -1727,6 +1726,7 @@ _HOSTILE_DRONE = frozenset(
 _PLURAL_ATTACK_NOUNS = frozenset(
     normalize(w) for w in ("attacks", "هجمات", "الهجمات", "اعتداءات", "الاعتداءات")
 )
+# "الرئيس اليمني السابق", "the previous government": a former office holder, not an earlier attack.
 _FORMER = frozenset(normalize(w) for w in "سابق السابق سابقة السابقة previous".split())
 _OFFICES = frozenset(
     normalize(w)

@@ -40,6 +40,8 @@ _CHEAP = (
 )
 _CUES = re.compile("|".join(re.escape(cue) for cue in _CHEAP))
 _LATE = 0.5  # where in a one-paragraph text a marker may start for the rest to go
+_BEFORE_CUE = 12  # "... 87 Related": the ellipsis and the count before the cue
+_AFTER_CUE = 40  # the marker's own words after its cue
 
 
 def without_furniture(text: str) -> str:
@@ -75,7 +77,3 @@ def _markers(text: str) -> list[int]:
         if match is not None:
             found.add(match.start())
     return sorted(found)
-
-
-_BEFORE_CUE = 12  # "... 87 Related": the ellipsis and the count before the cue
-_AFTER_CUE = 40  # the marker's own words after its cue

@@ -133,7 +133,7 @@ _SENSES = (
         _words("""
             أسعار | الأسعار | سكاني | السكاني | غضب | الغضب | الطلب | التضخم | prices | price | population
             anger | demand | inflation | مصطنعة | مؤثرات | سينمائية | الخدع | فيلم | الفيلم | تصوير
-            like | lightning | thunder | صاعقة | الصاعقة | رعد | الرعد
+            like | thunder | رعد | الرعد
         """),
         _words(
             "عبوة | ناسفة | مفخخة | انتحاري | قتل | مقتل | إصابة | bomb | device | suicide | killed | wounded"
