@@ -2680,3 +2680,29 @@ def test_a_headline_over_a_span_of_attacks_is_a_review(title: str) -> None:
 
     assert genre(title) == "feature"
     assert genre("Rockets hit Ain al-Asad air base") == "news"
+
+
+def test_the_strikes_below_an_air_strike_are_those_air_strikes(analyzer: Analyzer) -> None:
+    # The lead tells the night's US air strikes in Iraq; a later paragraph says where "the strikes"
+    # fell in Syria, naming no weapon of its own
+    out = run(
+        analyzer,
+        "غارات أمريكية على مواقع لفصائل مسلحة في العراق وسوريا",
+        "نفذت القوات الأمريكية فجر اليوم الأربعاء غارات جوية على مواقع لفصائل مسلحة في منطقة القائم غربي "
+        "الأنبار.\n\nوفي سوريا، قال ناشطون إن الضربات استهدفت مواقع في محيط مدينة البوكمال شرقي دير الزور.",
+    )
+    assert out["attack"] is True
+    assert {"anbar", "deir-ez-zor"} <= set(out["watch_hits"])
+
+
+def test_what_the_strikes_will_do_is_no_place_struck(analyzer: Analyzer) -> None:
+    # "these strikes will weaken the group's hand, especially in Ramadi": the strikes are named as
+    # the subject of a forecast, and ضربات is itself the event word there, not a second verb
+    out = run(
+        analyzer,
+        "التحالف ينفذ 20 ضربة جوية في سوريا",
+        "قال التحالف الدولي اليوم الجمعة إنه نفذ 20 ضربة جوية قرب مدينة الرقة السورية أمس الخميس.\n\n"
+        "وأضاف أن لهذه الضربات تأثيرا كبيرا في قدرة التنظيم خاصة في الرمادي.",
+    )
+    assert out["attack"] is True
+    assert "anbar" not in out["watch_hits"]

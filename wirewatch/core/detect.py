@@ -345,6 +345,7 @@ def detect(
     dated_lead: int | None = None  # a lead sentence that dates the news without itself counting
     opener: _Sentence | None = None  # "On Sunday, it was the turn of the US base in al-Shaddadi."
     for position, sentence in enumerate(sentences):
+        sentence = _the_strikes(sentence, lead, words)
         outcome = _mention(
             sentence,
             reference,
@@ -397,6 +398,32 @@ def detect(
     mentions = _places_in_next_sentence(mentions, sentences, doc, gazetteer, reference)
     mentions = _at_the_dateline(mentions, datelined)
     return Detection(doc, reference, dateline, tuple(mentions), tuple(rejected), claimants(doc, words, hits))
+
+
+# "وفي سوريا، قال المرصد إن الضربات استهدفت مواقع في الميادين": below a current air strike, "the
+# strikes" are those air strikes, though an Arabic ضربات alone is no weapon (penalty kicks, blows).
+_THE_STRIKES = frozenset(normalize(w) for w in "الضربات والضربات الضربة والضربة".split())
+
+
+def _the_strikes(sentence: _Sentence, lead: Mention | None, words: Words) -> _Sentence:
+    """``sentence`` with "the strikes" read as air strikes when it follows a current air strike and
+    names no weapon or attack of its own but says something happened ("targeted", "hit")."""
+    if (
+        lead is None
+        or lead.recency != "current"
+        or "airstrike" not in lead.types
+        or _attacky(sentence.labels)
+    ):
+        return sentence
+    for k, word in enumerate(sentence.words):
+        at = sentence.offset + k
+        # the verb must be another word: "الضربات" is itself an event form of ضرب
+        if word in _THE_STRIKES and any(
+            h.label == "event" and not h.first <= at <= h.last for h in sentence.hits
+        ):
+            hit = TermHit("weapon:airstrike", at, at, words.starts[at], words.ends[at], word)
+            return replace(sentence, hits=sorted([*sentence.hits, hit], key=lambda h: h.first))
+    return sentence
 
 
 def _at_the_dateline(mentions: list[Mention], datelined: Sequence[str]) -> list[Mention]:
