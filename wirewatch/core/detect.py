@@ -344,8 +344,8 @@ def detect(
     lead: Mention | None = None
     dated_lead: int | None = None  # a lead sentence that dates the news without itself counting
     opener: _Sentence | None = None  # "On Sunday, it was the turn of the US base in al-Shaddadi."
-    for position, sentence in enumerate(sentences):
-        sentence = _the_strikes(sentence, lead, words)
+    for position, told in enumerate(sentences):
+        sentence = _the_strikes(told, lead, words)
         outcome = _mention(
             sentence,
             reference,
