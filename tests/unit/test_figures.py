@@ -79,6 +79,18 @@ def test_a_toll_in_the_next_paragraph_belongs_to_something_else(analyzer: Analyz
             ["تنظيم داعش"],
             "claimed",
         ),
+        (  # the name ends where the claimed attack begins
+            "هجوم بطائرة مسيرة على قاعدة عين الأسد اليوم",
+            "وتبنت المقاومة الإسلامية في العراق هجوما بطائرة مسيرة على القاعدة.",
+            ["المقاومة الإسلامية في العراق"],
+            "claimed",
+        ),
+        (  # and at a comma: the words after it are the statement's, not the group's
+            "سقوط صواريخ على قاعدة عين الأسد اليوم",
+            "وتبنت كتائب حزب الله، في بيان مقتضب، إطلاق الصواريخ.",
+            ["كتائب حزب الله"],
+            "claimed",
+        ),
         ("Mortar rounds land near a base in Diyala on Tuesday", "", [], None),
     ],
 )

@@ -179,6 +179,9 @@ _CLAIM_STOP = frozenset(
 # "no group claimed", "لم تعلن أي جهة مسؤوليتها": nobody claimed it (a state of its own).
 _NO_ONE = frozenset(normalize(w) for w in ("no", "not", "nobody", "none", "لم", "لا", "أي", "اي", "without"))
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_NAME_BREAK = re.compile(r"[.!?;\n,،:]")
+# What a claim's Arabic name runs into: the attack it claims ("هجوما", "قصف", "استهداف").
+_TOLD = frozenset(("attack", "event", *(f"weapon:{t}" for t in ATTACK_TYPES)))
 # Words that may stand inside an English group's name ("Islamic Resistance in Iraq").
 _NAME_JOINERS = frozenset(("in", "of", "al", "the", "and", "el"))
 
@@ -196,6 +199,8 @@ def claimants(doc: str, words: Words, hits: Sequence[TermHit]) -> Claims:
     norms = words.norms
     out: list[str] = []
     nobody = False
+    # "تبنت المقاومة الإسلامية في العراق هجوما بطائرة مسيرة": the name ends where the attack begins
+    told = {k for h in hits if h.label in _TOLD for k in range(h.first, h.last + 1)}
     for h in hits:
         if h.label == "unclaimed":
             nobody = True
@@ -208,9 +213,11 @@ def claimants(doc: str, words: Words, hits: Sequence[TermHit]) -> Claims:
         if "\u0600" <= h.term[0] <= "\u06ff":
             span = []
             for k in range(h.last + 1, min(len(norms), h.last + 6)):
-                if norms[k] in _CLAIM_STOP:
+                if norms[k] in _CLAIM_STOP or k in told:
                     break
                 span.append(k)
+                if _NAME_BREAK.search(doc[words.ends[k] : words.starts[k + 1]] if k + 1 < len(norms) else ""):
+                    break  # "تبنت كتائب حزب الله، في بيان، ..."
         else:
             span = []
             k = h.first - 1
