@@ -2706,3 +2706,22 @@ def test_what_the_strikes_will_do_is_no_place_struck(analyzer: Analyzer) -> None
     )
     assert out["attack"] is True
     assert "anbar" not in out["watch_hits"]
+
+
+def test_a_disputed_district_is_a_place_not_a_denial(analyzer: Analyzer) -> None:
+    # "disputed" names land whose owner is in question; only the verb denies ("the ministry
+    # disputed the reports")
+    out = run(
+        analyzer,
+        "Mortar rounds wound two farmers in disputed Tuz Khurmatu",
+        "Two farmers were wounded on Tuesday when mortar rounds fell on fields near Tuz Khurmatu, a disputed "
+        "district run by Salahaddin province and claimed by the Kurdistan Region, officials said.",
+    )
+    assert out["attack"] is True
+    assert "salah-al-din" in out["watch_hits"]
+    denied = run(
+        analyzer,
+        "Iraqi ministry speaks on Balad",
+        "The defence ministry disputed reports that rockets hit Balad air base on Tuesday.",
+    )
+    assert denied["attack"] is False

@@ -176,10 +176,13 @@ TERMS: dict[str, tuple[str, ...]] = {
     "source": (),  # filled below from SOURCES
     # Contexts that make attack words harmless.
     # Someone denies ("the ministry denied ..."): the denial's scope is what it names.
+    # "disputed" as a verb only, never the adjective: "the disputed territories", "disputed Tuz
+    # Khurmatu" are places whose owner is in question, not a denied attack.
     "deny": term_list("""
         نفى | نفت | ينفي | تنفي | نفي | غير صحيحة | غير دقيقة | غير دقيق
         denied | denies | deny reports | deny that | deny any | deny the report*
-        disput*
+        disputed the | disputes the | disputed that | disputes that | disputing | disputed this
+        disputed claim* | disputed report* | disputed account* | disputed it | dispute the
         dismissed
         baseless
         inaccurate
