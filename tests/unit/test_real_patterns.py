@@ -2725,3 +2725,25 @@ def test_a_disputed_district_is_a_place_not_a_denial(analyzer: Analyzer) -> None
         "The defence ministry disputed reports that rockets hit Balad air base on Tuesday.",
     )
     assert denied["attack"] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # a state agency's English: the strike is an "aggression" by "occupation aircraft"
+            "Occupation aircraft commit aggression on Mayadin countryside",
+            "Aircraft of the American occupation launched an aggression on Tuesday night on a site near "
+            "al-Mayadin in the Deir ez-Zor countryside, causing material damage, local sources said.",
+        ),
+        (  # the aircraft named by its model in the next sentence of a defence statement
+            "Statement on a strike in eastern Syria",
+            "U.S. forces this evening struck a storage site near Mayadin in Deir ez-Zor province. The strike "
+            "was carried out by two F-15 aircraft.",
+        ),
+    ],
+)
+def test_an_aggression_by_aircraft_is_an_air_strike(analyzer: Analyzer, title: str, text: str) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert out["attack_types"] == ["airstrike"]
+    assert "deir-ez-zor" in out["watch_hits"]

@@ -100,6 +100,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         coalition aircraft | helicopter gunship* | israeli aggression | air aggression
         aircraft struck | aircraft bombed | aircraft targeted | aircraft attacked | aircraft pounded
         jets struck | jets bombed | jets targeted | jets attacked | jets pounded | bombers struck
+        launched an aggression | launched a new aggression | committed an aggression | commit aggression
+        commits aggression | occupation aircraft | fighter aircraft | air force aircraft | f 15 aircraft
+        f 16 aircraft | f 35 aircraft | f 15e* | b 1b bomber* | b 52 bomber*
     """),
     # Weapons of no listed type: hand grenades, unknown projectiles.
     "weapon:other": term_list("""
