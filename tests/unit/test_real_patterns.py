@@ -2747,3 +2747,43 @@ def test_an_aggression_by_aircraft_is_an_air_strike(analyzer: Analyzer, title: s
     assert out["attack"] is True
     assert out["attack_types"] == ["airstrike"]
     assert "deir-ez-zor" in out["watch_hits"]
+
+
+def test_artillery_shells_on_a_town_are_an_attack(analyzer: Analyzer) -> None:
+    # "القوات التركية تقصف ... بأكثر من 20 قذيفة مدفعية": artillery (type other), told with the
+    # present-tense verb of a headline
+    out = run(
+        analyzer,
+        "القوات التركية تقصف محيط تل تمر بعشرات القذائف",
+        "استهدفت القوات التركية اليوم الأربعاء بأكثر من 20 قذيفة مدفعية قرى ريف تل تمر شمال غربي الحسكة، "
+        "دون ورود معلومات عن خسائر بشرية.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["other"]
+    assert "SY-HA/tal-tamr" in [p["id"] for p in out["places"]]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # "نافيا": denying, the participle
+            "أنقرة: لم نقصف مواقع الوحدات الكردية",
+            "قال مسؤول في الخارجية التركية اليوم الأربعاء إن الجيش لم يقصف مواقع للوحدات الكردية في قرية "
+            "بشمال الحسكة، نافيا رواية الوحدات عن تعرض مواقعها لقصف مدفعي.",
+        ),
+    ],
+)
+def test_a_denying_participle_denies(analyzer: Analyzer, title: str, text: str) -> None:
+    assert run(analyzer, title, text)["attack"] is False
+
+
+def test_a_base_opened_to_foreign_planes_is_not_their_target(analyzer: Analyzer) -> None:
+    # "opened Incirlik to the US planes that bomb IS targets": the base is where they fly from
+    out = run(
+        analyzer,
+        "طائرات تركية تقصف أهدافا لداعش",
+        "قصفت طائرات حربية تركية أهدافا لتنظيم داعش في سوريا أمس. وأكدت تركيا أمس أنها فتحت قاعدة "
+        "إنجرليك الجوية للطائرات الأمريكية التي تقصف أهدافا للتنظيم في سوريا والعراق.",
+    )
+    assert out["attack"] is True
+    assert "incirlik" not in [p["id"] for p in out["places"]]

@@ -107,11 +107,14 @@ TERMS: dict[str, tuple[str, ...]] = {
     # Weapons of no listed type: hand grenades, unknown projectiles.
     "weapon:other": term_list("""
         قنبلة يدوية | قنابل يدوية | رمانة يدوية | رمانات يدوية | قنبلة صوتية | مقذوف* | مقذوفات
-        grenade* | hand grenade* | projectile* | unidentified object*
+        قذيفة مدفعية | قذائف مدفعية | قذائف المدفعية | قذيفة مدفع | قذائف مدفع | قصف مدفعي | قصفا مدفعيا
+        grenade* | hand grenade* | projectile* | unidentified object* | artillery shell* | artillery fire
+        artillery rounds
     """),
     # Words that name an attack without its weapon.
     "attack": term_list("""
-        هجوم* | هجمات* | هاجم* | الهجوم* | استهداف* | اعتداء* | قصف* | تفجير* | انفجار* | انفجارات | قنبلة
+        هجوم* | هجمات* | هاجم* | الهجوم* | استهداف* | اعتداء* | قصف* | تقصف | يقصف | تفجير* | انفجار*
+        انفجارات | قنبلة
         قنابل
         attack* | assault* | raid* | explosion* | blast* | bombing* | shelling | shelled | strike
         strikes | struck
@@ -121,7 +124,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     # Verbs and nouns that say a thing happened to a target.
     "event": term_list("""
-        استهدف* | يستهدف | تستهدف | سقط* | سقوط | تسقط | يسقط | انفجر* | انفجار* | تفجير* | قصف* | ضرب* | تضرب
+        استهدف* | يستهدف | تستهدف | سقط* | سقوط | تسقط | يسقط | انفجر* | انفجار* | تفجير* | قصف* | تقصف
+        يقصف | ضرب* | تضرب
         أصاب* | أصابت | طال | طالت | تعرض* | تعرضت | أطلق* | إطلاق | هز* | دوي | هاجم* | شن* | نفذ*
         استهداف*
         أسفر* | أدى | ادى | أدت | ادت | وقع | وقعت | فجر* | ألقى | ألقت
@@ -182,7 +186,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     # "disputed" as a verb only, never the adjective: "the disputed territories", "disputed Tuz
     # Khurmatu" are places whose owner is in question, not a denied attack.
     "deny": term_list("""
-        نفى | نفت | ينفي | تنفي | نفي | غير صحيحة | غير دقيقة | غير دقيق
+        نفى | نفت | ينفي | تنفي | نفي | نافيا | نافياً | نافية | غير صحيحة | غير دقيقة | غير دقيق
         denied | denies | deny reports | deny that | deny any | deny the report*
         disputed the | disputes the | disputed that | disputes that | disputing | disputed this
         disputed claim* | disputed report* | disputed account* | disputed it | dispute the

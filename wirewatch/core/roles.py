@@ -407,7 +407,9 @@ def is_staging(words: Sequence[str], first: int) -> bool:
 # A base forces strike from: "strikes on ISIS from Incirlik", "نشرت واشنطن مقاتلات ... في قاعدة
 # إنجرليك", "ستفتح قاعدة إنجرليك أمام القوات الأمريكية للاستخدام في شن غارات".
 _DEPLOYED = _words("نشر نشرت تنشر ينشر ستنشر بنشر")
-_FOR_USE = _words("للاستخدام لاستخدام لشن لتنفيذ للانطلاق لانطلاق لإطلاق")
+_FOR_USE = _words(
+    "للاستخدام لاستخدام لشن لتنفيذ للانطلاق لانطلاق لإطلاق للطائرات لطائرات"
+)  # "opened X to US planes"
 _AIRCRAFT = _words("مقاتلات طائرات قاذفات مروحيات قوات جنود منظومة منظومات بطاريات")
 _IN = _words("في")
 _LAUNCHING = normalize("شن")
