@@ -2787,3 +2787,26 @@ def test_a_base_opened_to_foreign_planes_is_not_their_target(analyzer: Analyzer)
     )
     assert out["attack"] is True
     assert "incirlik" not in [p["id"] for p in out["places"]]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "الداخلية تدين الاعتداء على قاعدة عين الأسد",
+            "تدين وزارة الداخلية بشدة الاعتداء الذي استهدف مساء اليوم قاعدة عين الأسد بطائرة مسيرة، وتعدّه "
+            "تهديداً مباشراً لأمن البلاد.",
+        ),
+        (
+            "Ministry condemns attack on Ain al-Asad",
+            "The ministry condemned the drone attack that targeted Ain al-Asad air base this evening, calling "
+            "it a threat to the country's security.",
+        ),
+    ],
+)
+def test_a_condemnation_that_calls_the_attack_a_threat_still_reports_it(
+    analyzer: Analyzer, title: str, text: str
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert "ain-al-asad" in out["watch_hits"]

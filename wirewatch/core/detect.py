@@ -484,6 +484,7 @@ _INSIDE = {
     "sport": ("killed", "wounded"),
     "no_casualties": ("no_event", "deny"),
     "group_name": ("killed",),
+    "called_a_threat": ("threat",),
     # "counter-rocket system", "counter-drone", "shooting down two of them"
     "intercepted": ("weapon:rocket", "weapon:drone", "weapon:shooting"),
     "weapon:drone": ("weapon:suicide",),  # "طائرة مسيرة انتحارية" is a drone

@@ -247,6 +247,15 @@ TERMS: dict[str, tuple[str, ...]] = {
     "group_name": term_list("""
         كتائب سيد الشهداء | سيد الشهداء | كتائب شهداء الأقصى | شهداء الأقصى | martyrs brigade*
     """),
+    # What a statement calls the attack it condemns ("وتعدّه تهديداً مباشراً لأمن المواطنين",
+    # "calling it a threat to regional security"): a word on the attack told, not a threat of one.
+    "called_a_threat": term_list("""
+        تعده تهديدا | وتعده تهديدا | يعده تهديدا | ويعده تهديدا | تعتبره تهديدا | وتعتبره تهديدا
+        يعتبره تهديدا | ويعتبره تهديدا | اعتبرته تهديدا | واعتبرته تهديدا | اعتبره تهديدا | واعتبره تهديدا
+        معتبرا إياه تهديدا | معتبرة إياه تهديدا | معتبرا اياه تهديدا | معتبرة اياه تهديدا
+        calling it a threat | called it a threat | calls it a threat | describing it as a threat
+        described it as a threat
+    """),
     # Outcome words that only a real event has.
     "physical": term_list("""
         سقط* | سقوط | انفجر* | أصاب* | طالت | أسفر* | قتل* | مقتل | هز* | دوي | أضرار | اضرار | خسائر
