@@ -2810,3 +2810,17 @@ def test_a_condemnation_that_calls_the_attack_a_threat_still_reports_it(
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert "ain-al-asad" in out["watch_hits"]
+
+
+def test_an_area_called_al_jazira_is_not_sudans_gezira_state(analyzer: Analyzer) -> None:
+    # "منطقة الجزيرة غربي قضاء سامراء": the Jazira area by Samarra; read as Sudan's state, it
+    # pushed the Iraqi town out of a sentence that then seemed to speak of Sudan
+    out = run(
+        analyzer,
+        "هجوم لداعش على نقطة للجيش قرب سامراء",
+        "أفاد مصدر أمني اليوم الأربعاء بسقوط ثلاث قذائف هاون على نقطة للجيش في منطقة الجزيرة غربي قضاء "
+        "سامراء، ما أسفر عن إصابة جنديين.",
+    )
+    assert out["attack"] is True
+    assert "salah-al-din" in out["watch_hits"]
+    assert not any(p["id"].startswith("SD") for p in out["places"])

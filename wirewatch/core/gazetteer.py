@@ -400,7 +400,11 @@ class Gazetteer:
                 continue
             after2 = norms[m.last + 2] if m.last + 2 < len(norms) else ""
             if (
-                any(c in _CONTEXT_BEFORE for c in _candidates(before, None))
+                any(
+                    c in _CONTEXT_BEFORE
+                    and not (c in _AREA_WORDS and self.places[m.place_id].kind == "governorate")
+                    for c in _candidates(before, None)
+                )
                 or _base_in(norms, m.first)
                 or after in _CONTEXT_AFTER
                 # "the Victory military complex", "the Victory logistics complex"
@@ -420,6 +424,9 @@ class Gazetteer:
 
 
 _IN_AT = frozenset(normalize(w) for w in ("في", "in", "at"))
+# "منطقة الجزيرة" west of Samarra is an area, not Sudan's Gezira state: an area word is no context
+# for a governorate's ambiguous name (a governorate is a province, ولاية or محافظة).
+_AREA_WORDS = frozenset(normalize(w) for w in ("منطقة", "منطقتي"))
 _DESCRIBING = frozenset(("military", "logistics", "logistic", "support", "air"))
 _AND_IN = normalize("وفي")  # "وفي القائم، قال شهود": a news item opening on its place
 _IN_AR = frozenset(normalize(w) for w in ("في", "وفي"))
