@@ -2824,3 +2824,38 @@ def test_an_area_called_al_jazira_is_not_sudans_gezira_state(analyzer: Analyzer)
     assert out["attack"] is True
     assert "salah-al-din" in out["watch_hits"]
     assert not any(p["id"].startswith("SD") for p in out["places"])
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "ضابط في حرير: مسيرة تركية قصفت موقعا في العمادية",
+            "قال ضابط في قوات البيشمركة بقاعدة حرير اليوم الأربعاء إن طائرة مسيرة تركية قصفت موقعا قرب "
+            "ناحية ديرلوك التابعة لقضاء العمادية في محافظة دهوك. وأشار إلى أن الوضع في قاعدة حرير طبيعي.",
+        ),
+        (
+            "Turkish drone strikes village in Duhok's Amadiya",
+            "A Turkish drone struck a hideout near a village in Amadiya district of Duhok province on "
+            "Wednesday, sources at Harir air base said.",
+        ),
+    ],
+)
+def test_where_the_speaker_serves_is_not_where_the_attack_fell(
+    analyzer: Analyzer, title: str, text: str
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert "harir" not in out["watch_hits"]
+    assert "IQ-DA" in [p["id"] for p in out["places"]]
+
+
+def test_a_local_source_still_speaks_of_his_own_province(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "هجوم لداعش على نقطة للشرطة في الرشاد",
+        "أفاد مصدر أمني في محافظة كركوك اليوم الأربعاء بأن مسلحين هاجموا نقطة للشرطة في ناحية الرشاد "
+        "بالأسلحة الخفيفة.",
+    )
+    assert out["attack"] is True
+    assert "kirkuk" in out["watch_hits"]

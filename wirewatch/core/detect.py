@@ -42,6 +42,7 @@ from wirewatch.core.roles import (
     is_attribute,
     is_base_in_use,
     is_boundary,
+    is_calm,
     is_destination,
     is_funeral,
     is_grounded,
@@ -56,6 +57,7 @@ from wirewatch.core.roles import (
     is_route,
     is_spared,
     is_speaker,
+    is_speakers_post,
     is_staging,
     is_street,
     is_unit,
@@ -1716,12 +1718,14 @@ def _not_a_target(
         or is_attribute(words, first, last)
         or (is_staging(words, first) and not struck_before)
         or is_spared(words, last)
+        or is_calm(words, first, last)
         or is_grounded(words, first, last)
         or (speaks and is_speaker(words, first, last))
         or is_destination(words, first)
         or is_outlet(words, first)
         or is_unit(words, first, last)
         or (others and is_office(words, first))
+        or (others and is_speakers_post(words, first))
     )
 
 

@@ -294,6 +294,31 @@ def is_office(words: Sequence[str], first: int) -> bool:
     return bool(before) and any(f in _OFFICE for f in word_forms(before[-1]))
 
 
+# "قال ضابط في قوات البيشمركة بقاعدة حرير إن مسيرة قصفت موقعاً في العمادية", "sources at Harir said":
+# where the speaker serves, not where the attack fell (only when the sentence names another place).
+_SERVING = _words(
+    "ضابط مصدر مصادر مسؤول مسؤولون متحدث ناطق officer officers official officials source sources spokesman"
+)
+_AT_POST = _words("في at in")
+_POST_REACH = 6  # words from the speaker's noun to the place
+
+
+def is_speakers_post(words: Sequence[str], first: int) -> bool:
+    """The place a speaker is said to be at ("an officer at Harir base", "مصدر في قاعدة عين الأسد")."""
+    window = words[max(0, first - _POST_REACH) : first]
+    serving = next((k for k, w in enumerate(window) if any(f in _SERVING for f in word_forms(w))), None)
+    if serving is None:
+        return False
+    prev = words[first - 1] if first > 0 else ""
+    if prev == "at" or words[first].startswith(normalize("بقاعد")):
+        return True  # "sources at Harir", "ضابط ... بقاعدة حرير"
+    if prev in _AT_POST and first > 1 and any(f in _SERVING for f in word_forms(words[first - 2])):
+        return True  # "ضابط في حرير: ..."
+    # "مصدر في قاعدة عين الأسد", "an officer in Harir base"; not "مصدر أمني في محافظة كركوك",
+    # a local source, who most often speaks of his own province
+    return prev in BASE_WORDS and first > 1 and words[first - 2] in _AT_POST
+
+
 _SAID = _words("قال قالت أكد أضاف أوضح said told")
 _MEDIA = _words("إعلام اعلام الإعلام الاعلام media press")
 _TITLE_REACH = 8  # words from "قال" back across a media official's title to the place
@@ -472,6 +497,17 @@ def is_funeral(words: Sequence[str], first: int, attacks: Sequence[int]) -> bool
 
 _NOT = _words("not never لم لن")
 _HIT = _words("hit struck targeted damaged reached يصب تصب يتعرض تتعرض يستهدف تستهدف")
+
+
+_SITUATION = _words("الوضع الأوضاع الاوضاع situation")
+_CALM = _words("طبيعي طبيعية مستقر مستقرة هادئ هادئة normal calm stable")
+
+
+def is_calm(words: Sequence[str], first: int, last: int) -> bool:
+    """ "الوضع في قاعدة حرير طبيعي", "the situation at the base is normal": the place is well."""
+    before = words[max(0, first - 3) : first]
+    after = words[last + 1 : last + 5]
+    return any(w in _SITUATION for w in before) and any(w in _CALM for w in after)
 
 
 def is_spared(words: Sequence[str], last: int) -> bool:
