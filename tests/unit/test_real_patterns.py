@@ -2859,3 +2859,16 @@ def test_a_local_source_still_speaks_of_his_own_province(analyzer: Analyzer) -> 
     )
     assert out["attack"] is True
     assert "kirkuk" in out["watch_hits"]
+
+
+def test_who_uses_a_site_or_flew_the_strike_is_not_its_target(analyzer: Analyzer) -> None:
+    # "U.S. forces ... struck", "used by Iran's Guards", "conducted by two U.S. Air Force F-15s"
+    out = run(
+        analyzer,
+        "Statement on a strike in eastern Syria",
+        "U.S. forces this evening struck a weapons depot near Mayadin in Syria's Deir ez-Zor province "
+        "that is used by Iran's Revolutionary Guard. The strike was conducted by two U.S. Air Force F-15 "
+        "aircraft.",
+    )
+    assert out["attack"] is True
+    assert [p["id"] for p in out["places"] if p["kind"] == "country"] == []

@@ -87,3 +87,22 @@ def test_a_single_day_is_a_measure_not_today() -> None:
 def test_a_fixed_holiday_names_its_last_day_before_publication(published: datetime, days: int) -> None:
     refs = find_time_refs(norms("On Christmas Day, a drone struck the airport"), published)
     assert [(r.text, r.days_ago) for r in refs] == [("christmas day", days)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "days"),
+    [
+        # put out at 1 a.m. UTC (4 a.m. in the region): "this evening" is the evening that has ended
+        ("U.S. forces this evening struck a depot", datetime(2023, 11, 9, 1, 0, tzinfo=UTC), 0.5),
+        ("سقطت صواريخ مساء اليوم على القاعدة", datetime(2023, 11, 9, 1, 0, tzinfo=UTC), 0.5),
+        # in the afternoon it is the evening to come, or the one of the day
+        ("U.S. forces this evening struck a depot", datetime(2023, 11, 9, 15, 0, tzinfo=UTC), 0.0),
+        # "today" is the day of publication at any hour
+        ("سقطت صواريخ اليوم على القاعدة", datetime(2023, 11, 9, 1, 0, tzinfo=UTC), 0.0),
+    ],
+)
+def test_an_evening_told_in_the_small_hours_is_the_day_before(
+    sentence: str, published: datetime, days: float
+) -> None:
+    refs = find_time_refs(norms(sentence), published)
+    assert [r.days_ago for r in refs] == [days]

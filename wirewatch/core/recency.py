@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from wirewatch.core.lexicon import QUARTER_WORDS, term_list, word_forms
 from wirewatch.core.numbers import number_word
@@ -324,6 +324,8 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
             size += 1  # "six years ago today" is one past time; not "الاثنين الماضي، اليوم الخميس"
         elif kind == "past" and _weekday_next(words, i + size):
             size += 2  # "one year ago this Friday"
+        if kind == "current" and days == 0.0 and _evening_before(words[i : i + size], published):
+            days = 0.5  # "this evening" in a statement put out at 1 a.m.: the evening before
         text = " ".join(words[i : i + size])
         explicit = kind == "current" and any(
             (f, *words[i + 1 : i + size]) in _CURRENT_PHRASES for f in word_forms(words[i])
@@ -349,6 +351,21 @@ def _weekday_next(words: list[str], k: int) -> bool:
     """ "this Friday", "on Friday" right after a past time: the anniversary's weekday (not "Monday
     and Tuesday")."""
     return k + 1 < len(words) and words[k] in ("this", "on") and words[k + 1] in _WEEKDAYS
+
+
+# The evening and night words of the day of publication. Published in the small hours (the
+# region's time, as incidents read days), "tonight" is the night that is ending: the day before.
+_EVENING = frozenset(
+    (*_n("tonight"), *_n("evening"), *_n("الليلة"), *_n("مساء"), *_n("ليل"), *_n("overnight"))
+)
+_REGION = timezone(timedelta(hours=3))
+_SMALL_HOURS = 6
+
+
+def _evening_before(phrase: Sequence[str], published: datetime | None) -> bool:
+    if published is None or published.tzinfo is None or not any(w in _EVENING for w in phrase):
+        return False
+    return published.astimezone(_REGION).hour < _SMALL_HOURS
 
 
 def _phrase_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:

@@ -541,13 +541,37 @@ _STRUCK_EN = frozenset(
 _STRUCK_AR = frozenset(normalize(w) for w in "أطلقت أطلق وأطلقت شنت شن وشنت".split())
 
 
+_FORCES_EN = frozenset("forces troops military jets warplanes aircraft army navy".split())
+_WHEN_EN = frozenset(
+    """today tonight overnight yesterday later earlier then this evening morning afternoon night on late
+    early monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+_BY_WHOM = frozenset(
+    """used backed run operated controlled held manned funded armed supported conducted carried
+    launched fired flown""".split()
+)
+
+
 def is_attacker(words: Sequence[str], first: int, last: int) -> bool:
     """ "Iran fires ballistic missiles at bases in Iraq", "شنت إسرائيل غارات": the state that
     struck, not a target (not "Jordan attacked by drones")."""
-    after = words[last + 1 : last + 3]
+    after = words[last + 1 : last + 7]
+    if after and after[0] == "s":
+        after = after[1:]  # "Israel's jets struck"
+    if after and after[0] in _FORCES_EN:
+        after = after[1:]  # "U.S. forces this evening struck": the forces of the state
+        while after and after[0] in _WHEN_EN:
+            after = after[1:]  # "this evening", "on Tuesday"
     if after and after[0] in _STRUCK_EN and (len(after) < 2 or after[1] != "by"):
         return True
-    return first > 0 and words[first - 1] in _STRUCK_AR
+    if first > 0 and words[first - 1] in _STRUCK_AR:
+        return True
+    # "a depot used by Iran's Guards", "conducted by two U.S. Air Force F-15s": who uses a site or
+    # flew the strike, not the target
+    by = next((k for k in range(first - 1, max(-1, first - 4), -1) if words[k] == "by"), None)
+    return by is not None and by > 0 and words[by - 1] in _BY_WHOM
 
 
 def is_speaker(words: Sequence[str], first: int, last: int) -> bool:
