@@ -2872,3 +2872,21 @@ def test_who_uses_a_site_or_flew_the_strike_is_not_its_target(analyzer: Analyzer
     )
     assert out["attack"] is True
     assert [p["id"] for p in out["places"] if p["kind"] == "country"] == []
+
+
+def test_a_place_that_locates_the_landmark_measured_from_is_where_it_fell(analyzer: Analyzer) -> None:
+    # "a kilometre from the compound in Zubair district": Zubair says where the compound is;
+    # "50 km from Mosul" stays a point to measure from
+    out = run(
+        analyzer,
+        "صاروخ يسقط قرب مجمع لشركات نفطية جنوب العراق",
+        "قالت الشرطة إن صاروخا سقط مساء اليوم على بعد نحو كيلومتر من المجمع في قضاء الزبير، دون إصابات.",
+    )
+    assert out["attack"] is True
+    assert "basra" in out["watch_hits"]
+    measured = run(
+        analyzer,
+        "صاروخ يسقط في منطقة صحراوية",
+        "سقط صاروخ مساء اليوم في منطقة صحراوية على بعد 50 كلم من البصرة، دون إصابات.",
+    )
+    assert "basra" not in measured["watch_hits"]

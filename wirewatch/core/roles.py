@@ -212,12 +212,32 @@ _SPEAKS_BEFORE = _words(
 )
 
 
+_LOCATING = _words("في in")
+_LANDMARK_UNITS = _words("محافظة مدينة قضاء ناحية منطقة district province town city area the")
+
+
+def _locates_the_landmark(words: Sequence[str], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and words[k] in _LANDMARK_UNITS:
+        k -= 1
+    if k < 2 or words[k] not in _LOCATING:
+        return False
+    # "من <noun> في": a landmark that is no number, no unit of distance and no place word before
+    before = words[k - 1]
+    return words[k - 2] in _FROM_WORDS and not before[:1].isdigit() and before not in _DISTANCE
+
+
+_FROM_WORDS = _words("من from of")
+
+
 def is_reference_point(words: Sequence[str], i: int, other_place_before: bool) -> bool:
     """ "30 km north of Baghdad", "على بعد 50 كلم من الموصل", "Baqubah, north-east of Baghdad":
     a point to measure from, not where the attack was."""
     window = words[max(0, i - 8) : i]
     if any(f in _DISTANCE for w in window for f in word_forms(w)):
-        return True
+        # "على بعد كيلومتر من المجمع في قضاء الزبير": the place says where the thing measured
+        # from stands, and so where the rocket fell
+        return not _locates_the_landmark(words, i)
     j = i
     while j > 0 and i - j < 3 and words[j - 1] in _CAPITAL_WORDS | _COUNTRY_ADJECTIVES | {"of"}:
         j -= 1
