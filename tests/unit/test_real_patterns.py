@@ -2890,3 +2890,16 @@ def test_a_place_that_locates_the_landmark_measured_from_is_where_it_fell(analyz
         "سقط صاروخ مساء اليوم في منطقة صحراوية على بعد 50 كلم من البصرة، دون إصابات.",
     )
     assert "basra" not in measured["watch_hits"]
+
+
+def test_how_long_after_a_known_attack_dates_the_headline(analyzer: Analyzer) -> None:
+    # "a week after the attack that targeted Ain al-Asad, the clips still stir debate": the
+    # undated headline speaks of that week-old attack
+    out = run(
+        analyzer,
+        "خبراء: مقاطع الفصائل عن هجوم عين الأسد تكشف تطورا في قدرات المسيرات",
+        "بعد أسبوع على الهجوم الذي استهدف قاعدة عين الأسد الجوية غربي الأنبار، لا تزال المقاطع المصورة "
+        "تثير نقاشا بين المختصين.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []

@@ -106,3 +106,15 @@ def test_an_evening_told_in_the_small_hours_is_the_day_before(
 ) -> None:
     refs = find_time_refs(norms(sentence), published)
     assert [r.days_ago for r in refs] == [days]
+
+
+@pytest.mark.parametrize(
+    ("published", "kind", "days"),
+    [
+        (datetime(2024, 2, 1, 16, 0, tzinfo=UTC), "past", 4.0),  # a Thursday: four days after Sunday
+        (datetime(2024, 2, 5, 16, 0, tzinfo=UTC), "current", 1.0),  # a Monday: yesterday
+    ],
+)
+def test_over_the_weekend_is_the_sunday_before(published: datetime, kind: str, days: float) -> None:
+    refs = find_time_refs(norms("a drone killed three soldiers in Jordan over the weekend"), published)
+    assert [(r.kind, r.days_ago) for r in refs] == [(kind, days)]

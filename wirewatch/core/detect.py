@@ -1512,6 +1512,9 @@ def _mention(
     elif referred and "reaction" in labels and _today(refs):
         # "دان ... اليوم الأحد الهجوم الإرهابي الذي استهدف": condemned today, the attack is today's
         when, why = "current", "a known attack condemned today: " + ", ".join(r.text for r in refs)
+    elif referred and decided == "past":
+        # "بعد أسبوع على الهجوم الذي استهدف قاعدة عين الأسد": the known attack, and how long ago
+        when, why = "past", "time: " + ", ".join(r.text for r in when_refs) + " (a known attack)"
     elif referred:
         when, why = "past", 'a known attack referred to ("the bombing that ...", "حادث التفجير")'
     elif decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):

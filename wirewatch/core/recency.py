@@ -243,10 +243,14 @@ def _holiday_at(words: list[str], i: int, published: datetime | None) -> tuple[s
     return None
 
 
+_WEEKEND = "weekend"
+_OVER_THE = frozenset(("over", "at", "during"))
+
+
 def _triggers() -> frozenset[str]:
     words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES, *_HOLIDAYS)}
     words |= {k[0] for k in MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
-    words |= _DUAL_UNITS | _SOME_DAYS
+    words |= _DUAL_UNITS | _SOME_DAYS | {_WEEKEND}
     return frozenset(words)
 
 
@@ -293,6 +297,7 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         i = start
         ref = (
             _phrase_at(words, i)
+            or _weekend_at(words, i, published)
             or _ago_at(words, i)
             or _month_at(words, i, published)
             or _holiday_at(words, i, published)
@@ -312,7 +317,12 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         if kind == "current" and i + size < len(words) and words[i + size] in _NEED | _SINGLE:
             i += size  # "بأمس الحاجة": in dire need, not yesterday; "اليوم الواحد": a day's worth
             continue
-        if kind == "current" and i > 0 and words[i - 1] in _DEMONSTRATIVES and words[i] not in _LAST:
+        if (
+            kind == "current"
+            and i > 0
+            and words[i - 1] in _DEMONSTRATIVES
+            and words[i] not in _LAST | {_WEEKEND}
+        ):
             i += size  # "تلك الليلة", "that night": another time than the article's
             continue
         if (
@@ -366,6 +376,21 @@ def _evening_before(phrase: Sequence[str], published: datetime | None) -> bool:
     if published is None or published.tzinfo is None or not any(w in _EVENING for w in phrase):
         return False
     return published.astimezone(_REGION).hour < _SMALL_HOURS
+
+
+def _weekend_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:
+    """ "killed three soldiers over the weekend": the Sunday before publication (a Thursday's
+    "over the weekend" is four days back, a Monday's one)."""
+    if (
+        words[i] != _WEEKEND
+        or published is None
+        or i < 2
+        or words[i - 1] != "the"
+        or words[i - 2] not in _OVER_THE
+    ):
+        return None
+    days = float((published.weekday() - 6) % 7) or 7.0  # Sunday is weekday 6; on a Sunday, the last one
+    return ("past" if days > CURRENT_DAYS else "current"), days, 1
 
 
 def _phrase_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
