@@ -2903,3 +2903,18 @@ def test_how_long_after_a_known_attack_dates_the_headline(analyzer: Analyzer) ->
     )
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "types"),
+    [
+        ("مقتل جنديين بانفجار قنبلة زرعت على جانب الطريق في ديالى اليوم", ["ied"]),
+        ("هجوم لداعش بالأسلحة الخفيفة على نقطة للجيش في ديالى اليوم", ["shooting"]),
+    ],
+)
+def test_a_planted_bomb_and_small_arms_name_their_type(
+    analyzer: Analyzer, title: str, types: list[str]
+) -> None:
+    out = run(analyzer, title)
+    assert out["attack"] is True
+    assert out["attack_types"] == types
