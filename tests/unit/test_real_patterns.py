@@ -2915,6 +2915,6 @@ def test_how_long_after_a_known_attack_dates_the_headline(analyzer: Analyzer) ->
 def test_a_planted_bomb_and_small_arms_name_their_type(
     analyzer: Analyzer, title: str, types: list[str]
 ) -> None:
-    out = run(analyzer, title)
+    out = run(analyzer, title, "")
     assert out["attack"] is True
     assert out["attack_types"] == types
