@@ -126,6 +126,8 @@ TOWNS = [
     ("Baaj", "nineveh"),
     ("Rabia", "nineveh"),
     ("Zummar", "nineveh"),
+    ("Khanasor", "nineveh"),
+    ("Sinune", "nineveh"),
     ("Tikrit", "salah-al-din"),
     ("Samarra", "salah-al-din"),
     ("Baiji", "salah-al-din"),

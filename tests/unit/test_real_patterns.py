@@ -2918,3 +2918,30 @@ def test_a_planted_bomb_and_small_arms_name_their_type(
     out = run(analyzer, title, "")
     assert out["attack"] is True
     assert out["attack_types"] == types
+
+
+def test_a_strike_told_by_its_hour_deep_in_a_political_story_is_news(analyzer: Analyzer) -> None:
+    # "Sinjar deal stalls again ...": a political deal, no arms deal; the strike of the fourth
+    # paragraph gives its hour ("shortly after 8 a.m.") and its dead, not its day
+    out = run(
+        analyzer,
+        "Sinjar deal stalls again as Baghdad and Erbil trade blame",
+        "Talks on the Sinjar agreement stalled again on Wednesday, officials in both capitals said.\n\n"
+        "Lawmakers blamed each other for the delay in naming a new mayor.\n\n"
+        "The budget dispute also weighed on the talks, a negotiator said.\n\n"
+        "A drone struck a car on the road between Sinjar and Khanasor shortly after 8 a.m., killing two "
+        "men, local officials said.",
+    )
+    assert out["attack"] is True
+    assert "nineveh" in out["watch_hits"]
+
+
+def test_a_clock_time_dates_only_a_sentence_that_tells_harm(analyzer: Analyzer) -> None:
+    # history pieces and earthquakes give hours too: "the gunners shelled it at about 3 a.m."
+    out = run(
+        analyzer,
+        "The night the transport plane was lost",
+        "The crew had flown for an hour.\n\nThe gunners mistook it for a bomber and shelled it at about "
+        "3 a.m. near Mosul.",
+    )
+    assert out["attack"] is False

@@ -870,8 +870,13 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
     if "reaction" in labels or "aftercare" in labels:
         return "a reaction to an attack"
     if not _attacky(labels):
+        if "deal" in labels and all(h.term in _POLITICAL_DEAL for h in first.hits if h.label == "deal"):
+            labels = labels - {"deal"}  # "Sinjar deal stalls again": a political deal, not arms
         return next((frame for label, frame in _TITLE_FRAMES.items() if label in labels), None)
     return None
+
+
+_POLITICAL_DEAL = frozenset(("deal*",))
 
 
 _MANY_SPORT_WORDS = 5
@@ -1366,7 +1371,7 @@ def _mention(
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     projectiles = count_projectiles(words, list(weapons), offset)
     killed, wounded = _toll(sentence)
-    refs = find_time_refs(words, published)
+    refs = find_time_refs(words, published, clocks=bool(labels & {"killed", "wounded"}))
     # "visited yesterday", "the session held today": the time of another act, never the attack's.
     # "struck ... on Wednesday in response to a string of attacks in recent weeks": the time and
     # the background words after "in response to" are the earlier attacks'.

@@ -8,6 +8,7 @@ publication or says today/yesterday/hours ago, and *past* when it points further
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -247,10 +248,44 @@ _WEEKEND = "weekend"
 _OVER_THE = frozenset(("over", "at", "during"))
 
 
+# "shortly after 8 a.m., killing two men", "الساعة الرابعة فجراً": a time of day with no day named
+# is the report's own day. Read only when asked (a sentence that tells harm: history pieces and
+# earthquakes give clock times too) and only when the sentence names no other time.
+_MERIDIEM = frozenset((("a", "m"), ("p", "m")))
+_MERIDIEM_GLUED = re.compile(r"\d{1,2}(?:am|pm)")
+_HOUR = frozenset(_n("الساعة الساعه"))
+_HOUR_WORDS = frozenset(
+    _n("الواحدة الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية")
+)
+_HOUR_TAIL = frozenset(_n("عشرة والنصف والربع ونصف وربع"))
+_DAY_PARTS = frozenset(_n("صباحاً صباحا مساءً مساء مساءا فجراً فجرا ظهراً ظهرا ليلاً ليلا عصراً عصرا"))
+
+
+def _clock_at(words: list[str], i: int) -> int:
+    """The length of a clock time at ``i`` (0: none)."""
+    word = words[i]
+    if _MERIDIEM_GLUED.fullmatch(word):
+        return 1
+    if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 12:
+        k = i + 1
+        if k < len(words) and words[k].isdigit() and len(words[k]) == 2:
+            k += 1  # "10 30 p m": 10:30 p.m.
+        return k + 2 - i if tuple(words[k : k + 2]) in _MERIDIEM else 0
+    if word not in _HOUR or i + 1 >= len(words):
+        return 0
+    k = i + 1
+    if not (words[k] in _HOUR_WORDS or (words[k].isdigit() and len(words[k]) <= 2)):
+        return 0
+    k += 1
+    while k < len(words) and (words[k] in _HOUR_TAIL or (words[k].isdigit() and len(words[k]) == 2)):
+        k += 1
+    return k + 1 - i if k < len(words) and words[k] in _DAY_PARTS else 0
+
+
 def _triggers() -> frozenset[str]:
     words = {k[0] for k in (*_CURRENT_PHRASES, *_PAST_PHRASES, *_HOLIDAYS)}
     words |= {k[0] for k in MONTHS} | set(_PART_OF_MONTH) | set(_WEEKDAYS) | _AGO_BEFORE | _PASSAGE
-    words |= _DUAL_UNITS | _SOME_DAYS | {_WEEKEND}
+    words |= _DUAL_UNITS | _SOME_DAYS | {_WEEKEND} | _HOUR
     return frozenset(words)
 
 
@@ -286,15 +321,22 @@ def _days_between(published: datetime, when: date) -> float:
     return float((published.date() - when).days)
 
 
-def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef]:
+def find_time_refs(words: list[str], published: datetime | None, clocks: bool = False) -> list[TimeRef]:
     """Time expressions in a sentence (its tokens' matching forms), each with the days before
-    publication it points to."""
+    publication it points to. With ``clocks``, a clock time ("8 a.m.") dates a sentence that names
+    no other time to the day of publication."""
     out: list[TimeRef] = []
+    clock_refs: list[TimeRef] = []
     i = 0
     for start in _starts(words):
         if start < i:
             continue  # inside the time found before
         i = start
+        size = _clock_at(words, i) if clocks else 0
+        if size:
+            clock_refs.append(TimeRef("current", 0.0, i, i + size - 1, " ".join(words[i : i + size])))
+            i += size
+            continue
         ref = (
             _phrase_at(words, i)
             or _weekend_at(words, i, published)
@@ -342,7 +384,7 @@ def find_time_refs(words: list[str], published: datetime | None) -> list[TimeRef
         )
         out.append(TimeRef(kind, days, i, i + size - 1, text, explicit))
         i += size
-    return out
+    return out or clock_refs
 
 
 def _night_of(words: list[str], k: int, published: datetime | None) -> tuple[str, float | None, int] | None:
