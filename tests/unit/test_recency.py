@@ -118,3 +118,12 @@ def test_an_evening_told_in_the_small_hours_is_the_day_before(
 def test_over_the_weekend_is_the_sunday_before(published: datetime, kind: str, days: float) -> None:
     refs = find_time_refs(norms("a drone killed three soldiers in Jordan over the weekend"), published)
     assert [(r.kind, r.days_ago) for r in refs] == [(kind, days)]
+
+
+def test_a_date_to_come_is_no_time_of_the_news() -> None:
+    # "he will release fixes against the attacks by 24 August", on 9 August
+    published = datetime(2015, 8, 9, 12, 0, tzinfo=UTC)
+    refs = find_time_refs(norms("سيطلق قواعد للتصدي للهجمات بحلول 24 أغسطس"), published)
+    assert decide(refs) == "past"
+    # a day ahead is the region's clock against the agency's: still today's news
+    assert decide(find_time_refs(norms("rockets hit the base on August 10"), published)) == "current"

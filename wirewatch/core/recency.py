@@ -552,6 +552,10 @@ def _month_at(words: list[str], i: int, published: datetime | None) -> tuple[str
         return None  # "this month" without a day: says nothing about recency
     if day is None and days < 0:
         return None
+    if days < -1:
+        # "rules to counter the attacks by 24 August", on the 9th: a date to come is no time of
+        # an attack told as news (a day ahead is the region's clock against the agency's)
+        return "past", days, total
     return ("past" if days > CURRENT_DAYS else "current"), days, total
 
 
