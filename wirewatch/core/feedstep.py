@@ -28,7 +28,7 @@ from typing import Literal
 
 from wirewatch.core.entries import EntryFields
 from wirewatch.core.feeddoc import ParsedFeed
-from wirewatch.core.health import Health, HealthEvent, after_poll
+from wirewatch.core.health import FeedEvent, Health, HealthEvent, after_poll
 from wirewatch.core.http import CacheHints, cache_hints, error_class_for_status
 from wirewatch.core.schedule import PollPolicy, Surge, effective_interval, next_delay
 
@@ -97,18 +97,6 @@ class NewItem:
 
     entry: EntryFields
     revision: int
-
-
-@dataclass(frozen=True, slots=True)
-class FeedEvent:
-    """A feed declared broken, or recovered: for the operators, once, not on every poll."""
-
-    event: HealthEvent
-    failures: int  # failures in a row: when broken, including the one that tipped it; else before recovery
-    error_class: str | None
-    error: str | None
-    failing_since: datetime | None
-    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,20 +215,29 @@ def step(
         entries=document.count if document is not None else 0,
         outlet=outlet,
         news=items,
-        event=_feed_event(event, base, after, now),
+        event=_feed_event(event, feed, base, after, now),
         moved_to=moved_to,
         staleness=staleness,
     )
 
 
 def _feed_event(
-    event: HealthEvent | None, before: FeedState, after: FeedState, now: datetime
+    event: HealthEvent | None, feed: FeedTerms, before: FeedState, after: FeedState, now: datetime
 ) -> FeedEvent | None:
     if event is None:
         return None
     # Broken: the failure that tipped it. Recovered: the failures it recovered from.
     told = after if event == "broken" else before
-    return FeedEvent(event, told.failures, told.last_error_class, told.last_error, told.failing_since, now)
+    return FeedEvent(
+        feed_url=feed.url,
+        outlet=feed.outlet,
+        event=event,
+        failures=told.failures,
+        error_class=told.last_error_class,
+        error=told.last_error,
+        failing_since=told.failing_since,
+        at=now,
+    )
 
 
 def news(

@@ -13,7 +13,8 @@ from datetime import datetime
 
 from wirewatch.core import feedstep
 from wirewatch.core.feeddoc import ParsedFeed
-from wirewatch.core.feedstep import FeedEvent, NewItem, news
+from wirewatch.core.feedstep import NewItem, news
+from wirewatch.core.health import FeedEvent
 from wirewatch.topics.records import (
     MAX_TEXT,
     MAX_TITLE,
@@ -48,17 +49,8 @@ def article_record(feed: FeedRecord, outlet: str, item: NewItem, now: datetime) 
     )
 
 
-def health_record(feed: FeedRecord, event: FeedEvent) -> FeedHealthEvent:
-    return FeedHealthEvent(
-        feed_url=feed.url,
-        outlet=feed.outlet,
-        event=event.event,
-        failures=event.failures,
-        error_class=event.error_class,
-        error=event.error,
-        failing_since=event.failing_since,
-        at=event.at,
-    )
+def health_record(event: FeedEvent) -> FeedHealthEvent:
+    return FeedHealthEvent(**event.model_dump())
 
 
 def state_of(record: FeedState) -> feedstep.FeedState:

@@ -347,7 +347,7 @@ class Poller:
         records = [article_record(feed, done.outlet, item, now) for item in done.news]
         if feed.full_text and records:
             records = await self._full_text(feed, records)
-        events = [health_record(feed, done.event)] if done.event is not None else []
+        events = [health_record(done.event)] if done.event is not None else []
         self._log_outcome(feed, state, done)
         result = PollResult(
             feed.url,
