@@ -333,6 +333,7 @@ class Poller:
         if needs_document(fetched):
             parsed = await self._parse(response, slot.memory)
             fetched = replace(fetched, document=parsed)
+        seconds = response.seconds + (time.monotonic() - started)
         done = step(
             state,
             fetched,
@@ -342,7 +343,7 @@ class Poller:
             surges=self.surges.table(),
             rng=self.rng,
         )
-        self._count_poll(done, response.seconds + (time.monotonic() - started), parsed is not None)
+        self._count_poll(done, seconds, parsed is not None)
 
         records = [article_record(feed, done.outlet, item, now) for item in done.news]
         if feed.full_text and records:
