@@ -230,7 +230,7 @@ def test_feed_events_gather_in_one_window_the_latest_per_feed() -> None:
     # The notice carries the events as the feed-health records' JSON, as it always has.
     records = [FeedHealthEvent(**e.model_dump()) for e in state.feeds.events]
     as_json = [r.model_dump(mode="json", by_alias=False, exclude={"schema_"}) for r in records]
-    assert [list(n.feed_events) for n in due.notices] == [as_json, as_json]
+    assert [[e.model_dump(mode="json") for e in n.feed_events] for n in due.notices] == [as_json, as_json]
 
 
 # -- restoring ---------------------------------------------------------------------------------------

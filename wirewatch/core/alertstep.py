@@ -229,9 +229,8 @@ def tick(
             outputs.append(Remember(digest_key(channel), None))
     feeds = state.feeds
     if feeds is not None and feeds.events and now - feeds.opened_at >= policy.feed_health_window:
-        events = [e.model_dump(mode="json") for e in feeds.events]
         outputs += [
-            Send(alerting.feed_health_notice(c, events, feeds.opened_at, now)) for c in rules.operator
+            Send(alerting.feed_health_notice(c, feeds.events, feeds.opened_at, now)) for c in rules.operator
         ]
         feeds = None
         outputs.append(Remember(FEEDS_KEY, None))
