@@ -10,8 +10,8 @@ from kafka.errors import MessageSizeTooLargeError
 
 from wirewatch.core.detect import MAX_TEXT
 from wirewatch.core.entries import EntryFields
+from wirewatch.core.feeddoc import ParsedFeed
 from wirewatch.poller.articles import new_articles
-from wirewatch.poller.parse import ParsedFeed
 from wirewatch.topics.records import MAX_TITLE, ArticleRecord, FeedRecord
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

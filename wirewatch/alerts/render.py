@@ -207,24 +207,16 @@ def _digest_facts(notice: Notice) -> tuple[str, list[_Fact]]:
 
 
 def _feed_facts(notice: Notice) -> tuple[str, list[_Fact]]:
-    broken = [e for e in notice.feed_events if e.get("event") == "broken"]
-    recovered = [e for e in notice.feed_events if e.get("event") == "recovered"]
+    broken = [e for e in notice.feed_events if e.event == "broken"]
+    recovered = [e for e in notice.feed_events if e.event == "recovered"]
     title = f"Feed health: {len(broken)} broken, {len(recovered)} recovered"
     facts = []
     for event in notice.feed_events:
-        what = "BROKEN" if event.get("event") == "broken" else "recovered"
-        detail = f"{what}; {event.get('failures', 0)} failures"
-        if event.get("error_class"):
-            detail += (
-                f"; {inert(str(event.get('error_class')), 40)}: {inert(str(event.get('error') or ''), 160)}"
-            )
-        facts.append(
-            _Fact(
-                inert(str(event.get("outlet") or event.get("feed_url")), 120),
-                detail,
-                safe_link(str(event.get("feed_url") or "")),
-            )
-        )
+        what = "BROKEN" if event.event == "broken" else "recovered"
+        detail = f"{what}; {event.failures} failures"
+        if event.error_class:
+            detail += f"; {inert(event.error_class, 40)}: {inert(event.error or '', 160)}"
+        facts.append(_Fact(inert(event.outlet or event.feed_url, 120), detail, safe_link(event.feed_url)))
     return title, facts
 
 
@@ -268,7 +260,7 @@ def _payload(notice: Notice, title: str, facts: list[_Fact], test: bool) -> dict
             {"incident": i.incident.id, "entries": list(i.entries), "severity": i.severity}
             for i in notice.digest
         ],
-        "feeds": [dict(e) for e in notice.feed_events],
+        "feeds": [e.model_dump(mode="json") for e in notice.feed_events],
         "created_at": notice.created_at.isoformat(),
     }
 

@@ -25,6 +25,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from wirewatch.core.health import FeedEvent
 from wirewatch.core.incidents import Incident
 
 Kind = Literal["new", "update", "digest", "feed_health"]
@@ -143,7 +144,7 @@ class Notice(BaseModel):
     entries: tuple[str, ...] = ()
     incident: Incident | None = None
     digest: tuple[DigestItem, ...] = ()
-    feed_events: tuple[dict[str, object], ...] = ()
+    feed_events: tuple[FeedEvent, ...] = ()
     created_at: AwareDatetime
     source_seen_at: AwareDatetime | None = Field(None, description="when the incident update reached Kafka")
     article_seen_at: AwareDatetime | None = Field(None, description="when the causing article reached Kafka")
@@ -342,10 +343,12 @@ def hash_ids(text: str) -> str:
 
 
 def feed_health_notice(
-    channel: str, events: Sequence[dict[str, object]], opened_at: datetime, now: datetime
+    channel: str, events: Sequence[FeedEvent], opened_at: datetime, now: datetime
 ) -> Notice:
     """One grouped operator message for feed broken/recovered events of a window."""
-    ids = ",".join(sorted(f"{e.get('feed_url')}:{e.get('event')}:{e.get('at')}" for e in events))
+    # The key names each event by its JSON form, as it did when the events were JSON objects.
+    shown = [e.model_dump(mode="json") for e in events]
+    ids = ",".join(sorted(f"{e['feed_url']}:{e['event']}:{e['at']}" for e in shown))
     return Notice(
         key=f"feeds:{channel}:{opened_at.isoformat()}:{hash_ids(ids)}",
         kind="feed_health",

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from wirewatch.core.entries import EntryFields
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE\b", re.IGNORECASE)
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.IGNORECASE)
@@ -106,3 +108,29 @@ def split_items(body: bytes) -> Chunks | None:
     if not (_balanced(head) and _balanced(tail)):
         return None
     return Chunks(head, tuple(items), tail)
+
+
+# -- what a parse gave ----------------------------------------------------------------------------
+
+
+@dataclass
+class ItemMemory:
+    """Item digests of a feed's last parsed document: digest -> (article id, fingerprint)."""
+
+    prolog: bytes = b""
+    items: dict[int, tuple[str, str] | None] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedFeed:
+    """A feed document as the parser read it (``poller.parse``), or why it could not."""
+
+    entries: list[EntryFields]  # entries parsed this time (all, or the unseen ones)
+    unchanged: list[tuple[str, str]]  # (id, fingerprint) of items known byte for byte
+    count: int  # entries in the document
+    title: str | None
+    ttl: float | None
+    error_class: str | None = None
+    error: str | None = None
+    memory: ItemMemory | None = None
+    partial: bool = False  # parsed only the unseen items

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
 FeedCondition = Literal["ok", "failing", "broken"]
 HealthEvent = Literal["broken", "recovered"]
 
@@ -34,3 +36,22 @@ def after_poll(health: Health, succeeded: bool, threshold: int) -> tuple[Health,
     if not health.broken and failures >= threshold:
         return Health(failures, True), "broken"
     return Health(failures, health.broken), None
+
+
+class FeedEvent(BaseModel):
+    """A feed declared broken, or recovered: what the operators are told, once, not every poll.
+
+    The same fields as the feed-health record (``topics.records.FeedHealthEvent``), so the
+    alerter's feed-health window and its notices keep the JSON they always had.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    feed_url: str
+    outlet: str | None = None
+    event: HealthEvent
+    failures: int = 0  # in a row: when broken, with the one that tipped it; else before recovery
+    error_class: str | None = None  # of the last failure (dns, tls, http_404 ...)
+    error: str | None = None  # the last failure, as a person reads it (untrusted text)
+    failing_since: AwareDatetime | None = None
+    at: AwareDatetime

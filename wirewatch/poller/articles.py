@@ -1,23 +1,67 @@
-"""From a fetch outcome to article records and the feed's next remembered state.
+"""From what the feed step found to wire records: article records, health events, feed states.
 
-A record goes out for an entry never seen before (revision 0) and for a seen entry whose text
-changed (the same article id, revision + 1); an entry seen with the same fingerprint is not
-news, wherever it moved in the document and whatever its date says. The state keeps the ids of
-the current document and the most recent others, so an item that drops out and comes back is
-not news either; nor is an entry whose id is new but whose words are those of one already seen
-(a feed that changed its GUIDs).
+``core.feedstep`` decides which entries are news and what becomes of the feed; this room shapes
+its answers into the records of the articles, feed-health and feed-state topics. A field past
+its wire limit (``MAX_TITLE``, ``MAX_TEXT``, ``MAX_URL``) is cut and the record marked
+``truncated``.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
 
-from wirewatch.core.entries import EntryFields
-from wirewatch.poller.parse import ParsedFeed
-from wirewatch.topics.records import MAX_TEXT, MAX_TITLE, MAX_URL, ArticleRecord, FeedRecord, FeedState
+from wirewatch.core import feedstep
+from wirewatch.core.feeddoc import ParsedFeed
+from wirewatch.core.feedstep import NewItem, news
+from wirewatch.core.health import FeedEvent
+from wirewatch.topics.records import (
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_URL,
+    ArticleRecord,
+    FeedHealthEvent,
+    FeedRecord,
+    FeedState,
+)
 
-SEEN_LIMIT = 1000  # ids remembered per feed beyond those in the current document
-MIN_ALIAS_CHARS = 40  # shorter entries ("Live updates") may repeat their words as distinct items
+_STATE_FIELDS = tuple(f.name for f in fields(feedstep.FeedState))
+
+
+def article_record(feed: FeedRecord, outlet: str, item: NewItem, now: datetime) -> ArticleRecord:
+    """The record of a new or edited entry, cut to the wire limits."""
+    entry = item.entry
+    truncated = len(entry.title) > MAX_TITLE or len(entry.text) > MAX_TEXT or len(entry.url) > MAX_URL
+    return ArticleRecord(
+        id=entry.id,
+        revision=item.revision,
+        url=entry.url[:MAX_URL],
+        guid=entry.guid[:MAX_URL] if entry.guid else entry.guid,
+        feed_url=feed.url,
+        outlet=outlet[:MAX_TITLE],
+        title=entry.title[:MAX_TITLE],
+        text=entry.text[:MAX_TEXT],
+        truncated=truncated,
+        published=entry.published,
+        fetched_at=now,
+        lang=feed.lang,
+        categories=entry.categories,
+    )
+
+
+def health_record(event: FeedEvent) -> FeedHealthEvent:
+    return FeedHealthEvent(**event.model_dump())
+
+
+def state_of(record: FeedState) -> feedstep.FeedState:
+    """The feed step's state from the feed-state record."""
+    return feedstep.FeedState(**{name: getattr(record, name) for name in _STATE_FIELDS})
+
+
+def state_record(state: feedstep.FeedState) -> FeedState:
+    """The feed-state record of the feed step's state."""
+    values = {name: getattr(state, name) for name in _STATE_FIELDS}
+    return FeedState(**values | {"seen": dict(state.seen), "revisions": dict(state.revisions)})
 
 
 def new_articles(
@@ -25,63 +69,10 @@ def new_articles(
 ) -> tuple[list[ArticleRecord], FeedState]:
     """Records for entries not seen before or whose text changed, and the feed's next state."""
     base = state or FeedState(url=feed.url)
-    seen = base.seen
-    revisions = dict(base.revisions)
+    items, seen, revisions = news(parsed, base.seen, base.revisions)
     outlet = feed.outlet or parsed.title or feed.url
-    records: list[ArticleRecord] = []
-    current: dict[str, str] = dict(parsed.unchanged)
-    fresh: list[EntryFields] = []
-    for entry in parsed.entries:
-        if entry.id in current:
-            continue  # the same item twice in one document
-        current[entry.id] = entry.fingerprint
-        fresh.append(entry)
-    known_texts = set(seen.values())
-    for entry in fresh:
-        old = seen.get(entry.id)
-        if old == entry.fingerprint:
-            continue
-        if old is None and entry.fingerprint in known_texts and _substantial(entry):
-            # The same words under a new GUID or link: a feed that re-keyed its items (a CMS
-            # migration, a GUID with a session id), not news. Remembered under its new id.
-            continue
-        revision = 0 if old is None else revisions.get(entry.id, 0) + 1
-        if revision:
-            revisions[entry.id] = revision
-        truncated = len(entry.title) > MAX_TITLE or len(entry.text) > MAX_TEXT or len(entry.url) > MAX_URL
-        records.append(
-            ArticleRecord(
-                id=entry.id,
-                revision=revision,
-                url=entry.url[:MAX_URL],
-                guid=entry.guid[:MAX_URL] if entry.guid else entry.guid,
-                feed_url=feed.url,
-                outlet=outlet[:MAX_TITLE],
-                title=entry.title[:MAX_TITLE],
-                text=entry.text[:MAX_TEXT],
-                truncated=truncated,
-                published=entry.published,
-                fetched_at=now,
-                lang=feed.lang,
-                categories=entry.categories,
-            )
-        )
-    # Remember the current document's ids and the most recent others, oldest forgotten first.
-    older = [(k, v) for k, v in seen.items() if k not in current]
-    keep = dict(older[-SEEN_LIMIT:])
-    keep.update(current)
-    new_state = base.model_copy(
-        update={
-            "seen": keep,
-            "revisions": {k: v for k, v in revisions.items() if k in keep},
-        }
-    )
-    return records, new_state
-
-
-def _substantial(entry: EntryFields) -> bool:
-    """Enough words that equal text means the same article, not two short stubs alike."""
-    return len(entry.title) + len(entry.text) >= MIN_ALIAS_CHARS
+    records = [article_record(feed, outlet, item, now) for item in items]
+    return records, base.model_copy(update={"seen": seen, "revisions": revisions})
 
 
 def with_text(record: ArticleRecord, text: str) -> ArticleRecord:

@@ -1,9 +1,9 @@
 """The poller's loop: when each owned feed is due, fetch it, interpret it, publish what is new.
 
-One poll of one feed is three steps: fetch the bytes (``poller.fetch``, conditional GET with the
-validators the server gave), turn them into article records (``poller.parse``,
-``poller.articles``), hand records, health events and the feed's next state to the sink. The
-next poll's time comes from ``core.schedule``; broken/recovered from ``core.health``.
+One poll of one feed is three steps: fetch and parse the bytes (``poller.fetch``, conditional
+GET with the validators the server gave; ``poller.parse``), ask ``core.feedstep.step`` what they
+mean (the news, the feed's next state, a broken/recovered event, the next poll's time), then hand
+its outputs as records (``poller.articles``) to the sink and count them in the metrics.
 
 A fixed pool of worker tasks takes due feeds from a queue, so ten thousand feeds cost ten
 thousand heap entries, not ten thousand tasks. A poll that hits a bug is logged and its feed
@@ -21,40 +21,43 @@ import random
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from wirewatch.config import Settings
 from wirewatch.core.entries import article_text
-from wirewatch.core.health import Health, after_poll
-from wirewatch.core.http import CacheHints, cache_hints, conditional_headers, error_class_for_status
-from wirewatch.core.schedule import PollPolicy, due_in_surge, effective_interval, first_poll, next_delay
+from wirewatch.core.feeddoc import ItemMemory, ParsedFeed
+from wirewatch.core.feedstep import (
+    FeedState,
+    FeedTerms,
+    FetchOutcome,
+    PollRules,
+    PollStep,
+    needs_document,
+    step,
+    worth_saving,
+)
+from wirewatch.core.health import Health
+from wirewatch.core.http import conditional_headers
+from wirewatch.core.schedule import PollPolicy, due_in_surge, effective_interval, first_poll
 from wirewatch.logs import mask_credentials, mask_urls, untrusted
 from wirewatch.metrics import Metrics
-from wirewatch.poller.articles import new_articles, with_text
+from wirewatch.poller.articles import article_record, health_record, state_of, state_record, with_text
 from wirewatch.poller.assignment import FeedSource
 from wirewatch.poller.fetch import ACCEPT_PAGE, Fetcher, Response, response_headers
-from wirewatch.poller.parse import ItemMemory, ParsedFeed, parse_feed
+from wirewatch.poller.parse import parse_feed
 from wirewatch.poller.sinks import Sink
 from wirewatch.poller.surges import SurgeBoard
-from wirewatch.topics.records import (
-    MAX_TEXT,
-    MAX_TITLE,
-    MAX_URL,
-    ArticleRecord,
-    FeedHealthEvent,
-    FeedRecord,
-    FeedState,
-)
+from wirewatch.topics import records as wire
+from wirewatch.topics.records import MAX_TEXT, MAX_TITLE, MAX_URL, ArticleRecord, FeedHealthEvent, FeedRecord
 
 log = logging.getLogger("wirewatch.poller")
 
 Emit = Callable[[dict[str, Any]], None]
-StateLoader = Callable[[frozenset[int] | None, frozenset[str]], dict[str, FeedState]]
+StateLoader = Callable[[frozenset[int] | None, frozenset[str]], dict[str, wire.FeedState]]
 
 PARSE_INLINE = 256 * 1024  # bodies up to this are parsed on the loop; bigger ones in a thread
-STATE_REFRESH = timedelta(minutes=15)  # a quiet feed's state is re-saved at least this often
 FULL_TEXT_SHORT = 400  # characters: a feed text shorter than this asks for the article page
 FULL_TEXT_PER_POLL = 10
 PAGE_MAX_BYTES = 3_000_000
@@ -115,6 +118,7 @@ class Poller:
             max_interval=max(settings.poll_max_interval, settings.poll_min_interval),
             max_backoff=max(settings.poll_max_backoff, settings.poll_min_interval),
         )
+        self.rules = PollRules(self.policy, settings.feed_broken_after)
         self.slots: dict[str, Slot] = {}
         self.fetcher: Fetcher | None = None
         self._heap: list[tuple[float, int, str, int]] = []
@@ -148,7 +152,8 @@ class Poller:
             if self.load_states is not None:
                 # Every held partition, not only the new ones: a feed just added to the list can
                 # sit in a partition this poller already had.
-                states = await asyncio.to_thread(self.load_states, held, new)
+                saved = await asyncio.to_thread(self.load_states, held, new)
+                states = {url: state_of(record) for url, record in saved.items()}
             now = self.clock()
             for url in new:
                 feed = feeds[url]
@@ -320,96 +325,77 @@ class Poller:
         response = await self.fetcher.get(url, allow_private=feed.allow_private, headers=validators)
         self.metrics.feed_bytes.labels("feed").inc(response.wire_bytes)
         now = self.clock()
-        hints = cache_hints(response.status, response.headers, now) if response.status else CacheHints()
-        parsed: ParsedFeed | None = None
+        fetched = FetchOutcome(
+            url, response.status, response.headers, response.moved_to, response.error_class, response.error
+        )
         started = time.monotonic()
-        error_class, error = response.error_class, response.error
-        if error_class is None and response.status is not None:
-            error_class = error_class_for_status(response.status)
-            if error_class is not None:
-                error = f"HTTP {response.status}"
-        if error_class is None and response.status != 304:
+        parsed: ParsedFeed | None = None
+        if needs_document(fetched):
             parsed = await self._parse(response, slot.memory)
-            error_class, error = parsed.error_class, parsed.error
-        outcome = "error" if error_class else ("not_modified" if response.status == 304 else "ok")
+            fetched = replace(fetched, document=parsed)
         seconds = response.seconds + (time.monotonic() - started)
-        self.metrics.feed_fetches.labels(outcome).inc()
-        if parsed is not None:
-            self.metrics.feed_entries.inc(parsed.count)
-        self.metrics.feed_fetch_seconds.labels(outcome).observe(seconds)
-        if outcome != "error":
-            self._note_answer(outcome == "not_modified")
-        if state is not None and state.last_success is not None:
-            self.metrics.feed_staleness_seconds.observe(max(0.0, (now - state.last_success).total_seconds()))
-
-        base = state or FeedState(url=feed.url)
-        records: list[ArticleRecord] = []
-        if outcome == "ok" and parsed is not None:
-            records, base = new_articles(feed, parsed, state, now)
-            base = base.model_copy(
-                update={
-                    "etag": response.headers.get("etag"),
-                    "last_modified": response.headers.get("last-modified"),
-                }
-            )
-            hints = hints.with_ttl(parsed.ttl)
-            if feed.full_text and records:
-                records = await self._full_text(feed, records)
-        elif outcome == "not_modified" and response.headers.get("etag"):
-            base = base.model_copy(update={"etag": response.headers["etag"]})
-
-        health, event = after_poll(
-            Health(base.failures, base.broken), outcome != "error", self.settings.feed_broken_after
+        done = step(
+            state,
+            fetched,
+            now,
+            feed=FeedTerms(feed.url, feed.interval or self.settings.poll_interval, feed.outlet, feed.groups),
+            rules=self.rules,
+            surges=self.surges.table(),
+            rng=self.rng,
         )
-        update: dict[str, Any] = {"failures": health.failures, "broken": health.broken, "last_attempt": now}
-        if outcome == "error":
-            update.update(
-                last_error=error,
-                last_error_class=error_class,
-                failing_since=base.failing_since or now,
-            )
-            self.metrics.feed_errors.labels(error_class or "other").inc()
-        else:
-            update.update(last_success=now, last_error=None, last_error_class=None, failing_since=None)
-            if response.moved_to and response.moved_to != url:
-                update["fetch_url"] = response.moved_to if response.moved_to != feed.url else None
-                shown = mask_credentials(feed.url)
-                log.info(
-                    "feed %s moved permanently to %s",
-                    shown,
-                    untrusted(mask_credentials(response.moved_to)),
-                    extra={"feed": shown, "outcome": "moved"},
-                )
-        interval, surging = effective_interval(
-            feed.interval or self.settings.poll_interval, feed.groups, self.surges.table(), now
-        )
-        delay = next_delay(interval, health.failures, self.policy, hints, surging, self.rng)
-        update["next_due"] = now + timedelta(seconds=delay)
-        new_state = base.model_copy(update=update)
+        self._count_poll(done, seconds, parsed is not None)
 
-        events = self._health_event(feed, base, new_state, event, now)
-        self._log_outcome(feed, state, new_state, outcome, error, event)
+        records = [article_record(feed, done.outlet, item, now) for item in done.news]
+        if feed.full_text and records:
+            records = await self._full_text(feed, records)
+        events = [health_record(done.event)] if done.event is not None else []
+        self._log_outcome(feed, state, done)
         result = PollResult(
             feed.url,
-            outcome,
+            done.outcome,
             response.status,
-            parsed.count if parsed is not None else 0,
-            error,
-            error_class,
+            done.entries,
+            done.error,
+            done.error_class,
             records,
-            new_state.next_due,
+            done.next_due,
         )
         if emit is not None:
             self._emit(emit, result)
 
-        save = self._should_save(slot, state, new_state, records, events, now)
+        save = worth_saving(state, done, slot.saved_at, now)
         if self.sink is not None:
-            published = await self.sink.publish(records, events, new_state if save else None)
+            published = await self.sink.publish(records, events, state_record(done.state) if save else None)
             if not published:
                 # Not acknowledged: keep the old state, so the next poll sends these again.
                 slot.due = now + BROKER_RETRY
                 self._push(slot)
                 return result
+        self._count_published(feed, records, events)
+        slot.state = done.state
+        if parsed is not None and parsed.memory is not None:
+            slot.memory = parsed.memory
+        if save:
+            slot.saved_at = now
+        slot.due = done.next_due
+        self._push(slot)
+        return result
+
+    def _count_poll(self, done: PollStep, seconds: float, parsed: bool) -> None:
+        self.metrics.feed_fetches.labels(done.outcome).inc()
+        if parsed:
+            self.metrics.feed_entries.inc(done.entries)
+        self.metrics.feed_fetch_seconds.labels(done.outcome).observe(seconds)
+        if done.outcome != "error":
+            self._note_answer(done.outcome == "not_modified")
+        if done.staleness is not None:
+            self.metrics.feed_staleness_seconds.observe(done.staleness)
+        if done.outcome == "error":
+            self.metrics.feed_errors.labels(done.error_class or "other").inc()
+
+    def _count_published(
+        self, feed: FeedRecord, records: list[ArticleRecord], events: list[FeedHealthEvent]
+    ) -> None:
         for record in records:
             self.metrics.articles_published.labels("update" if record.revision else "new").inc()
             if record.truncated:
@@ -422,16 +408,8 @@ class Poller:
                 "feed %s: %d new or edited articles",
                 shown,
                 len(records),
-                extra={"feed": shown, "outcome": outcome, "articles": len(records)},
+                extra={"feed": shown, "outcome": "ok", "articles": len(records)},
             )
-        slot.state = new_state
-        if parsed is not None and parsed.memory is not None:
-            slot.memory = parsed.memory
-        if save:
-            slot.saved_at = now
-        slot.due = new_state.next_due or now + timedelta(seconds=delay)
-        self._push(slot)
-        return result
 
     async def _parse(self, response: Response, memory: ItemMemory | None) -> ParsedFeed:
         headers = response_headers(response)
@@ -462,62 +440,20 @@ class Poller:
             out.append(record)
         return out
 
-    def _should_save(
-        self,
-        slot: Slot,
-        old: FeedState | None,
-        new: FeedState,
-        records: list[ArticleRecord],
-        events: list[FeedHealthEvent],
-        now: datetime,
-    ) -> bool:
-        """Save when something a restarted poller needs has changed; a quiet feed now and then."""
-        if old is None or records or events or slot.saved_at is None:
-            return True
-        material = ("etag", "last_modified", "seen", "failures", "broken", "fetch_url", "last_error_class")
-        if any(getattr(old, name) != getattr(new, name) for name in material):
-            return True
-        return now - slot.saved_at >= STATE_REFRESH
-
-    def _health_event(
-        self,
-        feed: FeedRecord,
-        before: FeedState,
-        after: FeedState,
-        event: str | None,
-        now: datetime,
-    ) -> list[FeedHealthEvent]:
-        if event is None:
-            return []
-        # Broken: the failure that tipped it. Recovered: the failures it recovered from.
-        told = after if event == "broken" else before
-        return [
-            FeedHealthEvent(
-                feed_url=feed.url,
-                outlet=feed.outlet,
-                event="broken" if event == "broken" else "recovered",
-                failures=told.failures,
-                error_class=told.last_error_class,
-                error=told.last_error,
-                failing_since=told.failing_since,
-                at=now,
-            )
-        ]
-
-    def _log_outcome(
-        self,
-        feed: FeedRecord,
-        old: FeedState | None,
-        new: FeedState,
-        outcome: str,
-        error: str | None,
-        event: str | None,
-    ) -> None:
+    def _log_outcome(self, feed: FeedRecord, old: FeedState | None, done: PollStep) -> None:
         # One line when a feed starts failing or fails differently, one when it is declared
-        # broken and one when it recovers: never a line per retry. The feed and the outcome are
-        # fields of the line too, for whoever reads the logs as JSON.
+        # broken, one when it recovers and one when it moved: never a line per retry. The feed
+        # and the outcome are fields of the line too, for whoever reads the logs as JSON.
+        new, event = done.state, done.event.event if done.event is not None else None
         shown = mask_credentials(feed.url)
-        fields: dict[str, object] = {"feed": shown, "outcome": outcome, "failures": new.failures}
+        fields: dict[str, object] = {"feed": shown, "outcome": done.outcome, "failures": new.failures}
+        if done.moved_to is not None:
+            log.info(
+                "feed %s moved permanently to %s",
+                shown,
+                untrusted(mask_credentials(done.moved_to)),
+                extra={"feed": shown, "outcome": "moved"},
+            )
         if event == "broken":
             log.warning(
                 "feed %s declared broken after %d failures in a row (%s); still retrying",
@@ -534,14 +470,14 @@ class Poller:
                 failures,
                 extra=fields | {"event": event, "failures": failures},
             )
-        elif outcome == "error" and (
+        elif done.outcome == "error" and (
             new.failures == 1 or (old and old.last_error_class != new.last_error_class)
         ):
             log.warning(
                 "feed %s failed (%s): %s",
                 shown,
                 new.last_error_class,
-                untrusted(mask_urls(error or "", mask_credentials)),
+                untrusted(mask_urls(done.error or "", mask_credentials)),
                 extra=fields | {"error_class": new.last_error_class},
             )
 

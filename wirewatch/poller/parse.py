@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import feedparser
 
 from wirewatch.core.entries import EntryFields, entry_fields
-from wirewatch.core.feeddoc import Chunks, split_items, xml_hazard
+from wirewatch.core.feeddoc import Chunks, ItemMemory, ParsedFeed, split_items, xml_hazard
 from wirewatch.core.http import feed_ttl
 
 _ROOT_TAG = re.compile(rb"<[A-Za-z]")
@@ -31,27 +30,6 @@ _ROOT_TAG = re.compile(rb"<[A-Za-z]")
 # walk of sys.path) on every parse. Expat, its fallback, is what it ends up using anyway.
 if "drv_libxml2" in feedparser.api.PREFERRED_XML_PARSERS:
     feedparser.api.PREFERRED_XML_PARSERS.remove("drv_libxml2")
-
-
-@dataclass
-class ItemMemory:
-    """Item digests of a feed's last parsed document: digest -> (article id, fingerprint)."""
-
-    prolog: bytes = b""
-    items: dict[int, tuple[str, str] | None] = field(default_factory=dict)
-
-
-@dataclass
-class ParsedFeed:
-    entries: list[EntryFields]  # entries parsed this time (all, or the unseen ones)
-    unchanged: list[tuple[str, str]]  # (id, fingerprint) of items known byte for byte
-    count: int  # entries in the document
-    title: str | None
-    ttl: float | None
-    error_class: str | None = None
-    error: str | None = None
-    memory: ItemMemory | None = None
-    partial: bool = False  # parsed only the unseen items
 
 
 def _prolog(head: bytes, content_type: str) -> bytes:
