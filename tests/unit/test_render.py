@@ -163,3 +163,30 @@ def test_for_terminal_escapes_what_a_terminal_would_act_on(hostile: str, shown: 
     assert for_terminal(hostile) == shown
     line = for_terminal(json.dumps({"title": hostile}, ensure_ascii=False))
     assert json.loads(line) == {"title": hostile}  # still valid JSON, same text
+
+
+def test_a_feed_health_notice_makes_the_servers_words_inert_in_every_format() -> None:
+    from wirewatch.core.alerting import feed_health_notice
+    from wirewatch.core.health import FeedEvent
+
+    at = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    event = FeedEvent(
+        feed_url="https://feeds.example.org/rss?x=<!channel>",
+        outlet="<!everyone> Outlet",
+        event="broken",
+        failures=5,
+        error_class="http_500",
+        error=HOSTILE,
+        at=at,
+    )
+    rendered = render(feed_health_notice("ops", [event], at, at))
+    for text in (
+        rendered.title,
+        rendered.text,
+        rendered.markdown,
+        rendered.html,
+        json.dumps(rendered.payload),
+    ):
+        assert "<!channel>" not in text and "<!everyone>" not in text and "<@U024BE7LH>" not in text
+        assert "<script>" not in text and "\r\n" not in text
+    assert rendered.payload["feeds"][0]["event"] == "broken" and rendered.payload["feeds"][0]["failures"] == 5

@@ -18,6 +18,7 @@ from typing import Any
 
 from wirewatch.alerts.delivery import Rendered
 from wirewatch.core.alerting import Notice
+from wirewatch.core.health import FeedEvent
 from wirewatch.core.incidents import Figure, Incident
 
 _MARKUP = str.maketrans(
@@ -260,9 +261,19 @@ def _payload(notice: Notice, title: str, facts: list[_Fact], test: bool) -> dict
             {"incident": i.incident.id, "entries": list(i.entries), "severity": i.severity}
             for i in notice.digest
         ],
-        "feeds": [e.model_dump(mode="json") for e in notice.feed_events],
+        "feeds": [_feed_payload(e) for e in notice.feed_events],
         "created_at": notice.created_at.isoformat(),
     }
+
+
+def _feed_payload(event: FeedEvent) -> dict[str, Any]:
+    """A feed event as data: the outlet and the error a server sent back are a feed's text too."""
+    data = event.model_dump(mode="json")
+    data["outlet"] = inert(event.outlet, 120) if event.outlet else None
+    data["error_class"] = inert(event.error_class, 40) if event.error_class else None
+    data["error"] = inert(event.error, 160) if event.error else None
+    data["feed_url"] = safe_link(event.feed_url) or inert(event.feed_url, 200)
+    return data
 
 
 TEST_TITLE = "TEST (not a real alert): "
