@@ -2945,3 +2945,18 @@ def test_a_clock_time_dates_only_a_sentence_that_tells_harm(analyzer: Analyzer) 
         "3 a.m. near Mosul.",
     )
     assert out["attack"] is False
+
+
+def test_the_targets_of_air_strikes_are_no_goals_and_the_state_that_strikes_no_target(
+    analyzer: Analyzer,
+) -> None:
+    # "أهداف" is targets as well as goals; "أمريكا والحلفاء تشن 23 غارة": America strikes
+    out = run(
+        analyzer,
+        "أمريكا والحلفاء تشن 23 غارة ضد أهداف داعش",
+        "قال الجيش الأمريكي اليوم الأربعاء إن غارات التحالف في العراق كانت ضد أهداف للمتطرفين بينها أربع "
+        "غارات قرب الرمادي.",
+    )
+    assert out["attack"] is True
+    assert "anbar" in out["watch_hits"]
+    assert "US" not in [p["id"] for p in out["places"]]

@@ -568,6 +568,10 @@ _WHEN_EN = frozenset(
 )
 
 
+_ALLIES_AR = frozenset(normalize(w) for w in "وحلفاؤها وحلفاؤه والحلفاء وحلفائها وحلفاءها وشركاؤها".split())
+_LAUNCH_AR = frozenset(
+    normalize(w) for w in "يشن تشن يشنون تشنان شنت تنفذ ينفذ نفذت تقصف يقصف قصفت تضرب ضربت".split()
+)
 _BY_WHOM = frozenset(
     """used backed run operated controlled held manned funded armed supported conducted carried
     launched fired flown""".split()
@@ -587,6 +591,10 @@ def is_attacker(words: Sequence[str], first: int, last: int) -> bool:
     if after and after[0] in _STRUCK_EN and (len(after) < 2 or after[1] != "by"):
         return True
     if first > 0 and words[first - 1] in _STRUCK_AR:
+        return True
+    # "أمريكا وحلفاؤها يشنون 29 ضربة جوية", "أمريكا والحلفاء تشن 23 غارة": the state, then its verb
+    later = [w for w in words[last + 1 : last + 4] if w not in _ALLIES_AR]
+    if later and later[0] in _LAUNCH_AR:
         return True
     # "a depot used by Iran's Guards", "conducted by two U.S. Air Force F-15s": who uses a site or
     # flew the strike, not the target
