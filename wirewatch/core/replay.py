@@ -66,7 +66,7 @@ Change = Callable[[Incident, str, str, datetime], None]  # incident, change, art
 
 
 def replay(
-    arrivals: Iterable[Arrival], analyzer: Analyzer, policy: incidents.Policy, on_change: Change
+    arrivals: Iterable[Arrival], analyzer: Analyzer, policy: incidents.IncidentRules, on_change: Change
 ) -> Outcome:
     """Run ``arrivals`` (in arrival order) through analysis and incidents; ``on_change`` gets every
     incident change as the processor would publish it. ``Outcome.alerts`` is the caller's to fill."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, AwareDatetime, BaseModel, ConfigDict, Field
 
 from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
+from wirewatch.core.casebook import Held
 from wirewatch.core.detect import MAX_TEXT as core_max_text
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
@@ -65,25 +66,74 @@ class ArticleRecord(_Record):
 class AttackReport(_Record):
     """An article that reports a current attack: the facts an incident needs.
 
-    Key: ``region`` (the country of its main target), so that every report of one event lands on
-    one partition and one processor instance.
+    Key: ``country`` (the country of its main target), so that every report of one event lands on
+    one partition and one processor instance. Version 2 called it ``region``; it is read still.
     """
 
-    schema_: Literal["attack-report/2"] = Field("attack-report/2", alias="schema")
-    region: str
+    schema_: Literal["attack-report/3", "attack-report/2"] = Field("attack-report/3", alias="schema")
+    country: str = Field(validation_alias=AliasChoices("country", "region"))
     facts: ReportFacts
     detected_at: AwareDatetime
     details: dict[str, Any] = Field(default_factory=dict, description="the full analysis record")
     text: str = Field("", description="the article text as analyzed: the web pages explain it")
 
 
+class IncidentMarkRecord(_Record):
+    """An analyst's merge or split on its way to the incident it changes, on the attack-reports topic.
+
+    The processor routes each ``same_event`` and ``not_this_event`` mark here, to every partition:
+    only the partition holding the incident acts (``core.casebook``). ``merge``: ``incident_id``
+    is the same event as ``into``; ``absorb``: ``into`` takes in ``reports``, the reports of
+    ``incident_id`` merged into it; ``split``: the report ``article_id`` leaves ``incident_id``.
+    Readers of the topic other than the processor skip these records.
+    """
+
+    schema_: Literal["incident-mark/1"] = Field("incident-mark/1", alias="schema")
+    kind: Literal["merge", "absorb", "split"]
+    incident_id: str
+    into: str | None = None
+    article_id: str | None = None
+    reports: tuple[ReportFacts, ...] = ()
+    by: str = ""
+    at: AwareDatetime
+
+
+def report_or_mark(data: bytes | None) -> AttackReport | IncidentMarkRecord:
+    """An attack-reports message: a report, or an analyst's merge or split (``BadRecord`` otherwise)."""
+    from wirewatch.topics.codec import decode
+
+    if data is not None and b'"incident-mark/' in data[:40]:
+        return decode(data, IncidentMarkRecord)
+    return decode(data, AttackReport)
+
+
 class IncidentRecord(_Record):
     """The current state of one incident. Key: incident id (compacted topic)."""
 
-    schema_: Literal["incident/1"] = Field("incident/1", alias="schema")
+    schema_: Literal["incident/2", "incident/1"] = Field("incident/2", alias="schema")
     incident: Incident
-    region: str
+    country: str = Field(validation_alias=AliasChoices("country", "region"))
     partition: int = Field(description="the attack-reports partition whose processor owns it")
+
+
+class StoredIncident(_Record):
+    """An incident as the processor keeps it in its table (with its reports' text signatures).
+
+    Private to the processor (its table's changelog); tables written before version 1 hold
+    ``incident/1`` records, read as this.
+    """
+
+    schema_: Literal["stored-incident/1", "incident/1"] = Field("stored-incident/1", alias="schema")
+    incident: Incident
+    country: str = Field(validation_alias=AliasChoices("country", "region"))
+    partition: int
+
+    @classmethod
+    def of(cls, held: Held) -> StoredIncident:
+        return cls(incident=held.incident, country=held.country, partition=held.partition)
+
+    def held(self) -> Held:
+        return Held(self.incident, self.country, self.partition)
 
 
 class IncidentUpdate(_Record):
@@ -197,7 +247,7 @@ class SilenceRecord(_Record):
     silence: Silence
 
 
-FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_relevant"]
+FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_this_event", "not_relevant"]
 DISMISSING: frozenset[str] = frozenset({"not_attack", "not_relevant"})
 
 
@@ -207,7 +257,9 @@ class FeedbackRecord(_Record):
 
     ``not_attack`` and ``not_relevant`` dismiss the incident: the alerter sends nothing more for it.
     ``wrong_place`` names the place read wrongly (``place_id``) and, in words, the right one: the
-    processor stops taking that place from new articles. ``same_event`` names the other incident.
+    processor stops taking that place from new articles. ``same_event`` names the other incident:
+    the marked incident is merged into it. ``not_this_event`` names a report (``article_id``): the
+    processor takes it out of the incident into one of its own.
     """
 
     schema_: Literal["feedback/1"] = Field("feedback/1", alias="schema")
