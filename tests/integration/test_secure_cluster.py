@@ -294,7 +294,10 @@ def test_a_wrong_password_is_refused_at_once_with_a_clear_line(provisioned: Secu
         # a limit well above a TLS and SCRAM handshake on a loaded machine: a 3 s limit once ran out
         # before the broker answered, and the refusal was never seen; "at once" is proven below by
         # the absence of any retry line, not by the clock
-        f"{PREFIX}-alerter", tmp_path, kafka_sasl_plain_password_file=wrong, broker_command_timeout=60
+        f"{PREFIX}-alerter",
+        tmp_path,
+        kafka_sasl_plain_password_file=wrong,
+        broker_command_timeout=60,
     )
     done = subprocess.run(
         [sys.executable, "-m", "wirewatch.cli", "topics"],
