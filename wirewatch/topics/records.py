@@ -7,9 +7,18 @@ type and its major version, so a consumer can tell an old record from a malforme
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import AliasChoices, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AliasChoices,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
 from wirewatch.core.casebook import Held
@@ -17,6 +26,7 @@ from wirewatch.core.detect import MAX_TEXT as core_max_text
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
+from wirewatch.topics.wire import UpdateIncident, WireIncident
 
 
 class _Record(BaseModel):
@@ -108,12 +118,26 @@ def report_or_mark(data: bytes | None) -> AttackReport | IncidentMarkRecord:
 
 
 class IncidentRecord(_Record):
-    """The current state of one incident. Key: incident id (compacted topic)."""
+    """The current state of one incident. Key: incident id (compacted topic).
+
+    The incident in its wire shape (``topics.wire.WireIncident``: no text signatures); ``incident``
+    gives it as the core's ``Incident``, and a core ``Incident`` given is converted.
+    Version 2: ``country`` (was ``region``), the wire shape of its own. Version 1 is read still.
+    """
 
     schema_: Literal["incident/2", "incident/1"] = Field("incident/2", alias="schema")
-    incident: Incident
+    wire: WireIncident = Field(alias="incident")
     country: str = Field(validation_alias=AliasChoices("country", "region"))
     partition: int = Field(description="the attack-reports partition whose processor owns it")
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireIncident.of(value) if isinstance(value, Incident) else value
+
+    @cached_property
+    def incident(self) -> Incident:
+        return self.wire.to_core()
 
 
 class StoredIncident(_Record):
@@ -137,14 +161,37 @@ class StoredIncident(_Record):
 
 
 class IncidentUpdate(_Record):
-    """One change of an incident, for the alerting stage. Key: incident id."""
+    """One change of an incident, for the alerting stage. Key: incident id.
 
-    schema_: Literal["incident-update/1"] = Field("incident-update/1", alias="schema")
-    change: str  # new | corroborated | updated | report_added | report_revised
-    incident: Incident
-    article_id: str = Field(description="the report that caused the change")
+    The incident in its small shape (``topics.wire.UpdateIncident``: what an alert shows, under
+    1 KB for two reports); ``incident`` gives it as the core's ``Incident``. Version 1 (the
+    core's whole incident, signatures included) is read still.
+    """
+
+    schema_: Literal["incident-update/2", "incident-update/1"] = Field("incident-update/2", alias="schema")
+    change: str  # new | corroborated | updated | report_added | report_revised | merged | split
+    wire: UpdateIncident = Field(alias="incident")
+    article_id: str = Field(description="the report that caused the change ('' for an analyst's mark)")
     article_seen_at: AwareDatetime | None = Field(None, description="when that article reached Kafka")
     at: AwareDatetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _version_1(cls, data: Any) -> Any:
+        """Version 1 carried the core's whole incident: read it in that shape."""
+        if isinstance(data, dict) and data.get("schema") == "incident-update/1":
+            whole = WireIncident.model_validate(data.get("incident"))
+            return {**data, "incident": UpdateIncident.of(whole.to_core())}
+        return data
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return UpdateIncident.of(value) if isinstance(value, Incident) else value
+
+    @cached_property
+    def incident(self) -> Incident:
+        return self.wire.to_core()
 
 
 class FeedState(_Record):

@@ -95,10 +95,11 @@ def changes_of(spec: TopicSpec, key: str, value: bytes | None, places: Places) -
             return []
         return [places.seen(decode(value, IncidentRecord).incident)]
     if spec is INCIDENT_UPDATES:
+        # The incident itself comes whole from the incidents topic (written before its update): the
+        # update carries a smaller shape, which must not replace it in the store.
         update = decode(value, IncidentUpdate)
         incident = update.incident
         return [
-            places.seen(incident),
             RevisionSeen(incident.id, incident.revision, update.change, update.article_id, update.at),
         ]
     if spec is ATTACK_REPORTS:
