@@ -260,7 +260,8 @@ class SurgeRecord(_Record):
 class NotificationRecord(_Record):
     """A decided notification waiting for delivery (the outbox). Key: its idempotency key."""
 
-    schema_: Literal["notification/1"] = Field("notification/1", alias="schema")
+    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
+    schema_: Literal["notification/2", "notification/1"] = Field("notification/2", alias="schema")
     notice: Notice
 
 
@@ -279,7 +280,8 @@ class DeliveryRecord(_Record):
 class DeadLetterRecord(_Record):
     """A notification given up on, with why. Key: its idempotency key."""
 
-    schema_: Literal["dead-letter/1"] = Field("dead-letter/1", alias="schema")
+    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
+    schema_: Literal["dead-letter/2", "dead-letter/1"] = Field("dead-letter/2", alias="schema")
     notice: Notice
     reason: str
     attempts: int
@@ -309,7 +311,8 @@ class FeedbackRecord(_Record):
     processor takes it out of the incident into one of its own.
     """
 
-    schema_: Literal["feedback/1"] = Field("feedback/1", alias="schema")
+    # Version 2: the not_this_event mark (version 1 records are read still).
+    schema_: Literal["feedback/2", "feedback/1"] = Field("feedback/2", alias="schema")
     mark: FeedbackMark
     incident_id: str = Field(min_length=1, max_length=200)
     article_id: str | None = Field(None, max_length=200, description="the report marked; None: the incident")
@@ -341,7 +344,8 @@ class FeedHealthBuffer(_Record):
 class AlertStateRecord(_Record):
     """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``."""
 
-    schema_: Literal["alert-state/1"] = Field("alert-state/1", alias="schema")
+    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
+    schema_: Literal["alert-state/2", "alert-state/1"] = Field("alert-state/2", alias="schema")
     incident: IncidentAlerts | None = None
     digest: DigestBuffer | None = None
     feeds: FeedHealthBuffer | None = None
