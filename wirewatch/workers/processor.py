@@ -3,10 +3,13 @@
 Two agents, each three steps (decode with ``topics``, call ``core``, send or record):
 
 - ``analyze_articles``: articles → ``core.analysis`` → an attack report for each current attack,
-  keyed by region (the country of the main target) so one event's reports meet on one partition.
-- ``build_incidents``: attack reports → ``core.incidents`` → the incident in a RocksDB-backed
+  keyed by the country of the main target so one event's reports meet on one partition.
+- ``build_incidents``: attack reports → ``core.casebook`` → the incident in a RocksDB-backed
   table (changelogged, so a restarted or rebalanced instance recovers it) and on the compacted
   incidents topic, and the change on the incident-updates topic for the alerter.
+- ``route_marks``: analysts' "same event" and "not this event" marks (feedback topic) → an
+  incident-mark record to every attack-reports partition; the partition that holds the incident
+  applies it in ``build_incidents`` (``core.casebook``: why merges cross partitions this way).
 
 At-least-once with idempotent updates: a redelivered report finds its incident through the
 report-owner table and changes nothing. Agent concurrency stays 1: with more, Faust can commit
@@ -22,7 +25,6 @@ import logging
 import time
 import zlib
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,7 +34,7 @@ from wirewatch.alerts.marks import Marks, MarksFollower, with_exclusions
 from wirewatch.config import Settings
 from wirewatch.core import casebook, incidents
 from wirewatch.core.analysis import Analyzer
-from wirewatch.core.casebook import Casebook, HandOver, IncomingReport, Outcome
+from wirewatch.core.casebook import Outcome
 from wirewatch.core.incidents import Incident
 from wirewatch.core.schedule import incident_surges
 from wirewatch.errors import BadRecord, WirewatchError
@@ -45,15 +47,21 @@ from wirewatch.topics.reader import Delivered, read_range
 from wirewatch.topics.records import (
     ArticleRecord,
     AttackReport,
-    FeedbackRecord,
     IncidentMarkRecord,
     IncidentRecord,
     IncidentUpdate,
     SurgeRecord,
-    report_or_mark,
 )
 from wirewatch.topics.security import faust_broker
-from wirewatch.workers.incident_tables import HeldIncidents, ReportOwners, write
+from wirewatch.workers.incident_desk import (
+    Desk,
+    HeldIncidents,
+    ReportOwners,
+    incident_step,
+    log_outcome,
+    routed_mark,
+    write,
+)
 from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
@@ -104,40 +112,6 @@ def report_for(
     return AttackReport(
         country=country_of(view), facts=facts, detected_at=now, details=analysis, text=article.text
     )
-
-
-def incident_step(book: Casebook, value: bytes | None, partition: int, now: datetime) -> Outcome:
-    """One attack-reports message through the incident stage: a report, or an analyst's merge or split.
-
-    Raises ``BadRecord`` for a message that is neither.
-    """
-    item = report_or_mark(value)
-    if isinstance(item, AttackReport):
-        return casebook.file_report(book, IncomingReport(item.facts, item.country, partition), now)[1]
-    if item.kind == "merge" and item.into:
-        return casebook.merge_away(book, item.incident_id, item.into, partition, now)[1]
-    if item.kind == "absorb" and item.into:
-        hand_over = HandOver(item.incident_id, item.into, item.reports)
-        return casebook.absorb(book, hand_over, partition, now)[1]
-    if item.kind == "split" and item.article_id:
-        return casebook.split(book, item.incident_id, item.article_id, partition, now)[1]
-    raise BadRecord(f"incident mark {item.kind!r} of {item.incident_id} names no other incident or report")
-
-
-def routed_mark(value: bytes | None) -> IncidentMarkRecord | None:
-    """The incident mark an analyst's feedback record asks for (``None``: not a merge or a split)."""
-    if value is None:
-        return None  # a withdrawn mark: a merge or a split done stays done
-    mark = decode(value, FeedbackRecord)
-    if mark.mark == "same_event" and mark.other_incident:
-        return IncidentMarkRecord(
-            kind="merge", incident_id=mark.incident_id, into=mark.other_incident, by=mark.by, at=mark.at
-        )
-    if mark.mark == "not_this_event" and mark.article_id:
-        return IncidentMarkRecord(
-            kind="split", incident_id=mark.incident_id, article_id=mark.article_id, by=mark.by, at=mark.at
-        )
-    return None
 
 
 def build_app(
@@ -199,7 +173,7 @@ def build_app(
             options=dict(_ROCKSDB),
         )
     )
-    desk = _Desk(rules, timedelta(days=settings.incident_retention_days), held, owners)
+    desk = Desk(rules, timedelta(days=settings.incident_retention_days), held, owners)
 
     async def skipped_before(message: Any, stage: str) -> list[Delivered]:
         """Records of this partition the stream skipped before ``message``, read back directly."""
@@ -301,7 +275,7 @@ def build_app(
         with _skip_bad(metrics, "report", record):
             outcome = incident_step(book, record.value, record.partition, now)
             write(held, owners, outcome)
-        _log_outcome(metrics, outcome)
+        log_outcome(metrics, outcome)
         await send(outcome, now)
         with _skip_bad(metrics, "report", record):
             if time.monotonic() >= desk.next_sweep:
@@ -338,52 +312,6 @@ def build_app(
             yield None
 
     return app
-
-
-@dataclass
-class _Desk:
-    """The casebook over the tables, opened again whenever this instance's partitions change."""
-
-    rules: incidents.IncidentRules
-    retention: timedelta
-    held: HeldIncidents
-    owners: ReportOwners
-    current: Casebook | None = None
-    built_for: frozenset[int] | None = None
-    next_sweep: float = 0.0
-
-    def book(self, assigned: frozenset[int]) -> Casebook:
-        if self.current is None or self.built_for != assigned:
-            self.current = casebook.open_book(
-                self.rules, self.retention, self.held, self.owners, self.held.readable()
-            )
-            self.built_for = assigned
-            log.info(
-                "incident index rebuilt for partitions %s: %d incidents, %d open",
-                sorted(assigned),
-                len(self.current.homes),
-                len(self.current.index.summaries),
-            )
-        return self.current
-
-
-def _log_outcome(metrics: Metrics, outcome: Outcome) -> None:
-    if outcome.duplicate:
-        metrics.incident_changes.labels("duplicate").inc()
-        log.info("a redelivered report or mark: nothing changed")
-    for change in outcome.changes:
-        metrics.incident_changes.labels(change.change).inc()
-        incident = change.incident
-        log.info(
-            "incident %s: %s by %s (%s, %d independent outlets)",
-            incident.id,
-            change.change,
-            change.article_id or "an analyst",
-            incident.state,
-            incident.independent_outlets,
-        )
-    for hand_over in outcome.hand_over:
-        log.info("incident %s: merged into %s, its reports handed over", hand_over.absorbed, hand_over.into)
 
 
 def _surges_for(incident: Incident, now: datetime, settings: Settings) -> list[SurgeRecord]:
