@@ -15,11 +15,12 @@ from wirewatch.alerts.render import render
 from wirewatch.alerts.watchlist import analyzer_for
 from wirewatch.core import identity, incidents
 from wirewatch.core.alerting import Notice
+from wirewatch.core.casebook import Held
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident
 from wirewatch.testing.demo import DemoSpec
 from wirewatch.topics.codec import decode, encode
-from wirewatch.topics.records import IncidentRecord, IncidentUpdate
+from wirewatch.topics.records import IncidentRecord, IncidentUpdate, StoredIncident
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
@@ -127,3 +128,13 @@ def test_records_of_the_previous_versions_are_read_still(corroborated: tuple[Inc
     )
     record = decode(old_record.encode(), IncidentRecord)
     assert (record.country, record.partition, record.incident.id) == ("IQ", 3, incident.id)
+
+
+def test_the_processors_table_keeps_the_signatures_and_reads_its_old_records(
+    corroborated: tuple[Incident, str],
+) -> None:
+    incident, _ = corroborated
+    stored = decode(encode(StoredIncident.of(Held(incident, "IQ", 2))), StoredIncident).held()
+    assert stored == Held(incident, "IQ", 2) and all(r.signature for r in stored.incident.reports)
+    old = '{"schema":"incident/1","incident":' + incident.model_dump_json() + ',"region":"IQ","partition":2}'
+    assert decode(old.encode(), StoredIncident).held() == Held(incident, "IQ", 2)
