@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: browser postgres bench-web eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
+.PHONY: record-shapes browser postgres bench-web eval eval-stream corpus-saudinewsnet corpus-english bench-analyze bench-incidents bench-alert bench-poll bench-replay help venv demo test test-unit test-dates test-integration lint format kafka-fetch prometheus-fetch kafka-up kafka-down lock clean check-seed
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -101,6 +101,9 @@ corpus-english: venv ## fetch Reuters-21578 and FA-KES (real English news) into 
 eval-stream: venv ## a real stream: volumes per 10,000 and review samples with explain reasons (CORPUS=FILE [SEED=N] [SAMPLE=100])
 	@test -n "$(CORPUS)" || { echo "usage: make eval-stream CORPUS=FILE.jsonl [SEED=N] [SAMPLE=100]"; exit 2; }
 	$(BIN)/python tests/eval/eval_stream.py $(CORPUS) $(if $(SEED),--seed $(SEED)) --sample $(or $(SAMPLE),100)
+
+record-shapes: venv ## write the shape of each record version that has none (tests/record_shapes; after a version bump)
+	$(BIN)/python -m wirewatch.topics.shapes tests/record_shapes
 
 eval: venv ## evaluation: P/R/F1 of detection, watch hits, types and incidents on tests/eval (fails under the bars)
 	$(BIN)/python tests/eval/run_eval.py

@@ -37,7 +37,7 @@ import yaml  # noqa: E402
 from common import create_topics, latency_summary, start_broker, start_worker  # noqa: E402
 from kafka import KafkaProducer  # noqa: E402
 
-from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply  # noqa: E402
+from wirewatch.core.incidents import IncidentRules, PlaceFact, ReportFacts, apply  # noqa: E402
 from wirewatch.testing.receivers import WebhookReceiver  # noqa: E402
 from wirewatch.topics import INCIDENT_UPDATES  # noqa: E402
 from wirewatch.topics.codec import encode, key  # noqa: E402
@@ -67,7 +67,7 @@ def update(n: int) -> IncidentUpdate:
         places=(AIN,),
         projectiles=2,
     )
-    incident, change = apply(None, facts, now, Policy())
+    incident, change = apply(None, facts, now, IncidentRules())
     return IncidentUpdate(
         change=change or "new", incident=incident, article_id=facts.article_id, article_seen_at=now, at=now
     )

@@ -34,7 +34,7 @@ from newsgen import NewsGen
 from wirewatch.cli import ANALYZE_WINDOW, article_from_dict
 from wirewatch.config import load_settings
 from wirewatch.core.analysis import Analyzer, IncidentBook, analyze_window
-from wirewatch.core.incidents import Policy
+from wirewatch.core.incidents import IncidentRules
 from wirewatch.progress import Progress
 from wirewatch.replay import Window, arrivals, no_routing, replay_window
 from wirewatch.topics import ARTICLES
@@ -83,7 +83,7 @@ def main() -> int:
 
         load = os.getloadavg()[0]
         t0 = time.perf_counter()
-        book = IncidentBook(Policy())
+        book = IncidentBook(IncidentRules())
         rows = iter(articles)
         analyzed = 0
         while window := list(islice(rows, ANALYZE_WINDOW)):
@@ -94,7 +94,7 @@ def main() -> int:
         t1 = time.perf_counter()
         with Progress("replay", len(articles), sys.stderr) as progress:
             outcome = replay_window(
-                arrivals(settings, Window(start, end), progress, bad), analyzer, Policy(), no_routing()
+                arrivals(settings, Window(start, end), progress, bad), analyzer, IncidentRules(), no_routing()
             )
         replay_s = time.perf_counter() - t1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from wirewatch.core.incidents import Incident, PlaceFact, Policy, ReportFacts, apply
+from wirewatch.core.incidents import Incident, IncidentRules, PlaceFact, ReportFacts, apply
 
 AIN_AL_ASAD = PlaceFact(
     id="ain-al-asad",
@@ -57,6 +57,6 @@ def incident(*reports: ReportFacts) -> tuple[Incident, str | None]:
     current: Incident | None = None
     change: str | None = None
     for report in reports:
-        current, change = apply(current, report, report.seen_at, Policy())
+        current, change = apply(current, report, report.seen_at, IncidentRules())
     assert current is not None
     return current, change

@@ -447,7 +447,7 @@ def analyze(source: str, watchlist: Path | None, out: TextIO, rules: Path | None
     """``wirewatch analyze``: one JSON object per input line, in order; exit 1 if any line was bad."""
     from wirewatch.alerts.watchlist import analyzer_for
     from wirewatch.core.analysis import IncidentBook, analyze_window
-    from wirewatch.core.incidents import Policy
+    from wirewatch.core.incidents import IncidentRules
     from wirewatch.progress import Progress, count_lines
 
     analyzer = analyzer_for(watchlist, rules)
@@ -457,7 +457,7 @@ def analyze(source: str, watchlist: Path | None, out: TextIO, rules: Path | None
     # (nine full collections took 0.25 s of a SaudiNewsNet run; the memory stays the same).
     young, middle, old = gc.get_threshold()
     gc.set_threshold(young, middle, max(old, 100))
-    book = IncidentBook(Policy())
+    book = IncidentBook(IncidentRules())
     bad = False
     rows = _parsed(source)
     total = count_lines(source) if sys.stderr.isatty() else None

@@ -404,12 +404,12 @@ class Settings(BaseSettings):
             urls += [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
         return tuple(urls)
 
-    def incident_policy(self) -> Any:
+    def incident_rules(self) -> Any:
         from datetime import timedelta
 
-        from wirewatch.core.incidents import Policy
+        from wirewatch.core.incidents import IncidentRules
 
-        return Policy(
+        return IncidentRules(
             window_specific=timedelta(hours=self.incident_window_hours),
             window_coarse=timedelta(hours=self.incident_coarse_window_hours),
             corroboration=self.corroboration_outlets,

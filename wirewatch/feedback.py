@@ -83,7 +83,7 @@ def export_marks(settings: Any, out: TextIO) -> int:
     from wirewatch.topics.admin import ensure_topics
     from wirewatch.topics.codec import decode
     from wirewatch.topics.reader import read_compacted
-    from wirewatch.topics.records import AttackReport, IncidentRecord
+    from wirewatch.topics.records import AttackReport, IncidentRecord, report_or_mark
 
     ensure_topics(settings, [FEEDBACK])
     marks: dict[str, FeedbackRecord] = {}
@@ -102,8 +102,8 @@ def export_marks(settings: Any, out: TextIO) -> int:
     for _, value, _ in read_compacted(settings, ATTACK_REPORTS, client="feedback-export"):
         if value is None:
             continue
-        report = decode(value, AttackReport)
-        if report.facts.article_id in articles:
+        report = report_or_mark(value)
+        if isinstance(report, AttackReport) and report.facts.article_id in articles:
             reports[report.facts.article_id] = {"text": report.text, "details": report.details}
     for item in labelled_items(sorted(marks.values(), key=lambda m: m.at), incidents, reports):
         out.write(json.dumps(item, ensure_ascii=False) + "\n")

@@ -153,7 +153,7 @@ class Metrics:
             incident_changes=Counter(
                 "wirewatch_incident_changes_total",
                 "Incident changes by kind (new, corroborated, updated, report_added, report_revised, "
-                "duplicate)",
+                "merged, split, duplicate)",
                 ["change"],
                 registry=registry,
             ),

@@ -29,7 +29,7 @@ from wirewatch.alerts.routing import Routing
 from wirewatch.config import Settings
 from wirewatch.core.alerting import AlertPolicy, Notice
 from wirewatch.core.analysis import Analyzer
-from wirewatch.core.incidents import Incident, Policy
+from wirewatch.core.incidents import Incident, IncidentRules
 from wirewatch.core.replay import Alerted, Arrival, Diff, Outcome, alerts_of, diff, replay
 from wirewatch.durations import seconds
 from wirewatch.errors import BadRecord, ConfigError
@@ -343,7 +343,7 @@ class _Alerter:
 def replay_window(
     arrivals: Iterable[Arrival],
     analyzer: Analyzer,
-    policy: Policy,
+    policy: IncidentRules,
     routing: Routing,
     silences: dict[str, SilenceRecord | None] | None = None,
 ) -> Outcome:
@@ -391,7 +391,7 @@ def run(
     bad: list[str] = []
     with Progress("replay", held.count, err) as progress:
         outcome = replay_window(
-            arrivals(settings, span, progress, bad), analyzer, settings.incident_policy(), routing, silences
+            arrivals(settings, span, progress, bad), analyzer, settings.incident_rules(), routing, silences
         )
     changes = None
     if want_diff:

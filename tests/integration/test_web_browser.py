@@ -4,8 +4,9 @@ The demo's feeds, watchlist and receivers; the four workers as real processes. A
 watches the Ain al-Asad incident arrive on the board without a reload, opens it (both reports,
 highlighted reasons), marks an invented incident "not an attack" and sees that its corroboration
 raises no alert (proved by the alerter's dismissed counter, then by the end marker's alert coming
-after it), creates a silence, and logs out. Screenshots of the board and the incident page are
-saved in the test's folder.
+after it), creates a silence, marks the end marker's incident the same event as Ain al-Asad (the two
+become one) and takes its report out again (an incident of its own), and logs out. Screenshots of
+the board and the incident page are saved in the test's folder.
 """
 
 from __future__ import annotations
@@ -19,9 +20,14 @@ import yaml
 from tests.conftest import make_settings
 from tests.integration.procs import Worker, metric, scrape, wait_until, worker_env
 from wirewatch.alerts.admin import read_silences
+from wirewatch.core.casebook import split_id
 from wirewatch.testing.demo import DemoFeeds, DemoItem, DemoSpec
 from wirewatch.testing.ports import free_port
 from wirewatch.testing.receivers import FeedServer, Received, SmtpReceiver, WebhookReceiver
+from wirewatch.topics import INCIDENT_UPDATES, INCIDENTS
+from wirewatch.topics.codec import decode
+from wirewatch.topics.reader import read_compacted
+from wirewatch.topics.records import IncidentRecord, IncidentUpdate
 from wirewatch.web.auth import hash_password
 
 pytestmark = [pytest.mark.broker, pytest.mark.e2e]
@@ -216,6 +222,8 @@ def test_an_analyst_follows_an_incident_marks_another_and_silences_in_a_real_bro
             expect(page.locator("table.feeds tbody tr")).to_have_count(len(spec.feeds))
             page.screenshot(path=str(tmp_path / "feeds.png"))
 
+            _same_event_then_not_this_event(page, expect, base, settings, ports["processor"])
+
             # Log out: every page sends back to the login form.
             page.goto(f"{base}/board")
             page.click("form.who button[type=submit]")
@@ -234,6 +242,65 @@ def test_an_analyst_follows_an_incident_marks_another_and_silences_in_a_real_bro
         server.stop()
         hook.stop()
         smtp.stop()
+
+
+def _same_event_then_not_this_event(page, expect, base: str, settings, processor_port: int) -> None:
+    """The analyst says the Erbil incident (the end marker) is the Ain al-Asad one: the two become
+    one (three reports there, Erbil off the board, marked merged on the incidents topic, and no
+    update of its own for the alerter); then takes the Erbil report out again: it is an incident
+    of its own, and Ain al-Asad has its two reports back."""
+    page.goto(f"{base}/board")
+    asad_id = page.locator("tr.incident", has_text="Ain al-Asad").get_attribute("data-id")
+    erbil = page.locator("tr.incident", has_text="Erbil")
+    expect(erbil).to_have_count(1)
+    erbil_id = erbil.get_attribute("data-id")
+    assert asad_id and erbil_id and asad_id != erbil_id
+    erbil.locator("a").first.click()
+    page.wait_for_url(f"{base}/incidents/**")
+    form = page.locator("details.mark[open] form")
+    form.locator("select[name=mark]").select_option("same_event")
+    form.locator("input[name=other_incident]").fill(asad_id)
+    form.locator("input[name=why]").fill("the same drone, told as two")
+    form.locator("button[type=submit]").click()
+    expect(page.locator("ul.feedback")).to_contain_text("Same event as another incident by dana")
+    wait_until(
+        lambda: metric(scrape(processor_port), "wirewatch_incident_changes_total", change="merged") >= 1,
+        120,
+        what="the processor to merge the incidents",
+    )
+    page.goto(f"{base}/incidents/{asad_id}")
+    expect(page.locator("article.report")).to_have_count(3, timeout=60_000)
+    expect(page.locator(".merged-note")).to_contain_text(erbil_id)
+    stored = {
+        k: decode(v, IncidentRecord) for k, v, _ in read_compacted(settings, INCIDENTS) if v is not None
+    }
+    assert stored[erbil_id].incident.merged_into == asad_id
+    assert erbil_id in stored[asad_id].incident.absorbed
+    merged_at = stored[erbil_id].incident.revision
+    updates = [decode(v, IncidentUpdate) for _, v, _ in read_compacted(settings, INCIDENT_UPDATES) if v]
+    assert [u.change for u in updates if u.incident.id == asad_id][-1] == "merged"
+    # The absorbed incident sent nothing after it was merged: no alert can follow for it. (Its
+    # record was written before its reports were handed over, so before the update read above.)
+    assert all(u.incident.revision < merged_at for u in updates if u.incident.id == erbil_id)
+    page.goto(f"{base}/board")
+    expect(page.locator(f'tr.incident[data-id="{erbil_id}"]')).to_have_count(0)
+    expect(page.locator(f'tr.incident[data-id="{asad_id}"]')).to_have_count(1)
+
+    # Not this event: the Erbil report leaves Ain al-Asad into an incident of its own.
+    page.goto(f"{base}/incidents/{asad_id}")
+    report = page.locator("article.report", has_text="end marker")
+    article_id = report.locator("input[name=article_id]").get_attribute("value")
+    report.locator("details.mark summary").click()
+    report.locator("select[name=mark]").select_option("not_this_event")
+    report.locator("button[type=submit]").click()
+    expect(page.locator("ul.feedback")).to_contain_text("Not this event")
+    page.goto(f"{base}/incidents/{asad_id}")
+    expect(page.locator("article.report")).to_have_count(2, timeout=60_000)
+    assert article_id
+    page.goto(f"{base}/board")
+    alone = page.locator(f'tr.incident[data-id="{split_id(asad_id, article_id)}"]')
+    expect(alone).to_have_count(1, timeout=60_000)
+    expect(alone).to_contain_text("Erbil")
 
 
 def _answers(url: str) -> bool:

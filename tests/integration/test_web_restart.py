@@ -51,7 +51,7 @@ def produce(settings, count: int, started: threading.Event, halfway: threading.E
             producer.send(
                 INCIDENTS.full_name(settings.topic_prefix),
                 key=key(state.id),
-                value=encode(IncidentRecord(incident=state, region="IQ", partition=0)),
+                value=encode(IncidentRecord(incident=state, country="IQ", partition=0)),
             )
         if n % 20 == 0:
             producer.flush()

@@ -37,7 +37,7 @@ ARTICLE = ArticleRecord(
     published=T0,
     fetched_at=T0,
 )
-REPORT = AttackReport(region="IQ", facts=facts("a-1", "Demo Wire English", T0), detected_at=T0)
+REPORT = AttackReport(country="IQ", facts=facts("a-1", "Demo Wire English", T0), detected_at=T0)
 INCIDENT, _ = incident(REPORT.facts)
 
 

@@ -11,9 +11,9 @@ from tests.factories import IRAQ as IRAQ_PLACE
 from wirewatch.core.analysis import IncidentBook
 from wirewatch.core.incidents import (
     Incident,
+    IncidentRules,
     OpenIncidents,
     PlaceFact,
-    Policy,
     ReportFacts,
     apply,
     choose,
@@ -26,7 +26,7 @@ from wirewatch.core.scan import fold
 
 T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 AIN, ANBAR, QAIM, ERBIL, IRAQ = AIN_AL_ASAD, ANBAR_PLACE, AL_QAIM, ERBIL_AIRPORT, IRAQ_PLACE
-POLICY = Policy()
+POLICY = IncidentRules()
 WIRE = (
     "Two Katyusha rockets struck Ain al-Asad air base in western Anbar province early on Wednesday, "
     "the Iraqi security media cell said in a statement, adding that the attack caused no casualties and "

@@ -122,4 +122,4 @@ def test_the_processor_reports_a_late_report_with_its_date_and_mark(analyzer: An
     report = report_for(encode(record), analyzer, MONDAY, Metrics.create(CollectorRegistry()))
     assert report is not None and report.facts.late is True
     assert report.facts.event_time.date().isoformat() == "2026-11-20"
-    assert report.region == "IQ" and [p.id for p in report.facts.places] == ["IQ-AN/ramadi"]
+    assert report.country == "IQ" and [p.id for p in report.facts.places] == ["IQ-AN/ramadi"]

@@ -10,7 +10,7 @@ from wirewatch.alerts.routing import Channel, Routing
 from wirewatch.core.alerting import AlertPolicy, DigestItem, Notice
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.detect import Article
-from wirewatch.core.incidents import Policy
+from wirewatch.core.incidents import IncidentRules
 from wirewatch.core.replay import Alerted, Arrival, Outcome, alerts_of, diff, pairs
 from wirewatch.core.watch import WatchEntry
 from wirewatch.replay import replay_window
@@ -51,7 +51,7 @@ def routing(update_min_interval: timedelta = timedelta(0)) -> Routing:
 
 
 def replay(analyzer: Analyzer, routes: Routing | None = None) -> Outcome:
-    return replay_window(arrivals(), analyzer, Policy(), routes or routing())
+    return replay_window(arrivals(), analyzer, IncidentRules(), routes or routing())
 
 
 def arrivals() -> list[Arrival]:

@@ -118,7 +118,7 @@ def two_incidents(
             analyzer,
             INCIDENTS,
             inc.id,
-            encode(IncidentRecord(incident=inc, region="IQ", partition=0)),
+            encode(IncidentRecord(incident=inc, country="IQ", partition=0)),
             n,
         )
         feed(
@@ -137,7 +137,11 @@ def two_incidents(
         "IQ",
         encode(
             AttackReport(
-                region="IQ", facts=arabic, detected_at=NOW, details={"watch_hits": ["ain-al-asad"]}, text=text
+                country="IQ",
+                facts=arabic,
+                detected_at=NOW,
+                details={"watch_hits": ["ain-al-asad"]},
+                text=text,
             )
         ),
         0,
@@ -386,7 +390,7 @@ def test_hostile_text_is_escaped_on_every_page(world, analyzer, hostile: str, _s
         analyzer,
         INCIDENTS,
         "h",
-        encode(IncidentRecord(incident=hostile_incident, region="IQ", partition=0)),
+        encode(IncidentRecord(incident=hostile_incident, country="IQ", partition=0)),
         9,
     )
     feed(

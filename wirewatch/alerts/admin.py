@@ -21,7 +21,7 @@ from wirewatch.logs import for_terminal
 def sample_notice() -> Any:
     """A made-up incident on a made-up base, clearly marked as a test."""
     from wirewatch.core.alerting import Notice
-    from wirewatch.core.incidents import PlaceFact, Policy, ReportFacts, apply
+    from wirewatch.core.incidents import IncidentRules, PlaceFact, ReportFacts, apply
 
     now = datetime.now(UTC)
     place = PlaceFact(
@@ -42,7 +42,7 @@ def sample_notice() -> Any:
         killed=0,
         wounded=0,
     )
-    incident, _ = apply(None, facts, now, Policy())
+    incident, _ = apply(None, facts, now, IncidentRules())
     return Notice(
         key=f"test-alert:{uuid.uuid4().hex[:12]}",
         kind="new",

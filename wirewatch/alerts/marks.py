@@ -69,6 +69,10 @@ class MarksFollower:
         self._thread.start()
         return self
 
+    def following(self) -> bool:
+        """The thread still runs (it stops on ``stop()`` or on an error it logged)."""
+        return self._thread.is_alive()
+
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=10)

@@ -135,7 +135,7 @@ def _mention_record(m: Mention, analyzer: Analyzer) -> dict[str, Any]:
 def analyze_batch(
     articles: Sequence[Article],
     analyzer: Analyzer,
-    policy: incidents.Policy | None = None,
+    policy: incidents.IncidentRules | None = None,
     advance: Callable[[], object] | None = None,
 ) -> list[dict[str, Any]]:
     """Analyses of many articles in input order, grouped into incidents (the processor's offline twin).
@@ -143,7 +143,7 @@ def analyze_batch(
     Articles are replayed in publication order through the same incident logic the processor
     runs, so ``incident`` is shared by the reports of one event.
     """
-    return analyze_window(articles, analyzer, IncidentBook(policy or incidents.Policy()), advance)
+    return analyze_window(articles, analyzer, IncidentBook(policy or incidents.IncidentRules()), advance)
 
 
 def analyze_window(
@@ -186,7 +186,7 @@ def analyze_window(
 class IncidentBook:
     """Incidents kept in memory while they are open: the state ``analyze`` replays reports into."""
 
-    def __init__(self, policy: incidents.Policy) -> None:
+    def __init__(self, policy: incidents.IncidentRules) -> None:
         self.policy = policy
         self.index = incidents.OpenIncidents()
         self.store: dict[str, incidents.Incident] = {}

@@ -30,7 +30,9 @@ from wirewatch.core.scan import fold
 from wirewatch.core.text import normalize
 
 State = Literal["reported", "corroborated", "updated"]
-Change = Literal["new", "corroborated", "updated", "report_added", "report_revised"]
+# "merged": it took in the reports of an incident an analyst called the same event; "split": an
+# analyst took a report out of it ("not this event"), which starts an incident of its own ("new").
+Change = Literal["new", "corroborated", "updated", "report_added", "report_revised", "merged", "split"]
 
 # Attack types that outlets confuse with each other for one event (a correction, not a new event):
 # rockets, missiles, mortars and drones fired from the ground; air strikes, missiles and drones from
@@ -47,7 +49,7 @@ _SHORT_TEXT = 300
 
 
 @dataclass(frozen=True, slots=True)
-class Policy:
+class IncidentRules:
     """Matching and state rules; see ``Settings`` for what each one trades."""
 
     window_specific: timedelta = timedelta(hours=30)  # same base or city
@@ -129,6 +131,10 @@ class Incident(BaseModel):
     independent_outlets: int = 0
     languages: tuple[str, ...] = ()
     first_report_by_outlet: dict[str, AwareDatetime] = Field(default_factory=dict)
+    # Analysts' marks (``core.casebook``): an incident merged into another takes no more reports.
+    merged_into: str | None = None
+    absorbed: tuple[str, ...] = ()  # the incidents merged into this one
+    split_from: str | None = None  # the incident this one's report was taken out of
 
     def lineages(self) -> list[tuple[str, ...]]:
         return [p.lineage or (p.id,) for p in self.places]
@@ -294,7 +300,7 @@ def lead_places(report: ReportFacts) -> tuple[PlaceFact, ...]:
 _LEAD_ATTACKS = 3
 
 
-def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -> str | None:
+def choose(report: ReportFacts, candidates: Iterable[Summary], rules: IncidentRules) -> str | None:
     """The incident the report belongs to among candidates, or ``None`` for a new incident."""
     best: tuple[float, int, float, str] | None = None
     roundup = _roundup([p.lineage or (p.id,) for p in report.places])
@@ -314,7 +320,7 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], policy: Policy) -
             and score < _SPECIFICITY["base"]
         ):
             continue  # "on Thursday" and "on Friday" in one city: two attacks, whatever the window
-        window = policy.window_specific if score >= 2.5 else policy.window_coarse
+        window = rules.window_specific if score >= 2.5 else rules.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())
         if gap > window.total_seconds():
             continue
@@ -334,11 +340,11 @@ def incident_id_for(report: ReportFacts) -> str:
 
 
 def apply(
-    incident: Incident | None, report: ReportFacts, now: datetime, policy: Policy
+    incident: Incident | None, report: ReportFacts, now: datetime, rules: IncidentRules
 ) -> tuple[Incident, Change | None]:
     """The incident with the report in it, and what changed (``None``: nothing, a redelivery)."""
     if incident is None:
-        created = _rebuild(
+        created = rebuild(
             Incident(
                 id=incident_id_for(report),
                 first_seen=now,
@@ -346,19 +352,19 @@ def apply(
                 event_time=report.event_time,
                 reports=(report,),
             ),
-            policy,
+            rules,
         )
         return created, "new"
     previous = next((r for r in incident.reports if r.article_id == report.article_id), None)
     if previous is not None and previous.revision >= report.revision:
         return incident, None  # redelivered or older: idempotent
-    wire_of = _reprint_of(report, [r for r in incident.reports if r.article_id != report.article_id], policy)
+    wire_of = _reprint_of(report, [r for r in incident.reports if r.article_id != report.article_id], rules)
     report = report.model_copy(update={"wire_of": wire_of})
     others = tuple(r for r in incident.reports if r.article_id != report.article_id)
-    updated = _rebuild(incident.model_copy(update={"reports": (*others, report)}), policy)
+    updated = rebuild(incident.model_copy(update={"reports": (*others, report)}), rules)
     change: Change = "report_revised" if previous is not None else "report_added"
     state: State = incident.state
-    if state == "reported" and updated.independent_outlets >= policy.corroboration:
+    if state == "reported" and updated.independent_outlets >= rules.corroboration:
         state, change = "corroborated", "corroborated"
     elif state in ("corroborated", "updated") and _figures_or_types_changed(incident, updated):
         state, change = "updated", "updated"
@@ -384,7 +390,7 @@ def _figures_or_types_changed(before: Incident, after: Incident) -> bool:
     )
 
 
-def _rebuild(incident: Incident, policy: Policy) -> Incident:
+def rebuild(incident: Incident, rules: IncidentRules) -> Incident:
     """Every derived field from the reports (so applying the same reports gives the same incident)."""
     reports = sorted(incident.reports, key=lambda r: (r.seen_at, r.article_id))
     types: list[str] = []
@@ -443,7 +449,7 @@ def _independent(reports: Sequence[ReportFacts]) -> int:
     return len({r.outlet for r in reports if r.wire_of is None})
 
 
-def _reprint_of(report: ReportFacts, earlier: Sequence[ReportFacts], policy: Policy) -> str | None:
+def _reprint_of(report: ReportFacts, earlier: Sequence[ReportFacts], rules: IncidentRules) -> str | None:
     if not report.signature:
         return None
     best: tuple[float, str] | None = None
@@ -454,7 +460,7 @@ def _reprint_of(report: ReportFacts, earlier: Sequence[ReportFacts], policy: Pol
         # Two independent headlines about one attack share most of their letters: short texts
         # must be near-identical to count as a reprint.
         short = min(report.text_chars, other.text_chars) < _SHORT_TEXT
-        bar = max(policy.wire_copy_jaccard, 0.9) if short else policy.wire_copy_jaccard
+        bar = max(rules.wire_copy_jaccard, 0.9) if short else rules.wire_copy_jaccard
         if similarity >= bar and (best is None or similarity > best[0]):
             best = (similarity, other.wire_of or other.article_id)
     return best[1] if best else None
@@ -549,9 +555,9 @@ class OpenIncidents:
                     if not ids:
                         del self.by_place[area]
 
-    def expire(self, now: datetime, policy: Policy) -> list[str]:
+    def expire(self, now: datetime, rules: IncidentRules) -> list[str]:
         """Forget incidents too old to take reports; return their ids."""
-        old = [i for i, s in self.summaries.items() if now - s.event_time > policy.keep_open]
+        old = [i for i, s in self.summaries.items() if now - s.event_time > rules.keep_open]
         for incident_id in old:
             self.remove(incident_id)
         return old
@@ -563,7 +569,7 @@ def assign(
     owner: Callable[[str], str | None],
     report: ReportFacts,
     now: datetime,
-    policy: Policy,
+    rules: IncidentRules,
 ) -> tuple[Incident, Change | None]:
     """Find or create the report's incident and apply the report (nothing is stored here).
 
@@ -571,9 +577,9 @@ def assign(
     a redelivered or revised report goes back to its incident even if the index would now choose
     another. ``analyze`` passes dict lookups, the processor its Faust tables.
     """
-    incident_id = owner(report.article_id) or choose(report, index.candidates(report), policy)
+    incident_id = owner(report.article_id) or choose(report, index.candidates(report), rules)
     # Without an owner or a candidate, this report may still have opened an incident before.
-    return apply(load(incident_id or incident_id_for(report)), report, now, policy)
+    return apply(load(incident_id or incident_id_for(report)), report, now, rules)
 
 
 def reported(analysis: Mapping[str, Any]) -> Mapping[str, Any] | None:

@@ -129,14 +129,18 @@ def read_pipeline(settings: Settings) -> Pipeline:
     from wirewatch.topics import ARTICLES, ATTACK_REPORTS, DELIVERIES, NOTIFICATIONS
     from wirewatch.topics.codec import decode
     from wirewatch.topics.reader import read_compacted
-    from wirewatch.topics.records import NotificationRecord
+    from wirewatch.topics.records import NotificationRecord, report_or_mark
 
     def records(spec: Any, model: Any) -> list[Any]:
         return [decode(v, model) for _, v, _ in read_compacted(settings, spec) if v is not None]
 
     return Pipeline(
         articles=records(ARTICLES, ArticleRecord),
-        reports=records(ATTACK_REPORTS, AttackReport),
+        reports=[
+            r
+            for _, v, _ in read_compacted(settings, ATTACK_REPORTS)
+            if v is not None and isinstance(r := report_or_mark(v), AttackReport)
+        ],
         notices=[n.notice for n in records(NOTIFICATIONS, NotificationRecord)],
         deliveries=records(DELIVERIES, DeliveryRecord),
     )

@@ -7,15 +7,26 @@ type and its major version, so a consumer can tell an old record from a malforme
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AliasChoices,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
+from wirewatch.core.casebook import Held
 from wirewatch.core.detect import MAX_TEXT as core_max_text
 from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
+from wirewatch.topics.wire import UpdateIncident, WireIncident
 
 
 class _Record(BaseModel):
@@ -65,36 +76,122 @@ class ArticleRecord(_Record):
 class AttackReport(_Record):
     """An article that reports a current attack: the facts an incident needs.
 
-    Key: ``region`` (the country of its main target), so that every report of one event lands on
-    one partition and one processor instance.
+    Key: ``country`` (the country of its main target), so that every report of one event lands on
+    one partition and one processor instance. Version 2 called it ``region``; it is read still.
     """
 
-    schema_: Literal["attack-report/2"] = Field("attack-report/2", alias="schema")
-    region: str
+    schema_: Literal["attack-report/3", "attack-report/2"] = Field("attack-report/3", alias="schema")
+    country: str = Field(validation_alias=AliasChoices("country", "region"))
     facts: ReportFacts
     detected_at: AwareDatetime
     details: dict[str, Any] = Field(default_factory=dict, description="the full analysis record")
     text: str = Field("", description="the article text as analyzed: the web pages explain it")
 
 
-class IncidentRecord(_Record):
-    """The current state of one incident. Key: incident id (compacted topic)."""
+class IncidentMarkRecord(_Record):
+    """An analyst's merge or split on its way to the incident it changes, on the attack-reports topic.
 
-    schema_: Literal["incident/1"] = Field("incident/1", alias="schema")
-    incident: Incident
-    region: str
+    The processor routes each ``same_event`` and ``not_this_event`` mark here, to every partition:
+    only the partition holding the incident acts (``core.casebook``). ``merge``: ``incident_id``
+    is the same event as ``into``; ``absorb``: ``into`` takes in ``reports``, the reports of
+    ``incident_id`` merged into it; ``split``: the report ``article_id`` leaves ``incident_id``.
+    Readers of the topic other than the processor skip these records.
+    """
+
+    schema_: Literal["incident-mark/1"] = Field("incident-mark/1", alias="schema")
+    kind: Literal["merge", "absorb", "split"]
+    incident_id: str
+    into: str | None = None
+    article_id: str | None = None
+    reports: tuple[ReportFacts, ...] = ()
+    by: str = ""
+    at: AwareDatetime
+
+
+def report_or_mark(data: bytes | None) -> AttackReport | IncidentMarkRecord:
+    """An attack-reports message: a report, or an analyst's merge or split (``BadRecord`` otherwise)."""
+    from wirewatch.topics.codec import decode
+
+    if data is not None and b'"incident-mark/' in data[:40]:
+        return decode(data, IncidentMarkRecord)
+    return decode(data, AttackReport)
+
+
+class IncidentRecord(_Record):
+    """The current state of one incident. Key: incident id (compacted topic).
+
+    The incident in its wire shape (``topics.wire.WireIncident``: no text signatures); ``incident``
+    gives it as the core's ``Incident``, and a core ``Incident`` given is converted.
+    Version 2: ``country`` (was ``region``), the wire shape of its own. Version 1 is read still.
+    """
+
+    schema_: Literal["incident/2", "incident/1"] = Field("incident/2", alias="schema")
+    wire: WireIncident = Field(alias="incident")
+    country: str = Field(validation_alias=AliasChoices("country", "region"))
     partition: int = Field(description="the attack-reports partition whose processor owns it")
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireIncident.of(value) if isinstance(value, Incident) else value
+
+    @cached_property
+    def incident(self) -> Incident:
+        return self.wire.to_core()
+
+
+class StoredIncident(_Record):
+    """An incident as the processor keeps it in its table (with its reports' text signatures).
+
+    Private to the processor (its table's changelog); tables written before version 1 hold
+    ``incident/1`` records, read as this.
+    """
+
+    schema_: Literal["stored-incident/1", "incident/1"] = Field("stored-incident/1", alias="schema")
+    incident: Incident
+    country: str = Field(validation_alias=AliasChoices("country", "region"))
+    partition: int
+
+    @classmethod
+    def of(cls, held: Held) -> StoredIncident:
+        return cls(incident=held.incident, country=held.country, partition=held.partition)
+
+    def held(self) -> Held:
+        return Held(self.incident, self.country, self.partition)
 
 
 class IncidentUpdate(_Record):
-    """One change of an incident, for the alerting stage. Key: incident id."""
+    """One change of an incident, for the alerting stage. Key: incident id.
 
-    schema_: Literal["incident-update/1"] = Field("incident-update/1", alias="schema")
-    change: str  # new | corroborated | updated | report_added | report_revised
-    incident: Incident
-    article_id: str = Field(description="the report that caused the change")
+    The incident in its small shape (``topics.wire.UpdateIncident``: what an alert shows, under
+    1 KB for two reports); ``incident`` gives it as the core's ``Incident``. Version 1 (the
+    core's whole incident, signatures included) is read still.
+    """
+
+    schema_: Literal["incident-update/2", "incident-update/1"] = Field("incident-update/2", alias="schema")
+    change: str  # new | corroborated | updated | report_added | report_revised | merged | split
+    wire: UpdateIncident = Field(alias="incident")
+    article_id: str = Field(description="the report that caused the change ('' for an analyst's mark)")
     article_seen_at: AwareDatetime | None = Field(None, description="when that article reached Kafka")
     at: AwareDatetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _version_1(cls, data: Any) -> Any:
+        """Version 1 carried the core's whole incident: read it in that shape."""
+        if isinstance(data, dict) and data.get("schema") == "incident-update/1":
+            whole = WireIncident.model_validate(data.get("incident"))
+            return {**data, "incident": UpdateIncident.of(whole.to_core())}
+        return data
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return UpdateIncident.of(value) if isinstance(value, Incident) else value
+
+    @cached_property
+    def incident(self) -> Incident:
+        return self.wire.to_core()
 
 
 class FeedState(_Record):
@@ -163,7 +260,8 @@ class SurgeRecord(_Record):
 class NotificationRecord(_Record):
     """A decided notification waiting for delivery (the outbox). Key: its idempotency key."""
 
-    schema_: Literal["notification/1"] = Field("notification/1", alias="schema")
+    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
+    schema_: Literal["notification/2", "notification/1"] = Field("notification/2", alias="schema")
     notice: Notice
 
 
@@ -182,7 +280,8 @@ class DeliveryRecord(_Record):
 class DeadLetterRecord(_Record):
     """A notification given up on, with why. Key: its idempotency key."""
 
-    schema_: Literal["dead-letter/1"] = Field("dead-letter/1", alias="schema")
+    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
+    schema_: Literal["dead-letter/2", "dead-letter/1"] = Field("dead-letter/2", alias="schema")
     notice: Notice
     reason: str
     attempts: int
@@ -197,7 +296,7 @@ class SilenceRecord(_Record):
     silence: Silence
 
 
-FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_relevant"]
+FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_this_event", "not_relevant"]
 DISMISSING: frozenset[str] = frozenset({"not_attack", "not_relevant"})
 
 
@@ -207,10 +306,13 @@ class FeedbackRecord(_Record):
 
     ``not_attack`` and ``not_relevant`` dismiss the incident: the alerter sends nothing more for it.
     ``wrong_place`` names the place read wrongly (``place_id``) and, in words, the right one: the
-    processor stops taking that place from new articles. ``same_event`` names the other incident.
+    processor stops taking that place from new articles. ``same_event`` names the other incident:
+    the marked incident is merged into it. ``not_this_event`` names a report (``article_id``): the
+    processor takes it out of the incident into one of its own.
     """
 
-    schema_: Literal["feedback/1"] = Field("feedback/1", alias="schema")
+    # Version 2: the not_this_event mark (version 1 records are read still).
+    schema_: Literal["feedback/2", "feedback/1"] = Field("feedback/2", alias="schema")
     mark: FeedbackMark
     incident_id: str = Field(min_length=1, max_length=200)
     article_id: str | None = Field(None, max_length=200, description="the report marked; None: the incident")
@@ -242,7 +344,8 @@ class FeedHealthBuffer(_Record):
 class AlertStateRecord(_Record):
     """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``."""
 
-    schema_: Literal["alert-state/1"] = Field("alert-state/1", alias="schema")
+    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
+    schema_: Literal["alert-state/2", "alert-state/1"] = Field("alert-state/2", alias="schema")
     incident: IncidentAlerts | None = None
     digest: DigestBuffer | None = None
     feeds: FeedHealthBuffer | None = None

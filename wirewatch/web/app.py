@@ -48,6 +48,7 @@ MARKS = {
     "not_attack": "Not an attack",
     "wrong_place": "Wrong place",
     "same_event": "Same event as another incident",
+    "not_this_event": "Not this event (a report: take it out)",
     "not_relevant": "Not relevant to us",
 }
 
@@ -327,6 +328,8 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
             raise HTTPException(400, "a wrong-place mark names the place read wrongly")
         if mark == "same_event" and not record.other_incident:
             raise HTTPException(400, "a same-event mark names the other incident")
+        if mark == "not_this_event" and not record.article_id:
+            raise HTTPException(400, "a not-this-event mark is given on one of the incident's reports")
         await act(lambda: web.actions.mark(record))
         return RedirectResponse(f"/incidents/{quote(incident_id)}", status_code=303)
 

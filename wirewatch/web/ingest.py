@@ -46,6 +46,7 @@ from wirewatch.topics.records import (
     NotificationRecord,
     SilenceRecord,
     SurgeRecord,
+    report_or_mark,
 )
 from wirewatch.web.store import Change, IncidentSeen, Offsets, ReportSeen, RevisionSeen, Store, Tombstone
 
@@ -94,14 +95,17 @@ def changes_of(spec: TopicSpec, key: str, value: bytes | None, places: Places) -
             return []
         return [places.seen(decode(value, IncidentRecord).incident)]
     if spec is INCIDENT_UPDATES:
+        # The incident itself comes whole from the incidents topic (written before its update): the
+        # update carries a smaller shape, which must not replace it in the store.
         update = decode(value, IncidentUpdate)
         incident = update.incident
         return [
-            places.seen(incident),
             RevisionSeen(incident.id, incident.revision, update.change, update.article_id, update.at),
         ]
     if spec is ATTACK_REPORTS:
-        report = decode(value, AttackReport)
+        report = report_or_mark(value)
+        if not isinstance(report, AttackReport):
+            return []  # an analyst's merge or split on its way to the processor
         return [
             ReportSeen(
                 report.facts.article_id, report.facts.revision, {**report.details, "text": report.text}

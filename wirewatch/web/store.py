@@ -220,6 +220,10 @@ _DISMISSED = (
 )
 
 
+# An incident merged into another says so in its own JSON (written compact by pydantic).
+_MERGED = '%"merged_into":"%'
+
+
 def _words(items: Iterable[str]) -> str:
     """Space-padded list, so ``LIKE '% x %'`` finds one whole item."""
     return " " + " ".join(items) + " "
@@ -327,6 +331,8 @@ class SqlStore:
                 args.append(_like(word))
         if not query.dismissed:
             where.append(f"NOT {_DISMISSED}")
+        where.append("i.doc NOT LIKE ?")  # an incident merged into another shows as that one
+        args.append(_MERGED)
         sql = (
             f"SELECT i.doc, i.entries, i.place_path, {_DISMISSED} FROM incidents i"  # noqa: S608 (fixed fragments)
             + (" WHERE " + " AND ".join(where) if where else "")

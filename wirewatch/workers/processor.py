@@ -3,10 +3,13 @@
 Two agents, each three steps (decode with ``topics``, call ``core``, send or record):
 
 - ``analyze_articles``: articles → ``core.analysis`` → an attack report for each current attack,
-  keyed by region (the country of the main target) so one event's reports meet on one partition.
-- ``build_incidents``: attack reports → ``core.incidents`` → the incident in a RocksDB-backed
+  keyed by the country of the main target so one event's reports meet on one partition.
+- ``build_incidents``: attack reports → ``core.casebook`` → the incident in a RocksDB-backed
   table (changelogged, so a restarted or rebalanced instance recovers it) and on the compacted
   incidents topic, and the change on the incident-updates topic for the alerter.
+- ``route_marks``: analysts' "same event" and "not this event" marks (feedback topic) → an
+  incident-mark record to every attack-reports partition; the partition that holds the incident
+  applies it in ``build_incidents`` (``core.casebook``: why merges cross partitions this way).
 
 At-least-once with idempotent updates: a redelivered report finds its incident through the
 report-owner table and changes nothing. Agent concurrency stays 1: with more, Faust can commit
@@ -21,34 +24,44 @@ import gc
 import logging
 import time
 import zlib
-from collections import Counter
-from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import faust
 
 from wirewatch.alerts.marks import Marks, MarksFollower, with_exclusions
 from wirewatch.config import Settings
-from wirewatch.core import incidents
+from wirewatch.core import casebook, incidents
 from wirewatch.core.analysis import Analyzer
+from wirewatch.core.casebook import Outcome
 from wirewatch.core.incidents import Incident
 from wirewatch.core.schedule import incident_surges
-from wirewatch.errors import BadRecord
+from wirewatch.errors import BadRecord, WirewatchError
 from wirewatch.health import Health, keep_beating
+from wirewatch.logs import untrusted
 from wirewatch.metrics import INCIDENT_STATES, Metrics
-from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
+from wirewatch.topics import ARTICLES, ATTACK_REPORTS, FEEDBACK, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
 from wirewatch.topics.codec import decode, encode, key
 from wirewatch.topics.reader import Delivered, read_range
 from wirewatch.topics.records import (
     ArticleRecord,
     AttackReport,
+    IncidentMarkRecord,
     IncidentRecord,
     IncidentUpdate,
     SurgeRecord,
 )
 from wirewatch.topics.security import faust_broker
+from wirewatch.workers.incident_desk import (
+    Desk,
+    HeldIncidents,
+    ReportOwners,
+    incident_step,
+    log_outcome,
+    routed_mark,
+    write,
+)
 from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
@@ -64,15 +77,15 @@ CONSUMER_FETCH_BYTES = 128 * 1024
 _ROCKSDB = {"block_cache_size": 16 * 1024 * 1024, "block_cache_compressed_size": 8 * 1024 * 1024}
 
 
-def region_of(analysis: Mapping[str, Any]) -> str:
+def country_of(analysis: Mapping[str, Any]) -> str:
     """The partition key of a report: the country of its most specific target, or ``none``."""
     places = analysis.get("places") or []
     return next((p["country"] for p in places if p.get("country")), "none")
 
 
-def partition_for(region: str, partitions: int) -> int:
-    """A stable partition per region (explicit, so the processor knows where each incident lives)."""
-    return zlib.crc32(region.encode("utf-8")) % partitions
+def partition_for(country: str, partitions: int) -> int:
+    """A stable partition per country (explicit, so the processor knows where each incident lives)."""
+    return zlib.crc32(country.encode("utf-8")) % partitions
 
 
 def report_for(
@@ -97,103 +110,8 @@ def report_for(
     for attack_type in view["attack_types"]:
         metrics.attack_reports.labels(attack_type).inc()
     return AttackReport(
-        region=region_of(view), facts=facts, detected_at=now, details=analysis, text=article.text
+        country=country_of(view), facts=facts, detected_at=now, details=analysis, text=article.text
     )
-
-
-@dataclass
-class IncidentState:
-    """The processor's view of its incidents: the changelogged tables, and indexes derived from them.
-
-    ``index`` (open incidents by place) and ``partition_of`` are rebuilt from the incidents table
-    whenever the partitions assigned to this instance change.
-    """
-
-    incidents_table: Any
-    owners_table: Any
-    policy: incidents.Policy
-    retention_s: float
-    index: incidents.OpenIncidents = field(default_factory=incidents.OpenIncidents)
-    partition_of: dict[str, tuple[int, datetime]] = field(
-        default_factory=dict
-    )  # id -> (partition, last update)
-    built_for: frozenset[int] | None = None
-    next_sweep: float = 0.0
-    # The latest event time seen: incidents close relative to the stream, not the wall clock, so
-    # a replay of last week's news clusters as it did live.
-    stream_time: datetime | None = None
-    # Incident states for the incidents gauge, counted as they change (a recount per message would
-    # cost as much as the incidents held).
-    states: dict[str, str] = field(default_factory=dict)
-    state_counts: Counter[str] = field(default_factory=Counter)
-
-    def rebuild(self, assigned: frozenset[int]) -> None:
-        self.index = incidents.OpenIncidents()
-        self.partition_of = {}
-        self.states, self.state_counts = {}, Counter()
-        count = 0
-        for _, raw in self.incidents_table.items():
-            try:
-                record = decode(raw, IncidentRecord)
-            except BadRecord:
-                continue
-            self.partition_of[record.incident.id] = (record.partition, record.incident.last_update)
-            self.index.put(record.incident)
-            self.note_state(record.incident.id, record.incident.state)
-            self.stream_time = max(self.stream_time or record.incident.event_time, record.incident.event_time)
-            count += 1
-        if self.stream_time is not None:
-            self.index.expire(self.stream_time, self.policy)
-        self.built_for = assigned
-        log.info(
-            "incident index rebuilt for partitions %s: %d incidents, %d open",
-            sorted(assigned),
-            count,
-            len(self.index.summaries),
-        )
-
-    def load(self, incident_id: str) -> incidents.Incident | None:
-        raw = self.incidents_table.get(key(incident_id))
-        return decode(raw, IncidentRecord).incident if raw is not None else None
-
-    def store(self, incident: incidents.Incident, region: str, partition: int, article_id: str) -> None:
-        self.incidents_table[key(incident.id)] = encode(
-            IncidentRecord(incident=incident, region=region, partition=partition)
-        )
-        self.owners_table[key(article_id)] = key(incident.id)
-        self.partition_of[incident.id] = (partition, incident.last_update)
-        self.index.put(incident)
-        self.note_state(incident.id, incident.state)
-
-    def note_state(self, incident_id: str, state: str | None) -> None:
-        """Count an incident under its new state (None: it is gone)."""
-        old = self.states.pop(incident_id, None)
-        if old is not None:
-            self.state_counts[old] -= 1
-        if state is not None:
-            self.states[incident_id] = state
-            self.state_counts[state] += 1
-
-    def owner(self, article_id: str) -> str | None:
-        raw = self.owners_table.get(key(article_id))
-        return raw.decode("utf-8") if raw is not None else None
-
-    def sweep(self, partition: int, now: datetime) -> int:
-        """Delete this partition's incidents past retention (tombstones go to their own partition)."""
-        removed = 0
-        for incident_id, (owned_by, last_update) in list(self.partition_of.items()):
-            if owned_by != partition or (now - last_update).total_seconds() <= self.retention_s:
-                continue
-            incident = self.load(incident_id)
-            if incident is None or (now - incident.last_update).total_seconds() > self.retention_s:
-                for report in incident.reports if incident else ():
-                    self.owners_table.pop(key(report.article_id), None)
-                self.incidents_table.pop(key(incident_id), None)
-                self.partition_of.pop(incident_id, None)
-                self.index.remove(incident_id)
-                self.note_state(incident_id, None)
-                removed += 1
-        return removed
 
 
 def build_app(
@@ -201,10 +119,10 @@ def build_app(
     analyzer: Analyzer,
     metrics: Metrics,
     guard: SkipGuard,
-    policy: incidents.Policy | None = None,
+    rules: incidents.IncidentRules | None = None,
     marks: Marks | None = None,
 ) -> faust.App:
-    policy = policy or settings.incident_policy()
+    rules = rules or settings.incident_rules()
     # Static membership with an instance id: a restarted processor gets its partitions back at once.
     static: dict[str, Any] = (
         {"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}
@@ -236,24 +154,26 @@ def build_app(
     incidents_topic = topic(INCIDENTS.full_name(prefix))
     updates_topic = topic(INCIDENT_UPDATES.full_name(prefix))
     surges_topic = topic(POLL_SURGES.full_name(prefix))
-    state = IncidentState(
-        incidents_table=app.Table(
+    feedback = topic(FEEDBACK.full_name(prefix))
+    held = HeldIncidents(
+        app.Table(
             "incidents",
             key_type=bytes,
             value_type=bytes,
             partitions=settings.partitions,
             options=dict(_ROCKSDB),
-        ),
-        owners_table=app.Table(
+        )
+    )
+    owners = ReportOwners(
+        app.Table(
             "report-owners",
             key_type=bytes,
             value_type=bytes,
             partitions=settings.partitions,
             options=dict(_ROCKSDB),
-        ),
-        policy=policy,
-        retention_s=settings.incident_retention_days * 86400,
+        )
     )
+    desk = Desk(rules, timedelta(days=settings.incident_retention_days), held, owners)
 
     async def skipped_before(message: Any, stage: str) -> list[Delivered]:
         """Records of this partition the stream skipped before ``message``, read back directly."""
@@ -298,9 +218,9 @@ def build_app(
             report = report_for(record.value, current_analyzer(), seen_at, metrics)
         if report is not None:
             await reports.send(
-                key=key(report.region),
+                key=key(report.country),
                 value=encode(report),
-                partition=partition_for(report.region, settings.partitions),
+                partition=partition_for(report.country, settings.partitions),
             )
             _observe_detection(metrics, report)
         metrics.stage_seconds.labels("analyze").observe(time.perf_counter() - started)
@@ -311,48 +231,84 @@ def build_app(
             await analyze(record)
             yield None
 
-    async def place(record: Delivered) -> None:
+    async def send(outcome: Outcome, now: datetime) -> None:
+        """Send what a step changed: incidents, their updates for the alerter, surges, hand-overs."""
+        for kept in outcome.keep:
+            record = IncidentRecord(incident=kept.incident, country=kept.country, partition=kept.partition)
+            await incidents_topic.send(key=key(kept.incident.id), value=encode(record))
+        for change in outcome.changes:
+            update = IncidentUpdate(
+                change=change.change,
+                incident=change.incident,
+                article_id=change.article_id,
+                article_seen_at=change.article_seen_at,
+                at=now,
+            )
+            await updates_topic.send(key=key(change.incident.id), value=encode(update))
+            if change.change == "new":
+                for surge in _surges_for(change.incident, now, settings):
+                    await surges_topic.send(key=key(surge.group), value=encode(surge))
+        for hand_over in outcome.hand_over:
+            mark = IncidentMarkRecord(
+                kind="absorb",
+                incident_id=hand_over.absorbed,
+                into=hand_over.into,
+                reports=hand_over.reports,
+                at=now,
+            )
+            await broadcast(mark)
+
+    async def broadcast(mark: IncidentMarkRecord) -> None:
+        """To every partition of the attack-reports topic: only the one holding the incident acts."""
+        for partition in range(settings.partitions):
+            await reports.send(key=key(mark.incident_id), value=encode(mark), partition=partition)
+
+    async def file(record: Delivered) -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
-        assigned = frozenset(
-            tp.partition for tp in app.assignor.assigned_actives() if tp.topic == reports.get_topic_name()
-        )
-        if state.built_for != assigned:
-            state.rebuild(assigned)
-        updates: list[tuple[IncidentUpdate, str]] = []
-        with _skip_bad(metrics, "report", record):
-            report = decode(record.value, AttackReport)
-            updates = [
-                (u, report.region) for u in _incident_step(state, report, record.partition, now, metrics)
-            ]
-        for update, region in updates:
-            await incidents_topic.send(
-                key=key(update.incident.id),
-                value=encode(
-                    IncidentRecord(incident=update.incident, region=region, partition=record.partition)
-                ),
+        book = desk.book(
+            frozenset(
+                tp.partition for tp in app.assignor.assigned_actives() if tp.topic == reports.get_topic_name()
             )
-            await updates_topic.send(key=key(update.incident.id), value=encode(update))
-            if update.change == "new":
-                for surge in _surges_for(update.incident, now, settings):
-                    await surges_topic.send(key=key(surge.group), value=encode(surge))
+        )
+        outcome = Outcome()
         with _skip_bad(metrics, "report", record):
-            if time.monotonic() >= state.next_sweep:
-                state.next_sweep = time.monotonic() + 600
-                state.index.expire(state.stream_time or now, policy)
-                removed = state.sweep(record.partition, now)
-                if removed:
+            outcome = incident_step(book, record.value, record.partition, now)
+            write(held, owners, outcome)
+        log_outcome(metrics, outcome)
+        await send(outcome, now)
+        with _skip_bad(metrics, "report", record):
+            if time.monotonic() >= desk.next_sweep:
+                desk.next_sweep = time.monotonic() + 600
+                _, swept = casebook.retire(book, record.partition, now)
+                write(held, owners, swept)
+                if swept.retired:
                     log.info(
-                        "removed %d incidents past retention from partition %d", removed, record.partition
+                        "removed %d incidents past retention from partition %d",
+                        len(swept.retired),
+                        record.partition,
                     )
         for incident_state in INCIDENT_STATES:
-            metrics.incidents.labels(incident_state).set(state.state_counts[incident_state])
+            metrics.incidents.labels(incident_state).set(book.state_counts[incident_state])
         metrics.stage_seconds.labels("incident").observe(time.perf_counter() - started)
 
     @app.agent(reports, concurrency=1)
     async def build_incidents(stream: Any) -> Any:
         async for record in records(stream, "incident"):
-            await place(record)
+            await file(record)
+            yield None
+
+    @app.agent(feedback, concurrency=1)
+    async def route_marks(stream: Any) -> Any:
+        """Analysts' merges and splits, from the feedback topic to the incidents' partitions."""
+        async for event in stream.events():
+            message = event.message
+            mark = None
+            with _skip_bad(metrics, "feedback", message):
+                mark = routed_mark(event.value)
+            if mark is not None:
+                log.info("%s of incident %s routed to its partition", mark.kind, untrusted(mark.incident_id))
+                await broadcast(mark)
             yield None
 
     return app
@@ -398,34 +354,6 @@ def _faust_sensors(app: faust.App, metrics: Metrics) -> None:
     from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
 
     app.monitor = PrometheusMonitor(metrics=FaustMetrics.create(metrics.registry, "wirewatch_faust"))
-
-
-def _incident_step(
-    state: IncidentState, report: AttackReport, partition: int, now: datetime, metrics: Metrics
-) -> Iterable[IncidentUpdate]:
-    facts = report.facts
-    if state.stream_time is None or facts.event_time > state.stream_time:
-        state.stream_time = facts.event_time
-    new, change = incidents.assign(state.index, state.load, state.owner, facts, now, state.policy)
-    if change is None:
-        metrics.incident_changes.labels("duplicate").inc()
-        log.info("incident %s: already holds %s (a redelivery); nothing changed", new.id, facts.article_id)
-        return []
-    state.store(new, report.region, partition, facts.article_id)
-    metrics.incident_changes.labels(change).inc()
-    log.info(
-        "incident %s: %s by %s (%s, %d independent outlets)",
-        new.id,
-        change,
-        facts.article_id,
-        new.state,
-        new.independent_outlets,
-    )
-    return [
-        IncidentUpdate(
-            change=change, incident=new, article_id=facts.article_id, article_seen_at=facts.seen_at, at=now
-        )
-    ]
 
 
 class _skip_bad:
@@ -484,6 +412,16 @@ def _create_changelogs(settings: Settings, app: faust.App) -> None:
     )
 
 
+def _await_marks(follower: MarksFollower) -> None:
+    """Wait until the analysts' marks are read to their end, before any article is analyzed: a place
+    marked as read wrongly is ignored from the first article after a restart, not minutes later."""
+    while not follower.caught_up.wait(10):
+        if not follower.following():
+            raise WirewatchError("the processor could not read the feedback topic (see the log above)")
+        log.info("waiting for the analysts' marks (feedback topic) before analyzing articles")
+    log.info("analysts' marks read: %d", len(follower.marks.by_key))
+
+
 def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health | None = None) -> int:
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
@@ -493,6 +431,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health
     guard = SkipGuard()
     marks = Marks()
     follower = MarksFollower(settings, marks, metrics.bad_input.labels("feedback").inc).start()
+    _await_marks(follower)
     app = build_app(settings, analyzer, metrics, guard, marks=marks)
     analyzer.warm()  # before the group: the first articles do not wait for the tables
     gc.freeze()  # the analyzer's tables live as long as the process: no collection scans them

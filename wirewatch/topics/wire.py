@@ -1,0 +1,397 @@
+"""Incidents as the topics carry them: schemas of their own, and the converters to and from ``core``.
+
+The core's ``Incident`` and ``ReportFacts`` are the processor's working state; renaming one of
+their fields must not silently change a topic. So the records name every field they carry here,
+and ``of``/``to_core`` convert, field by field (a core rename fails the type check here, and the
+record-shape test in tests/unit/test_record_shapes.py fails when a record's shape changes
+without a new version).
+
+Two shapes:
+
+- ``WireIncident`` (the incidents topic): every report with its places, types and figures, for
+  the web pages and the feedback export. Without the reports' text signatures, which only the
+  processor compares (they stay in its table).
+- ``UpdateIncident`` (the incident-updates topic, one message per change, read by the alerter,
+  the web pages and replay): what an alert shows. Each report is its link (outlet, language,
+  headline, address, time, figures); the incident's places are its most specific ones (their
+  lineage names the rest); what follows from the reports (outlets, languages, each figure's
+  sources, first report by outlet) is derived again on reading; empty fields are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from wirewatch.core.incidents import Figure, Incident, PlaceFact, ReportFacts
+
+_NONE: Callable[[Any], bool] = lambda value: value is None  # noqa: E731
+_EMPTY: Callable[[Any], bool] = lambda value: not value  # noqa: E731
+
+State = Literal["reported", "corroborated", "updated"]
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class WirePlace(_Wire):
+    id: str
+    name: str
+    kind: str
+    lineage: tuple[str, ...]
+    area: tuple[str, ...] = Field((), exclude_if=_EMPTY)
+
+    @classmethod
+    def of(cls, place: PlaceFact, area: bool = True) -> WirePlace:
+        return cls(
+            id=place.id,
+            name=place.name,
+            kind=place.kind,
+            lineage=place.lineage,
+            area=place.area if area else (),
+        )
+
+    def to_core(self) -> PlaceFact:
+        return PlaceFact(id=self.id, name=self.name, kind=self.kind, lineage=self.lineage, area=self.area)
+
+
+class WireFigure(_Wire):
+    low: int | None = None
+    high: int | None = None
+    latest: int | None = None
+    sources: dict[str, int] = Field(default_factory=dict, exclude_if=_EMPTY)
+
+    @classmethod
+    def of(cls, figure: Figure, sources: bool = True) -> WireFigure:
+        return cls(
+            low=figure.low, high=figure.high, latest=figure.latest, sources=figure.sources if sources else {}
+        )
+
+    def to_core(self, sources: dict[str, int] | None = None) -> Figure:
+        given = self.sources if sources is None else sources
+        return Figure(low=self.low, high=self.high, latest=self.latest, sources=given)
+
+
+Figures = tuple[int | None, int | None, int | None]
+
+
+def _no_figures(figures: Figures) -> bool:
+    return all(value is None for value in figures)
+
+
+class PlaceLink(_Wire):
+    """A place as an update carries it: the places it lies in by id (its lineage after itself)."""
+
+    id: str
+    name: str
+    kind: str
+    area: tuple[str, ...] = Field((), exclude_if=_EMPTY, description="the names of the areas it lies in")
+    within: tuple[str, ...] = Field((), exclude_if=_EMPTY)
+
+    @classmethod
+    def of(cls, place: PlaceFact) -> PlaceLink:
+        within = place.lineage[1:] if place.lineage[:1] == (place.id,) else place.lineage
+        return cls(id=place.id, name=place.name, kind=place.kind, area=place.area, within=within)
+
+    def to_core(self) -> PlaceFact:
+        lineage = (self.id, *self.within)
+        return PlaceFact(id=self.id, name=self.name, kind=self.kind, lineage=lineage, area=self.area)
+
+
+class WireReport(_Wire):
+    """One report of an incident on the incidents topic."""
+
+    article_id: str
+    revision: int = 0
+    outlet: str
+    lang: str
+    title: str = ""
+    url: str = ""
+    published: AwareDatetime | None = None
+    seen_at: AwareDatetime
+    event_time: AwareDatetime
+    types: tuple[str, ...]
+    places: tuple[WirePlace, ...] = ()
+    projectiles: int | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    intercepted: bool = False
+    claimed_by: tuple[str, ...] = ()
+    wire_of: str | None = None
+    late: bool = False
+    dated: bool = False
+
+    @classmethod
+    def of(cls, r: ReportFacts) -> WireReport:
+        return cls(
+            article_id=r.article_id,
+            revision=r.revision,
+            outlet=r.outlet,
+            lang=r.lang,
+            title=r.title,
+            url=r.url,
+            published=r.published,
+            seen_at=r.seen_at,
+            event_time=r.event_time,
+            types=r.types,
+            places=tuple(WirePlace.of(p) for p in r.places),
+            projectiles=r.projectiles,
+            killed=r.killed,
+            wounded=r.wounded,
+            intercepted=r.intercepted,
+            claimed_by=r.claimed_by,
+            wire_of=r.wire_of,
+            late=r.late,
+            dated=r.dated,
+        )
+
+    def to_core(self) -> ReportFacts:
+        return ReportFacts(
+            article_id=self.article_id,
+            revision=self.revision,
+            outlet=self.outlet,
+            lang=self.lang,
+            title=self.title,
+            url=self.url,
+            published=self.published,
+            seen_at=self.seen_at,
+            event_time=self.event_time,
+            types=self.types,
+            places=tuple(p.to_core() for p in self.places),
+            projectiles=self.projectiles,
+            killed=self.killed,
+            wounded=self.wounded,
+            intercepted=self.intercepted,
+            claimed_by=self.claimed_by,
+            wire_of=self.wire_of,
+            late=self.late,
+            dated=self.dated,
+        )
+
+
+class WireIncident(_Wire):
+    """An incident on the incidents topic: its current state, every report included."""
+
+    id: str
+    revision: int
+    state: State
+    first_seen: AwareDatetime
+    last_update: AwareDatetime
+    event_time: AwareDatetime
+    places: tuple[WirePlace, ...] = ()
+    attack_types: tuple[str, ...] = ()
+    intercepted: bool = False
+    projectiles: WireFigure = Field(default_factory=WireFigure)
+    killed: WireFigure = Field(default_factory=WireFigure)
+    wounded: WireFigure = Field(default_factory=WireFigure)
+    claimed_by: tuple[str, ...] = ()
+    late: bool = False
+    reports: tuple[WireReport, ...] = ()
+    outlets: tuple[str, ...] = ()
+    independent_outlets: int = 0
+    languages: tuple[str, ...] = ()
+    first_report_by_outlet: dict[str, AwareDatetime] = Field(default_factory=dict)
+    merged_into: str | None = None
+    absorbed: tuple[str, ...] = ()
+    split_from: str | None = None
+
+    @classmethod
+    def of(cls, i: Incident) -> WireIncident:
+        return cls(
+            id=i.id,
+            revision=i.revision,
+            state=i.state,
+            first_seen=i.first_seen,
+            last_update=i.last_update,
+            event_time=i.event_time,
+            places=tuple(WirePlace.of(p) for p in i.places),
+            attack_types=i.attack_types,
+            intercepted=i.intercepted,
+            projectiles=WireFigure.of(i.projectiles),
+            killed=WireFigure.of(i.killed),
+            wounded=WireFigure.of(i.wounded),
+            claimed_by=i.claimed_by,
+            late=i.late,
+            reports=tuple(WireReport.of(r) for r in i.reports),
+            outlets=i.outlets,
+            independent_outlets=i.independent_outlets,
+            languages=i.languages,
+            first_report_by_outlet=i.first_report_by_outlet,
+            merged_into=i.merged_into,
+            absorbed=i.absorbed,
+            split_from=i.split_from,
+        )
+
+    def to_core(self) -> Incident:
+        return Incident(
+            id=self.id,
+            revision=self.revision,
+            state=self.state,
+            first_seen=self.first_seen,
+            last_update=self.last_update,
+            event_time=self.event_time,
+            places=tuple(p.to_core() for p in self.places),
+            attack_types=self.attack_types,
+            intercepted=self.intercepted,
+            projectiles=self.projectiles.to_core(),
+            killed=self.killed.to_core(),
+            wounded=self.wounded.to_core(),
+            claimed_by=self.claimed_by,
+            late=self.late,
+            reports=tuple(r.to_core() for r in self.reports),
+            outlets=self.outlets,
+            independent_outlets=self.independent_outlets,
+            languages=self.languages,
+            first_report_by_outlet=self.first_report_by_outlet,
+            merged_into=self.merged_into,
+            absorbed=self.absorbed,
+            split_from=self.split_from,
+        )
+
+
+class ReportLink(_Wire):
+    """One report as an incident update carries it: what an alert shows of it."""
+
+    article_id: str
+    revision: int = Field(0, exclude_if=_EMPTY)
+    outlet: str
+    lang: str
+    title: str = ""
+    url: str = Field("", exclude_if=_EMPTY)
+    published: AwareDatetime | None = Field(None, exclude_if=_NONE)
+    seen_at: AwareDatetime | None = Field(None, exclude_if=_NONE, description="only when not published")
+    wire_of: str | None = Field(None, exclude_if=_NONE)
+    figures: Figures = Field(
+        (None, None, None), exclude_if=_no_figures, description="projectiles, killed, wounded"
+    )
+
+    @classmethod
+    def of(cls, r: ReportFacts) -> ReportLink:
+        return cls(
+            article_id=r.article_id,
+            revision=r.revision,
+            outlet=r.outlet,
+            lang=r.lang,
+            title=r.title,
+            url=r.url,
+            published=r.published,
+            seen_at=None if r.published else r.seen_at,
+            wire_of=r.wire_of,
+            figures=(r.projectiles, r.killed, r.wounded),
+        )
+
+    def to_core(self, incident: UpdateIncident) -> ReportFacts:
+        seen = self.seen_at or self.published or incident.first_seen
+        return ReportFacts(
+            article_id=self.article_id,
+            revision=self.revision,
+            outlet=self.outlet,
+            lang=self.lang,
+            title=self.title,
+            url=self.url,
+            published=self.published,
+            seen_at=seen,
+            event_time=incident.event_time,
+            types=incident.attack_types or ("other",),
+            projectiles=self.figures[0],
+            killed=self.figures[1],
+            wounded=self.figures[2],
+            wire_of=self.wire_of,
+        )
+
+
+class UpdateIncident(_Wire):
+    """An incident as an update carries it: small (no report's places or signature), all an alert needs."""
+
+    id: str
+    revision: int
+    state: State
+    first_seen: AwareDatetime
+    last_update: AwareDatetime
+    event_time: AwareDatetime
+    places: tuple[PlaceLink, ...] = Field((), description="the most specific places")
+    attack_types: tuple[str, ...] = ()
+    intercepted: bool = Field(False, exclude_if=_EMPTY)
+    projectiles: Figures = Field((None, None, None), exclude_if=_no_figures, description="low, high, latest")
+    killed: Figures = Field((None, None, None), exclude_if=_no_figures, description="low, high, latest")
+    wounded: Figures = Field((None, None, None), exclude_if=_no_figures, description="low, high, latest")
+    claimed_by: tuple[str, ...] = Field((), exclude_if=_EMPTY)
+    late: bool = Field(False, exclude_if=_EMPTY)
+    reports: tuple[ReportLink, ...] = ()
+    merged_into: str | None = Field(None, exclude_if=_NONE)
+    absorbed: tuple[str, ...] = Field((), exclude_if=_EMPTY)
+    split_from: str | None = Field(None, exclude_if=_NONE)
+
+    @classmethod
+    def of(cls, i: Incident) -> UpdateIncident:
+        return cls(
+            id=i.id,
+            revision=i.revision,
+            state=i.state,
+            first_seen=i.first_seen,
+            last_update=i.last_update,
+            event_time=i.event_time,
+            places=tuple(PlaceLink.of(p) for p in most_specific(i.places)),
+            attack_types=i.attack_types,
+            intercepted=i.intercepted,
+            projectiles=(i.projectiles.low, i.projectiles.high, i.projectiles.latest),
+            killed=(i.killed.low, i.killed.high, i.killed.latest),
+            wounded=(i.wounded.low, i.wounded.high, i.wounded.latest),
+            claimed_by=i.claimed_by,
+            late=i.late,
+            reports=tuple(ReportLink.of(r) for r in i.reports),
+            merged_into=i.merged_into,
+            absorbed=i.absorbed,
+            split_from=i.split_from,
+        )
+
+    def to_core(self) -> Incident:
+        reports = tuple(r.to_core(self) for r in self.reports)
+        first: dict[str, datetime] = {}
+        for r in reports:
+            first.setdefault(r.outlet, r.published or r.seen_at)
+        return Incident(
+            id=self.id,
+            revision=self.revision,
+            state=self.state,
+            first_seen=self.first_seen,
+            last_update=self.last_update,
+            event_time=self.event_time,
+            places=tuple(p.to_core() for p in self.places),
+            attack_types=self.attack_types,
+            intercepted=self.intercepted,
+            projectiles=_figure(self.projectiles, reports, "projectiles"),
+            killed=_figure(self.killed, reports, "killed"),
+            wounded=_figure(self.wounded, reports, "wounded"),
+            claimed_by=self.claimed_by,
+            late=self.late,
+            reports=reports,
+            outlets=tuple(dict.fromkeys(r.outlet for r in reports)),
+            # outlets with a report of their own (``core.incidents``: a reprint counts at its source)
+            independent_outlets=len({r.outlet for r in reports if r.wire_of is None}),
+            languages=tuple(dict.fromkeys(r.lang for r in reports)),
+            first_report_by_outlet=first,
+            merged_into=self.merged_into,
+            absorbed=self.absorbed,
+            split_from=self.split_from,
+        )
+
+
+def most_specific(places: Sequence[PlaceFact]) -> tuple[PlaceFact, ...]:
+    """The places no other place lies in (a base, not also its town and governorate), in order."""
+    within = {area for p in places for area in p.lineage[1:]}
+    return tuple(p for p in places if p.id not in within)
+
+
+def _figure(given: Figures, reports: Sequence[ReportFacts], name: str) -> Figure:
+    """The figure with each outlet's last value, as ``core.incidents`` derives it (reports in order)."""
+    sources: dict[str, int] = {}
+    for r in reports:
+        value = getattr(r, name)
+        if value is not None:
+            sources[r.outlet] = value
+    return Figure(low=given[0], high=given[1], latest=given[2], sources=sources)
