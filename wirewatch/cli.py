@@ -160,7 +160,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         checks = ("loop", "broker") if static else ("loop", "broker", "partitions")
         mon = health.start("poller", settings, metrics, settings.poller_metrics_port, checks)
         try:
-            return poller.run(settings, feeds, metrics, once=args.once, health=mon.health)
+            return poller.run(settings, feeds, metrics, once=args.once, health=mon.readiness)
         finally:
             mon.close()
     if args.command == "process":
@@ -170,7 +170,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         analyzer = analyzer_for(settings.watchlist, settings.rules)
         mon = health.start("processor", settings, metrics, settings.processor_metrics_port)
         try:
-            return processor.run(settings, analyzer, metrics, health=mon.health)
+            return processor.run(settings, analyzer, metrics, health=mon.readiness)
         finally:
             mon.close()
     if args.command == "alert":
@@ -185,7 +185,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         routing = _routing(settings)
         mon = health.start("alerter", settings, metrics, settings.alerter_metrics_port)
         try:
-            return alerter.run(settings, analyzer, routing, metrics, health=mon.health)
+            return alerter.run(settings, analyzer, routing, metrics, health=mon.readiness)
         finally:
             mon.close()
     if args.command == "web":

@@ -39,7 +39,7 @@ from wirewatch.alerts.routing import Routing
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
 from wirewatch.errors import BadRecord
-from wirewatch.health import Health
+from wirewatch.health.readiness import Readiness
 from wirewatch.logs import untrusted
 from wirewatch.metrics import Metrics
 from wirewatch.topics import (
@@ -52,6 +52,7 @@ from wirewatch.topics import (
     TopicSpec,
 )
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.groups import ALERTER, DISPATCHER, group_id
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import (
     AlertStateRecord,
@@ -112,7 +113,7 @@ def run(
     routing: Routing,
     metrics: Metrics,
     out: TextIO | None = sys.stdout,
-    health: Health | None = None,
+    health: Readiness | None = None,
 ) -> int:
     """Entry point of ``wirewatch alert``."""
     from wirewatch.topics.admin import ensure_topics
@@ -157,7 +158,7 @@ def run(
         INCIDENT_UPDATES.full_name(prefix),
         FEED_HEALTH.full_name(prefix),
         **servers,
-        group_id=f"{prefix}-alerter",
+        group_id=group_id(prefix, ALERTER),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         max_poll_records=100,
@@ -165,7 +166,7 @@ def run(
     )
     outbox = KafkaConsumer(
         **servers,
-        group_id=f"{prefix}-dispatcher",
+        group_id=group_id(prefix, DISPATCHER),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         max_poll_records=200,

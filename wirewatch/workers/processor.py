@@ -36,10 +36,11 @@ from wirewatch.core.analysis import Analyzer
 from wirewatch.core.incidents import Incident
 from wirewatch.core.schedule import incident_surges
 from wirewatch.errors import BadRecord
-from wirewatch.health import Health, keep_beating
+from wirewatch.health.readiness import Readiness, keep_beating
 from wirewatch.metrics import INCIDENT_STATES, Metrics
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.groups import PROCESSOR, group_id
 from wirewatch.topics.reader import Delivered, read_range
 from wirewatch.topics.records import (
     ArticleRecord,
@@ -210,7 +211,7 @@ def build_app(
         {"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}
     )
     app = faust.App(
-        f"{settings.topic_prefix}-processor",
+        group_id(settings.topic_prefix, PROCESSOR),
         **faust_broker(settings),
         store="rocksdb://",
         datadir=str(settings.data_dir / "processor"),
@@ -484,7 +485,7 @@ def _create_changelogs(settings: Settings, app: faust.App) -> None:
     )
 
 
-def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health | None = None) -> int:
+def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Readiness | None = None) -> int:
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
 
