@@ -230,7 +230,8 @@ def channel_problems(
 
 def _unusable(url: str) -> str | None:
     """Why no sender can take ``url`` (without saying the URL: it holds a secret), or None."""
-    from wirewatch.alerts.delivery import UnusableURL, scheme_of, sender_for
+    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.sending import UnusableURL, scheme_of
 
     try:
         sender_for(url)
