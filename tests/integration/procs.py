@@ -12,7 +12,7 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from wirewatch.cli import settings_env
+from wirewatch.commands import settings_env
 from wirewatch.config import Settings
 
 
