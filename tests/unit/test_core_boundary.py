@@ -38,7 +38,9 @@ print(",".join(loaded))
 
 def test_core_imports_no_io_library() -> None:
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "", f"wirewatch.core or a pure module loaded I/O libraries: {result.stdout.strip()}"
+    assert result.stdout.strip() == "", (
+        f"wirewatch.core or a pure module loaded I/O libraries: {result.stdout.strip()}"
+    )
 
 
 def test_probe_can_see_a_loaded_library() -> None:
