@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import faust
@@ -50,10 +51,12 @@ from wirewatch.topics.records import (
     SurgeRecord,
 )
 from wirewatch.topics.security import faust_broker
+from wirewatch.workers.bad_messages import skip_bad
 from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
 log = logging.getLogger("wirewatch.processor")
+_skip_bad = partial(skip_bad, log=log, error_kind="analysis_error")
 
 # Bytes per partition and fetch: about 50 real-length articles. With Faust's default, 1 MiB (about
 # 400), 4 of 5 ten-minute runs of bench-incidents at 800 articles/s had minutes on end with a p99
@@ -427,30 +430,6 @@ def _incident_step(
             change=change, incident=new, article_id=facts.article_id, article_seen_at=facts.seen_at, at=now
         )
     ]
-
-
-class _skip_bad:
-    """Count, log once and skip a message that is malformed or that a bug chokes on."""
-
-    def __init__(self, metrics: Metrics, kind: str, message: Any) -> None:
-        self.metrics, self.kind, self.message = metrics, kind, message
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
-        if exc is None or not isinstance(exc, Exception):
-            return False
-        where = f"{self.message.topic}[{self.message.partition}]@{self.message.offset}"
-        if isinstance(exc, BadRecord):
-            self.metrics.bad_input.labels(self.kind).inc()
-            log.warning("skipping malformed %s at %s: %s", self.kind, where, exc)
-        else:
-            # A bug must not crash-loop the agent on one message: count it, log it once with its
-            # traceback, and go on with the next.
-            self.metrics.bad_input.labels("analysis_error").inc()
-            log.error("processing the %s at %s failed; skipped", self.kind, where, exc_info=exc)
-        return True
 
 
 def _sought(guard: SkipGuard, starts: Mapping[Any, int], generation: int) -> None:
