@@ -33,7 +33,7 @@ from apprise.result import AppriseResultStatus
 
 from wirewatch.alerts.mail import MailSender
 from wirewatch.alerts.render import Rendered
-from wirewatch.alerts.routing import Channel
+from wirewatch.alerts.routing_config import Channel
 from wirewatch.alerts.sending import Sender, SendResult, UnusableURL, scheme_of
 from wirewatch.core import http
 from wirewatch.logs import mask_url

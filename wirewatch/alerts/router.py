@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from wirewatch.alerts.marks import Marks
 from wirewatch.alerts.render import render
-from wirewatch.alerts.routing import Routing
+from wirewatch.alerts.routing_config import Routing
 from wirewatch.core import alerting
 from wirewatch.core.alerting import Notice
 from wirewatch.core.analysis import Analyzer

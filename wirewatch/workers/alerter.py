@@ -35,7 +35,7 @@ from wirewatch.alerts.delivery import senders_for
 from wirewatch.alerts.dispatch import ChannelThreads, DeliveryPolicy, Dispatcher
 from wirewatch.alerts.marks import MarksFollower
 from wirewatch.alerts.router import Output, Router
-from wirewatch.alerts.routing import Routing
+from wirewatch.alerts.routing_config import Routing
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
 from wirewatch.health.readiness import Readiness

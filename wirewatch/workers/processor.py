@@ -42,7 +42,7 @@ from wirewatch.metrics import INCIDENT_STATES, Metrics
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
 from wirewatch.topics.codec import decode, encode, key
 from wirewatch.topics.groups import PROCESSOR, group_id
-from wirewatch.topics.reader import Delivered, read_range
+from wirewatch.topics.reader import ConsumedRecord, read_range
 from wirewatch.topics.records import (
     ArticleRecord,
     AttackReport,
@@ -259,7 +259,7 @@ def build_app(
         retention_s=settings.incident_retention_days * 86400,
     )
 
-    async def skipped_before(message: Any, stage: str) -> list[Delivered]:
+    async def skipped_before(message: Any, stage: str) -> list[ConsumedRecord]:
         """Records of this partition the stream skipped before ``message``, read back directly."""
         gap = guard.skipped(message.topic, message.partition, message.offset, app.consumer_generation_id)
         if not gap:
@@ -276,13 +276,15 @@ def build_app(
             read_range, settings, message.topic, message.partition, gap.start, gap.stop
         )
 
-    async def records(stream: Any, stage: str) -> AsyncIterator[Delivered]:
+    async def records(stream: Any, stage: str) -> AsyncIterator[ConsumedRecord]:
         """The stream's records, each preceded by any the stream skipped before it."""
         async for event in stream.events():
             message = event.message
             for record in await skipped_before(message, stage):
                 yield record
-            yield Delivered(message.topic, message.partition, message.offset, event.value, message.timestamp)
+            yield ConsumedRecord(
+                message.topic, message.partition, message.offset, event.value, message.timestamp
+            )
 
     cache: dict[frozenset[str], Analyzer] = {}
 
@@ -294,7 +296,7 @@ def build_app(
             cache[wrong] = with_exclusions(analyzer, wrong)
         return cache[wrong]
 
-    async def analyze(record: Delivered) -> None:
+    async def analyze(record: ConsumedRecord) -> None:
         started = time.perf_counter()
         seen_at = datetime.fromtimestamp(record.timestamp, tz=UTC) if record.timestamp else None
         report = None
@@ -315,7 +317,7 @@ def build_app(
             await analyze(record)
             yield None
 
-    async def place(record: Delivered) -> None:
+    async def place(record: ConsumedRecord) -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
         assigned = frozenset(
