@@ -40,7 +40,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    from wirewatch.cli import article_from_dict
+    from wirewatch.commands.articles import article_from_dict
     from wirewatch.core.analysis import Analyzer
 
     load_before = os.getloadavg()[0]

@@ -31,7 +31,8 @@ from common import start_broker
 from kafka import KafkaProducer
 from newsgen import NewsGen
 
-from wirewatch.cli import ANALYZE_WINDOW, article_from_dict
+from wirewatch.commands.articles import article_from_dict
+from wirewatch.commands.offline import ANALYZE_WINDOW
 from wirewatch.config import load_settings
 from wirewatch.core.analysis import Analyzer, IncidentBook, analyze_window
 from wirewatch.core.incidents import IncidentRules

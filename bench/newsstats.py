@@ -43,7 +43,7 @@ def measure(articles: Iterable[dict[str, Any]], kinds: Sequence[str] | None = No
     ``Lexicon.may_have_trigger`` cannot skip (it also counts attack words without a weapon: هجوم,
     strike); flagged is the share the full analysis reports as a current attack.
     """
-    from wirewatch.cli import article_from_dict
+    from wirewatch.commands.articles import article_from_dict
     from wirewatch.core.analysis import Analyzer
     from wirewatch.core.gazetteer import builtin
     from wirewatch.core.lexicon import TERMS, default_lexicon

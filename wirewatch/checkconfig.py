@@ -182,7 +182,7 @@ def _channels_as_written(path: Path) -> dict[str, Any]:
     """The channels of a watchlist that does not load as a whole that are valid by themselves."""
     from pydantic import ValidationError
 
-    from wirewatch.alerts.routing import ChannelSpec
+    from wirewatch.alerts.routing_config import ChannelSpec
 
     try:
         data = yamlfile.read(path)[0]
@@ -203,7 +203,7 @@ def channel_problems(
 ) -> list[Problem]:
     """Every channel (of the watchlist at ``path``, or a --notify URL) whose URL cannot be read or is
     not one wirewatch can send to, by name and line."""
-    from wirewatch.alerts.routing import read_channel_url
+    from wirewatch.alerts.routing_config import read_channel_url
 
     environ = dict(os.environ) if environ is None else environ
     found = []
@@ -230,7 +230,8 @@ def channel_problems(
 
 def _unusable(url: str) -> str | None:
     """Why no sender can take ``url`` (without saying the URL: it holds a secret), or None."""
-    from wirewatch.alerts.delivery import UnusableURL, scheme_of, sender_for
+    from wirewatch.alerts.delivery import sender_for
+    from wirewatch.alerts.sending import UnusableURL, scheme_of
 
     try:
         sender_for(url)

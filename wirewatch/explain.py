@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from wirewatch.commands.articles import article_from_dict
 from wirewatch.core.analysis import Analyzer, analysis_record
 from wirewatch.core.detect import Article, Detection, Mention, Rejected
 from wirewatch.core.text import tokens
@@ -231,8 +232,6 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
 def explain_lines(
     lines: Iterable[tuple[int, str | UnicodeDecodeError]], analyzer: Analyzer, out: TextIO, color: bool
 ) -> int:
-    from wirewatch.cli import article_from_dict
-
     bad = 0
     for number, line in lines:
         if isinstance(line, UnicodeDecodeError):

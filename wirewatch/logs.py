@@ -7,7 +7,8 @@ line. URLs with credentials are masked before they are logged.
 A JSON line carries ``ts``, ``level``, ``logger``, ``worker`` (poller, processor, alerter or the
 command's name) and ``msg``; the fields a call site passes with ``extra=`` (the poller's
 ``feed``, ``outcome``, ``error_class`` ...); and, when there is one, ``exc_info``: the formatted
-traceback with every URL in it masked and every character a terminal would act on escaped.
+traceback with every URL in it masked and every character a terminal would act on escaped;
+likewise ``stack_info`` when the call asked for the stack.
 
 The Kafka client libraries' warnings and errors (a broker that went away) are logged, their INFO
 is not; ``RepeatFilter`` keeps their reconnect floods to one line of a kind a minute.
@@ -144,6 +145,8 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             out["error"] = record.exc_info[0].__name__
             out["exc_info"] = safe_traceback(record.exc_info)
+        if record.stack_info:  # ``log.warning(..., stack_info=True)``: where the call came from
+            out["stack_info"] = for_terminal(mask_urls(record.stack_info[-TRACEBACK_LIMIT:]))
         return json.dumps(out, ensure_ascii=False)
 
 

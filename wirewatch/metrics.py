@@ -47,10 +47,13 @@ FETCHED_KINDS = ("feed", "page")
 BAD_INPUT_KINDS = (
     "article",
     "report",
+    "incident_update",
+    "feed_health",
     "feed_entry",
     "silence",
     "notification",
-    "analysis_error",
+    "analysis_error",  # a bug in the processor on one message
+    "alert_error",  # a bug in the alerter on one message
     "feedback",
     "web_record",
 )

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from kafka import KafkaConsumer, TopicPartition
 
 from wirewatch.alerts.router import Output, Router
-from wirewatch.alerts.routing import Routing
+from wirewatch.alerts.routing_config import Routing
 from wirewatch.config import Settings
 from wirewatch.core.alerting import AlertPolicy, Notice
 from wirewatch.core.analysis import Analyzer

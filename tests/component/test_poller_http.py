@@ -724,7 +724,7 @@ ATTACK = Item(
 
 
 def test_dry_run_entries_are_the_analyze_input(server: FeedServer, clean_env, tmp_path: Path) -> None:
-    from wirewatch.cli import article_from_dict
+    from wirewatch.commands.articles import article_from_dict
 
     feeds = dry_run_feeds(server, tmp_path, [ATTACK, *items(2)])
     result = subprocess.run(

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from wirewatch.alerts.watchlist import analyzer_for  # noqa: E402
-from wirewatch.cli import article_from_dict  # noqa: E402
+from wirewatch.commands.articles import article_from_dict  # noqa: E402
 from wirewatch.core.analysis import analyze_batch  # noqa: E402
 from wirewatch.core.incidents import reported  # noqa: E402
 from wirewatch.core.text import normalize  # noqa: E402

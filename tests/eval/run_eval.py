@@ -94,7 +94,7 @@ def load(names: list[str]) -> list[dict[str, Any]]:
 
 def run(items: list[dict[str, Any]], show_errors: bool) -> dict[str, Scores]:
     from wirewatch.alerts.watchlist import analyzer_for
-    from wirewatch.cli import analyze_stream
+    from wirewatch.commands.offline import analyze_stream
 
     analyzer = analyzer_for(HERE / "watchlist.yaml")
     ordered = sorted(items, key=lambda i: datetime.fromisoformat(i["published"].replace("Z", "+00:00")))

@@ -1,4 +1,5 @@
-"""Running wirewatch workers as real processes in tests, and reading their /metrics."""
+"""Running wirewatch workers as real processes in tests, reading their /metrics, and reading
+what they wrote to their topics: the one process harness and the one topic reader of the tests."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import TypeVar
 
 from prometheus_client.parser import text_string_to_metric_families
+from pydantic import BaseModel
 
-from wirewatch.cli import settings_env
+from wirewatch.commands import settings_env
 from wirewatch.config import Settings
+from wirewatch.topics import TopicSpec
+from wirewatch.topics.codec import decode
+from wirewatch.topics.reader import read_compacted
+
+R = TypeVar("R", bound=BaseModel)
 
 
 def worker_env(settings: Settings, **extra: str) -> dict[str, str]:
@@ -24,21 +32,34 @@ def worker_env(settings: Settings, **extra: str) -> dict[str, str]:
 
 
 class Worker:
-    def __init__(self, name: str, args: list[str], env: dict[str, str], logdir: Path) -> None:
+    """A worker process (``wirewatch <args>``) with its output in ``logdir``: one file for stdout
+    and stderr, or two (``split``) when a test reads the log lines (stderr) apart from the rest."""
+
+    def __init__(
+        self, name: str, args: list[str], env: dict[str, str], logdir: Path, split: bool = False
+    ) -> None:
         self.name = name
         self.log = logdir / f"{name}.log"
-        self._handle = self.log.open("wb")
+        self.err_log = logdir / f"{name}.err" if split else self.log
+        self._handles = [self.log.open("wb")]
+        if split:
+            self._handles.append(self.err_log.open("wb"))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "wirewatch.cli", *args],
             env=env,
-            stdout=self._handle,
-            stderr=subprocess.STDOUT,
+            stdout=self._handles[0],
+            stderr=self._handles[-1] if split else subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
 
     def output(self) -> str:
+        """What the process wrote to stdout (and to stderr, unless ``split``)."""
         return self.log.read_text("utf-8", "replace")
+
+    def stderr(self) -> str:
+        """What the process wrote to stderr: its log lines."""
+        return self.err_log.read_text("utf-8", "replace")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -51,14 +72,18 @@ class Worker:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
-        self._handle.close()
+        self._close()
         return self.proc.returncode
 
     def kill(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
-        self._handle.close()
+        self._close()
+
+    def _close(self) -> None:
+        for handle in self._handles:
+            handle.close()
 
 
 def scrape(port: int) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -77,6 +102,23 @@ def scrape(port: int) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 
 def metric(samples: dict, name: str, **labels: str) -> float:
     return samples.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+def read_topic(settings: Settings, spec: TopicSpec, model: type[R]) -> list[R]:
+    """Every record a topic holds now (all partitions, up to their current end), decoded;
+    tombstones left out. Reads to the end offsets, so it never waits on a timeout."""
+    return [decode(value, model) for _, value, _ in read_compacted(settings, spec) if value is not None]
+
+
+def latest_by_key(settings: Settings, spec: TopicSpec, model: type[R]) -> dict[str, R]:
+    """The last record per key a topic holds now, as a compacted topic keeps it (a tombstone deletes)."""
+    latest: dict[str, R] = {}
+    for key, value, _ in read_compacted(settings, spec):
+        if value is None:
+            latest.pop(key, None)
+        else:
+            latest[key] = decode(value, model)
+    return latest
 
 
 def wait_until(predicate, timeout: float, interval: float = 0.25, what: str = "condition") -> None:

@@ -17,7 +17,8 @@ import pytest
 
 from tests.conftest import LocalKafka, make_settings
 from tests.integration.procs import wait_until
-from wirewatch.health import BrokerWatch, Health
+from wirewatch.health.lag import BrokerWatch
+from wirewatch.health.readiness import Readiness
 from wirewatch.metrics import Metrics
 
 # kafka-python 3.0 does not close the socket of a refused connection (kafka/net/inet.py,
@@ -49,7 +50,7 @@ def test_an_outage_logs_a_warning_then_an_info_with_its_length_and_flips_readine
     kafka_level = kafka_log.level
     kafka_log.setLevel(logging.CRITICAL)
     settings = make_settings(broker, "outage", tmp_path)
-    health = Health("alerter", checks=("broker",))
+    health = Readiness("alerter", checks=("broker",))
     watch = BrokerWatch(settings, health, Metrics.create(), (), interval=0.5)
     watch.start()
     try:

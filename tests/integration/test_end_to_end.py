@@ -8,14 +8,12 @@ import yaml
 from kafka import KafkaProducer
 
 from tests.conftest import make_settings
-from tests.integration.procs import Worker, metric, scrape, wait_until, worker_env
+from tests.integration.procs import Worker, metric, read_topic, scrape, wait_until, worker_env
 from wirewatch.testing.feeds import Item, atom, rss
 from wirewatch.testing.ports import free_port
 from wirewatch.testing.receivers import FeedServer, SmtpReceiver, WebhookReceiver
 from wirewatch.topics import ARTICLES, POLL_SURGES
 from wirewatch.topics.admin import ensure_topics
-from wirewatch.topics.codec import decode
-from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import SurgeRecord
 
 pytestmark = [pytest.mark.broker, pytest.mark.e2e]
@@ -27,10 +25,6 @@ WATCHLIST = {
         {"id": "erbil-airport", "kind": "base", "names": ["Erbil airport", "مطار أربيل"]},
     ]
 }
-
-
-def read_topic(settings, spec, model) -> list:
-    return [decode(v, model) for _, v, _ in read_compacted(settings, spec) if v is not None]
 
 
 def feeds(now: datetime, base: str, extra: tuple[Item, ...] = ()) -> tuple[str, str]:

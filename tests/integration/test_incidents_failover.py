@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaProducer
 
 from tests.conftest import make_settings
-from tests.integration.procs import Worker, wait_until, worker_env
+from tests.integration.procs import Worker, latest_by_key, wait_until, worker_env
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, INCIDENTS
 from wirewatch.topics.admin import ensure_topics
 from wirewatch.topics.codec import decode, encode, key
@@ -67,20 +67,7 @@ def articles(base: datetime) -> list[tuple[str, ArticleRecord]]:
 
 
 def final_incidents(settings) -> dict[str, IncidentRecord]:
-    consumer = KafkaConsumer(
-        INCIDENTS.full_name(settings.topic_prefix),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=3000,
-        group_id=None,
-    )
-    latest: dict[str, IncidentRecord] = {}
-    try:
-        for message in consumer:
-            latest[message.key.decode()] = decode(message.value, IncidentRecord)
-    finally:
-        consumer.close()
-    return latest
+    return latest_by_key(settings, INCIDENTS, IncidentRecord)
 
 
 def where_they_went(settings, gold: set[str]) -> str:

@@ -11,7 +11,6 @@ Prometheus missing fails the module: run `make prometheus-fetch`.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -25,7 +24,7 @@ import pytest
 import yaml
 
 from tests.conftest import make_settings
-from tests.integration.procs import scrape, wait_until, worker_env
+from tests.integration.procs import Worker, scrape, wait_until, worker_env
 from wirewatch.testing.feeds import Item, rss
 from wirewatch.testing.ports import free_port
 from wirewatch.testing.receivers import FeedServer, WebhookReceiver
@@ -49,46 +48,11 @@ PROMETHEUS_OWN = {"up", "ALERTS", "ALERTS_FOR_STATE"}
 WATCHLIST = {"watch": [{"id": "ain-al-asad", "kind": "base", "names": ["Ain al-Asad", "عين الأسد"]}]}
 
 
-class SplitWorker:
-    """A worker process with stdout and stderr in separate files (logs are on stderr only)."""
-
-    def __init__(self, name: str, env: dict[str, str], logdir: Path) -> None:
-        self.name = name
-        self.out_path, self.err_path = logdir / f"{name}.out", logdir / f"{name}.err"
-        self._out, self._err = self.out_path.open("wb"), self.err_path.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "wirewatch.cli", COMMANDS[name]],
-            env=env,
-            stdout=self._out,
-            stderr=self._err,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-
-    def stdout(self) -> str:
-        return self.out_path.read_text("utf-8", "replace")
-
-    def stderr(self) -> str:
-        return self.err_path.read_text("utf-8", "replace")
-
-    def stop(self, timeout: float = 30) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._out.close()
-        self._err.close()
-        return self.proc.returncode
-
-
 @dataclass
 class Pipeline:
     prometheus: LocalPrometheus
     ports: dict[str, int]
-    workers: dict[str, SplitWorker]
+    workers: dict[str, Worker]
     hook: WebhookReceiver
     started: float  # Unix time just before the attack article appeared in the feed
     exit_codes: dict[str, int] = field(default_factory=dict)
@@ -128,7 +92,7 @@ def pipeline(kafka, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeli
     config = scrape_config({JOBS[n]: [f"127.0.0.1:{p}"] for n, p in ports.items()}, [str(RULES)])
     prometheus = LocalPrometheus(tmp / "prometheus", config).start()
     server, hook = FeedServer().start(), WebhookReceiver().start()
-    workers: dict[str, SplitWorker] = {}
+    workers: dict[str, Worker] = {}
     try:
         server.put("/ar.xml", rss("Demo Arabic Wire", "https://news.example.org", []))
         feeds_file, watch_file, notify_file = tmp / "feeds.yaml", tmp / "watch.yaml", tmp / "notify.txt"
@@ -149,7 +113,7 @@ def pipeline(kafka, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeli
             WIREWATCH_NOTIFY_FILE=str(notify_file),
         )
         for name in ("processor", "alerter", "poller"):
-            workers[name] = SplitWorker(name, env, tmp)
+            workers[name] = Worker(name, [COMMANDS[name]], env, tmp, split=True)
         pipe = Pipeline(prometheus, ports, workers, hook, 0.0)
 
         # A baseline first: every worker scraped, the (empty) feed polled, nothing published yet.
@@ -351,7 +315,7 @@ def test_logs_are_json_lines_without_secrets(pipeline: Pipeline) -> None:
         for line in lines:
             event = json.loads(line)
             assert {"ts", "level", "logger", "msg"} <= set(event), line
-        assert PASSWORD not in err and PASSWORD not in worker.stdout(), worker.name
+        assert PASSWORD not in err and PASSWORD not in worker.output(), worker.name
 
 
 def test_workers_stop_cleanly(pipeline: Pipeline) -> None:

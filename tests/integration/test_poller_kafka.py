@@ -9,16 +9,14 @@ import asyncio
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
-from kafka import KafkaConsumer
 
-from tests.integration.procs import Worker, wait_until, worker_env
+from tests.integration.procs import Worker, read_topic, wait_until, worker_env
 from wirewatch.feedlist import Feed, FeedList
 from wirewatch.metrics import Metrics
 from wirewatch.poller.assignment import GroupFeeds, StaticFeeds, publish_feed_list
@@ -27,27 +25,12 @@ from wirewatch.testing.feeds import Item, rss
 from wirewatch.testing.receivers import FeedServer
 from wirewatch.topics import ARTICLES, FEED_HEALTH, FEEDS
 from wirewatch.topics.admin import ensure_topics
-from wirewatch.topics.codec import decode
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import MAX_TITLE, ArticleRecord, FeedHealthEvent
 from wirewatch.workers.poller import kafka_poller, make_producer
 
 pytestmark = pytest.mark.broker
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-def read(settings, spec, model) -> list:
-    consumer = KafkaConsumer(
-        spec.full_name(settings.topic_prefix),
-        bootstrap_servers=settings.kafka_bootstrap,
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=3000,
-        group_id=None,
-    )
-    try:
-        return [decode(m.value, model) for m in consumer]
-    finally:
-        consumer.close()
 
 
 def poll_once(settings, feeds: FeedList) -> None:
@@ -75,12 +58,12 @@ def test_each_entry_once_across_restarts_and_edits_as_revisions(settings) -> Non
         )
 
         poll_once(settings, feeds)
-        first = read(settings, ARTICLES, ArticleRecord)
+        first = read_topic(settings, ARTICLES, ArticleRecord)
         assert sorted(r.title for r in first) == ["Story 0", "Story 1", "Story 2"]
         assert {r.outlet for r in first} == {"Wire"} and {r.revision for r in first} == {0}
 
         poll_once(settings, feeds)  # a new poller: state comes back from the compacted topic
-        assert len(read(settings, ARTICLES, ArticleRecord)) == 3
+        assert len(read_topic(settings, ARTICLES, ArticleRecord)) == 3
         rss_requests = [h for p, h in server.requests if p == "/rss.xml"]
         assert rss_requests[-1].get("If-None-Match")  # it sent back the validator it had stored
 
@@ -94,7 +77,7 @@ def test_each_entry_once_across_restarts_and_edits_as_revisions(settings) -> Non
             ),
         )
         poll_once(settings, feeds)
-        after = read(settings, ARTICLES, ArticleRecord)
+        after = read_topic(settings, ARTICLES, ArticleRecord)
         assert len(after) == 5
         edited = [r for r in after if r.revision == 1]
         assert [r.title for r in edited] == ["Story 2"]
@@ -103,7 +86,7 @@ def test_each_entry_once_across_restarts_and_edits_as_revisions(settings) -> Non
         # The 410 feed failed three times across three pollers: its failure count survived them.
         for _ in range(settings.feed_broken_after - 3):
             poll_once(settings, feeds)
-        events = read(settings, FEED_HEALTH, FeedHealthEvent)
+        events = read_topic(settings, FEED_HEALTH, FeedHealthEvent)
         assert [(e.feed_url, e.event, e.error_class) for e in events] == [
             (server.url("/gone.xml"), "broken", "http_410")
         ]
@@ -125,7 +108,7 @@ def test_a_one_megabyte_title_is_cut_named_once_and_its_neighbours_arrive_once(s
             poll_once(settings, feeds)
             poll_once(settings, feeds)  # a new poller with the state the first one saved: nothing again
 
-        records = read(settings, ARTICLES, ArticleRecord)
+        records = read_topic(settings, ARTICLES, ArticleRecord)
         assert sorted(r.url for r in records) == [f"https://example.org/{i}" for i in range(5)]
         big = next(r for r in records if r.url == "https://example.org/2")
         assert big.truncated and len(big.title) == MAX_TITLE and big.title.startswith("Rockets x")
@@ -165,19 +148,28 @@ def wait_for_split(
     """Wait until, over one window in which every feed was polled three times, every feed was
     polled by exactly one of ``agents`` and each of ``agents`` polled some; return feed -> agent.
     Windows that catch a rebalance are retried."""
-    deadline = time.monotonic() + timeout
     traffic.reset()
-    while time.monotonic() < deadline:
+    found: dict[str, str] = {}
+
+    def split() -> bool:
         if not traffic.polled(paths, 3):
-            time.sleep(0.2)
-            continue
+            return False
         seen = traffic.since()
         owners = {p: seen.get(p, set()) for p in paths}
         if all(len(o) == 1 for o in owners.values()) and {a for o in owners.values() for a in o} == agents:
-            return {p: next(iter(o)) for p, o in owners.items()}
-        traffic.reset()
-    logs = "\n".join(w.output()[-3000:] for w in workers)
-    raise AssertionError(f"feeds never split over {sorted(agents)}: {dict(traffic.since())}\n{logs}")
+            found.update((p, next(iter(o))) for p, o in owners.items())
+            return True
+        traffic.reset()  # a window that caught a rebalance: try the next one
+        return False
+
+    try:
+        wait_until(split, timeout, interval=0.2, what="the feeds to split")
+    except AssertionError:
+        logs = "\n".join(w.output()[-3000:] for w in workers)
+        raise AssertionError(
+            f"feeds never split over {sorted(agents)}: {dict(traffic.since())}\n{logs}"
+        ) from None
+    return found
 
 
 def test_two_pollers_share_feeds_and_the_survivor_takes_over(settings, tmp_path: Path) -> None:
@@ -222,7 +214,7 @@ def test_two_pollers_share_feeds_and_the_survivor_takes_over(settings, tmp_path:
                 server.put(p, rss(f"Wire {p}", "https://example.org", [*reversed(late), *stories[p]]))
 
         def titles() -> list[str]:
-            return sorted(a.title for a in read(settings, ARTICLES, ArticleRecord))
+            return sorted(a.title for a in read_topic(settings, ARTICLES, ArticleRecord))
 
         publish("late")
         wait_until(lambda: len(titles()) >= 36, 60, interval=1, what="the late entries")

@@ -69,3 +69,50 @@ def test_the_article_archive_keeps_its_configured_retention_and_topics_applies_a
     longer = settings.model_copy(update={"articles_retention_days": 45.0})
     assert apply_retention(longer) == str(45 * 86_400_000)
     assert retention_ms() == str(45 * 86_400_000)
+
+
+def test_a_compacted_follower_reads_from_the_start_says_when_caught_up_and_keeps_following(
+    settings,
+) -> None:
+    from kafka import KafkaProducer
+
+    from tests.integration.procs import wait_until
+    from wirewatch.topics import POLL_SURGES
+    from wirewatch.topics.follower import CompactedFollower
+
+    ensure_topics(settings)
+    topic = POLL_SURGES.full_name(settings.topic_prefix)
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    for k, v in ((b"a", b"1"), (b"b", b"2"), (b"a", None)):
+        producer.send(topic, key=k, value=v, partition=0)
+    producer.flush()
+    seen: list[tuple[str, bytes | None]] = []
+    follower = CompactedFollower(settings, POLL_SURGES, lambda k, v: seen.append((k, v)), "follower-test")
+    follower.start()
+    try:
+        assert follower.caught_up.wait(60), "the follower never caught up"
+        assert seen == [("a", b"1"), ("b", b"2"), ("a", None)]  # in order, the tombstone too
+        producer.send(topic, key=b"c", value=b"3", partition=0)
+        producer.flush()
+        wait_until(lambda: ("c", b"3") in seen, 60, what="the record written after the start")
+    finally:
+        follower.stop()
+        producer.close()
+
+
+def test_a_compacted_follower_says_when_its_topic_is_missing(settings) -> None:
+    from wirewatch.topics import POLL_SURGES
+    from wirewatch.topics.follower import CompactedFollower
+
+    missing: list[bool] = []
+    follower = CompactedFollower(  # no ensure_topics: the topic is not there
+        settings,
+        POLL_SURGES,
+        lambda k, v: None,
+        "follower-test",
+        topic_wait=1.0,
+        on_missing=lambda: missing.append(True),
+    )
+    follower.start()
+    follower._thread.join(60)
+    assert missing == [True] and not follower.caught_up.is_set()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import ERBIL_AIRPORT, facts, incident
+from tests.integration.procs import wait_until
 from wirewatch.alerts.admin import new_silence
 from wirewatch.testing.ports import free_port
 from wirewatch.topics.records import FeedbackRecord, feedback_key
@@ -74,15 +75,15 @@ def postgres() -> Iterator[str]:
     try:
         import psycopg
 
-        deadline = time.monotonic() + 60
-        while True:
+        def accepting() -> bool:
+            assert server.poll() is None, f"postgres exited with {server.returncode}"
             try:
                 psycopg.connect(dsn).close()
-                break
             except psycopg.OperationalError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.2)
+                return False
+            return True
+
+        wait_until(accepting, 60, interval=0.2, what="PostgreSQL to accept connections")
         yield dsn
     finally:
         server.terminate()

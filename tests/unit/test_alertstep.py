@@ -8,7 +8,7 @@ import pytest
 
 from tests.factories import AL_QAIM, ERBIL_AIRPORT, facts, incident
 from wirewatch.alerts.router import Router
-from wirewatch.alerts.routing import Channel, Routing
+from wirewatch.alerts.routing_config import Channel, Routing
 from wirewatch.core.alerting import AlertPolicy, Route, Silence
 from wirewatch.core.alertstep import (
     FEEDS_KEY,

@@ -121,9 +121,9 @@ def test_a_line_that_is_not_utf8_is_reported_in_place_and_the_rest_still_runs(tm
 
 def test_analysis_windows_carry_open_incidents_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long input is analyzed window by window; a report in the next window still joins."""
-    from wirewatch import cli
+    from wirewatch.commands import offline
 
-    monkeypatch.setattr(cli, "ANALYZE_WINDOW", 2)
+    monkeypatch.setattr(offline, "ANALYZE_WINDOW", 2)
     src = tmp_path / "in.jsonl"
     lines = [
         article(id="ar", title="سقوط صاروخين على قاعدة عين الأسد"),
@@ -132,7 +132,7 @@ def test_analysis_windows_carry_open_incidents_over(tmp_path: Path, monkeypatch:
     ]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = io.StringIO()
-    assert cli.analyze(str(src), None, out) == 0
+    assert offline.analyze(str(src), None, out) == 0
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in rows] == ["ar", "x", "en"]
     assert rows[0]["incident"] is not None and rows[0]["incident"] == rows[2]["incident"]

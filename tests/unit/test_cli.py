@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch import cliargs
-from wirewatch.cli import _settings
+from wirewatch.commands import settings_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,7 +121,7 @@ def test_kafka_options_work_before_and_after_the_action(
 ) -> None:
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", "from-env:9092")
     monkeypatch.setenv("WIREWATCH_TOPIC_PREFIX", "from-env")
-    settings = _settings(cliargs.parser().parse_args(argv))
+    settings = settings_for(cliargs.parser().parse_args(argv))
     assert (settings.kafka_bootstrap, settings.topic_prefix, settings.log_level, settings.log_json) == (
         "kafka-a:9093",
         "staging",
@@ -136,7 +136,7 @@ def test_without_the_options_the_environment_decides(
 ) -> None:
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", "from-env:9092")
     monkeypatch.setenv("WIREWATCH_LOG_JSON", "true")
-    settings = _settings(cliargs.parser().parse_args(argv))
+    settings = settings_for(cliargs.parser().parse_args(argv))
     assert (settings.kafka_bootstrap, settings.topic_prefix, settings.log_json) == (
         "from-env:9092",
         "wirewatch",
@@ -177,3 +177,9 @@ def test_a_reader_that_leaves_early_ends_the_command_quietly(
         assert proc.wait(timeout=120) == 141
     assert line.startswith(first)
     assert stderr == ""  # no BrokenPipeError traceback, no "Exception ignored"
+
+
+def test_every_command_has_one_handler() -> None:
+    from wirewatch.cli import HANDLERS
+
+    assert set(HANDLERS) == {name for name in COMMANDS if " " not in name}

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from tests.factories import facts, incident
 from wirewatch.alerts.marks import Marks, with_exclusions
 from wirewatch.alerts.router import Router
-from wirewatch.alerts.routing import Channel, Routing
+from wirewatch.alerts.routing_config import Channel, Routing
 from wirewatch.core.alerting import AlertPolicy
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.detect import Article

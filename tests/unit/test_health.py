@@ -14,27 +14,24 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from wirewatch.config import load_settings
 from wirewatch.core.incidents import State
-from wirewatch.health import (
-    BrokerWatch,
-    Health,
-    HealthServer,
-    Policy,
+from wirewatch.health.lag import BrokerWatch, Stage, consumer_stages
+from wirewatch.health.readiness import Readiness, keep_beating
+from wirewatch.health.rules import (
     Progress,
+    ReadinessRules,
     Signals,
-    Stage,
-    consumer_stages,
-    keep_beating,
-    liveness,
+    live_verdict,
     positions,
-    readiness,
+    ready_verdict,
     track,
 )
+from wirewatch.health.server import HealthServer
 from wirewatch.metrics import CONSUMER_STAGES, INCIDENT_STATES, Metrics
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, FEED_HEALTH, INCIDENT_UPDATES
 
 ART, REP = ARTICLES.full_name("p"), ATTACK_REPORTS.full_name("p")
 
-POLICY = Policy(loop_stall_after=30, consumer_stall_after=120, broker_stale_after=60)
+RULES = ReadinessRules(loop_stall_after=30, consumer_stall_after=120, broker_stale_after=60)
 ALL = frozenset({"loop", "broker", "partitions", "consumer"})
 TP = ("w.articles.v1", 0)
 HEALTHY = Signals(
@@ -116,7 +113,7 @@ def test_positions_start_at_the_log_start_without_a_usable_commit() -> None:
     ],
 )
 def test_readiness(change: dict[str, Any], now: float, failing: dict[str, str]) -> None:
-    verdict = readiness(replace(HEALTHY, **change), now, POLICY)
+    verdict = ready_verdict(replace(HEALTHY, **change), now, RULES)
     bad = {k: v for k, v in verdict.checks.items() if not v.startswith("ok")}
     assert bad == failing
     assert verdict.ok is (not failing)
@@ -125,10 +122,10 @@ def test_readiness(change: dict[str, Any], now: float, failing: dict[str, str]) 
 
 def test_readiness_without_held_partitions_judges_every_partition() -> None:
     signals = Signals(frozenset({"consumer"}), progress={("t", 4): Progress(1, 2, 0.0)})
-    assert not readiness(signals, 500.0, POLICY).ok
-    assert readiness(Signals(frozenset({"broker"}), broker_ok=True, broker_at=0.0), 10.0, POLICY).checks == {
-        "broker": "ok"
-    }
+    assert not ready_verdict(signals, 500.0, RULES).ok
+    assert ready_verdict(
+        Signals(frozenset({"broker"}), broker_ok=True, broker_at=0.0), 10.0, RULES
+    ).checks == {"broker": "ok"}
 
 
 @pytest.mark.parametrize(
@@ -138,9 +135,9 @@ def test_readiness_without_held_partitions_judges_every_partition() -> None:
 def test_liveness_fails_only_on_a_stalled_loop(beat_at: float | None, now: float, ok: bool) -> None:
     # Everything else may be wrong: a broken broker or a stalled consumer is not cured by a restart.
     signals = replace(HEALTHY, beat_at=beat_at, broker_ok=False, held=frozenset())
-    assert liveness(signals, now, POLICY).ok is ok
-    assert liveness(Signals(frozenset({"broker"})), now, POLICY) == liveness(
-        Signals(frozenset()), now, POLICY
+    assert live_verdict(signals, now, RULES).ok is ok
+    assert live_verdict(Signals(frozenset({"broker"})), now, RULES) == live_verdict(
+        Signals(frozenset()), now, RULES
     )
 
 
@@ -149,7 +146,7 @@ def test_liveness_fails_only_on_a_stalled_loop(beat_at: float | None, now: float
 
 def test_health_follows_its_signals() -> None:
     clock = Clock()
-    health = Health("processor", policy=POLICY, clock=clock)
+    health = Readiness("processor", rules=RULES, clock=clock)
     assert health.live().ok and not health.ready().ok
     health.beat()
     health.broker(True)
@@ -167,11 +164,11 @@ def test_health_follows_its_signals() -> None:
     clock.now += 31
     assert not health.live().ok
     with pytest.raises(ValueError, match="unknown health checks"):
-        Health("x", checks=("loop", "disk"))
+        Readiness("x", checks=("loop", "disk"))
 
 
 def test_keep_beating_beats_and_reports_partitions_from_the_loop() -> None:
-    health = Health("poller", checks=("loop", "partitions"), clock=Clock())
+    health = Readiness("poller", checks=("loop", "partitions"), clock=Clock())
 
     async def run() -> None:
         task = asyncio.create_task(keep_beating(health, 60.0, lambda: [("w.feeds.v1", 2)], lambda: True))
@@ -197,7 +194,7 @@ def get(port: int, path: str) -> tuple[int, str, bytes]:
 def test_server_answers_metrics_and_probes() -> None:
     clock = Clock()
     metrics = Metrics.create()
-    health = Health("alerter", checks=("loop", "broker"), policy=POLICY, clock=clock)
+    health = Readiness("alerter", checks=("loop", "broker"), rules=RULES, clock=clock)
     server = HealthServer(metrics, health, "127.0.0.1", 0).start()
     try:
         status, kind, body = get(server.port, "/readyz")
@@ -288,7 +285,7 @@ class FakeAdmin:
 def test_broker_watch_measures_lag_per_stage_and_notices_the_broker_leaving() -> None:
     settings = load_settings(topic_prefix="p")
     clock = Clock()
-    health = Health("processor", checks=("broker", "consumer"), policy=POLICY, clock=clock)
+    health = Readiness("processor", checks=("broker", "consumer"), rules=RULES, clock=clock)
     metrics = Metrics.create()
     admin = FakeAdmin()
     stages = consumer_stages(settings, "processor")
@@ -315,7 +312,7 @@ def test_broker_watch_measures_lag_per_stage_and_notices_the_broker_leaving() ->
 def test_an_outage_is_one_warning_then_one_info_with_its_length(caplog: pytest.LogCaptureFixture) -> None:
     settings = load_settings(topic_prefix="p")
     clock = Clock()
-    health = Health("alerter", checks=("broker",), policy=POLICY, clock=clock)
+    health = Readiness("alerter", checks=("broker",), rules=RULES, clock=clock)
     metrics = Metrics.create()
     admin = FakeAdmin()
     watch = BrokerWatch(settings, health, metrics, (), interval=1.0, admin_factory=lambda: admin)
@@ -372,7 +369,7 @@ def test_a_busy_metrics_port_is_a_configuration_error() -> None:
     from wirewatch.errors import ConfigError
 
     metrics = Metrics.create()
-    first = HealthServer(metrics, Health("poller"), "127.0.0.1", 0).start()
+    first = HealthServer(metrics, Readiness("poller"), "127.0.0.1", 0).start()
     try:
         settings = load_settings(poller_metrics_port=first.port)
         with pytest.raises(ConfigError, match=f"poller_metrics_port.*127.0.0.1:{first.port}"):
@@ -382,3 +379,14 @@ def test_a_busy_metrics_port_is_a_configuration_error() -> None:
         quiet.close()
     finally:
         first.close()
+
+
+@pytest.mark.parametrize("worker", ["poller", "processor", "alerter", "web"])
+def test_the_lag_watch_measures_the_groups_the_worker_joins(worker: str) -> None:
+    # One place names the groups: the stages watched are groups the worker's ACLs let it read.
+    from wirewatch.topics.acls import groups
+
+    settings = load_settings(topic_prefix="p")
+    watched = {stage.group for stage in consumer_stages(settings, worker)}
+    assert watched <= set(groups(settings, worker))
+    assert watched or worker in ("poller", "web")  # the poller's group holds feeds, not a backlog

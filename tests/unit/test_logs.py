@@ -44,6 +44,16 @@ def test_a_json_line_keeps_the_traceback_masked_and_escaped() -> None:
     assert event["error"] == "ValueError" and event["level"] == "error"
 
 
+def test_a_json_line_keeps_the_stack_a_call_asked_for_masked_and_escaped() -> None:
+    rec = record("odd state")
+    rec.stack_info = f'Stack (most recent call last):\n  File "w.py", line 3, in f\n    hook("json://u:{SECRET}@h.example.org/T")\x1b[2J'
+    event = json_line(rec)
+    assert event["stack_info"].startswith('Stack (most recent call last):\n  File "w.py", line 3, in f')
+    assert "json://h.example.org/…" in event["stack_info"] and event["stack_info"].endswith("\\u001b[2J")
+    assert SECRET not in event["stack_info"] and "exc_info" not in event
+    assert "stack_info" not in json_line(record("no stack asked for"))
+
+
 def test_a_text_line_keeps_the_traceback_masked_too() -> None:
     text = TextFormatter("%(message)s").format(
         record("delivery failed", exc=RuntimeError(f"mailto://u:{SECRET}@smtp.example.org"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.cli import article_from_dict
+from wirewatch.commands.articles import article_from_dict
 from wirewatch.core.lexicon import TERMS, default_lexicon
 from wirewatch.core.scan import doc_words
 

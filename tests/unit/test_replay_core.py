@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from tests.factories import AIN_AL_ASAD, ERBIL_AIRPORT, facts, incident
-from wirewatch.alerts.routing import Channel, Routing
+from wirewatch.alerts.routing_config import Channel, Routing
 from wirewatch.core.alerting import AlertPolicy, DigestItem, Notice
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.detect import Article

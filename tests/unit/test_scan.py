@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.alerts.watchlist import analyzer_for
-from wirewatch.cli import article_from_dict
+from wirewatch.commands.articles import article_from_dict
 from wirewatch.core.analysis import analysis_record
 from wirewatch.core.detect import Article, compose, detect
 from wirewatch.core.lexicon import default_lexicon

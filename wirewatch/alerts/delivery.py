@@ -20,13 +20,10 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import re
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import apprise
@@ -34,41 +31,16 @@ from apprise import NotifyBase
 from apprise.plugins.email import NotifyEmail
 from apprise.result import AppriseResultStatus
 
-from wirewatch.alerts.routing import Channel
+from wirewatch.alerts.mail import MailSender
+from wirewatch.alerts.render import Rendered
+from wirewatch.alerts.routing_config import Channel
+from wirewatch.alerts.sending import Sender, SendResult, UnusableURL, scheme_of
 from wirewatch.core import http
-from wirewatch.errors import ConfigError
 from wirewatch.logs import mask_url
 
 log = logging.getLogger("wirewatch.delivery")
 
 USER_AGENT = "wirewatch-alerts/0.1"
-
-
-@dataclass(frozen=True)
-class Rendered:
-    title: str
-    text: str  # plain text
-    markdown: str  # Slack/Mattermost mrkdwn
-    html: str  # e-mail
-    payload: dict[str, Any]  # the JSON payload for webhooks
-    key: str  # idempotency key
-
-
-@dataclass(frozen=True)
-class SendResult:
-    status: str  # sent | failed | no_target
-    retry_after: float | None = None
-    detail: str = ""  # safe to log: no URL, no secret
-    permanent: bool = False  # retrying cannot help (e.g. 400, 404)
-
-
-class Sender:
-    scheme: str
-    masked: str
-    timeout: float = 10.0  # seconds a send may wait on its receiver (the channel's ``timeout``)
-
-    def send(self, rendered: Rendered, timeout: float = 10.0) -> SendResult:  # pragma: no cover - interface
-        raise NotImplementedError
 
 
 class WebhookSender(Sender):
@@ -127,24 +99,6 @@ _MARKDOWN = frozenset(
 )
 
 
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,30}")
-
-
-def scheme_of(url: str) -> str:
-    """The URL's scheme, or ``?`` when what stands before ``://`` is no scheme (a token pasted
-    by mistake): safe to show where the URL is not."""
-    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
-    return scheme if _SCHEME.fullmatch(scheme) else "?"
-
-
-class UnusableURL(ConfigError):
-    """No sender can take a notification URL; ``reason`` says why without the URL."""
-
-    def __init__(self, url: str, index: int, reason: str) -> None:
-        super().__init__(f"notification URL #{index} ({scheme_of(url)}://…) {reason}", field="notify")
-        self.reason = reason
-
-
 def apprise_plugin(url: str, index: int = 1) -> NotifyBase:
     """apprise's plugin for ``url``; the error names the URL's position and scheme, never the URL."""
     plugin = apprise.Apprise.instantiate(url)
@@ -192,8 +146,6 @@ def sender_for(url: str, index: int = 1) -> Sender:
         return WebhookSender(url)
     plugin = apprise_plugin(url, index)
     if type(plugin) is NotifyEmail:  # exactly SMTP e-mail, not a service built on it
-        from wirewatch.alerts.mail import MailSender
-
         return MailSender(plugin, url, index)
     query = urlsplit(url).query.lower()
     return AppriseSender(plugin, scheme_of(url), own_timeouts="rto=" in query or "cto=" in query)

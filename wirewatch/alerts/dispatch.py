@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from wirewatch.alerts.delivery import Sender, SendResult
 from wirewatch.alerts.render import render
 from wirewatch.alerts.router import Output
+from wirewatch.alerts.sending import Sender, SendResult
 from wirewatch.core.alerting import Notice
 from wirewatch.metrics import CHANNEL_TYPES, Metrics
 from wirewatch.topics import DEAD_LETTERS, DELIVERIES

@@ -43,7 +43,8 @@ from apprise.plugins.email import NotifyEmail
 from apprise.plugins.email.base import PGPMode
 from apprise.plugins.email.smtp import AppriseSMTPController
 
-from wirewatch.alerts.delivery import Rendered, Sender, SendResult, UnusableURL, scheme_of
+from wirewatch.alerts.render import Rendered
+from wirewatch.alerts.sending import Sender, SendResult, UnusableURL, scheme_of
 
 # 7-bit transfer encodings only (base64 or quoted-printable for Arabic text), CRLF line ends:
 # any SMTP server takes it, and ``smtplib`` can send it as ASCII.

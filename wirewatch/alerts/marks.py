@@ -2,8 +2,9 @@
 
 ``Marks`` is the state (pure: ``apply`` a record or a tombstone, then ask); ``MarksFollower`` is
 the thread that keeps a ``Marks`` current from the compacted feedback topic, from its beginning,
-for as long as the worker runs. The alerter asks ``dismissed`` before deciding an alert; the
-processor adds ``wrong_places`` to its rules' ignored places for every new article.
+for as long as the worker runs (a ``topics.follower.CompactedFollower``). The alerter asks
+``dismissed`` before deciding an alert; the processor adds ``wrong_places`` to its rules'
+ignored places for every new article.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
 from wirewatch.errors import BadRecord
 from wirewatch.logs import untrusted
+from wirewatch.topics import FEEDBACK
+from wirewatch.topics.codec import decode
+from wirewatch.topics.follower import CompactedFollower
 from wirewatch.topics.records import FeedbackRecord
 
 log = logging.getLogger("wirewatch.marks")
@@ -53,71 +57,26 @@ def with_exclusions(analyzer: Analyzer, places: frozenset[str]) -> Analyzer:
     return replace(analyzer, rules=rules)
 
 
-class MarksFollower:
-    """Keeps ``marks`` current from the feedback topic in a daemon thread (kafka-python)."""
+class MarksFollower(CompactedFollower):
+    """Keeps ``marks`` current from the feedback topic in a daemon thread (``topics.follower``)."""
 
-    def __init__(self, settings: Any, marks: Marks, on_bad: Callable[[], None] = lambda: None) -> None:
-        self.settings = settings
+    def __init__(self, settings: Settings, marks: Marks, on_bad: Callable[[], None] = lambda: None) -> None:
         self.marks = marks
         self.on_bad = on_bad
         self.lock = threading.Lock()
-        self.caught_up = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="marks", daemon=True)
-
-    def start(self) -> MarksFollower:
-        self._thread.start()
-        return self
+        super().__init__(settings, FEEDBACK, self._apply, client="marks", poll_ms=200)
 
     def following(self) -> bool:
         """The thread still runs (it stops on ``stop()`` or on an error it logged)."""
         return self._thread.is_alive()
 
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=10)
-
-    def _run(self) -> None:
-        from kafka import KafkaConsumer, TopicPartition
-
-        from wirewatch.topics import FEEDBACK
-        from wirewatch.topics.codec import decode
-        from wirewatch.topics.security import client_config
-
-        topic = FEEDBACK.full_name(self.settings.topic_prefix)
-        consumer = KafkaConsumer(
-            **client_config(self.settings),
-            client_id=f"{self.settings.topic_prefix}-marks",
-            group_id=None,
-            enable_auto_commit=False,
-        )
+    def _apply(self, record_key: str, value: bytes | None) -> None:
         try:
-            parts: list[TopicPartition] = []
-            while not parts and not self._stop.is_set():  # a new topic's metadata may lag its creation
-                parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-                if not parts:
-                    self._stop.wait(0.5)
-            if not parts:
-                return
-            consumer.assign(parts)
-            consumer.seek_to_beginning(*parts)
-            end = consumer.end_offsets(parts)
-            while not self._stop.is_set():
-                for records in consumer.poll(timeout_ms=200).values():
-                    for record in records:
-                        record_key = record.key.decode("utf-8", "replace") if record.key else ""
-                        try:
-                            mark = None if record.value is None else decode(record.value, FeedbackRecord)
-                        except BadRecord as exc:
-                            self.on_bad()
-                            log.warning("skipping malformed mark %s: %s", untrusted(record_key), exc)
-                            continue
-                        with self.lock:
-                            self.marks.apply(record_key, mark)
-                        log.info("mark read: %s", untrusted(record_key))
-                if not self.caught_up.is_set() and all(consumer.position(tp) >= end[tp] for tp in parts):
-                    self.caught_up.set()
-        except Exception:
-            log.exception("stopped following the feedback topic")
-        finally:
-            consumer.close()
+            mark = None if value is None else decode(value, FeedbackRecord)
+        except BadRecord as exc:
+            self.on_bad()
+            log.warning("skipping malformed mark %s: %s", untrusted(record_key), exc)
+            return
+        with self.lock:
+            self.marks.apply(record_key, mark)
+        log.info("mark read: %s", untrusted(record_key))

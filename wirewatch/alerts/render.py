@@ -16,10 +16,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from wirewatch.alerts.delivery import Rendered
 from wirewatch.core.alerting import Notice
 from wirewatch.core.health import FeedEvent
 from wirewatch.core.incidents import Figure, Incident
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One notification in every format a channel reads; the senders choose theirs."""
+
+    title: str
+    text: str  # plain text
+    markdown: str  # Slack/Mattermost mrkdwn
+    html: str  # e-mail
+    payload: dict[str, Any]  # the JSON payload for webhooks
+    key: str  # idempotency key
+
 
 _MARKUP = str.maketrans(
     {

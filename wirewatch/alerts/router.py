@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from wirewatch.alerts.marks import Marks
 from wirewatch.alerts.render import render
-from wirewatch.alerts.routing import Routing
+from wirewatch.alerts.routing_config import Routing
 from wirewatch.core import alertstep
 from wirewatch.core.alerting import DigestBuffer, Notice, Silence
 from wirewatch.core.alertstep import FeedWindow, IncidentChange, RouterRules, RouterState, RouterStep, Send

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wirewatch import yamlfile
-from wirewatch.alerts.routing import AlertingSpec, Routing, build_routing, unknown_channel
+from wirewatch.alerts.routing_config import AlertingSpec, Routing, build_routing, unknown_channel
 from wirewatch.core.alerting import SeverityRule
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.gazetteer import builtin

@@ -25,6 +25,7 @@ from wirewatch.errors import BadRecord
 from wirewatch.feedlist import Feed
 from wirewatch.topics import FEEDS
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.groups import POLLER, group_id
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import FeedRecord
 from wirewatch.topics.security import client_config
@@ -96,7 +97,7 @@ class GroupFeeds(Background):
         self.topic = FEEDS.full_name(settings.topic_prefix)
         self.consumer = KafkaConsumer(
             **client_config(settings),
-            group_id=f"{settings.topic_prefix}-poller",
+            group_id=group_id(settings.topic_prefix, POLLER),
             client_id=f"{settings.topic_prefix}-poller",
             enable_auto_commit=False,
             auto_offset_reset="earliest",

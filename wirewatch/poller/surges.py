@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from typing import TextIO
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 
-from wirewatch.background import Background
 from wirewatch.config import Settings
 from wirewatch.core.schedule import Surge, apply_surge, group_name
 from wirewatch.durations import end_time, seconds
@@ -26,9 +24,9 @@ from wirewatch.logs import for_terminal
 from wirewatch.topics import POLL_SURGES
 from wirewatch.topics.admin import admin_producer, ensure_topics
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.follower import CompactedFollower
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import SurgeRecord
-from wirewatch.topics.security import client_config
 
 log = logging.getLogger("wirewatch.poller")
 
@@ -69,62 +67,35 @@ class SurgeBoard:
             return dict(self._table)
 
 
-class SurgeReader(Background):
-    """Follows the poll-surges topic from its start into a ``SurgeBoard``."""
+class SurgeReader(CompactedFollower):
+    """Follows the poll-surges topic from its start into a ``SurgeBoard`` (``topics.follower``)."""
 
     def __init__(self, settings: Settings, board: SurgeBoard) -> None:
-        self.topic = POLL_SURGES.full_name(settings.topic_prefix)
         self.board = board
-        self.settings = settings
-        super().__init__("poller-surges")
-
-    def _run(self) -> None:
-        consumer = KafkaConsumer(
-            **client_config(self.settings),
-            client_id=f"{self.settings.topic_prefix}-poller-surges",
-            group_id=None,
-            enable_auto_commit=False,
+        super().__init__(
+            settings,
+            POLL_SURGES,
+            self._apply,
+            client="poller-surges",
+            topic_wait=10.0,
+            on_missing=lambda: log.warning("no %s topic: surges are off", self.topic),
         )
+
+    def _apply(self, group: str, value: bytes | None) -> None:
+        if value is None:
+            return
         try:
-            partitions: list[TopicPartition] = []
-            deadline = time.monotonic() + 10  # a topic just created may take a moment to show in metadata
-            while not partitions and not self._stop.is_set():
-                partitions = [
-                    TopicPartition(self.topic, p) for p in (consumer.partitions_for_topic(self.topic) or ())
-                ]
-                if partitions or time.monotonic() > deadline:
-                    break
-                self._stop.wait(0.5)
-            if not partitions:
-                log.warning("no %s topic: surges are off", self.topic)
-                return
-            consumer.assign(partitions)
-            consumer.seek_to_beginning(*partitions)
-            while not self._stop.is_set():
-                try:
-                    batch = consumer.poll(timeout_ms=500)
-                except Exception as exc:  # keep following through broker hiccups
-                    log.warning("surge reader: %s; retrying", type(exc).__name__)
-                    self._stop.wait(2)
-                    continue
-                for records in batch.values():
-                    for record in records:
-                        if record.value is None:
-                            continue
-                        try:
-                            surge = decode(record.value, SurgeRecord)
-                        except BadRecord as exc:
-                            log.warning("skipping unreadable surge request: %s", exc)
-                            continue
-                        self.board.apply(surge, datetime.now(UTC))
-                        log.info(
-                            "surge on group %s: every %.0f s until %s",
-                            surge.group,
-                            surge.interval,
-                            surge.until.isoformat(timespec="seconds"),
-                        )
-        finally:
-            consumer.close()
+            surge = decode(value, SurgeRecord)
+        except BadRecord as exc:
+            log.warning("skipping unreadable surge request: %s", exc)
+            return
+        self.board.apply(surge, datetime.now(UTC))
+        log.info(
+            "surge on group %s: every %.0f s until %s",
+            surge.group,
+            surge.interval,
+            surge.until.isoformat(timespec="seconds"),
+        )
 
 
 # -- the command line: wirewatch surge start|stop|list ---------------------------------------------

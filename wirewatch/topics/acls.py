@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from wirewatch.config import Settings
 from wirewatch.errors import WirewatchError
 from wirewatch.topics import ALL, TopicSpec
+from wirewatch.topics.groups import BY_WORKER, PROCESSOR, group_id
 
 WORKERS = ("poller", "processor", "alerter", "web")
 
@@ -39,13 +40,7 @@ class Grant:
 
 def groups(settings: Settings, worker: str) -> tuple[str, ...]:
     """The consumer groups a worker joins (the names the workers use)."""
-    prefix = settings.topic_prefix
-    return {
-        "poller": (f"{prefix}-poller",),
-        "processor": (f"{prefix}-processor",),
-        "alerter": (f"{prefix}-alerter", f"{prefix}-dispatcher"),
-        "web": (),  # the web worker assigns its partitions and keeps its offsets in its store
-    }[worker]
+    return tuple(group_id(settings.topic_prefix, name) for name in BY_WORKER[worker])
 
 
 def default_principal(settings: Settings, worker: str) -> str:
@@ -73,7 +68,7 @@ def grants(
             out.add(Grant(who, "group", group, "literal", "Read"))
     processor = chosen["processor"]
     # Faust's own topics: '<app id>-<table>-changelog', '<app id>-__assignor-__leader'.
-    out.add(Grant(processor, "topic", f"{settings.topic_prefix}-processor-", "prefix", "All"))
+    out.add(Grant(processor, "topic", group_id(settings.topic_prefix, PROCESSOR) + "-", "prefix", "All"))
     return sorted(out)
 
 

@@ -55,7 +55,7 @@ def read_compacted(
 
 
 @dataclass(frozen=True, slots=True)
-class Delivered:
+class ConsumedRecord:
     """One record as a stage processes it, wherever it came from (the stream or ``read_range``)."""
 
     topic: str
@@ -67,7 +67,7 @@ class Delivered:
 
 def read_range(
     settings: Settings, topic: str, partition: int, start: int, stop: int, timeout_s: float = 30.0
-) -> list[Delivered]:
+) -> list[ConsumedRecord]:
     """The records at offsets ``start`` to ``stop - 1`` of one partition (fewer if retention
     removed some or ``timeout_s`` ran out)."""
     tp = TopicPartition(topic, partition)
@@ -77,7 +77,7 @@ def read_range(
         enable_auto_commit=False,
         group_id=None,
     )
-    out: list[Delivered] = []
+    out: list[ConsumedRecord] = []
     try:
         consumer.assign([tp])
         consumer.seek(tp, start)
@@ -86,7 +86,7 @@ def read_range(
             for record in consumer.poll(timeout_ms=500).get(tp, []):
                 if start <= record.offset < stop:
                     stamp = record.timestamp / 1000 if record.timestamp is not None else None
-                    out.append(Delivered(topic, partition, record.offset, record.value, stamp))
+                    out.append(ConsumedRecord(topic, partition, record.offset, record.value, stamp))
     finally:
         consumer.close()
     return out

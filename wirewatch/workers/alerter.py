@@ -35,11 +35,10 @@ from wirewatch.alerts.delivery import senders_for
 from wirewatch.alerts.dispatch import ChannelThreads, DeliveryPolicy, Dispatcher
 from wirewatch.alerts.marks import MarksFollower
 from wirewatch.alerts.router import Output, Router
-from wirewatch.alerts.routing import Routing
+from wirewatch.alerts.routing_config import Routing
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
-from wirewatch.errors import BadRecord
-from wirewatch.health import Health
+from wirewatch.health.readiness import Readiness
 from wirewatch.logs import untrusted
 from wirewatch.metrics import Metrics
 from wirewatch.topics import (
@@ -52,6 +51,7 @@ from wirewatch.topics import (
     TopicSpec,
 )
 from wirewatch.topics.codec import decode, encode, key
+from wirewatch.topics.groups import ALERTER, DISPATCHER, group_id
 from wirewatch.topics.reader import read_compacted
 from wirewatch.topics.records import (
     AlertStateRecord,
@@ -62,6 +62,7 @@ from wirewatch.topics.records import (
     SilenceRecord,
 )
 from wirewatch.topics.security import client_config
+from wirewatch.workers.bad_messages import skip_bad
 
 log = logging.getLogger("wirewatch.alerter")
 
@@ -112,7 +113,7 @@ def run(
     routing: Routing,
     metrics: Metrics,
     out: TextIO | None = sys.stdout,
-    health: Health | None = None,
+    health: Readiness | None = None,
 ) -> int:
     """Entry point of ``wirewatch alert``."""
     from wirewatch.topics.admin import ensure_topics
@@ -157,7 +158,7 @@ def run(
         INCIDENT_UPDATES.full_name(prefix),
         FEED_HEALTH.full_name(prefix),
         **servers,
-        group_id=f"{prefix}-alerter",
+        group_id=group_id(prefix, ALERTER),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         max_poll_records=100,
@@ -165,7 +166,7 @@ def run(
     )
     outbox = KafkaConsumer(
         **servers,
-        group_id=f"{prefix}-dispatcher",
+        group_id=group_id(prefix, DISPATCHER),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         max_poll_records=200,
@@ -208,14 +209,11 @@ def run(
             for records in silences.poll(timeout_ms=0).values():
                 for record in records:
                     sid = record.key.decode("utf-8", "replace") if record.key else ""
-                    try:
+                    with skip_bad(metrics, "silence", record, log, "alert_error"):
                         silence = _decoded(SilenceRecord)(record.value)
                         router.silence(sid, silence)
                         ends = f"until {silence.silence.until.isoformat()}" if silence else "removed"
                         log.info("silence %s read: %s", untrusted(sid), ends)
-                    except BadRecord as exc:
-                        metrics.bad_input.labels("silence").inc()
-                        log.warning("skipping malformed silence %s: %s", untrusted(sid), exc)
             busy = dispatcher.busy(datetime.now(UTC))  # then the loop waits on the sends, not on Kafka
             batches = router_in.poll(timeout_ms=0 if busy else 100)
             outputs: list[Output] = []
@@ -234,11 +232,10 @@ def run(
                 router_in.commit()
             for records in outbox.poll(timeout_ms=0 if busy else 50 if dispatcher.pending else 100).values():
                 for record in records:
-                    try:
+                    notice = None
+                    with skip_bad(metrics, "notification", record, log, "alert_error"):
                         notice = decode(record.value, NotificationRecord).notice
-                    except BadRecord as exc:
-                        metrics.bad_input.labels("notification").inc()
-                        log.warning("skipping malformed notification at offset %d: %s", record.offset, exc)
+                    if notice is None:
                         dispatcher.skip(record.partition, record.offset)
                         continue
                     dispatcher.add(record.partition, record.offset, notice)
@@ -262,22 +259,9 @@ def run(
 
 def _route(router: Router, record: Any, now: datetime, metrics: Metrics) -> list[Output]:
     seen_at = datetime.fromtimestamp(record.timestamp / 1000, tz=UTC) if record.timestamp else None
-    try:
-        if record.topic.endswith(FEED_HEALTH.name):
+    health = record.topic.endswith(FEED_HEALTH.name)
+    with skip_bad(metrics, "feed_health" if health else "incident_update", record, log, "alert_error"):
+        if health:
             return router.on_feed_health(decode(record.value, FeedHealthEvent), now)
         return router.on_update(decode(record.value, IncidentUpdate), seen_at, now)
-    except BadRecord as exc:
-        metrics.bad_input.labels("report").inc()
-        log.warning(
-            "skipping malformed message at %s[%d]@%d: %s", record.topic, record.partition, record.offset, exc
-        )
-    except Exception:
-        # A bug must not crash-loop the alerter on one message: count, log once with traceback, go on.
-        metrics.bad_input.labels("analysis_error").inc()
-        log.exception(
-            "alerting failed for the message at %s[%d]@%d; skipped",
-            record.topic,
-            record.partition,
-            record.offset,
-        )
     return []

@@ -21,7 +21,7 @@ from kafka import KafkaProducer
 
 from wirewatch.config import Settings
 from wirewatch.feedlist import FeedList
-from wirewatch.health import Health, keep_beating
+from wirewatch.health.readiness import Readiness, keep_beating
 from wirewatch.logs import for_terminal
 from wirewatch.metrics import Metrics
 from wirewatch.poller.articles import new_articles
@@ -98,7 +98,7 @@ def run(
     metrics: Metrics,
     once: bool = False,
     dry_run: bool = False,
-    health: Health | None = None,
+    health: Readiness | None = None,
     entries_only: bool = False,
 ) -> int:
     """Entry point of ``wirewatch poll``."""

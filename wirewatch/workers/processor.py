@@ -26,6 +26,7 @@ import time
 import zlib
 from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import faust
@@ -37,13 +38,14 @@ from wirewatch.core.analysis import Analyzer
 from wirewatch.core.casebook import Outcome
 from wirewatch.core.incidents import Incident
 from wirewatch.core.schedule import incident_surges
-from wirewatch.errors import BadRecord, WirewatchError
-from wirewatch.health import Health, keep_beating
+from wirewatch.errors import WirewatchError
+from wirewatch.health.readiness import Readiness, keep_beating
 from wirewatch.logs import untrusted
 from wirewatch.metrics import INCIDENT_STATES, Metrics
 from wirewatch.topics import ARTICLES, ATTACK_REPORTS, FEEDBACK, INCIDENT_UPDATES, INCIDENTS, POLL_SURGES
 from wirewatch.topics.codec import decode, encode, key
-from wirewatch.topics.reader import Delivered, read_range
+from wirewatch.topics.groups import PROCESSOR, group_id
+from wirewatch.topics.reader import ConsumedRecord, read_range
 from wirewatch.topics.records import (
     ArticleRecord,
     AttackReport,
@@ -53,6 +55,7 @@ from wirewatch.topics.records import (
     SurgeRecord,
 )
 from wirewatch.topics.security import faust_broker
+from wirewatch.workers.bad_messages import skip_bad
 from wirewatch.workers.incident_desk import (
     Desk,
     HeldIncidents,
@@ -66,6 +69,7 @@ from wirewatch.workers.positions import keep_positions
 from wirewatch.workers.skips import SkipGuard
 
 log = logging.getLogger("wirewatch.processor")
+_skip_bad = partial(skip_bad, log=log, error_kind="analysis_error")
 
 # Bytes per partition and fetch: about 50 real-length articles. With Faust's default, 1 MiB (about
 # 400), 4 of 5 ten-minute runs of bench-incidents at 800 articles/s had minutes on end with a p99
@@ -128,7 +132,7 @@ def build_app(
         {"consumer_group_instance_id": settings.instance_id} if settings.instance_id else {}
     )
     app = faust.App(
-        f"{settings.topic_prefix}-processor",
+        group_id(settings.topic_prefix, PROCESSOR),
         **faust_broker(settings),
         store="rocksdb://",
         datadir=str(settings.data_dir / "processor"),
@@ -175,7 +179,7 @@ def build_app(
     )
     desk = Desk(rules, timedelta(days=settings.incident_retention_days), held, owners)
 
-    async def skipped_before(message: Any, stage: str) -> list[Delivered]:
+    async def skipped_before(message: Any, stage: str) -> list[ConsumedRecord]:
         """Records of this partition the stream skipped before ``message``, read back directly."""
         gap = guard.skipped(message.topic, message.partition, message.offset, app.consumer_generation_id)
         if not gap:
@@ -192,13 +196,15 @@ def build_app(
             read_range, settings, message.topic, message.partition, gap.start, gap.stop
         )
 
-    async def records(stream: Any, stage: str) -> AsyncIterator[Delivered]:
+    async def records(stream: Any, stage: str) -> AsyncIterator[ConsumedRecord]:
         """The stream's records, each preceded by any the stream skipped before it."""
         async for event in stream.events():
             message = event.message
             for record in await skipped_before(message, stage):
                 yield record
-            yield Delivered(message.topic, message.partition, message.offset, event.value, message.timestamp)
+            yield ConsumedRecord(
+                message.topic, message.partition, message.offset, event.value, message.timestamp
+            )
 
     cache: dict[frozenset[str], Analyzer] = {}
 
@@ -210,7 +216,7 @@ def build_app(
             cache[wrong] = with_exclusions(analyzer, wrong)
         return cache[wrong]
 
-    async def analyze(record: Delivered) -> None:
+    async def analyze(record: ConsumedRecord) -> None:
         started = time.perf_counter()
         seen_at = datetime.fromtimestamp(record.timestamp, tz=UTC) if record.timestamp else None
         report = None
@@ -263,7 +269,7 @@ def build_app(
         for partition in range(settings.partitions):
             await reports.send(key=key(mark.incident_id), value=encode(mark), partition=partition)
 
-    async def file(record: Delivered) -> None:
+    async def file(record: ConsumedRecord) -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
         book = desk.book(
@@ -356,30 +362,6 @@ def _faust_sensors(app: faust.App, metrics: Metrics) -> None:
     app.monitor = PrometheusMonitor(metrics=FaustMetrics.create(metrics.registry, "wirewatch_faust"))
 
 
-class _skip_bad:
-    """Count, log once and skip a message that is malformed or that a bug chokes on."""
-
-    def __init__(self, metrics: Metrics, kind: str, message: Any) -> None:
-        self.metrics, self.kind, self.message = metrics, kind, message
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
-        if exc is None or not isinstance(exc, Exception):
-            return False
-        where = f"{self.message.topic}[{self.message.partition}]@{self.message.offset}"
-        if isinstance(exc, BadRecord):
-            self.metrics.bad_input.labels(self.kind).inc()
-            log.warning("skipping malformed %s at %s: %s", self.kind, where, exc)
-        else:
-            # A bug must not crash-loop the agent on one message: count it, log it once with its
-            # traceback, and go on with the next.
-            self.metrics.bad_input.labels("analysis_error").inc()
-            log.error("processing the %s at %s failed; skipped", self.kind, where, exc_info=exc)
-        return True
-
-
 def _sought(guard: SkipGuard, starts: Mapping[Any, int], generation: int) -> None:
     for tp, offset in starts.items():
         guard.sought(tp.topic, tp.partition, offset, generation)
@@ -422,7 +404,7 @@ def _await_marks(follower: MarksFollower) -> None:
     log.info("analysts' marks read: %d", len(follower.marks.by_key))
 
 
-def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Health | None = None) -> int:
+def run(settings: Settings, analyzer: Analyzer, metrics: Metrics, health: Readiness | None = None) -> int:
     """Entry point of ``wirewatch process``: wait for the broker, create topics, run the app."""
     from wirewatch.topics.admin import ensure_topics
 

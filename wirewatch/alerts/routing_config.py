@@ -1,4 +1,5 @@
-"""Channels, routes, severity and alert policy: the alerting part of the watchlist file.
+"""Routing configuration: channels, routes, severity and alert policy, the alerting part of the
+watchlist file (the router that applies it is ``alerts.router``).
 
 ```yaml
 channels:                       # name -> where notifications go
