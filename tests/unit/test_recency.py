@@ -127,3 +127,10 @@ def test_a_date_to_come_is_no_time_of_the_news() -> None:
     assert decide(refs) == "past"
     # a day ahead is the region's clock against the agency's: still today's news
     assert decide(find_time_refs(norms("rockets hit the base on August 10"), published)) == "current"
+
+
+def test_the_past_decade_is_no_time_of_todays_news() -> None:
+    refs = find_time_refs(
+        norms("Israel has hit weapons shipments in Syria hundreds of times over the past decade"), TUESDAY
+    )
+    assert decide(refs) == "past"

@@ -78,6 +78,7 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases("الأسابيع الماضية | in recent weeks | past weeks", 21),
     **_phrases("مطلع العام | بداية العام | earlier this year", 60),
     **_phrases("past year", 180),
+    **_phrases("past decade | last decade | العقد الماضي | العقد الأخير", 1800),
     # the dual: "خلال الشهرين الماضيين", over the past two months
     **_phrases("الأسبوعين الماضيين | الاسبوعين الماضيين", 14),
     **_phrases("الشهرين الماضيين | الشهرين الأخيرين", 60),
