@@ -54,7 +54,7 @@ def main() -> int:
         analyzer.analyze(a)  # warm caches
     cpu0 = time.process_time()
     wall0 = time.perf_counter()
-    attacks = sum(1 for a in articles if analyzer.analyze(a)["attack"])
+    attacks = sum(1 for a in articles if analyzer.analyze(a).attack)
     wall = time.perf_counter() - wall0
     cpu = time.process_time() - cpu0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

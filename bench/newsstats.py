@@ -63,7 +63,7 @@ def measure(articles: Iterable[dict[str, Any]], kinds: Sequence[str] | None = No
                 "length": len(doc) - 1,
                 "first_pass": passes,
                 "attack_word": passes and bool(lexicon.find(words, weapons)),
-                "flagged": bool(analyzer.analyze(article_from_dict(data))["attack"]),
+                "flagged": bool(analyzer.analyze(article_from_dict(data)).attack),
                 "places": len(gazetteer.resolve(words, gazetteer.find(words), doc)),
                 "numbers": len(_NUMBER.findall(doc)),
             }

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TextIO
 
 from wirewatch.commands.articles import article_from_dict
-from wirewatch.core.analysis import Analyzer, analysis_record
+from wirewatch.core.analysis import Analyzer, analysis_of
 from wirewatch.core.detect import Article, Detection, Mention, Rejected
+from wirewatch.core.findings import Analysis
 from wirewatch.core.text import tokens
 from wirewatch.logs import for_terminal
 
@@ -178,26 +179,27 @@ def reasons(article: Article, analyzer: Analyzer) -> list[str]:
     return [f"sentence {i.sentence + 1}: {decision(i)}" for i in items] or ["no attack words in the text"]
 
 
-def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> dict[str, Any]:
+def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> Analysis:
     detection = analyzer.detect(article)
-    record = analysis_record(article, detection, analyzer)
+    analysis = analysis_of(article, detection, analyzer)
     bold = (lambda s: f"\033[1m{s}\033[0m") if color else (lambda s: s)
     verdict = (
         "ATTACK"
-        if record["attack"]
-        else ("LATE REPORT of an attack days old" if record["late_report"] else "not an attack")
+        if analysis.attack
+        else ("LATE REPORT of an attack days old" if analysis.late_report else "not an attack")
     )
-    out.write(bold(f"== {for_terminal(article.id)} [{record['lang']}] {verdict}") + "\n")
-    if record["attack"]:
-        places = ", ".join(f"{p['id']} ({p['kind']})" for p in record["places"]) or "no place found"
-        out.write(f"   types: {', '.join(record['attack_types'])}; targets: {places}\n")
-        out.write(f"   watch hits: {', '.join(record['watch_hits']) or 'none'}\n")
+    out.write(bold(f"== {for_terminal(article.id)} [{analysis.lang}] {verdict}") + "\n")
+    if analysis.attack:
+        found = analysis.current
+        places = ", ".join(f"{p.id} ({p.kind})" for p in found.places) or "no place found"
+        out.write(f"   types: {', '.join(found.attack_types)}; targets: {places}\n")
+        out.write(f"   watch hits: {', '.join(found.watch_hits) or 'none'}\n")
         figures = [
             f"{k}: {v}"
             for k, v in (
-                ("projectiles", record["projectiles"]),
-                ("killed", record["casualties"]["killed"]),
-                ("wounded", record["casualties"]["wounded"]),
+                ("projectiles", found.projectiles),
+                ("killed", found.casualties.killed),
+                ("wounded", found.casualties.wounded),
             )
             if v is not None
         ]
@@ -226,7 +228,7 @@ def explain(article: Article, analyzer: Analyzer, out: TextIO, color: bool) -> d
         else "   legend: W weapon, A attack word, E event, P place, T time, X context, N casualties\n"
     )
     out.write(legend + "\n")
-    return record
+    return analysis
 
 
 def explain_lines(

@@ -138,12 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     # What reaches analysts: current attacks, and late reports of attacks days old (marked).
     facts = {i: f for i, r in enumerate(results) if (f := reported(r)) is not None}
     flagged = list(facts)
-    late = [i for i in flagged if results[i]["late_report"]]
-    with_hits = [i for i in flagged if facts[i]["watch_hits"]]
+    late = [i for i in flagged if results[i].late_report]
+    with_hits = [i for i in flagged if facts[i].watch_hits]
     missed = [i for i in range(total) if i not in facts and suspicious(raw[i])]
-    types = Counter(t for i in flagged for t in facts[i]["attack_types"])
-    entries = Counter(h for i in flagged for h in facts[i]["watch_hits"])
-    incidents = Counter(results[i]["incident"] for i in flagged)
+    types = Counter(t for i in flagged for t in facts[i].attack_types)
+    entries = Counter(h for i in flagged for h in facts[i].watch_hits)
+    incidents = Counter(results[i].incident for i in flagged)
 
     print(f"corpus: {args.corpus} ({total} articles, analyzed in {seconds:.1f} s)")
     print(f"seed: {seed}")
@@ -181,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
                 out.write(f"- outlet: {row.get('outlet')}  published: {row.get('published')}\n")
                 out.write(f"- url: {row.get('url')}\n- title: {row.get('title')}\n- lead: {lead}\n")
                 out.write(
-                    f"- verdict: attack={result['attack']} types={result['attack_types']} "
-                    f"hits={result['watch_hits']} places={[p['id'] for p in result['places']]}\n"
+                    f"- verdict: attack={result.attack} types={list(result.current.attack_types)} "
+                    f"hits={list(result.current.watch_hits)} places={[p.id for p in result.current.places]}\n"
                 )
                 out.write("```\n" + buf.getvalue() + "```\n\n")
                 lab.write(
@@ -191,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
                             "sample": name,
                             "n": n,
                             "id": row["id"],
-                            "attack": result["attack"],
-                            "watch_hits": result["watch_hits"],
-                            "places": [p["id"] for p in result["places"]],
+                            "attack": result.attack,
+                            "watch_hits": list(result.current.watch_hits),
+                            "places": [p.id for p in result.current.places],
                         },
                         ensure_ascii=False,
                     )
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
     print(f"review file: {review}  (labels template: {labels})")
     picked_incidents = rng.sample(sorted(multi), min(args.incidents, len(multi)))
-    members = {c: [i for i in flagged if results[i]["incident"] == c] for c in picked_incidents}
+    members = {c: [i for i in flagged if results[i].incident == c] for c in picked_incidents}
     incidents_review = review.with_name(review.stem + "-incidents.md")
     with incidents_review.open("w", encoding="utf-8") as out:
         out.write(
@@ -211,10 +211,11 @@ def main(argv: list[str] | None = None) -> int:
             out.write(f"## incident {n}: {c} ({len(members[c])} articles)\n\n")
             for i in members[c]:
                 row, f = raw[i], facts[i]
+                when = f.event_time.isoformat() if f.event_time is not None else None
                 lead = (row.get("text") or "")[:400].replace("\n", " ")
                 out.write(
-                    f"- {row['id']} published {row.get('published')} event_time {f['event_time']} "
-                    f"types {f['attack_types']} places {[p['id'] for p in f['places']]}\n"
+                    f"- {row['id']} published {row.get('published')} event_time {when} "
+                    f"types {list(f.attack_types)} places {[p.id for p in f.places]}\n"
                     f"  title: {row.get('title')}\n  lead: {lead}\n"
                 )
             out.write("\n")
@@ -245,12 +246,12 @@ def score(corpus: Path, watchlist: Path, files: list[Path]) -> int:
     results = analyze_batch(articles, analyzer)
     tp = fp = fn = hits_right = hits_total = 0
     for result in results:
-        label = labels[result["id"]]
+        label = labels[result.id]
         real = bool(label.get("current_attack") or label.get("late_report"))
         facts = reported(result)
         flagged = facts is not None
         tp, fp, fn = tp + (flagged and real), fp + (flagged and not real), fn + (real and not flagged)
-        shown = facts["watch_hits"] if facts is not None else []
+        shown = facts.watch_hits if facts is not None else []
         if shown:
             hits_total += 1
             hits_right += real and set(shown) == set(label.get("watch_hits") or [])

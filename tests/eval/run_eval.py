@@ -98,28 +98,28 @@ def run(items: list[dict[str, Any]], show_errors: bool) -> dict[str, Scores]:
 
     analyzer = analyzer_for(HERE / "watchlist.yaml")
     ordered = sorted(items, key=lambda i: datetime.fromisoformat(i["published"].replace("Z", "+00:00")))
-    results = {r["id"]: r for r in analyze_stream(ordered, analyzer)}
+    results = {r.id: r for r in analyze_stream(ordered, analyzer)}
     scores: dict[str, Scores] = defaultdict(Scores)
     for item in items:
         gold = item["label"]
         out = results[item["id"]]
         for key in (item["lang"], "all"):
             s = scores[key]
-            s.attack.add([True] if gold["attack"] else [], [True] if out["attack"] else [])
-            s.watch_hits.add(gold["watch_hits"], out["watch_hits"])
-            s.types.add(gold["types"], out["attack_types"])
+            s.attack.add([True] if gold["attack"] else [], [True] if out.attack else [])
+            s.watch_hits.add(gold["watch_hits"], out.current.watch_hits)
+            s.types.add(gold["types"], out.current.attack_types)
             if gold["attack"]:
                 s.gold_events[item["id"]] = gold["event"]
-                s.predicted[item["id"]] = out["incident"] or f"none:{item['id']}"
+                s.predicted[item["id"]] = out.incident or f"none:{item['id']}"
         if show_errors and (
-            gold["attack"] != out["attack"]
-            or set(gold["watch_hits"]) != set(out["watch_hits"])
-            or set(gold["types"]) != set(out["attack_types"])
+            gold["attack"] != out.attack
+            or set(gold["watch_hits"]) != set(out.current.watch_hits)
+            or set(gold["types"]) != set(out.current.attack_types)
         ):
             print(
                 f"--- {item['id']} [{item['lang']}] trap={gold.get('trap')} published={item['published']}\n"
                 f"    gold: attack={gold['attack']} types={gold['types']} hits={gold['watch_hits']}\n"
-                f"    got:  attack={out['attack']} types={out['attack_types']} hits={out['watch_hits']}\n"
+                f"    got:  attack={out.attack} types={list(out.current.attack_types)} hits={list(out.current.watch_hits)}\n"
                 f"    {item['title']}\n    {item['text'][:400]}"
             )
     return scores

@@ -40,7 +40,8 @@ def test_the_dateline_dates_the_time_words_of_an_article_stamped_days_later() ->
     out = Analyzer.create().analyze(
         Article("d", "Car bomb kills eight near Damascus", text, published=stamped)
     )
-    assert out["attack"] is True and out["event_time"].startswith("2013-08-06")
+    assert out.attack is True and out.current.event_time is not None
+    assert out.current.event_time.isoformat().startswith("2013-08-06")
 
 
 def test_a_dateline_of_the_same_day_keeps_the_publication_time() -> None:

@@ -51,7 +51,7 @@ def served_articles(started: datetime) -> dict[str, dict]:
             articles.append(r.to_article())
             slugs[r.id] = (name, r.url.rsplit("/", 1)[-1])
     results = analyze_batch(articles, ANALYZER)
-    return {slugs[r["id"]]: r for r in results}
+    return {slugs[r.id]: r for r in results}
 
 
 @pytest.mark.parametrize("started", MIDDAY + MIDNIGHTS, ids=lambda d: d.strftime("%a-%Y%m%dT%H%M%S"))
@@ -61,18 +61,18 @@ def test_every_demo_item_gives_its_expectation_on_any_day(started: datetime) -> 
     wrong = []
     for item in [*SPEC.items, SPEC.marker]:
         r = results[(item.feed, item.slug)]
-        alerts = bool(r["attack"] and r["watch_hits"])
+        alerts = bool(r.attack and r.current.watch_hits)
         if alerts != (item.expect == "alert"):
-            reasons = [a["recency_reason"] for a in r["attacks"] + r["references"]]
+            reasons = [a.recency_reason for a in r.current.attacks + r.references]
             wrong.append(
-                f"{item.feed}/{item.slug}: expected {item.expect}, got {r['attack']=} {r['watch_hits']=} {reasons}"
+                f"{item.feed}/{item.slug}: expected {item.expect}, got {r.attack=} {r.current.watch_hits=} {reasons}"
             )
     assert not wrong, "\n".join(wrong)
     # The Arabic report and the English one are one incident: the demo's "corroborated" update.
-    incidents = {results[(i.feed, i.slug)]["incident"] for i in SPEC.items if i.expect == "alert"}
+    incidents = {results[(i.feed, i.slug)].incident for i in SPEC.items if i.expect == "alert"}
     assert len(incidents) == 1 and None not in incidents
     # The end marker is an incident of its own: an alert, not an update of the demo's attack.
-    assert results[(SPEC.marker.feed, SPEC.marker.slug)]["incident"] not in incidents
+    assert results[(SPEC.marker.feed, SPEC.marker.slug)].incident not in incidents
 
 
 def test_the_publication_weekday_is_what_fills_the_placeholder() -> None:

@@ -25,7 +25,7 @@ def analyzer() -> Analyzer:
 
 
 def run(analyzer: Analyzer, title: str, text: str = "") -> dict:
-    return analyzer.analyze(Article("t", title, text, published=PUBLISHED))
+    return analyzer.analyze(Article("t", title, text, published=PUBLISHED)).record()
 
 
 ATTACKS = [

@@ -88,10 +88,10 @@ def test_a_wrong_place_mark_stops_the_place_being_a_target_of_new_articles() -> 
         lang="en",
     )
     before = ANALYZER.analyze(article)
-    assert before["watch_hits"] == ["ain-al-asad"]
+    assert before.current.watch_hits == ("ain-al-asad",)
     after = with_exclusions(ANALYZER, frozenset({"ain-al-asad"})).analyze(article)
-    assert "ain-al-asad" not in after["watch_hits"]
-    assert all(p["id"] != "ain-al-asad" for p in after["places"])
+    assert "ain-al-asad" not in after.current.watch_hits
+    assert all(p.id != "ain-al-asad" for p in after.current.places)
     assert with_exclusions(ANALYZER, frozenset()) is ANALYZER
 
 

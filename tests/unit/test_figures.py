@@ -19,7 +19,7 @@ def analyzer() -> Analyzer:
 
 
 def run(analyzer: Analyzer, title: str, text: str = "") -> dict:
-    return analyzer.analyze(Article("f", title, text, published=PUBLISHED))
+    return analyzer.analyze(Article("f", title, text, published=PUBLISHED)).record()
 
 
 @pytest.mark.parametrize(

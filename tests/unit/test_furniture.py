@@ -47,5 +47,5 @@ def test_a_strike_in_a_related_headline_is_not_the_articles_target() -> None:
             "f", "Coalition strikes kill 30 militants in northern Syria", STORY + FOOTER, published=published
         )
     )
-    assert out["attack"] is True
-    assert out["watch_hits"] == [] and "IQ-NI/sinjar" not in [p["id"] for p in out["places"]]
+    assert out.attack is True
+    assert out.current.watch_hits == () and "IQ-NI/sinjar" not in [p.id for p in out.current.places]

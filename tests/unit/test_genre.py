@@ -48,8 +48,8 @@ def test_an_undated_attack_in_an_opinion_piece_is_not_news_but_a_dated_one_is() 
         url=column,
         published=PUBLISHED,
     )
-    assert analyzer.analyze(undated)["attack"] is False
-    assert analyzer.analyze(dated)["attack"] is True
+    assert analyzer.analyze(undated).attack is False
+    assert analyzer.analyze(dated).attack is True
 
 
 def test_an_undated_mention_with_no_place_and_no_figure_is_attacks_in_general() -> None:
@@ -58,8 +58,8 @@ def test_an_undated_mention_with_no_place_and_no_figure_is_attacks_in_general() 
         "g", "Terrorism targets mosques", "The bombing of worshippers in their mosques is a crime."
     )
     specific = Article("s", "Car bomb kills four at a market in Ramadi", "")
-    assert analyzer.analyze(general)["attack"] is False
-    assert analyzer.analyze(specific)["attack"] is True
+    assert analyzer.analyze(general).attack is False
+    assert analyzer.analyze(specific).attack is True
 
 
 @pytest.mark.parametrize(
@@ -77,4 +77,4 @@ def test_an_undated_mention_with_no_place_and_no_figure_is_attacks_in_general() 
 )
 def test_a_word_with_two_senses_is_read_by_its_neighbours(title: str, attack: bool) -> None:
     out = Analyzer.create().analyze(Article("s", title, "", published=PUBLISHED))
-    assert out["attack"] is attack, out
+    assert out.attack is attack, out

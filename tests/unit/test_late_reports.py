@@ -24,7 +24,7 @@ def analyzer() -> Analyzer:
 
 
 def run(analyzer: Analyzer, title: str, text: str = "") -> dict:
-    return analyzer.analyze(Article("l", title, text, published=MONDAY))
+    return analyzer.analyze(Article("l", title, text, published=MONDAY)).record()
 
 
 @pytest.mark.parametrize(
@@ -97,8 +97,8 @@ def test_late_reports_join_the_incident_of_the_attack_they_tell(analyzer: Analyz
         published=MONDAY,
     )
     first, second = analyze_batch([same_day, later], analyzer)
-    assert first["attack"] is True and second["late_report"] is True
-    assert first["incident"] is not None and second["incident"] == first["incident"]
+    assert first.attack is True and second.late_report is True
+    assert first.incident is not None and second.incident == first.incident
 
 
 def test_the_processor_reports_a_late_report_with_its_date_and_mark(analyzer: Analyzer) -> None:

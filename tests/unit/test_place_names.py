@@ -202,19 +202,19 @@ def analyzer() -> Analyzer:
 @pytest.mark.parametrize(("name", "entry"), ENGLISH)
 def test_an_english_spelling_of_a_base_hits_it(analyzer: Analyzer, name: str, entry: str) -> None:
     text = f"Two rockets hit {name} on Tuesday, officials said."
-    assert entry in analyzer.analyze(Article("x", "", text, published=PUBLISHED))["watch_hits"]
+    assert entry in analyzer.analyze(Article("x", "", text, published=PUBLISHED)).current.watch_hits
 
 
 @pytest.mark.parametrize(("name", "entry"), ARABIC)
 def test_an_arabic_spelling_of_a_base_hits_it(analyzer: Analyzer, name: str, entry: str) -> None:
     text = f"سقط صاروخان على {name} يوم الثلاثاء، بحسب مصادر أمنية."
-    assert entry in analyzer.analyze(Article("x", "", text, published=PUBLISHED))["watch_hits"]
+    assert entry in analyzer.analyze(Article("x", "", text, published=PUBLISHED)).current.watch_hits
 
 
 @pytest.mark.parametrize(("town", "region"), TOWNS)
 def test_an_attack_in_a_town_hits_its_region(analyzer: Analyzer, town: str, region: str) -> None:
     text = f"A roadside bomb exploded in {town} on Tuesday, killing two soldiers, police said."
-    assert region in analyzer.analyze(Article("x", "", text, published=PUBLISHED))["watch_hits"]
+    assert region in analyzer.analyze(Article("x", "", text, published=PUBLISHED)).current.watch_hits
 
 
 @pytest.mark.parametrize(
@@ -227,11 +227,11 @@ def test_an_attack_in_a_town_hits_its_region(analyzer: Analyzer, town: str, regi
     ],
 )
 def test_an_arabic_report_in_a_town_hits_its_region(analyzer: Analyzer, text: str, region: str) -> None:
-    assert region in analyzer.analyze(Article("x", "", text, published=PUBLISHED))["watch_hits"]
+    assert region in analyzer.analyze(Article("x", "", text, published=PUBLISHED)).current.watch_hits
 
 
 def test_a_capitalized_word_that_begins_a_longer_name_is_no_town(analyzer: Analyzer) -> None:
     # "clashes in Tal Madiq": "Tal" is a town elsewhere, but here the first word of another name
     text = "Helicopters struck as clashes went on in Tal Madiq on Tuesday, killing 16 fighters."
     out = analyzer.analyze(Article("x", "", text, published=PUBLISHED))
-    assert all(not p["id"].startswith("PK") for p in out["places"])
+    assert all(not p.id.startswith("PK") for p in out.current.places)

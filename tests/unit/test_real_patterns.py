@@ -49,7 +49,7 @@ def analyzer() -> Analyzer:
 
 
 def run(analyzer: Analyzer, title: str, text: str, url: str = "") -> dict:
-    return analyzer.analyze(Article("t", title, text, published=PUBLISHED, url=url))
+    return analyzer.analyze(Article("t", title, text, published=PUBLISHED, url=url)).record()
 
 
 # (pattern, title, text, a current attack? ("late": a late report), watch hits that must be

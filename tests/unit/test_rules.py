@@ -66,12 +66,12 @@ def test_an_article_scoped_rule_drops_every_attack_of_an_article_with_its_phrase
             },
         ),
     )
-    assert plain.analyze(DRILL)["attack"] and plain.analyze(ARABIC)["attack"]
-    assert not ruled.analyze(DRILL)["attack"]
+    assert plain.analyze(DRILL).attack and plain.analyze(ARABIC).attack
+    assert not ruled.analyze(DRILL).attack
     # The phrase is matched in matching form: ة and ه, and the hamza forms, fold together.
-    assert not ruled.analyze(ARABIC)["attack"]
+    assert not ruled.analyze(ARABIC).attack
     # An article scope reaches the other paragraph too: the rocket report is dropped as well.
-    assert not ruled.analyze(ATTACK)["attack"]
+    assert not ruled.analyze(ATTACK).attack
 
 
 def test_a_sentence_scoped_rule_keeps_attacks_told_in_other_sentences(tmp_path: Path) -> None:
@@ -92,17 +92,17 @@ def test_a_sentence_scoped_rule_keeps_attacks_told_in_other_sentences(tmp_path: 
         ),
     )
     kept = ruled.analyze(ATTACK)
-    assert kept["attack"] and kept["places"][0]["id"] == "ain-al-asad"
+    assert kept.attack and kept.current.places[0].id == "ain-al-asad"
     # The drill's own sentence is the only attack sentence of DRILL's body; its headline stays.
     record = ruled.analyze(DRILL)
-    assert all(a["sentence"] == 1 for a in record["attacks"])
+    assert all(a.sentence == 1 for a in record.current.attacks)
 
 
 def test_ignored_places_are_never_a_target(tmp_path: Path) -> None:
     ruled = analyzer_for(None, rules_file(tmp_path, {"ignore_places": ["camp-taji"]}))
     record = ruled.analyze(DRILL)
-    assert "camp-taji" not in [p["id"] for p in record["places"]]
-    assert "camp-taji" in [p["id"] for p in analyzer_for(None).analyze(DRILL)["places"]]
+    assert "camp-taji" not in [p.id for p in record.current.places]
+    assert "camp-taji" in [p.id for p in analyzer_for(None).analyze(DRILL).current.places]
 
 
 def test_explain_names_the_rule_that_rejected_a_sentence(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_explain_names_the_rule_that_rejected_a_sentence(tmp_path: Path) -> None
     )
     out = io.StringIO()
     record = explain(DRILL, ruled, out, color=False)
-    assert record["attack"] is False
+    assert record.attack is False
     assert "rule range-drills: drills at the range" in out.getvalue()
 
 

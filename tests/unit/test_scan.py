@@ -16,7 +16,7 @@ import pytest
 
 from wirewatch.alerts.watchlist import analyzer_for
 from wirewatch.commands.articles import article_from_dict
-from wirewatch.core.analysis import analysis_record
+from wirewatch.core.analysis import analysis_of
 from wirewatch.core.detect import Article, compose, detect
 from wirewatch.core.lexicon import default_lexicon
 from wirewatch.core.scan import _LETTER_MARK, _MARK, _RANGES, Folded, StartIndex, WordStarts, _table, fold
@@ -35,8 +35,8 @@ ARTICLES = [
 def test_both_paths_give_the_same_analysis_on_every_evaluation_article() -> None:
     different = []
     for article in ARTICLES:
-        fast = analysis_record(article, detect(article, ANALYZER.gazetteer), ANALYZER)
-        slow = analysis_record(article, detect(article, ANALYZER.gazetteer, fast=False), ANALYZER)
+        fast = analysis_of(article, detect(article, ANALYZER.gazetteer), ANALYZER)
+        slow = analysis_of(article, detect(article, ANALYZER.gazetteer, fast=False), ANALYZER)
         if fast != slow:
             different.append(article.id)
     assert len(ARTICLES) > 600

@@ -47,9 +47,9 @@ def corroborated() -> tuple[Incident, str]:
         article = Article(
             article_id, item.title, item.text, url=url, outlet=outlets[item.feed], published=when
         )
-        view = incidents.reported(analyzer.analyze(article))
-        assert view is not None, item.slug
-        facts = incidents.facts_from_analysis(view, article, seen_at=when)
+        analysis = analyzer.analyze(article)
+        assert incidents.reported(analysis) is not None, item.slug
+        facts = incidents.facts_from_analysis(analysis, article, seen_at=when)
         incident, _ = incidents.apply(incident, facts, when, incidents.IncidentRules())
     assert incident is not None and len(incident.reports) == 2 and incident.state == "corroborated"
     return incident, article_id

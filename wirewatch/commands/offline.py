@@ -9,10 +9,14 @@ import sys
 from collections.abc import Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wirewatch.commands import settings_for
 from wirewatch.commands.articles import article_from_dict, numbered_lines, parsed
+
+if TYPE_CHECKING:
+    from wirewatch.core.analysis import Analyzer
+    from wirewatch.core.findings import Analysis
 
 # Input lines analyzed together: their attack reports are grouped in publication order. Memory
 # is bounded by this window and the incidents still open, not by the length of the input.
@@ -45,8 +49,8 @@ def check_config_command(args: argparse.Namespace) -> int:
     return check_config(settings_for(args), sys.stdout, sys.stderr)
 
 
-def analyze_stream(records: Sequence[dict[str, Any]], analyzer: Any) -> list[dict[str, Any]]:
-    """Analysis records for input objects (already valid), grouped into incidents."""
+def analyze_stream(records: Sequence[dict[str, Any]], analyzer: Analyzer) -> list[Analysis]:
+    """Analyses of input objects (already valid), grouped into incidents."""
     from wirewatch.core.analysis import analyze_batch
 
     return analyze_batch([article_from_dict(r) for r in records], analyzer)
@@ -78,7 +82,7 @@ def analyze(source: str, watchlist: Path | None, out: TextIO, rules: Path | None
                     bad = True
                     out.write(json.dumps({"line": number, "error": item}, ensure_ascii=False) + "\n")
                 else:
-                    out.write(json.dumps(next(results), ensure_ascii=False) + "\n")
+                    out.write(json.dumps(next(results).record(), ensure_ascii=False) + "\n")
             out.flush()
             progress.advance(len(window))
     return 1 if bad else 0

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from wirewatch.core import incidents
 from wirewatch.core.detect import Article, Detection, Mention, detect
+from wirewatch.core.findings import Analysis, AttackFacts, AttackMention, Casualties, ReportedPlace, Role
 from wirewatch.core.gazetteer import Gazetteer, builtin
 from wirewatch.core.lang import identify
 from wirewatch.core.lexicon import ATTACK_TYPES, source_name
@@ -45,8 +45,8 @@ class Analyzer:
         """The detector's findings, with the team's rules applied (``core.rules``)."""
         return self.rules.apply(detect(article, self.gazetteer))
 
-    def analyze(self, article: Article) -> dict[str, Any]:
-        return analysis_record(article, self.detect(article), self)
+    def analyze(self, article: Article) -> Analysis:
+        return analysis_of(article, self.detect(article), self)
 
     def warm(self) -> None:
         """Build now what the first analysis would build (the start automaton, about 0.4 s).
@@ -65,7 +65,7 @@ _WARM_UP = (
 )
 
 
-def _event_time(reference: datetime | None, current: Sequence[Mention]) -> str | None:
+def _event_time(reference: datetime | None, current: Sequence[Mention]) -> datetime | None:
     """Publication time (or the article's own dateline) moved back by the lead attack's
     "yesterday"/"two days ago", if it says so."""
     if reference is None or not current:
@@ -76,7 +76,7 @@ def _event_time(reference: datetime | None, current: Sequence[Mention]) -> str |
         for r in lead.time_refs
         if r.days_ago is not None and (r.kind == "current" or lead.recency == "late")
     ]
-    return (reference - timedelta(days=max(days) if days else 0)).isoformat()
+    return reference - timedelta(days=max(days) if days else 0)
 
 
 def _event_dated(current: Sequence[Mention]) -> bool:
@@ -90,22 +90,22 @@ def _event_dated(current: Sequence[Mention]) -> bool:
     )
 
 
-def _place(place_id: str, role: str, analyzer: Analyzer) -> dict[str, Any]:
+def _place(place_id: str, role: Role, analyzer: Analyzer) -> ReportedPlace:
     g = analyzer.gazetteer
     p = g.places[place_id]
     governorate = g.governorate_of(p.id)
     country = g.country_of(p.id)
-    return {
-        "id": p.id,
-        "name": p.name_en or p.name_ar,
-        "name_ar": p.name_ar,
-        "kind": p.kind,
-        "role": role,
-        "governorate": governorate,
-        "country": country,
-        "lineage": g.lineage(p.id),
-        "area": [_short_name(g, a) for a in (governorate, country) if a is not None and a != p.id],
-    }
+    return ReportedPlace(
+        id=p.id,
+        name=p.name_en or p.name_ar,
+        name_ar=p.name_ar,
+        kind=p.kind,
+        role=role,
+        governorate=governorate,
+        country=country,
+        lineage=tuple(g.lineage(p.id)),
+        area=tuple(_short_name(g, a) for a in (governorate, country) if a is not None and a != p.id),
+    )
 
 
 def _short_name(g: Gazetteer, place_id: str) -> str:
@@ -116,20 +116,22 @@ def _short_name(g: Gazetteer, place_id: str) -> str:
     return name
 
 
-def _mention_record(m: Mention, analyzer: Analyzer) -> dict[str, Any]:
-    return {
-        "sentence": m.sentence + 1,
-        "types": list(m.types),
-        "recency": m.recency,
-        "recency_reason": m.recency_reason,
-        "places": [_place(p, "target", analyzer) for p in m.places]
-        + [_place(p, "origin", analyzer) for p in m.origins],
-        "projectiles": m.projectiles,
-        "killed": m.killed,
-        "wounded": m.wounded,
-        "no_casualties": m.no_casualties,
-        "intercepted": m.intercepted,
-    }
+def _attack_mention(m: Mention, analyzer: Analyzer) -> AttackMention:
+    return AttackMention(
+        sentence=m.sentence + 1,
+        types=tuple(m.types),
+        recency=m.recency,
+        recency_reason=m.recency_reason,
+        places=(
+            *(_place(p, "target", analyzer) for p in m.places),
+            *(_place(p, "origin", analyzer) for p in m.origins),
+        ),
+        projectiles=m.projectiles,
+        killed=m.killed,
+        wounded=m.wounded,
+        no_casualties=m.no_casualties,
+        intercepted=m.intercepted,
+    )
 
 
 def analyze_batch(
@@ -137,7 +139,7 @@ def analyze_batch(
     analyzer: Analyzer,
     policy: incidents.IncidentRules | None = None,
     advance: Callable[[], object] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Analysis]:
     """Analyses of many articles in input order, grouped into incidents (the processor's offline twin).
 
     Articles are replayed in publication order through the same incident logic the processor
@@ -151,7 +153,7 @@ def analyze_window(
     analyzer: Analyzer,
     book: IncidentBook,
     advance: Callable[[], object] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Analysis]:
     """Analyses of one window of a stream, in input order, grouped into the stream's incidents.
 
     Within the window the attack reports are replayed in publication order; ``book`` carries the
@@ -164,7 +166,7 @@ def analyze_window(
         records.append(analyzer.analyze(article))
         if advance is not None:
             advance()
-    reports = {i: report for i, r in enumerate(records) if (report := incidents.reported(r)) is not None}
+    reports = [i for i, r in enumerate(records) if incidents.reported(r) is not None]
     order = sorted(
         reports,
         key=lambda i: (
@@ -176,10 +178,10 @@ def analyze_window(
     for i in order:
         article = articles[i]
         seen = article.published or datetime.now(UTC)
-        facts = incidents.facts_from_analysis(reports[i], article, seen_at=seen)
+        facts = incidents.facts_from_analysis(records[i], article, seen_at=seen)
         # Without a publication date there is no time to match on: the article stands alone.
         incident, _ = book.add(facts, seen, match=article.published is not None)
-        records[i]["incident"] = incident.id
+        records[i] = records[i].in_incident(incident.id)
     return records
 
 
@@ -215,30 +217,27 @@ class IncidentBook:
                 del self.owner[report.article_id]
 
 
-def analysis_record(article: Article, detection: Detection, analyzer: Analyzer) -> dict[str, Any]:
+def analysis_of(article: Article, detection: Detection, analyzer: Analyzer) -> Analysis:
     current = detection.current
-    record = {
-        "id": article.id,
-        "lang": article.lang or identify(f"{article.title}\n{article.text}"),
-        "attack": detection.attack,
-        "late_report": not current and bool(detection.late),
-        **_report_fields(article, current, detection, analyzer),
-        "claimed_by": list(detection.claims.by),
-        "claim": "claimed" if detection.claims.by else ("none" if detection.claims.none else None),
-        "references": [_mention_record(m, analyzer) for m in detection.mentions if m.recency == "past"],
-        "late": None,
-        "truncated": article.truncated,
-    }
-    if record["late_report"]:
-        # An attack days old, told as news: its facts apart, so that "attack" and "watch_hits"
-        # keep meaning a current attack.
-        record["late"] = _report_fields(article, detection.late, detection, analyzer)
-    return record
+    late_report = not current and bool(detection.late)
+    claims = detection.claims
+    return Analysis(
+        id=article.id,
+        lang=article.lang or identify(f"{article.title}\n{article.text}"),
+        attack=detection.attack,
+        late_report=late_report,
+        current=_facts(current, detection, analyzer),
+        claimed_by=tuple(claims.by),
+        claim="claimed" if claims.by else ("none" if claims.none else None),
+        references=tuple(_attack_mention(m, analyzer) for m in detection.mentions if m.recency == "past"),
+        # An attack days old, told as news: its facts apart, so that "attack" and the current
+        # facts' watch hits keep meaning a current attack.
+        late=_facts(detection.late, detection, analyzer) if late_report else None,
+        truncated=article.truncated,
+    )
 
 
-def _report_fields(
-    article: Article, mentions: Sequence[Mention], detection: Detection, analyzer: Analyzer
-) -> dict[str, Any]:
+def _facts(mentions: Sequence[Mention], detection: Detection, analyzer: Analyzer) -> AttackFacts:
     types = {t for m in mentions for t in m.types}
     if "missile" in types and all(m.generic_rocket for m in mentions if "rocket" in m.types):
         types.discard("rocket")  # "صاروخ" beside "صاروخ باليستي" elsewhere in the article is the missile
@@ -251,21 +250,20 @@ def _report_fields(
     killed = [m.killed for m in mentions if m.killed is not None]
     wounded = [m.wounded for m in mentions if m.wounded is not None]
     unhurt = any(m.no_casualties for m in mentions)
-    return {
-        "attack_types": [t for t in ATTACK_TYPES if t in types],
-        "watch_hits": hits(targets, analyzer.watch, analyzer.gazetteer),
-        "incident": None,  # set by the incident stage (analyze_batch, or the processor's clustering agent)
-        "event_time": _event_time(detection.reference, mentions),
-        "event_dated": _event_dated(mentions),
-        "intercepted": any(m.intercepted for m in mentions),
-        "places": [_place(p, "target", analyzer) for p in targets],
-        "projectiles": max(projectiles) if projectiles else None,
-        "casualties": {
-            "killed": max(killed) if killed else (0 if unhurt else None),
-            "wounded": max(wounded) if wounded else (0 if unhurt else None),
-        },
-        "reported_by": list(
+    return AttackFacts(
+        attack_types=tuple(t for t in ATTACK_TYPES if t in types),
+        watch_hits=tuple(hits(targets, analyzer.watch, analyzer.gazetteer)),
+        event_time=_event_time(detection.reference, mentions),
+        event_dated=_event_dated(mentions),
+        intercepted=any(m.intercepted for m in mentions),
+        places=tuple(_place(p, "target", analyzer) for p in targets),
+        projectiles=max(projectiles) if projectiles else None,
+        casualties=Casualties(
+            killed=max(killed) if killed else (0 if unhurt else None),
+            wounded=max(wounded) if wounded else (0 if unhurt else None),
+        ),
+        reported_by=tuple(
             dict.fromkeys(source_name(h.term) for m in mentions for h in m.terms if h.label == "source")
         ),
-        "attacks": [_mention_record(m, analyzer) for m in mentions],
-    }
+        attacks=tuple(_attack_mention(m, analyzer) for m in mentions),
+    )

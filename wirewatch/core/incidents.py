@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from wirewatch.core.detect import Article
+from wirewatch.core.findings import Analysis, AttackFacts
 from wirewatch.core.scan import fold
 from wirewatch.core.text import normalize
 
@@ -582,51 +583,52 @@ def assign(
     return apply(load(incident_id or incident_id_for(report)), report, now, rules)
 
 
-def reported(analysis: Mapping[str, Any]) -> Mapping[str, Any] | None:
+def reported(analysis: Analysis) -> AttackFacts | None:
     """The facts an incident takes from an analysis: the current attack's, or a late report's
     (``None`` when the article reports neither)."""
-    if analysis.get("attack"):
-        return analysis
-    if analysis.get("late_report") and analysis.get("late"):
-        return {**analysis, **analysis["late"]}
+    if analysis.attack:
+        return analysis.current
+    if analysis.late_report and analysis.late is not None:
+        return analysis.late
     return None
 
 
 def facts_from_analysis(
-    analysis: Mapping[str, Any], article: Article, *, seen_at: datetime, revision: int = 0
+    analysis: Analysis, article: Article, *, seen_at: datetime, revision: int = 0
 ) -> ReportFacts:
-    """The report facts of one analysis record (``core.analysis``) of an attack article."""
-    places = tuple(
-        PlaceFact(
-            id=p["id"], name=p["name"], kind=p["kind"], lineage=tuple(p["lineage"]), area=tuple(p["area"])
-        )
-        for p in analysis["places"]
-    )
-    casualties = analysis.get("casualties") or {}
+    """The report facts of the analysis (``core.analysis``) of an article that reports an attack.
+
+    Raises ``ValueError`` when it reports none (``reported`` is ``None``).
+    """
+    found = reported(analysis)
+    if found is None:
+        raise ValueError(f"the analysis of article {article.id!r} reports no attack")
     return ReportFacts(
         article_id=article.id,
         revision=revision,
         outlet=article.outlet or "unknown",
-        lang=analysis["lang"],
+        lang=analysis.lang,
         title=article.title,
         url=article.url,
         published=article.published,
         seen_at=seen_at,
-        event_time=datetime.fromisoformat(analysis["event_time"]) if analysis.get("event_time") else seen_at,
-        types=tuple(analysis["attack_types"]) or ("other",),
-        places=places,
-        projectiles=analysis.get("projectiles"),
-        killed=casualties.get("killed"),
-        wounded=casualties.get("wounded"),
-        intercepted=bool(analysis.get("intercepted")),
-        claimed_by=tuple(analysis.get("claimed_by") or ()),
+        event_time=found.event_time or seen_at,
+        types=found.attack_types or ("other",),
+        places=tuple(
+            PlaceFact(id=p.id, name=p.name, kind=p.kind, lineage=p.lineage, area=p.area) for p in found.places
+        ),
+        projectiles=found.projectiles,
+        killed=found.casualties.killed,
+        wounded=found.casualties.wounded,
+        intercepted=found.intercepted,
+        claimed_by=analysis.claimed_by,
         signature=signature(article.title, article.text),
         text_chars=len(article.title) + len(article.text),
-        late=bool(analysis.get("late_report")),
-        dated=bool(analysis.get("event_dated")),
+        late=analysis.late_report,
+        dated=found.event_dated,
         together=tuple(
             ids
-            for attack in analysis.get("attacks") or ()
-            if (ids := tuple(p["id"] for p in attack["places"] if p.get("role") == "target"))
+            for attack in found.attacks
+            if (ids := tuple(p.id for p in attack.places if p.role == "target"))
         ),
     )

@@ -75,12 +75,11 @@ def replay(
     for arrival in arrivals:
         out.articles += 1
         analysis = analyzer.analyze(arrival.article)
-        out.attacks += bool(analysis["attack"])
-        view = incidents.reported(analysis)
-        if view is None:
+        out.attacks += analysis.attack
+        if incidents.reported(analysis) is None:
             continue
         facts = incidents.facts_from_analysis(
-            view, arrival.article, seen_at=arrival.seen_at, revision=arrival.revision
+            analysis, arrival.article, seen_at=arrival.seen_at, revision=arrival.revision
         )
         incident, change = book.add(facts, arrival.seen_at)
         if change is None:

@@ -36,6 +36,7 @@ from wirewatch.config import Settings
 from wirewatch.core import casebook, incidents
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.casebook import Outcome
+from wirewatch.core.findings import AttackFacts
 from wirewatch.core.incidents import Incident
 from wirewatch.core.schedule import incident_surges
 from wirewatch.errors import WirewatchError
@@ -81,10 +82,9 @@ CONSUMER_FETCH_BYTES = 128 * 1024
 _ROCKSDB = {"block_cache_size": 16 * 1024 * 1024, "block_cache_compressed_size": 8 * 1024 * 1024}
 
 
-def country_of(analysis: Mapping[str, Any]) -> str:
+def country_of(facts: AttackFacts) -> str:
     """The partition key of a report: the country of its most specific target, or ``none``."""
-    places = analysis.get("places") or []
-    return next((p["country"] for p in places if p.get("country")), "none")
+    return next((p.country for p in facts.places if p.country), "none")
 
 
 def partition_for(country: str, partitions: int) -> int:
@@ -103,18 +103,18 @@ def report_for(
     started = time.perf_counter()
     article = record.to_article()
     analysis = analyzer.analyze(article)
-    metrics.articles_processed.labels("true" if analysis["attack"] else "false").inc()
+    metrics.articles_processed.labels("true" if analysis.attack else "false").inc()
     view = incidents.reported(analysis)  # a current attack, or a late report of one
     if view is None:
         metrics.article_process_seconds.observe(time.perf_counter() - started)
         return None
     now = datetime.now(UTC)
-    facts = incidents.facts_from_analysis(view, article, seen_at=seen_at or now, revision=record.revision)
+    facts = incidents.facts_from_analysis(analysis, article, seen_at=seen_at or now, revision=record.revision)
     metrics.article_process_seconds.observe(time.perf_counter() - started)
-    for attack_type in view["attack_types"]:
+    for attack_type in view.attack_types:
         metrics.attack_reports.labels(attack_type).inc()
     return AttackReport(
-        country=country_of(view), facts=facts, detected_at=now, details=analysis, text=article.text
+        country=country_of(view), facts=facts, detected_at=now, details=analysis.record(), text=article.text
     )
 
 
