@@ -3,6 +3,7 @@ target for new articles, and the marks export as labelled items of the eval form
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from tests.factories import facts, incident
@@ -16,7 +17,7 @@ from wirewatch.core.watch import WatchEntry
 from wirewatch.feedback import label_for, labelled_items
 from wirewatch.metrics import Metrics
 from wirewatch.topics import NOTIFICATIONS
-from wirewatch.topics.records import FeedbackRecord, IncidentUpdate, feedback_key
+from wirewatch.topics.records import AttackReport, FeedbackRecord, IncidentUpdate, feedback_key
 
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 ANALYZER = Analyzer.create((WatchEntry(id="ain-al-asad", kind="base", names=("Ain al-Asad",)),))
@@ -98,26 +99,26 @@ def test_a_wrong_place_mark_stops_the_place_being_a_target_of_new_articles() -> 
 def test_marks_export_as_eval_items_with_the_label_the_mark_gives() -> None:
     report = facts("a1", "Wire A", NOW, title="Rockets hit Ain al-Asad", url="https://example.org/a1")
     inc, _ = incident(report)
-    details = {
-        "watch_hits": ["ain-al-asad", "anbar"],
-        "attack_types": ["rocket"],
-        "places": [{"id": "ain-al-asad", "lineage": ["ain-al-asad", "IQ-AN/baghdadi", "IQ-AN", "IQ"]}],
-    }
-    assert label_for(mark("not_attack", inc.id), inc, report, details) == {
+    hits = ("ain-al-asad", "anbar")  # the report's types and places: rocket on Ain al-Asad
+    assert label_for(mark("not_attack", inc.id), inc, report, hits) == {
         "attack": False,
         "types": [],
         "watch_hits": [],
         "event": None,
         "trap": "feedback:not_attack",
     }
-    wrong = label_for(mark("wrong_place", inc.id, place_id="ain-al-asad"), inc, report, details)
+    wrong = label_for(mark("wrong_place", inc.id, place_id="ain-al-asad"), inc, report, hits)
     assert wrong["attack"] is True and wrong["watch_hits"] == ["anbar"]
-    same = label_for(mark("same_event", inc.id, other_incident="aaa"), inc, report, details)
+    same = label_for(mark("same_event", inc.id, other_incident="aaa"), inc, report, hits)
     assert same["event"] == "aaa"
     items = labelled_items(
         [mark("not_relevant", inc.id, why="not our base")],
         {inc.id: inc},
-        {"a1": {"text": "Two rockets hit the base.", "details": details}},
+        {
+            "a1": AttackReport(
+                country="IQ", facts=report, detected_at=NOW, watch_hits=hits, text="Two rockets hit the base."
+            )
+        },
     )
     assert items == [
         {
@@ -139,3 +140,20 @@ def test_marks_export_as_eval_items_with_the_label_the_mark_gives() -> None:
             "feedback": {"by": "dana", "at": NOW.isoformat(), "why": "not our base"},
         }
     ]
+
+
+def test_an_attack_report_of_version_3_is_read_with_the_watch_hits_of_its_analysis() -> None:
+    from wirewatch.topics.codec import encode
+    from wirewatch.topics.records import report_or_mark
+
+    report = facts("a1", "Wire A", NOW)
+    new = AttackReport(country="IQ", facts=report, detected_at=NOW, watch_hits=("anbar",), text="t")
+    assert b'"attack-report/4"' in encode(new) and b"details" not in encode(new)
+    assert report_or_mark(encode(new)) == new
+    old = new.model_dump(mode="json", by_alias=True, exclude={"watch_hits"})
+    v3 = {**old, "schema": "attack-report/3", "details": {"attack": True, "watch_hits": ["ain-al-asad"]}}
+    read = report_or_mark(json.dumps(v3).encode())
+    assert isinstance(read, AttackReport)
+    assert read.schema_ == "attack-report/3" and read.watch_hits == ("ain-al-asad",) and read.text == "t"
+    bare = report_or_mark(json.dumps({**old, "schema": "attack-report/3"}).encode())
+    assert isinstance(bare, AttackReport) and bare.watch_hits == ()

@@ -140,7 +140,7 @@ def two_incidents(
                 country="IQ",
                 facts=arabic,
                 detected_at=NOW,
-                details={"watch_hits": ["ain-al-asad"]},
+                watch_hits=("ain-al-asad",),
                 text=text,
             )
         ),

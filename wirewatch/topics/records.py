@@ -78,14 +78,29 @@ class AttackReport(_Record):
 
     Key: ``country`` (the country of its main target), so that every report of one event lands on
     one partition and one processor instance. Version 2 called it ``region``; it is read still.
+    Version 4 drops ``details`` (the whole analysis record): of it, readers used only the watch
+    hits, a field of their own now. Versions 3 and 2 are read still, their watch hits from it.
     """
 
-    schema_: Literal["attack-report/3", "attack-report/2"] = Field("attack-report/3", alias="schema")
+    schema_: Literal["attack-report/4", "attack-report/3", "attack-report/2"] = Field(
+        "attack-report/4", alias="schema"
+    )
     country: str = Field(validation_alias=AliasChoices("country", "region"))
     facts: ReportFacts
     detected_at: AwareDatetime
-    details: dict[str, Any] = Field(default_factory=dict, description="the full analysis record")
+    watch_hits: tuple[str, ...] = Field(
+        (),
+        description="the watchlist entries the current attack hits (none for a late report), as "
+        "analyzed: the labels `wirewatch feedback export` writes",
+    )
     text: str = Field("", description="the article text as analyzed: the web pages explain it")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _watch_hits_of_old_versions(cls, data: object) -> object:
+        if isinstance(data, dict) and "watch_hits" not in data and isinstance(data.get("details"), dict):
+            return {**data, "watch_hits": data["details"].get("watch_hits") or ()}
+        return data
 
 
 class IncidentMarkRecord(_Record):

@@ -460,11 +460,10 @@ def _explained(found: Any, analyzer: Analyzer) -> dict[str, list[Any]]:
     """The explain highlights of every report, from the text the processor analyzed."""
     out: dict[str, list[Any]] = {}
     for report in found.row.incident.reports:
-        details = found.details.get(report.article_id, {})
         article = Article.bounded(
             id=report.article_id,
             title=report.title,
-            text=str(details.get("text") or ""),
+            text=found.texts.get(report.article_id, ""),
             url=report.url,
             outlet=report.outlet,
             published=report.published,

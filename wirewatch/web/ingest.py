@@ -106,11 +106,7 @@ def changes_of(spec: TopicSpec, key: str, value: bytes | None, places: Places) -
         report = report_or_mark(value)
         if not isinstance(report, AttackReport):
             return []  # an analyst's merge or split on its way to the processor
-        return [
-            ReportSeen(
-                report.facts.article_id, report.facts.revision, {**report.details, "text": report.text}
-            )
-        ]
+        return [ReportSeen(report.facts.article_id, report.facts.revision, report.text)]
     if spec is FEED_STATE:
         return [Tombstone("feed_state", key)] if value is None else [decode(value, FeedState)]
     if spec is FEEDS:

@@ -75,11 +75,12 @@ class RevisionSeen:
 
 @dataclass(frozen=True, slots=True)
 class ReportSeen:
-    """The detection record of one report (attack-reports topic): the reasons the incident page shows."""
+    """The text of one report as the processor analyzed it (attack-reports topic): the incident
+    page explains it again, to show its reasons."""
 
     article_id: str
     revision: int
-    details: dict[str, Any]
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ class Sent:
 class IncidentPage:
     row: BoardRow
     revisions: list[RevisionSeen]
-    details: dict[str, dict[str, Any]]  # article id -> detection record (latest revision)
+    texts: dict[str, str]  # article id -> its text as analyzed (latest revision)
     sent: list[Sent]
     feedback: list[tuple[str, FeedbackRecord]]
 
@@ -359,14 +360,15 @@ class SqlStore:
             )
         ]
         ids = [r.article_id for r in row.incident.reports]
-        details: dict[str, dict[str, Any]] = {}
+        texts: dict[str, str] = {}
         if ids:
             marks = ",".join("?" * len(ids))
             for article_id, doc in db.execute(
                 f"SELECT article_id, doc FROM reports WHERE article_id IN ({marks})",  # noqa: S608 (only ?s)
                 ids,
             ):
-                details[article_id] = json.loads(doc)
+                # a JSON object with the text (stores before attack-report/4 kept the whole analysis too)
+                texts[article_id] = str(json.loads(doc).get("text") or "")
         sent = [
             Sent(
                 key,
@@ -391,7 +393,7 @@ class SqlStore:
                 "SELECT key, doc FROM feedback WHERE incident_id = ? ORDER BY key", (incident_id,)
             )
         ]
-        return IncidentPage(row, revisions, details, sent, feedback)
+        return IncidentPage(row, revisions, texts, sent, feedback)
 
     def feeds(self) -> list[FeedView]:
         surges = self.surges()
@@ -522,7 +524,7 @@ def _write(db: _Connection, change: Change) -> None:
         db.execute(
             "INSERT INTO reports VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
             "revision = excluded.revision, doc = excluded.doc WHERE excluded.revision >= reports.revision",
-            (change.article_id, change.revision, json.dumps(change.details, ensure_ascii=False)),
+            (change.article_id, change.revision, json.dumps({"text": change.text}, ensure_ascii=False)),
         )
     elif isinstance(change, FeedState):
         db.execute(

@@ -114,7 +114,11 @@ def report_for(
     for attack_type in view.attack_types:
         metrics.attack_reports.labels(attack_type).inc()
     return AttackReport(
-        country=country_of(view), facts=facts, detected_at=now, details=analysis.record(), text=article.text
+        country=country_of(view),
+        facts=facts,
+        detected_at=now,
+        watch_hits=analysis.current.watch_hits,
+        text=article.text,
     )
 
 
