@@ -1,9 +1,9 @@
 """One article in, one analysis out: the contract of ``wirewatch analyze`` and the processor (pure).
 
 This room joins language identification, detection, the gazetteer and the watchlist into the
-record analysts and the alerting stage read: is it a current attack, of which types, on which
-places (with their governorate and country), with what numbers, and which watched entries it
-hits.
+``Analysis`` (``core.findings``) the incident and alerting stages read: is it a current attack,
+of which types, on which places (with their governorate and country), with what numbers, and
+which watched entries it hits. ``Analysis.record()`` is the line ``wirewatch analyze`` prints.
 """
 
 from __future__ import annotations
@@ -161,12 +161,12 @@ def analyze_window(
     long stream is analyzed in memory bounded by its window and the open incidents. ``advance``
     is called after each article's analysis (a progress bar).
     """
-    records = []
+    analyses = []
     for article in articles:
-        records.append(analyzer.analyze(article))
+        analyses.append(analyzer.analyze(article))
         if advance is not None:
             advance()
-    reports = [i for i, r in enumerate(records) if incidents.reported(r) is not None]
+    reports = [i for i, r in enumerate(analyses) if incidents.reported(r) is not None]
     order = sorted(
         reports,
         key=lambda i: (
@@ -178,11 +178,11 @@ def analyze_window(
     for i in order:
         article = articles[i]
         seen = article.published or datetime.now(UTC)
-        facts = incidents.facts_from_analysis(records[i], article, seen_at=seen)
+        facts = incidents.facts_from_analysis(analyses[i], article, seen_at=seen)
         # Without a publication date there is no time to match on: the article stands alone.
         incident, _ = book.add(facts, seen, match=article.published is not None)
-        records[i] = records[i].in_incident(incident.id)
-    return records
+        analyses[i] = analyses[i].in_incident(incident.id)
+    return analyses
 
 
 class IncidentBook:
