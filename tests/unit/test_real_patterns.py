@@ -2972,3 +2972,12 @@ def test_the_day_a_response_to_a_known_attack_was_announced_is_not_the_attacks(a
         "multi-tiered, a spokesman said on Wednesday.",
     )
     assert out["attack"] is False
+
+
+def test_a_students_experimental_rocket_is_no_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "طلبة الجامعة يطلقون صاروخا تجريبيا ضمن مسابقة علمية في بغداد",
+        "نجح فريق من طلبة هندسة الطيران اليوم الأربعاء في إطلاق صاروخ تجريبي صغير وصل إلى ارتفاع كيلومترين.",
+    )
+    assert out["attack"] is False
