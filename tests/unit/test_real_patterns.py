@@ -2981,3 +2981,14 @@ def test_a_students_experimental_rocket_is_no_attack(analyzer: Analyzer) -> None
         "نجح فريق من طلبة هندسة الطيران اليوم الأربعاء في إطلاق صاروخ تجريبي صغير وصل إلى ارتفاع كيلومترين.",
     )
     assert out["attack"] is False
+
+
+def test_repeated_targetings_are_many_attacks_none_reported(analyzer: Analyzer) -> None:
+    # "ambulances ... under the repeated targetings (الاستهدافات المتكررة)": a feature's general words
+    out = run(
+        analyzer,
+        "سيارات الإسعاف في غزة تعمل بأقل من طاقتها",
+        "يعاني قطاع الإسعاف في غزة من قلة السيارات اللازمة لنقل الشهداء والجرحى في ظل الاستهدافات المتكررة "
+        "لهذه السيارات.",
+    )
+    assert out["attack"] is False
