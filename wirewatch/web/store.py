@@ -445,8 +445,9 @@ class _Postgres:
     def __init__(self, dsn: str, password: str | None = None) -> None:
         import psycopg
 
-        extra = {"password": password} if password is not None else {}
-        self.db = psycopg.connect(dsn, autocommit=True, **extra)
+        if password is not None:  # over the URL's own; libpq merges it into the connection string
+            dsn = psycopg.conninfo.make_conninfo(dsn, password=password)
+        self.db = psycopg.connect(dsn, autocommit=True)
 
     def execute(self, sql: str, params: Sequence[Any] = (), /) -> Any:
         return self.db.execute(sql.replace("?", "%s"), params)
