@@ -201,7 +201,7 @@ def by_kind(kind: str) -> dict[str, dict[str, Any]]:
 @pytest.mark.parametrize("version", K8S_VERSIONS)
 def test_manifests_match_the_kubernetes_schemas_strictly(version: str) -> None:
     docs = manifests()
-    assert len(docs) == 14
+    assert len(docs) == 15
     for name, doc in docs:
         try:
             kubernetes_validate.validate(doc, version, strict=True)
@@ -293,6 +293,10 @@ def test_the_web_pages_run_unprivileged_with_probes_on_their_own_port() -> None:
     service = by_kind("Service")["wirewatch-web"]
     assert service["spec"]["selector"] == labels == deployment["spec"]["selector"]["matchLabels"]
     assert service["spec"]["ports"] == [{"name": "http", "port": port, "targetPort": "http"}]
+    # Prometheus scrapes a pod still catching up (unready, so out of the Service above) all the same.
+    scraped = by_kind("Service")["wirewatch-web-metrics"]["spec"]
+    assert scraped["selector"] == labels and scraped["ports"] == service["spec"]["ports"]
+    assert scraped["clusterIP"] == "None" and scraped["publishNotReadyAddresses"] is True
     assert env["WIREWATCH_WEB_SECURE_COOKIES"] == "true"  # served over HTTPS by the Ingress
     Settings(**{k.removeprefix("WIREWATCH_").lower(): v for k, v in env.items()})  # every one valid
 
@@ -353,6 +357,7 @@ def test_prometheus_finds_the_services() -> None:
     names = {job["job_name"]: job["dns_sd_configs"][0]["names"][0] for job in config["scrape_configs"]}
     for worker in WORKERS:
         assert names[f"wirewatch-{worker}"] == f"wirewatch-{worker}.wirewatch.svc.cluster.local"
+    assert names["wirewatch-web"] == "wirewatch-web-metrics.wirewatch.svc.cluster.local"
 
 
 def test_scaling_notes_cover_pollers_and_processors() -> None:
