@@ -1,4 +1,4 @@
-# One image for every wirewatch worker: `wirewatch poll`, `wirewatch process`, `wirewatch alert`.
+# One image for every wirewatch worker: `wirewatch poll`, `wirewatch process`, `wirewatch alert`, `wirewatch web`.
 # Built by deploy/compose (docker compose build) or `docker build -t wirewatch:0.1.0 .`.
 # Dependencies are installed at the exact versions of constraints.txt, as in development.
 
@@ -20,6 +20,6 @@ WORKDIR /var/lib/wirewatch
 ENV PYTHONUNBUFFERED=1 \
     WIREWATCH_METRICS_HOST=0.0.0.0 \
     WIREWATCH_DATA_DIR=/var/lib/wirewatch/data
-EXPOSE 9101 9102 9103
+EXPOSE 9101 9102 9103 8080
 ENTRYPOINT ["wirewatch"]
 CMD ["--help"]

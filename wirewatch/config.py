@@ -350,6 +350,47 @@ class Settings(BaseSettings):
         "(offline). A tile server learns which areas the analysts look at",
     )
     web_metrics: bool = Field(True, description="serve /metrics on the web port (no login)")
+    web_store_password_file: Path | None = Field(
+        None,
+        description="file holding the password of a postgresql:// web_store (a mounted Secret), so the "
+        "URL in the environment carries none; unset: the URL's own password, or libpq's (PGPASSFILE)",
+    )
+    web_secure_cookies: bool = Field(
+        False,
+        description="mark the session cookie Secure (sent over HTTPS only, named __Host-…). Turn on "
+        "whenever the pages are served over HTTPS (a TLS-terminating proxy); off only for plain "
+        "http on loopback (the demo), where a Secure cookie would never come back",
+    )
+    web_proxy_ips: str = Field(
+        "127.0.0.1",
+        description="comma-separated addresses or networks of reverse proxies whose X-Forwarded-For "
+        "and X-Forwarded-Proto are believed (the client address the login limits count by); '*' "
+        "trusts anyone who can reach the port, so only with a proxy as the sole way in",
+    )
+    web_login_failures_per_name: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="failed logins for one user name within web_login_lockout before that name is "
+        "refused for web_login_lockout; lower slows a guesser more and lets a prankster lock a "
+        "colleague out sooner",
+    )
+    web_login_failures_per_address: int = Field(
+        20,
+        ge=1,
+        le=10000,
+        description="failed logins from one client address within web_login_lockout before it is "
+        "refused; higher when many analysts share an address (an office, a proxy not in "
+        "web_proxy_ips)",
+    )
+    web_login_lockout: float = Field(
+        900.0,
+        ge=1,
+        le=86400,
+        description="seconds over which failed logins are counted and for which a name or address "
+        "is then refused; longer slows guessing, and keeps a mistyping analyst out longer. Counted "
+        "in memory: each web replica counts alone, and a restart forgets",
+    )
     log_level: str = Field("INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     log_json: bool = Field(False, description="one JSON object per log line instead of text")
     library_log: Path | None = Field(

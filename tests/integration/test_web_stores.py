@@ -28,6 +28,7 @@ from wirewatch.topics.records import FeedbackRecord, feedback_key
 from wirewatch.web.store import BoardQuery, IncidentSeen, RevisionSeen, Store, Tombstone, open_store
 
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
+PG_PASSWORD = "pg-s3cret-for-tests"  # the server asks it over TCP (SCRAM), as a team's server would
 
 
 def _initdb() -> str:
@@ -49,8 +50,24 @@ def postgres() -> Iterator[str]:
         shutil.chown(home, "postgres")
         shutil.chown(data, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
+    pwfile = home / "pwfile"
+    pwfile.write_text(PG_PASSWORD + "\n", "utf-8")
+    if as_user:
+        shutil.chown(pwfile, "postgres")
     subprocess.run(
-        [*as_user, f"{bindir}/initdb", "-D", str(data), "-U", "wirewatch", "--auth=trust", "-E", "UTF8"],
+        [
+            *as_user,
+            f"{bindir}/initdb",
+            "-D",
+            str(data),
+            "-U",
+            "wirewatch",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            f"--pwfile={pwfile}",
+            "-E",
+            "UTF8",
+        ],
         check=True,
         capture_output=True,
     )
@@ -71,7 +88,7 @@ def postgres() -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    dsn = f"postgresql://wirewatch@127.0.0.1:{port}/postgres"
+    dsn = f"postgresql://wirewatch:{PG_PASSWORD}@127.0.0.1:{port}/postgres"
     try:
         import psycopg
 
@@ -168,3 +185,17 @@ def test_silences_come_and_go(store: Store) -> None:
     assert [s.id for s in store.silences()] == [silence.id]
     store.apply([Tombstone("silence", silence.id)], {})
     assert store.silences() == []
+
+
+def test_the_postgresql_password_comes_from_its_own_setting_and_is_never_shown(postgres: str) -> None:
+    bare = postgres.replace(f":{PG_PASSWORD}@", "@")  # the URL as a ConfigMap would hold it
+    assert bare != postgres
+    with pytest.raises(Exception) as refused:  # the server asks a password: none, or a wrong one
+        open_store(bare, "not-the-password")
+    assert "password authentication failed" in str(refused.value)
+    assert "not-the-password" not in str(refused.value)
+    opened = open_store(bare, PG_PASSWORD)  # WIREWATCH_WEB_STORE_PASSWORD_FILE's content
+    try:
+        assert opened.count() >= 0
+    finally:
+        opened.close()

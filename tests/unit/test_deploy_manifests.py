@@ -69,7 +69,7 @@ def test_the_schema_check_catches_a_mistake(tmp_path: Path) -> None:
 def test_compose_runs_a_three_node_kraft_cluster_and_every_service() -> None:
     services = compose()["services"]
     brokers = ("kafka-1", "kafka-2", "kafka-3")
-    assert set(services) == {*brokers, *WORKERS, "prometheus", "grafana", "mailpit"}
+    assert set(services) == {*brokers, *WORKERS, "web", "prometheus", "grafana", "mailpit"}
     pom = (ROOT / "deploy" / "kafka" / "pom.xml").read_text("utf-8")
     version = re.search(r"<kafka.version>([^<]+)</kafka.version>", pom)
     voters = {f"{n}@kafka-{n}:9093" for n in (1, 2, 3)}
@@ -130,6 +130,36 @@ def test_compose_references_resolve() -> None:
     assert (COMPOSE_DIR / build["context"] / build["dockerfile"]).resolve() == ROOT / "Dockerfile"
 
 
+def test_compose_serves_the_web_pages_on_this_machine_only_with_users_from_a_secret() -> None:
+    doc = compose()
+    web = doc["services"]["web"]
+    port = Settings.model_fields["web_port"].default
+    env = web["environment"]
+    assert web["command"] == ["web"]
+    assert web["ports"] == [f"127.0.0.1:{port}:{port}"] and env["WIREWATCH_WEB_PORT"] == str(port)
+    assert env["WIREWATCH_WEB_HOST"] == "0.0.0.0"  # inside the container, for the published port
+    assert f"127.0.0.1:{port}/healthz" in " ".join(web["healthcheck"]["test"])
+    assert web["secrets"] == ["web-users"] and env["WIREWATCH_WEB_USERS"] == "/run/secrets/web-users"
+    assert env["WIREWATCH_KAFKA_BOOTSTRAP"] == "kafka-1:9092,kafka-2:9092,kafka-3:9092"
+    # The store on a named volume: a restart reads on instead of rebuilding from the topics.
+    store = env["WIREWATCH_WEB_STORE"]
+    (data,) = [m for m in web["volumes"] if m.split(":")[0] in doc["volumes"]]
+    assert store.startswith(data.split(":")[1] + "/")
+    Settings(**{k.removeprefix("WIREWATCH_").lower(): v for k, v in env.items()})  # every one valid
+
+
+def test_compose_web_users_file_loads(tmp_path: Path) -> None:
+    from wirewatch.web.auth import Users
+
+    assert Users.load(COMPOSE_DIR / "web-users.yaml").by_name == {}  # nobody until a user is added
+    commented = (COMPOSE_DIR / "web-users.yaml").read_text("utf-8")
+    after = commented.split("users: []\n", 1)[1]
+    example = "\n".join(ln.removeprefix("#") for ln in after.splitlines())
+    users = tmp_path / "users.yaml"
+    users.write_text("users:\n" + example + "\n", "utf-8")
+    assert Users.load(users).by_name["dana"].analyst  # the commented example is the right shape
+
+
 def test_compose_configuration_files_load() -> None:
     # Mounted at /config: the names the environment gives must be the files shipped.
     env = compose()["services"]["poller"]["environment"]
@@ -171,7 +201,7 @@ def by_kind(kind: str) -> dict[str, dict[str, Any]]:
 @pytest.mark.parametrize("version", K8S_VERSIONS)
 def test_manifests_match_the_kubernetes_schemas_strictly(version: str) -> None:
     docs = manifests()
-    assert len(docs) == 10
+    assert len(docs) == 15
     for name, doc in docs:
         try:
             kubernetes_validate.validate(doc, version, strict=True)
@@ -236,6 +266,79 @@ def test_the_alerter_reads_its_secret_as_a_file() -> None:
     assert not any("NOTIFY" in k for k in by_kind("ConfigMap")["wirewatch-env"]["data"])
 
 
+def web_deployment() -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+    spec = by_kind("Deployment")["wirewatch-web"]["spec"]["template"]["spec"]
+    (container,) = spec["containers"]
+    return spec, container, {e["name"]: e["value"] for e in container["env"]}
+
+
+def test_the_web_pages_run_unprivileged_with_probes_on_their_own_port() -> None:
+    deployment = by_kind("Deployment")["wirewatch-web"]
+    spec, container, env = web_deployment()
+    assert container["args"] == ["web"]
+    port = Settings.model_fields["web_port"].default
+    assert container["ports"] == [{"name": "http", "containerPort": port}] and env[
+        "WIREWATCH_WEB_PORT"
+    ] == str(port)
+    assert env["WIREWATCH_WEB_HOST"] == "0.0.0.0"  # the kubelet and the Service reach it
+    assert container["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
+    assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
+    assert {"cpu", "memory"} <= set(container["resources"]["requests"]) and "memory" in container[
+        "resources"
+    ]["limits"]
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    assert container["securityContext"]["allowPrivilegeEscalation"] is False
+    assert spec["securityContext"]["runAsNonRoot"] is True
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    service = by_kind("Service")["wirewatch-web"]
+    assert service["spec"]["selector"] == labels == deployment["spec"]["selector"]["matchLabels"]
+    assert service["spec"]["ports"] == [{"name": "http", "port": port, "targetPort": "http"}]
+    # Prometheus scrapes a pod still catching up (unready, so out of the Service above) all the same.
+    scraped = by_kind("Service")["wirewatch-web-metrics"]["spec"]
+    assert scraped["selector"] == labels and scraped["ports"] == service["spec"]["ports"]
+    assert scraped["clusterIP"] == "None" and scraped["publishNotReadyAddresses"] is True
+    assert env["WIREWATCH_WEB_SECURE_COOKIES"] == "true"  # served over HTTPS by the Ingress
+    Settings(**{k.removeprefix("WIREWATCH_").lower(): v for k, v in env.items()})  # every one valid
+
+
+def test_the_web_store_is_on_a_volume_that_outlives_the_pod() -> None:
+    deployment = by_kind("Deployment")["wirewatch-web"]
+    spec, container, env = web_deployment()
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+    store = Path(env["WIREWATCH_WEB_STORE"])
+    volume = volumes[mounts[str(store.parent)]]
+    assert "emptyDir" not in volume  # a new pod would rebuild, and lose what retention dropped
+    claim = by_kind("PersistentVolumeClaim")[volume["persistentVolumeClaim"]["claimName"]]
+    assert claim["spec"]["accessModes"] == ["ReadWriteOnce"]
+    # One writer of the file: one replica, and the old pod gone before the new one starts.
+    assert deployment["spec"]["replicas"] == 1 and deployment["spec"]["strategy"]["type"] == "Recreate"
+
+
+def test_the_web_pages_read_users_and_session_key_from_a_secret_file() -> None:
+    spec, container, env = web_deployment()
+    secret = by_kind("Secret")["wirewatch-web-auth"]
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    for setting, key in (("WIREWATCH_WEB_USERS", "users.yaml"), ("WIREWATCH_WEB_SECRET_FILE", "session.key")):
+        path = Path(env[setting])
+        (mount,) = [m for m in container["volumeMounts"] if m["mountPath"] == str(path.parent)]
+        assert mount["readOnly"] is True
+        assert volumes[mount["name"]]["secret"]["secretName"] == secret["metadata"]["name"]
+        assert path.name == key and key in secret["stringData"]
+    # Strimzi's User Operator writes the web KafkaUser's password into a Secret named after it.
+    assert secret["metadata"]["name"] != "wirewatch-web"
+    env_map = by_kind("ConfigMap")["wirewatch-env"]["data"]
+    assert not any("WEB_USERS" in k or "SECRET" in k for k in env_map)
+
+
+def test_the_example_users_file_has_the_users_file_shape(tmp_path: Path) -> None:
+    from wirewatch.web.auth import Users
+
+    users = tmp_path / "users.yaml"
+    users.write_text(by_kind("Secret")["wirewatch-web-auth"]["stringData"]["users.yaml"], "utf-8")
+    assert {u.role for u in Users.load(users).by_name.values()} == {"analyst", "viewer"}
+
+
 def test_kubernetes_configuration_files_load(tmp_path: Path) -> None:
     files = by_kind("ConfigMap")["wirewatch-files"]["data"]
     for name, text in files.items():
@@ -254,6 +357,7 @@ def test_prometheus_finds_the_services() -> None:
     names = {job["job_name"]: job["dns_sd_configs"][0]["names"][0] for job in config["scrape_configs"]}
     for worker in WORKERS:
         assert names[f"wirewatch-{worker}"] == f"wirewatch-{worker}.wirewatch.svc.cluster.local"
+    assert names["wirewatch-web"] == "wirewatch-web-metrics.wirewatch.svc.cluster.local"
 
 
 def test_scaling_notes_cover_pollers_and_processors() -> None:
@@ -280,6 +384,8 @@ def test_dockerfile_builds_from_files_that_exist_and_runs_unprivileged() -> None
 
 def test_every_worker_is_a_static_member_named_by_its_pod() -> None:
     for name, deployment in by_kind("Deployment").items():
+        if name == "wirewatch-web":
+            continue  # no consumer group: it assigns itself every partition and keeps the offsets
         (container,) = deployment["spec"]["template"]["spec"]["containers"]
         env = {e["name"]: e for e in container.get("env", [])}
         assert env["WIREWATCH_INSTANCE_ID"]["valueFrom"]["fieldRef"]["fieldPath"] == "metadata.name", name

@@ -87,3 +87,12 @@ def test_scrape_jobs_are_the_ones_rules_and_dashboard_use(config: Path) -> None:
     for job, worker in JOBS.items():
         (sd,) = jobs[job]["dns_sd_configs"]
         assert sd["port"] == defaults[f"{worker}_metrics_port"].default, job
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=lambda p: p.name)
+def test_the_web_pages_are_scraped_on_their_own_port_and_paged_on(config: Path) -> None:
+    jobs = {job["job_name"]: job for job in yaml.safe_load(config.read_text("utf-8"))["scrape_configs"]}
+    (sd,) = jobs["wirewatch-web"]["dns_sd_configs"]
+    assert sd["port"] == Settings.model_fields["web_port"].default
+    exprs = {r["alert"]: r["expr"] for r in alerting_rules()}
+    assert "web" in exprs["WirewatchWorkerDown"] and 'job="wirewatch-web"' in exprs["WirewatchStageMissing"]

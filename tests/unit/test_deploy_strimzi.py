@@ -120,7 +120,7 @@ def merge(base: Any, patch: Any) -> Any:
     return patch
 
 
-@pytest.mark.parametrize("worker", WORKERS)
+@pytest.mark.parametrize("worker", [*WORKERS, "web"])
 def test_each_worker_runs_as_its_own_user_with_the_cluster_ca(worker: str, tmp_path: Path) -> None:
     (patch,) = docs(f"patches/{worker}.yaml")
     base = by_kind("Deployment")[patch["metadata"]["name"]]

@@ -78,3 +78,15 @@ def test_an_undated_mention_with_no_place_and_no_figure_is_attacks_in_general() 
 def test_a_word_with_two_senses_is_read_by_its_neighbours(title: str, attack: bool) -> None:
     out = Analyzer.create().analyze(Article("s", title, "", published=PUBLISHED))
     assert out.attack is attack, out
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ماذا يعني عسكريا استمرار إطلاق الصواريخ من غزة",
+        "What does the drone strike on Tower 22 mean for US policy?",
+    ],
+)
+def test_a_headline_asking_what_something_means_explains_it(title: str) -> None:
+    assert genre(title) == "feature"
+    assert genre("ماذا حدث في عين الأسد الليلة") == "news"  # "what happened" asks for the news

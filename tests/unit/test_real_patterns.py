@@ -2960,3 +2960,35 @@ def test_the_targets_of_air_strikes_are_no_goals_and_the_state_that_strikes_no_t
     assert out["attack"] is True
     assert "anbar" in out["watch_hits"]
     assert "US" not in [p["id"] for p in out["places"]]
+
+
+def test_the_day_a_response_to_a_known_attack_was_announced_is_not_the_attacks(analyzer: Analyzer) -> None:
+    # "the response to the drone attack that killed three soldiers ..., a spokesman said on
+    # Wednesday": the known attack ("the drone attack that ...") keeps no day; Wednesday is the saying's
+    out = run(
+        analyzer,
+        "White House says response will be tiered",
+        "The response to the drone attack that killed three American soldiers in Jordan will be "
+        "multi-tiered, a spokesman said on Wednesday.",
+    )
+    assert out["attack"] is False
+
+
+def test_a_students_experimental_rocket_is_no_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "طلبة الجامعة يطلقون صاروخا تجريبيا ضمن مسابقة علمية في بغداد",
+        "نجح فريق من طلبة هندسة الطيران اليوم الأربعاء في إطلاق صاروخ تجريبي صغير وصل إلى ارتفاع كيلومترين.",
+    )
+    assert out["attack"] is False
+
+
+def test_repeated_targetings_are_many_attacks_none_reported(analyzer: Analyzer) -> None:
+    # "ambulances ... under the repeated targetings (الاستهدافات المتكررة)": a feature's general words
+    out = run(
+        analyzer,
+        "سيارات الإسعاف في غزة تعمل بأقل من طاقتها",
+        "يعاني قطاع الإسعاف في غزة من قلة السيارات اللازمة لنقل الشهداء والجرحى في ظل الاستهدافات المتكررة "
+        "لهذه السيارات.",
+    )
+    assert out["attack"] is False

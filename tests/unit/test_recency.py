@@ -134,3 +134,20 @@ def test_the_past_decade_is_no_time_of_todays_news() -> None:
         norms("Israel has hit weapons shipments in Syria hundreds of times over the past decade"), TUESDAY
     )
     assert decide(refs) == "past"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("بعد 470 يوما من الحرب", 470.0),  # from 11 on, the unit is an accusative singular
+        ("منذ 15 عاماً", 15 * 365.0),
+        ("قبل 11 شهرا", 330.0),
+    ],
+)
+def test_a_count_from_eleven_takes_the_singular_unit(sentence: str, days: float) -> None:
+    assert [(r.kind, r.days_ago) for r in find_time_refs(norms(sentence), TUESDAY)] == [("past", days)]
+
+
+def test_an_age_is_no_time() -> None:
+    # "a young man aged 33, over a video ...": "33 years on" would be a time
+    assert find_time_refs(norms("شاب يبلغ من العمر 33 عاما على خلفية مقطع فيديو"), TUESDAY) == []

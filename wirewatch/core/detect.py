@@ -1885,12 +1885,14 @@ def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) ->
     ("حادث التفجير"). A new attack is told with a verb or an indefinite noun."""
     if not terms:
         return False
+    covered = {k - offset for h in terms for k in range(h.first, h.last + 1)}
     for h in terms:
         first, last = h.first - offset, h.last - offset
+        head = first
+        while head > 0 and head - 1 in covered and first - head < 2:
+            head -= 1  # "the drone attack that ...": the article stands before the whole phrase
         word = words[first]
-        definite = any(f.startswith("ال") for f in word_forms(word)) or (
-            first > 0 and words[first - 1] in _THE
-        )
+        definite = any(f.startswith("ال") for f in word_forms(word)) or (head > 0 and words[head - 1] in _THE)
         relative = any(w in _REFERRING for w in words[last + 1 : last + 4])
         incident = first > 0 and words[first - 1] in _INCIDENT
         if not ((definite and relative) or incident):
@@ -1906,7 +1908,18 @@ def _clause_refs(
     استهدف المطار مساء الاثنين الماضي، اليوم الخميس": the committee spoke today)."""
     last = terms[0].last - offset
     clause = next((k for k in range(last + 1, min(len(words), last + 4)) if words[k] in _REFERRING), None)
-    return [] if clause is None else [r for r in refs if r.first > clause][:1]
+    if clause is None:
+        return []
+    # "..., a spokesman said on Thursday": the time of the saying, not of the clause
+    return [r for r in refs if r.first > clause and not _said_at(words, r.first)][:1]
+
+
+_SPOKE = frozenset(normalize(w) for w in "said says told announced قال قالت أعلن أعلنت أكد أكدت".split())
+
+
+def _said_at(words: Sequence[str], first: int) -> bool:
+    before = [w for w in words[max(0, first - 2) : first] if w != "on"]
+    return bool(before) and before[-1] in _SPOKE
 
 
 def _today(refs: Sequence[TimeRef]) -> bool:

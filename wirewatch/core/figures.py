@@ -23,7 +23,8 @@ _ARTICLE_ONE = frozenset(("a", "an", "one", normalize("واحد"), normalize("و
 
 # "هجوما", "استهدافا": the singular a number from 11 to 99 takes ("32 استهدافاً").
 _PLURAL_ATTACKS = frozenset(
-    normalize(w) for w in ("هجمات", "هجوما", "استهدافا", "attacks", "strikes", "incidents")
+    normalize(w)
+    for w in ("هجمات", "هجوما", "استهدافا", "استهدافات", "اعتداءات", "attacks", "strikes", "incidents")
 )
 
 

@@ -50,7 +50,11 @@ _HEADLINE = re.compile(
 
 # "Four months of quiet: why the factions stopped firing", "170 هجوماً.. كيف تحولت القواعد": a
 # headline that asks why or how explains; it does not report.
-_ASKS = re.compile(r"(^|[:.؟?]\s*)(why|how|كيف|لماذا)\b", re.IGNORECASE)
+_ASKS = re.compile(
+    r"(^|[:.؟?]\s*)(why|how|كيف|لماذا|ماذا يعني|ماذا تعني|ماذا وراء|ما دلالات|ما دلالة|what is behind)\b"
+    r"|(^|[:.؟?]\s*)what does .{0,60}\bmean\b",
+    re.IGNORECASE,
+)
 # "...: assessing five months of attacks", "a year of drone war", "حصاد عام من الهجمات": a headline
 # that weighs a span of attacks reviews them; it reports none of them.
 _REVIEWS = re.compile(

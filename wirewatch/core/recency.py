@@ -180,14 +180,40 @@ _PART_OF_MONTH = {
 }
 _LAST = {normalize(w) for w in ("الماضي", "الماضية", "الفائت", "المنصرم", "last", "past", "previous")}
 _AGO_UNITS = {
-    **{normalize(w): 1 for w in ("يوم", "أيام", "ايام", "يومين", "days", "day")},
+    # the accusative singular follows a number from 11 on: "بعد 470 يوماً", "منذ 15 عاماً"
+    **{normalize(w): 1 for w in ("يوم", "أيام", "ايام", "يومين", "يوما", "يوماً", "days", "day")},
     **{
-        normalize(w): 7 for w in ("أسبوع", "اسبوع", "أسابيع", "اسابيع", "أسبوعين", "اسبوعين", "weeks", "week")
+        normalize(w): 7
+        for w in (
+            "أسبوع",
+            "اسبوع",
+            "أسابيع",
+            "اسابيع",
+            "أسبوعين",
+            "اسبوعين",
+            "أسبوعا",
+            "اسبوعا",
+            "weeks",
+            "week",
+        )
     },
-    **{normalize(w): 30 for w in ("شهر", "أشهر", "اشهر", "شهور", "شهرين", "months", "month")},
+    **{normalize(w): 30 for w in ("شهر", "أشهر", "اشهر", "شهور", "شهرين", "شهرا", "شهراً", "months", "month")},
     **{
         normalize(w): 365
-        for w in ("عام", "أعوام", "اعوام", "سنة", "سنوات", "سنين", "عامين", "سنتين", "years", "year")
+        for w in (
+            "عام",
+            "أعوام",
+            "اعوام",
+            "سنة",
+            "سنوات",
+            "سنين",
+            "عامين",
+            "سنتين",
+            "عاما",
+            "عاماً",
+            "years",
+            "year",
+        )
     },
 }
 _DUAL_UNITS = {normalize(w) for w in ("يومين", "أسبوعين", "اسبوعين", "شهرين", "عامين", "سنتين")}
@@ -196,6 +222,7 @@ _SOME_DAYS = {normalize(w) for w in ("أيام", "ايام", "days")}
 # "three days ago", "two years after the strike", "a year since", "five years on", "خمس سنوات على"
 _AGO_AFTER = {normalize(w) for w in ("ago", "after", "since", "on", "later", "على")}
 _PASSAGE = {normalize(w) for w in ("مرور", "بعد")}
+_AGE = frozenset(_n("العمر عمره عمرها البالغ يبلغ تبلغ بعمر aged age"))
 _YEAR_LEAD = {
     normalize(w)
     for w in (
@@ -469,6 +496,8 @@ def _ago_at(words: list[str], i: int) -> tuple[str, float | None, int] | None:
             return inner[0], inner[1], inner[2]
     count = number_word(w)
     if count is not None and i + 2 < len(words) and words[i + 1] in _AGO_UNITS and words[i + 2] in _AGO_AFTER:
+        if _AGE.intersection(words[max(0, i - 3) : i]):
+            return None  # "يبلغ من العمر 33 عاماً على خلفية ...": an age, not a time
         days = count * _AGO_UNITS[words[i + 1]]
         if words[i + 2] != "ago" and days <= CURRENT_DAYS:
             return None  # "two days later", "a day after the strike": counted from another event

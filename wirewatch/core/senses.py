@@ -73,7 +73,9 @@ _SENSES = (
             shares | sales | فضائي | فضائية | الفضاء | قمر | أقمار | صناعي | مدار | رواد | تسديدة | تسديدات
             هدف | مرمى | الأسهم | الأسعار | أسعار | العلمي | علمي | علمية | الأبحاث | أبحاث | الأرصاد
             research | scientific | weather | meteorological | rate | rates | dollar | exchange | exchanges
-            currency | inflation | stocks | rents | spikes | volleyball
+            currency | inflation | stocks | rents | spikes | volleyball | تجريبي | تجريبيا | تجريبياً | طلبة
+            طلاب | الطلبة | الطلاب | مسابقة | الجامعة | جامعة | هندسة | students | student | competition
+            university | hobby | model
         """),
         _words(
             "fired | launched at | hit | struck | sirens | intercepted | سقط | سقوط | استهدف | اعترض"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -36,14 +37,17 @@ from wirewatch.core.detect import Article
 from wirewatch.durations import seconds
 from wirewatch.errors import ConfigError
 from wirewatch.explain import sentences
+from wirewatch.logs import untrusted
 from wirewatch.topics.records import FeedbackRecord
 from wirewatch.web import views
 from wirewatch.web.auth import User, Users, new_token, same_token
 from wirewatch.web.store import Change, Store
+from wirewatch.web.throttle import LoginThrottle
 
 log = logging.getLogger("wirewatch.web")
 HERE = Path(__file__).resolve().parent
-PUBLIC = frozenset({"/healthz", "/metrics", "/login"})  # everything else needs a login
+# Everything else needs a login. /readyz says only whether the store has caught up (for a probe).
+PUBLIC = frozenset({"/healthz", "/readyz", "/metrics", "/login"})
 MARKS = {
     "not_attack": "Not an attack",
     "wrong_place": "Wrong place",
@@ -95,11 +99,13 @@ class Web:
     analyzer: Analyzer
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     healthy: Callable[[], str | None] = lambda: None  # None: healthy; else why not
+    ready: Callable[[], str | None] = lambda: None  # None: the store has caught up; else why not
     metrics_text: Callable[[], bytes] | None = None
     trusted_header: str | None = None
     tile_url: str | None = None
     channels: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
     heartbeat: float = 15.0
 
 
@@ -157,7 +163,9 @@ def _templates() -> Environment:
     return env
 
 
-def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
+def create_app(web: Web, secret: str, session_hours: float = 12.0, secure_cookies: bool = False) -> Starlette:
+    """The application. ``secure_cookies``: the session cookie is ``Secure`` and ``__Host-``
+    named, for pages served over HTTPS (a browser then never sends it over plain http)."""
     env = _templates()
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -199,6 +207,10 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
         problem = web.healthy()
         return PlainTextResponse(problem or "ok", status_code=503 if problem else 200)
 
+    async def readyz(request: Request) -> Response:
+        problem = web.healthy() or web.ready()
+        return PlainTextResponse(problem or "ready", status_code=503 if problem else 200)
+
     async def metrics(request: Request) -> Response:
         if web.metrics_text is None:
             return PlainTextResponse("metrics are off", status_code=404)
@@ -215,15 +227,39 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
             return page(request, "login.html", status=403, next=target, error="The form expired: try again.")
         from starlette.concurrency import run_in_threadpool
 
-        user = await run_in_threadpool(
-            web.users.check, str(form.get("name", "")), str(form.get("password", ""))
-        )
+        name = str(form.get("name", ""))
+        address = request.client.host if request.client else None
+        refused = web.throttle.refused_until(name, address, web.clock())
+        if refused is not None:  # not checked at all: a locked name tells nothing of its password
+            return too_many(request, target, refused)
+        user = await run_in_threadpool(web.users.check, name, str(form.get("password", "")))
         if user is None:
+            if web.throttle.failed(name, address, web.clock()):
+                log.warning(
+                    "repeated failed logins: refusing name %s or address %s for %ds",
+                    untrusted(name),
+                    untrusted(address or "?"),
+                    web.throttle.rules.lockout.total_seconds(),
+                )
             return page(request, "login.html", status=401, next=target, error="Wrong name or password.")
+        web.throttle.succeeded(name)
         request.session.clear()
         request.session.update({"user": user.name, "csrf": new_token()})
         log.info("user %s logged in", user.name)
         return RedirectResponse(target, status_code=303)
+
+    def too_many(request: Request, target: str, until: datetime) -> Response:
+        wait = max(1, math.ceil((until - web.clock()).total_seconds()))
+        response = page(
+            request,
+            "login.html",
+            status=429,
+            next=target,
+            error=f"Too many failed logins for this name or from this address: try again in "
+            f"{math.ceil(wait / 60)} minute{'s' if wait > 60 else ''}.",
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -412,6 +448,7 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
 
     routes = [
         Route("/healthz", healthz),
+        Route("/readyz", readyz),
         Route("/metrics", metrics),
         Route("/login", login, methods=["GET", "POST"]),
         Route("/", home),
@@ -435,9 +472,11 @@ def create_app(web: Web, secret: str, session_hours: float = 12.0) -> Starlette:
             Middleware(
                 SessionMiddleware,
                 secret_key=secret,
-                session_cookie="wirewatch_session",
+                # __Host-: a browser takes it only over HTTPS, for this host alone, on path /.
+                session_cookie="__Host-wirewatch_session" if secure_cookies else "wirewatch_session",
                 max_age=int(session_hours * 3600),
                 same_site="strict",
+                https_only=secure_cookies,
             ),
             Middleware(LoginRequired, web=web),
         ],

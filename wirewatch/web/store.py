@@ -179,10 +179,11 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(spec: str) -> Store:
-    """The store a setting names: ``postgresql://…`` (a server), else a SQLite file path."""
+def open_store(spec: str, password: str | None = None) -> Store:
+    """The store a setting names: ``postgresql://…`` (a server, ``password`` from its own setting
+    when given), else a SQLite file path."""
     if spec.startswith(("postgresql:", "postgres:")):
-        return PostgresStore(spec)
+        return PostgresStore(spec, password)
     path = spec.removeprefix("sqlite:").removeprefix("//")
     return SqliteStore(Path(path))
 
@@ -443,9 +444,11 @@ class SqliteStore(SqlStore):
 class _Postgres:
     """A psycopg connection that takes the store's ``?`` placeholders."""
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, password: str | None = None) -> None:
         import psycopg
 
+        if password is not None:  # over the URL's own; libpq merges it into the connection string
+            dsn = psycopg.conninfo.make_conninfo(dsn, password=password)
         self.db = psycopg.connect(dsn, autocommit=True)
 
     def execute(self, sql: str, params: Sequence[Any] = (), /) -> Any:
@@ -463,13 +466,14 @@ class PostgresStore(SqlStore):
     """The same store on a PostgreSQL server (``postgresql://user@host/db``): several web workers
     can share it, one of them ingesting."""
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, password: str | None = None) -> None:
         self.dsn = dsn
+        self.password = password  # over the URL's own, when set (from a file, not the environment)
         super().__init__()
 
     def _connect(self) -> _Connection:
         try:
-            return _Postgres(self.dsn)
+            return _Postgres(self.dsn, self.password)
         except ImportError:
             raise ConfigError(
                 "a PostgreSQL store needs psycopg: pip install 'wirewatch[postgres]'", field="web_store"

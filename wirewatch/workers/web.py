@@ -11,18 +11,21 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from datetime import timedelta
 
 from prometheus_client import generate_latest
 
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
 from wirewatch.errors import ConfigError
+from wirewatch.logs import mask_credentials
 from wirewatch.metrics import Metrics
 from wirewatch.web.actions import Actions
 from wirewatch.web.app import Web, create_app
 from wirewatch.web.auth import Users
 from wirewatch.web.ingest import Ingest, Places
 from wirewatch.web.store import open_store
+from wirewatch.web.throttle import LoginThrottle, ThrottleRules
 
 log = logging.getLogger("wirewatch.web")
 
@@ -39,6 +42,26 @@ def session_secret(settings: Settings) -> str:
     return secret
 
 
+def store_password(settings: Settings) -> str | None:
+    path = settings.web_store_password_file
+    if path is None:
+        return None
+    try:
+        return path.read_text("utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=str(path)) from None
+
+
+def throttle_of(settings: Settings) -> LoginThrottle:
+    return LoginThrottle(
+        ThrottleRules(
+            per_name=settings.web_login_failures_per_name,
+            per_address=settings.web_login_failures_per_address,
+            lockout=timedelta(seconds=settings.web_login_lockout),
+        )
+    )
+
+
 def channels_of(settings: Settings) -> tuple[str, ...]:
     if settings.watchlist is None:
         return ()
@@ -53,7 +76,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
     users = Users.load(settings.web_users)
     if not users.by_name:
         log.warning("no users (WIREWATCH_WEB_USERS): nobody can log in; /healthz and /metrics still answer")
-    store = open_store(settings.web_store)
+    store = open_store(settings.web_store, store_password(settings))
     actions = Actions(settings)
     web = Web(
         store=store,
@@ -64,6 +87,7 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
         trusted_header=settings.web_trusted_header,
         tile_url=settings.web_tile_url,
         channels=channels_of(settings),
+        throttle=throttle_of(settings),
     )
     ingest = Ingest(
         settings,
@@ -80,8 +104,12 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
             return "the store is not reading the topics"
         return None
 
+    def ready() -> str | None:
+        return None if ingest.caught_up.is_set() else "the store is catching up with the topics"
+
     web.healthy = healthy
-    app = create_app(web, session_secret(settings), settings.web_session_hours)
+    web.ready = ready
+    app = create_app(web, session_secret(settings), settings.web_session_hours, settings.web_secure_cookies)
     server = uvicorn.Server(
         uvicorn.Config(
             app,
@@ -90,6 +118,10 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
             log_level="warning",
             access_log=False,
             timeout_graceful_shutdown=3,
+            # The client address (counted by the login limits) and the scheme come from
+            # X-Forwarded-For and X-Forwarded-Proto only when a proxy of web_proxy_ips sent them.
+            proxy_headers=True,
+            forwarded_allow_ips=settings.web_proxy_ips,
         )
     )
 
@@ -101,7 +133,10 @@ def run(settings: Settings, analyzer: Analyzer, metrics: Metrics) -> int:
     threading.Thread(target=watch, name="web-watch", daemon=True).start()
     metrics.up.labels("web").set(1)
     log.info(
-        "web pages on http://%s:%d/ (store %s)", settings.web_host, settings.web_port, settings.web_store
+        "web pages on http://%s:%d/ (store %s)",
+        settings.web_host,
+        settings.web_port,
+        mask_credentials(settings.web_store),
     )
     try:
         server.run()
