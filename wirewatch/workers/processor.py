@@ -72,6 +72,8 @@ from wirewatch.workers.skips import SkipGuard
 log = logging.getLogger("wirewatch.processor")
 _skip_bad = partial(skip_bad, log=log, error_kind="analysis_error")
 
+PRODUCER_METADATA_MAX_AGE_MS = 10_000  # one metadata request per 10 s: a dead leader costs seconds
+
 # Bytes per partition and fetch: about 50 real-length articles. With Faust's default, 1 MiB (about
 # 400), 4 of 5 ten-minute runs of bench-incidents at 800 articles/s had minutes on end with a p99
 # of 2-4.6 s, in which articles waited 1.1-2.2 s before analysis while the processor's core had
@@ -145,6 +147,10 @@ def build_app(
         topic_partitions=settings.partitions,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # aiokafka learns a partition's new leader only from fresh metadata, and a send to a dead
+        # broker (NodeNotReadyError) does not ask for it: with the 5-minute default, the updates of
+        # a partition whose leader died waited up to 5 minutes before going to the new leader.
+        producer_metadata_max_age_ms=PRODUCER_METADATA_MAX_AGE_MS,
         broker_commit_interval=1.0,
         consumer_max_fetch_size=CONSUMER_FETCH_BYTES,
         table_cleanup_interval=3600.0,
