@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from wirewatch.core.detect import Article
 from wirewatch.core.findings import Analysis, AttackFacts
+from wirewatch.core.recency import REGION_TIME
 from wirewatch.core.scan import fold
 from wirewatch.core.text import normalize
 
@@ -167,12 +168,8 @@ def summary(incident: Incident) -> Summary:
     )
 
 
-# The day a text means by "on Friday" is the day where the attack happened: the region's time.
-_LOCAL = timezone(timedelta(hours=3))
-
-
 def local_day(moment: datetime) -> date:
-    return moment.astimezone(_LOCAL).date()
+    return moment.astimezone(REGION_TIME).date()
 
 
 def matching_places(incident: Incident) -> tuple[PlaceFact, ...]:

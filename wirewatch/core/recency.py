@@ -17,6 +17,10 @@ from wirewatch.core.lexicon import QUARTER_WORDS, term_list, word_forms
 from wirewatch.core.numbers import number_word
 from wirewatch.core.text import normalize
 
+# The region's clock (Iraq, Syria and Jordan keep UTC+3): the day a text means by "on Friday" or
+# "tonight" is the day where the attack happened.
+REGION_TIME = timezone(timedelta(hours=3))
+
 # An attack up to this many days before publication is news; older ones are references. Two days:
 # "the day before yesterday" and "on Tuesday" in a Thursday paper are how outlets date the news
 # they are still reporting (readers of real streams call those attacks current).
@@ -435,17 +439,14 @@ def _weekday_next(words: list[str], k: int) -> bool:
 
 # The evening and night words of the day of publication. Published in the small hours (the
 # region's time, as incidents read days), "tonight" is the night that is ending: the day before.
-_EVENING = frozenset(
-    (*_n("tonight"), *_n("evening"), *_n("الليلة"), *_n("مساء"), *_n("ليل"), *_n("overnight"))
-)
-_REGION = timezone(timedelta(hours=3))
+_EVENING = frozenset(_n("tonight evening overnight الليلة مساء ليل"))
 _SMALL_HOURS = 6
 
 
 def _evening_before(phrase: Sequence[str], published: datetime | None) -> bool:
     if published is None or published.tzinfo is None or not any(w in _EVENING for w in phrase):
         return False
-    return published.astimezone(_REGION).hour < _SMALL_HOURS
+    return published.astimezone(REGION_TIME).hour < _SMALL_HOURS
 
 
 def _weekend_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:

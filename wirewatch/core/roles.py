@@ -326,8 +326,7 @@ _POST_REACH = 6  # words from the speaker's noun to the place
 def is_speakers_post(words: Sequence[str], first: int) -> bool:
     """The place a speaker is said to be at ("an officer at Harir base", "مصدر في قاعدة عين الأسد")."""
     window = words[max(0, first - _POST_REACH) : first]
-    serving = next((k for k, w in enumerate(window) if any(f in _SERVING for f in word_forms(w))), None)
-    if serving is None:
+    if not any(f in _SERVING for w in window for f in word_forms(w)):
         return False
     prev = words[first - 1] if first > 0 else ""
     if prev == "at" or words[first].startswith(normalize("بقاعد")):
