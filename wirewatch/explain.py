@@ -33,9 +33,11 @@ _STYLES = {  # kind: (ANSI colour, bracket label)
 _HARMLESS = {
     "deny",
     "no_event",
+    "rule_out",
     "stray",
     "threat",
     "exercise",
+    "simulated",
     "deal",
     "sport",
     "politics",

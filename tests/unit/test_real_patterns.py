@@ -2992,3 +2992,74 @@ def test_repeated_targetings_are_many_attacks_none_reported(analyzer: Analyzer) 
         "لهذه السيارات.",
     )
     assert out["attack"] is False
+
+
+def test_a_weapon_corrected_by_another_is_no_denial(analyzer: Analyzer) -> None:
+    # "Drone, not rocket, hit the base": the type is corrected, the attack stands
+    out = run(
+        analyzer,
+        "Drone, not rocket, struck Victory Base - army",
+        "A small drone carrying explosives hit a storage hangar at Victory Base on Tuesday night, the army "
+        "said on Wednesday.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["drone"]
+    assert "victory-base" in out["watch_hits"]
+
+
+def test_a_claim_called_false_is_denied(analyzer: Analyzer) -> None:
+    # "A claim that ... were hit by rockets overnight is false, a spokesman said"
+    out = run(
+        analyzer,
+        "Coalition says militia post about Conoco is untrue",
+        "A post on a militia channel saying coalition troops at the Conoco gas field were struck by "
+        "rockets overnight is false, a coalition spokesman said on Wednesday.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
+
+
+def test_a_life_sentence_for_an_old_bombing_is_a_court_case(analyzer: Analyzer) -> None:
+    # the headline's "السجن المؤبد" (life imprisonment) frames the story; the body names no court
+    out = run(
+        analyzer,
+        "السجن المؤبد لمتهم بتفجير سيارة مفخخة في الكرادة",
+        "وكانت القوات الأمنية قد ألقت القبض على المتهم في بغداد بعد تحليل تسجيلات كاميرات المراقبة، "
+        "بحسب بيان رسمي.",
+    )
+    assert out["attack"] is False
+
+
+def test_simulated_drone_attacks_in_a_drill_are_no_attack(analyzer: Analyzer) -> None:
+    # a drill that "repelled simulated drone attacks and evacuated the wounded" hurts no one
+    out = run(
+        analyzer,
+        "تمرين مشترك قرب قاعدة حرير",
+        "نفذت قوات البيشمركة اليوم الأربعاء تمرينا مشتركا قرب قاعدة حرير شملت صد هجمات افتراضية "
+        "بالطائرات المسيرة ونقل الجرحى إلى المستشفى الميداني.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
+
+
+def test_a_depot_fire_put_down_to_the_heat_is_no_attack(analyzer: Analyzer) -> None:
+    # the fire "resulted from the heat", the source "ruling out a drone strike"
+    out = run(
+        analyzer,
+        "حريق في مخزن للذخيرة جنوب بغداد",
+        "اندلع حريق اليوم الأربعاء في مخزن للذخيرة تابع للجيش جنوب بغداد تبعته انفجارات متتالية.\n\n"
+        "وقال مصدر في الدفاع المدني إن الحريق نجم عن ارتفاع درجات الحرارة، مستبعدا أي استهداف بطائرة "
+        "مسيرة، ولم تسجل إصابات.",
+    )
+    assert out["attack"] is False
+
+
+def test_a_rocket_of_a_shot_in_a_friendly_is_sport(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Basra side's rocket from distance wins friendly",
+        "BASRA - A rocket from 30 metres by a substitute gave the hosts a 2-1 win in a friendly in Basra "
+        "on Tuesday, after their attacking play finally paid off.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []

@@ -245,7 +245,7 @@ def detect(
     hits = lexicon.find(words, positions=starts[0])
     if not any(is_trigger(h.label) for h in hits):
         return Detection(doc, None, dateline, (), (), Claims())
-    hits = _inside_phrases(hits)
+    hits = _type_corrections(_inside_phrases(hits))
     reference = reference_time(article.text, article.published)
     spans = [
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
@@ -444,14 +444,20 @@ def _at_the_dateline(mentions: list[Mention], datelined: Sequence[str]) -> list[
 
 
 # A later sentence that says what the sounds were: "the sounds came from a controlled detonation
-# of old ordnance", "ما حدث هو اختبار دوري لمنظومة سي رام".
-_EXPLAINED = frozenset(("accident", "exercise"))
+# of old ordnance", "ما حدث هو اختبار دوري لمنظومة سي رام", "الحريق نجم عن ارتفاع درجات الحرارة".
+_EXPLAINED = frozenset(("accident", "exercise", "simulated"))
 _EXPLAINED_REACH = 2  # sentences after the attack told
 _WHAT_WAS_HEARD = frozenset(
     normalize(w)
-    for w in """الأصوات الاصوات أصوات الدوي دوي الانفجارات حدث جرى sounds sound noise noises bangs blasts
-    explosions happened""".split()
+    for w in """الأصوات الاصوات أصوات الدوي دوي الانفجارات حدث جرى الحريق sounds sound noise noises
+    bangs blasts explosions happened""".split()
 )
+
+
+def _harms(hits: Sequence[TermHit]) -> bool:
+    """Someone was killed or wounded: "ولم تسجل إصابات" (no injuries were recorded) harms no one."""
+    spared = {k for h in hits if h.label == "no_casualties" for k in range(h.first, h.last + 1)}
+    return any(h.label in ("killed", "wounded") and h.first not in spared for h in hits)
 
 
 def _false_alarms(
@@ -462,9 +468,7 @@ def _false_alarms(
     explaining = [
         s.index
         for s in sentences
-        if s.labels & _EXPLAINED
-        and not s.labels & {"killed", "wounded"}
-        and any(w in _WHAT_WAS_HEARD for w in s.words)
+        if s.labels & _EXPLAINED and not _harms(s.hits) and any(w in _WHAT_WAS_HEARD for w in s.words)
     ]
     if not explaining:
         return mentions, rejected
@@ -501,6 +505,22 @@ def _inside_phrases(hits: list[TermHit]) -> list[TermHit]:
     if not covered:
         return hits
     return [h for h in hits if (h.label, h.first) not in covered]
+
+
+def _type_corrections(hits: list[TermHit]) -> list[TermHit]:
+    """ "A drone, not a rocket, hit the base": a weapon right before "not a rocket" corrects the
+    type and denies nothing. The hits less that "not" phrase and the weapon it sets aside."""
+    weapons = [h for h in hits if h.label.startswith("weapon:")]
+    ends = {h.last for h in weapons}
+    dropped: set[int] = set()
+    for h in hits:
+        if h.label != "no_event" or not h.term.startswith(("not ", "rather than ")):
+            continue
+        inside = [w for w in weapons if h.first <= w.first <= h.last]
+        if inside and h.first - 1 in ends:
+            dropped.add(id(h))
+            dropped.update(id(w) for w in inside)
+    return [h for h in hits if id(h) not in dropped] if dropped else hits
 
 
 def _casualties_in_paragraph(
@@ -843,6 +863,7 @@ _TITLE_FRAMES = {
     "court": "a court case",
     "execution": "a sentence carried out",
     "exercise": "exercise or test",
+    "simulated": "exercise or test",
     "visit": "exercise or test",
     "deal": "arms deal or delivery",
     "accident": _HEADLINE_ACCIDENT,
@@ -880,7 +901,7 @@ _POLITICAL_DEAL = frozenset(("deal*",))
 
 
 _MANY_SPORT_WORDS = 5
-_DENY = frozenset(("deny", "no_event"))
+_DENY = frozenset(("deny", "no_event", "rule_out"))
 # A denial of a claim of responsibility, or of a halt ("denied that the campaign was halted"),
 # says nothing against the attack.
 _NOT_DENIED = frozenset(("responsibility", "halt"))
@@ -2047,7 +2068,7 @@ def _harmless(
         return "sport"
     if labels & _DENY and not labels & _NOT_DENIED:
         return "denial"
-    if labels & {"exercise", "visit"} and not harmed:
+    if "simulated" in labels or (labels & {"exercise", "visit"} and not harmed):
         return "exercise or test"
     if "deal" in labels and not physical:
         return "arms deal or delivery"

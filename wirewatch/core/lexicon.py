@@ -191,9 +191,16 @@ TERMS: dict[str, tuple[str, ...]] = {
         denied | denies | deny reports | deny that | deny any | deny the report*
         disputed the | disputes the | disputed that | disputes that | disputing | disputed this
         disputed claim* | disputed report* | disputed account* | disputed it | dispute the
+        is false | was false | were false | are false
         dismissed
         baseless
         inaccurate
+    """),
+    # Someone rules a cause out ("مستبعداً وجود أي عمل تخريبي أو استهداف بطائرة مسيرة"): a denial
+    # of what it names, never a headline's frame ("فرضية الاختراق الأمني مستبعدة" rules out a
+    # breach, not the bombing).
+    "rule_out": term_list("""
+        مستبعدا | مستبعدة | استبعد | استبعدت | يستبعد | تستبعد | ruled out | rules out | ruling out
     """),
     # The attack did not happen ("no truth to any targeting", "there was no attack"): the whole
     # story is denied wherever this stands.
@@ -243,6 +250,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         their planes | their jets
         طائراتها | طائراته | قواتها | قواته | مقاتلاتها
         did not deny | didn't deny | not denied | لم ينف | لم تنف
+        did not rule out | didn't rule out | not ruled out | not ruling out | لم يستبعد | لم تستبعد
     """),
     # Names of armed groups with a harm word in them ("كتائب سيد الشهداء"): no one was killed.
     "group_name": term_list("""
@@ -269,10 +277,10 @@ TERMS: dict[str, tuple[str, ...]] = {
     "exercise": term_list("""
         مناورة | مناورات | تمرين* | تمارين | تدريبات عسكرية | تجربة صاروخية | تجارب صاروخية | اختبار*
         تجربة
-        تعبوي | افتراضي* | هدف وهمي | أهداف وهمية | عرض عسكري | استعراض* | تدريب*
+        تعبوي | عرض عسكري | استعراض* | تدريب*
         عرض ضوئي | عرضا ضوئيا
         exercise* | drill* | test | tests | tested | testing | test fire* | test fired | test launch*
-        simulat* | wargame* | mock target | dummy target | parade | live fire | live-fire | maneuver*
+        wargame* | parade | live fire | live-fire | maneuver*
         manoeuvre*
         training | light show | air show | airshow | flypast | fly-past | flyover | aerobatic*
         independence day | national day | army day | air force day
@@ -302,6 +310,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         football | soccer | match | league | striker* | goalkeeper | goal | goals | midfield* | tournament
         scored | scorer | coach | kick | penalty | fans | stadium | playoff* | inning* | derby | club
         keeper | killed the game | killed off the game | killed the match | killed off the match
+        friendly | friendlies | substitute | top corner | half-time | halftime | equaliser | equalizer
+        hat-trick | hat trick | world cup | asian cup | qualifier*
+        مباراة ودية | ودية | كأس العالم | كأس آسيا | كأس اسيا | تصفيات
     """),
     # Weapons found or seized: harmless unless something also happened.
     "seizure": term_list("""
@@ -327,12 +338,19 @@ TERMS: dict[str, tuple[str, ...]] = {
         rhetoric* | verbal | metaphor* | spending
         فرض عقوبات | عقوبات على | sanctions | imposed sanctions | sanctioned
     """),
+    # An attack played, not fought: "التصدي لهجمات افتراضية بالطائرات المسيرة" is a drill even
+    # when it evacuates "the wounded".
+    "simulated": term_list("""
+        افتراضي* | هدف وهمي | أهداف وهمية | هجمات وهمية | هجوم وهمي | هجوم افتراضي
+        simulat* | mock target | dummy target | mock attack* | mock strike*
+    """),
     "court": term_list("""
         محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | بالسجن | الإعدام | بالإعدام
-        مدان* | أدين* | محاكمة | جنايات | الإفراج
+        مدان* | أدين* | محاكمة | جنايات | الإفراج | السجن المؤبد | المؤبد
         court | sentenced | sentence* | verdict | trial | convicted | acquitted | judge* | judiciary
         prosecutor*
-        death penalty | indicted | sue | sues | sued | lawsuit* | دعوى | دعوى قضائية
+        death penalty | life imprisonment | life in prison | indicted | sue | sues | sued | lawsuit*
+        دعوى | دعوى قضائية
     """),
     # A sentence carried out: the notice retells the crime it punishes ("أطلق النار على شقيقين").
     "execution": term_list("""
