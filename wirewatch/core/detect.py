@@ -71,7 +71,7 @@ from wirewatch.core.roles import (
     time_zone,
 )
 from wirewatch.core.scan import fold
-from wirewatch.core.senses import other_sense
+from wirewatch.core.senses import held_sense, other_sense
 from wirewatch.core.text import Words, normalize, split_sentences, tokens
 
 # The headline and the first sentences: where a news report says what happened. An undated
@@ -112,6 +112,13 @@ _NEW_ITEM = (
 _NAME = r"(?:[A-Z\u0600-\u06FF][^\s–—:-]*)"
 _DATELINE = re.compile(
     r"^\s*[^\n–—:-]{2,45}?\s+[–—-]{1,2}\s+(?:(?:" + _NAME + r"\s+)?" + _NAME + r"\s+[–—-]{1,2}\s+)?"
+)
+
+
+# A wire's note on what an update changed, above the dateline: "(Adds U.S. official on injuries)".
+_UPDATE_NOTE = re.compile(
+    r"\s*\((?:Adds?|Updates?|Updated|Recasts?|Changes|Corrects|Rewrites|Releads|Writes through|Refiles"
+    r"|Repeats|Inserts|Clarifies|Fixes|Removes)\b[^()\n]{0,300}\)\s*"
 )
 
 
@@ -204,6 +211,9 @@ def compose(article: Article) -> tuple[str, tuple[int, int] | None]:
     """Title and text as one document, and the span of the text's dateline if it has one."""
     title = article.title.strip()
     text = without_furniture(article.text).strip()
+    note = _UPDATE_NOTE.match(text)
+    if note:
+        text = text[note.end() :]
     if text.startswith(title) and title:
         title = ""  # some feeds repeat the headline as the first line of the body
     head = f"{title}\n" if title else ""
@@ -315,7 +325,10 @@ def detect(
         for s in denials
         for p in s.places
         if gazetteer.places[p.place_id].kind != "country"
-        and any(h.label in _DENY and h.first < p.first for h in s.hits)
+        and any(
+            h.label in _DENY and h.first < p.first and not _affirmed_between(s, h.last, p.first)
+            for h in s.hits
+        )
     } | {place for told in told_before.values() for place in told}
     sport_words = sum(1 for h in hits if h.label == "sport")
     # Players come back injured: many sport words outweigh "wounded", never "killed".
@@ -341,6 +354,13 @@ def detect(
         if any(h.label.startswith("weapon:") for s in in_title for h in s.hits)
         else frozenset()
     )
+    # The other senses the headline gives its words hold down the story (core.senses.held_sense).
+    headline_senses = {
+        h.term: sense
+        for s in in_title
+        for h in s.hits
+        if is_trigger(h.label) and (sense := other_sense(h, s.words, s.offset))
+    }
     mentions: list[Mention] = []
     rejected: list[Rejected] = []
     lead: Mention | None = None
@@ -357,6 +377,7 @@ def detect(
             dated_lead,
             opener,
             headline_sites,
+            headline_senses if sentence not in in_title else {},
         )
         # an opener dates only the sentence right after it
         opener = sentence if outcome is None and _opens_item(sentence, gazetteer, reference) else None
@@ -505,6 +526,19 @@ def _inside_phrases(hits: list[TermHit]) -> list[TermHit]:
     if not covered:
         return hits
     return [h for h in hits if (h.label, h.first) not in covered]
+
+
+# "ينفي ... استهداف قاعدة الحبانية، ويؤكد أن الهجوم اقتصر على عين الأسد": what the denial then
+# confirms is not denied.
+_AFFIRMING = frozenset(
+    normalize(w)
+    for w in """يؤكد ويؤكد أكد وأكد مؤكدا مؤكدة اقتصر لكن ولكن بل but confirmed confirming only""".split()
+)
+
+
+def _affirmed_between(sentence: _Sentence, denial_end: int, place_start: int) -> bool:
+    between = sentence.words[denial_end - sentence.offset + 1 : place_start - sentence.offset]
+    return any(w in _AFFIRMING for w in between)
 
 
 def _type_corrections(hits: list[TermHit]) -> list[TermHit]:
@@ -1328,13 +1362,18 @@ def _mention(
     dated_lead: int | None = None,
     opener: _Sentence | None = None,
     headline_sites: frozenset[str] = frozenset(),
+    headline_senses: dict[str, str] | None = None,
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
     triggers = [h for h in hits if is_trigger(h.label)]
     if not triggers:
         return None
-    senses = {(h.first, h.last, h.label): other_sense(h, words, offset) for h in triggers}
+    senses = {
+        (h.first, h.last, h.label): other_sense(h, words, offset)
+        or (held_sense(h, words, offset, headline_senses) if headline_senses else None)
+        for h in triggers
+    }
     if all(senses.values()):
         sense = next(iter(senses.values()))
         return Rejected(index, start, end, f"another sense of the word: {sense}", tuple(hits))
@@ -1494,6 +1533,7 @@ def _mention(
             and not is_retracted(words, p.first - offset)
             and not is_media_title(words, p.first - offset)
             and not is_route(words, p.first - offset)
+            and not _locates_a_route(words, places, k, offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
             and not in_response(p.first - offset, words, main_verbs)
@@ -1688,6 +1728,21 @@ def _at_sea(types: tuple[str, ...], generic_rocket: bool, words: Sequence[str]) 
     ):
         return types
     return tuple(dict.fromkeys("missile" if t == "rocket" else t for t in types))
+
+
+def _locates_a_route(words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int) -> bool:
+    """ "متوجهاً ... إلى قاعدة عين الأسد في الأنبار": the province of a convoy's destination."""
+    if k == 0:
+        return False
+    before, place = places[k - 1], places[k]
+    return (
+        place.first - before.last == 2
+        and words[place.first - offset - 1] in _LOCATING_WORDS
+        and is_route(words, before.first - offset)
+    )
+
+
+_LOCATING_WORDS = frozenset(normalize(w) for w in ("في", "in", "بمحافظة", "محافظة"))
 
 
 def _not_the_base(

@@ -217,6 +217,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         untrue | no truth
         not a drone* | not drone* | not a rocket* | not rocket* | not an attack | not a strike
         not an explosion | not targeted | were not targeted | was not targeted | were not hit | was not hit
+        was not struck | were not struck
         not a missile* | rather than an attack | rather than a strike | rather than an explosion
         rather than a drone | rather than a rocket | rather than a missile | rather than a bomb
         وليس هجوم* | ليس هجوم* | ليست هجوم* | وليس قصف* | وليس نتيجة
@@ -426,6 +427,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     # Drones and rockets in peaceful or criminal use.
     "civil": term_list("""
         زراعة | الزراعة | زراعي* | مكافحة الآفات | مكافحة الحشرات | مكافحة حشرة | الدوباس | رش المبيدات
+        آفات | الآفات | آفات الحنطة | محصول | المحاصيل | محاصيل
         المبيدات | تصوير جوي | التصوير الجوي | تهريب | مهرب* | مخدرات | المخدرات | عرض جوي | هواة
         agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl*
         drug*
@@ -496,6 +498,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         at the time | back then | had been | old footage | old video | in the past | years ago
         last year's
         most recently | most recent | history of | has been targeted | have been targeted
+        have long been | has long been | routinely | often carry out | usually carry out
+        على مدار الشهر | طوال الشهر | على مدى الشهر | خلال الشهر الماضي | على مدار الأسبوع | طوال الأسبوع
+        throughout the month | over the past month | during the month | over the month
         to mark | commemorat* | إحياء ذكرى
         a year after | a year to the day after | years after | a year since | one year since
         two years since | بعد عام على | بعد مرور عام على | مرور عام على | عام على

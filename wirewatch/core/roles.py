@@ -167,7 +167,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # "near the al-Tanf garrison", "supports the al-Tanf garrison", "ويقدم الدعم لحامية التنف".
-_LANDMARK = _words("قريبة قريب near close supports support supporting serves الدعم لدعم يدعم تدعم")
+_LANDMARK = _words(
+    "قريبة قريب مقربة بالقرب near close supports support supporting serves الدعم لدعم يدعم تدعم"
+)
 _DISTANCE = _words(
     "كم كلم كيلومتر كيلومترا كيلومترات كيلو ميل أميال مسافة km kms kilometres kilometers kilometre kilometer"
     " miles mile"
@@ -177,7 +179,7 @@ _STREET_AFTER = _words("street st road avenue highway")
 # "Iran-backed", "Turkish-led", "الموالية لإيران", "المدعومة من إيران": a patron, not a target.
 _ATTRIBUTE_AFTER = _words("backed led allied aligned sponsored funded supported based linked affiliated")
 _ATTRIBUTE_BEFORE = _words(
-    "المدعومة المدعوم مدعومة مدعوم الموالية الموالي الموالين موالية الموالون التابعة التابع"
+    "المدعومة المدعوم مدعومة مدعوم الموالية الموالي الموالين موالية الموالون التابعة التابع تابعة تابع"
 )
 # A place inside a speaker's title or an authority's name: "محافظ الأنبار", "governor of Basra".
 _OFFICE = _words(
@@ -399,13 +401,15 @@ _TOWARDS = _words("towards toward to باتجاه نحو إلى الى")
 _COMING = _words("قادما قادمة القادم القادمة coming travelling traveling")
 _FROM = _words("from من")
 _PROVINCE_WORDS = _words("محافظة province governorate the")
+# "متوجهاً من الحدود الكويتية إلى قاعدة عين الأسد": a convoy's destination named as a base
+_SITE_WORDS = _words("قاعدة قاعده معسكر base airbase camp")
 
 
 def is_route(words: Sequence[str], first: int) -> bool:
-    """ "the convoy continued its way towards Baghdad", "كان الرتل قادماً من محافظة البصرة": where a
-    convoy was going or coming from, not where it was hit."""
+    """ "the convoy continued its way towards Baghdad", "كان الرتل قادماً من محافظة البصرة", "متوجهاً
+    ... إلى قاعدة عين الأسد": where a convoy was going or coming from, not where it was hit."""
     j = first
-    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _PROVINCE_WORDS:
+    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _PROVINCE_WORDS | _SITE_WORDS:
         j -= 1
     if j == 0:
         return False

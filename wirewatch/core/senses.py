@@ -253,6 +253,23 @@ def other_sense(hit: TermHit, words: Sequence[str], offset: int) -> str | None:
     return sense.name if _any_cue(sense.other, around) else None
 
 
+def held_sense(hit: TermHit, words: Sequence[str], offset: int, headline: dict[str, str]) -> str | None:
+    """The sense the headline gave the same word, kept in a later sentence with no weapon's
+    neighbour of its own (one sense per story): "students launch home-made rocket in desert test",
+    then "the students launched a home-made rocket ... reaching three kilometres"."""
+    sense = headline.get(hit.term)
+    if sense is None:
+        return None
+    first, last = hit.first - offset, hit.last - offset
+    near = (*words[max(0, first - WINDOW) : first], *words[last + 1 : last + 1 + WINDOW])
+    hits_something = _BY_TERM[hit.term].weapon - _LAUNCHED
+    return None if _any_cue(hits_something, {f for w in near for f in word_forms(w)}) else sense
+
+
+# Launching and firing are what both senses do; only hitting something keeps the weapon's here.
+_LAUNCHED = _words("launched at | fired | أطلقت على")
+
+
 def _any_cue(cues: frozenset[str], words: set[str]) -> bool:
     """A cue is the word, or begins it when it is long enough to be a stem ("قمر" in "قمرا")."""
     if cues & words:
