@@ -3203,3 +3203,14 @@ def test_the_rukban_base_of_a_claim_is_tower_22(analyzer: Analyzer) -> None:
     )
     assert out["attack"] is True
     assert out["watch_hits"] == ["tower-22"]
+
+
+def test_deaths_during_this_period_are_a_tally(analyzer: Analyzer) -> None:
+    # an observatory's ten-month toll of coalition raids, reprinted by four outlets
+    out = run(
+        analyzer,
+        "المرصد: مقتل ثلاثة آلاف مسلح بغارات التحالف في عشرة أشهر",
+        "أفاد المرصد بأن طائرات التحالف قتلت أكثر من ثلاثة آلاف مسلح خلال عشرة أشهر. وقال المرصد في بيان "
+        "اليوم الأربعاء إن 170 مدنيا قتلوا وأصيب العشرات جراء هذه الغارات خلال هذه الفترة.",
+    )
+    assert out["attack"] is False

@@ -500,6 +500,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         most recently | most recent | history of | has been targeted | have been targeted
         have long been | has long been | routinely | often carry out | usually carry out
         على مدار الشهر | طوال الشهر | على مدى الشهر | خلال الشهر الماضي | على مدار الأسبوع | طوال الأسبوع
+        خلال هذه الفترة | خلال تلك الفترة | during this period | over this period
         throughout the month | over the past month | during the month | over the month
         to mark | commemorat* | إحياء ذكرى
         a year after | a year to the day after | years after | a year since | one year since
