@@ -3214,3 +3214,72 @@ def test_deaths_during_this_period_are_a_tally(analyzer: Analyzer) -> None:
         "اليوم الأربعاء إن 170 مدنيا قتلوا وأصيب العشرات جراء هذه الغارات خلال هذه الفترة.",
     )
     assert out["attack"] is False
+
+
+def test_a_fact_check_of_an_old_video_is_no_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Fact check: video of 'tonight's strike on Ain al-Asad' was filmed in 2020",
+        "The footage, which shows flashes on the horizon, was first posted on January 8, 2020, the night "
+        "Iran fired ballistic missiles at the base.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
+
+
+def test_the_occupation_base_of_a_town_is_the_base(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Militia claims drone strike in Syria",
+        "The mujahideen struck this morning the American occupation base of al-Shaddadi in Syria with a "
+        "drone, the group said on Wednesday.",
+    )
+    assert out["attack"] is True
+    assert "shaddadi" in out["watch_hits"]
+
+
+def test_a_verdict_given_today_judges_an_old_attack(analyzer: Analyzer) -> None:
+    # "the court issued today a life sentence for two convicted of firing rockets at Camp Taji"
+    out = run(
+        analyzer,
+        "السجن المؤبد لمدانين بإطلاق صواريخ على قاعدة عين الأسد",
+        "أصدرت المحكمة الجنائية المركزية في بغداد، اليوم، حكماً بالسجن المؤبد بحق مدانين اثنين أدينا "
+        "بالمشاركة في إطلاق صواريخ كاتيوشا على قاعدة عين الأسد، أسفر عن مقتل وإصابة عدد من الجنود.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
+
+
+def test_military_sources_at_a_base_are_not_its_attack(analyzer: Analyzer) -> None:
+    # "Kurdish media quoted military sources at Harir air base": where the speakers serve
+    out = run(
+        analyzer,
+        "استهداف قاعدة الشدادي بطائرة مسيرة",
+        "دوت انفجارات مساء اليوم الأربعاء في القاعدة الأمريكية بمدينة الشدادي جراء استهدافها بطائرة مسيرة.\n\n"
+        "ونقلت وسائل إعلام كردية عن مصادر عسكرية في قاعدة حرير الجوية بإقليم كردستان العراق أن قيادة "
+        "التحالف تتابع الهجوم وتعمل على تقييم الأضرار.",
+    )
+    assert out["attack"] is True
+    assert "shaddadi" in out["watch_hits"] and "harir" not in out["watch_hits"]
+
+
+def test_mortars_fired_from_farmland_are_no_crop_spraying(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "قذائف هاون على قاعدة فكتوريا",
+        "قال مصدر أمني اليوم الأربعاء إن قذائف هاون أطلقت من منطقة زراعية قرب الرضوانية وسقطت داخل قاعدة "
+        "فكتوريا.",
+    )
+    assert out["attack"] is True
+    assert "victory-base" in out["watch_hits"]
+
+
+def test_an_arabic_weapon_correction_keeps_the_corrected_type(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "مصدر يصحح: قذيفتا هاون وليس صواريخ",
+        "كشف مصدر أمني اليوم الأربعاء أن المقذوفين اللذين سقطا فجرا قرب قاعدة فكتوريا هما قذيفتا هاون، "
+        "وليسا صاروخين كما ورد في البيان الأول.",
+    )
+    assert out["attack"] is True
+    assert out["attack_types"] == ["mortar"]

@@ -255,7 +255,7 @@ def detect(
     hits = lexicon.find(words, positions=starts[0])
     if not any(is_trigger(h.label) for h in hits):
         return Detection(doc, None, dateline, (), (), Claims())
-    hits = _type_corrections(_inside_phrases(hits))
+    hits = _type_corrections(_inside_phrases(hits), words.norms)
     reference = reference_time(article.text, article.published)
     spans = [
         (index, start, end, words.first_at(start), words.first_at(end) - 1)
@@ -541,12 +541,16 @@ def _affirmed_between(sentence: _Sentence, denial_end: int, place_start: int) ->
     return any(w in _AFFIRMING for w in between)
 
 
-def _type_corrections(hits: list[TermHit]) -> list[TermHit]:
-    """ "A drone, not a rocket, hit the base": a weapon right before "not a rocket" corrects the
-    type and denies nothing. The hits less that "not" phrase and the weapon it sets aside."""
+def _type_corrections(hits: list[TermHit], norms: Sequence[str]) -> list[TermHit]:
+    """ "A drone, not a rocket, hit the base", "قذيفتا هاون وليس صواريخ": a weapon right before "not
+    a rocket" corrects the type and denies nothing. The hits less that "not" phrase and the weapon
+    it sets aside."""
     weapons = [h for h in hits if h.label.startswith("weapon:")]
     ends = {h.last for h in weapons}
     dropped: set[int] = set()
+    for w in weapons:  # "هما قذيفتا هاون عيار 82 ملم، وليسا صاروخين"
+        if w.first > 0 and norms[w.first - 1] in _NOT_AR and any(0 < w.first - 1 - e <= 4 for e in ends):
+            dropped.add(id(w))
     for h in hits:
         if h.label != "no_event" or not h.term.startswith(("not ", "rather than ")):
             continue
@@ -555,6 +559,9 @@ def _type_corrections(hits: list[TermHit]) -> list[TermHit]:
             dropped.add(id(h))
             dropped.update(id(w) for w in inside)
     return [h for h in hits if id(h) not in dropped] if dropped else hits
+
+
+_NOT_AR = frozenset(normalize(w) for w in "وليس وليسا وليست ليس ليسا ليست لا".split())
 
 
 def _casualties_in_paragraph(
@@ -756,6 +763,7 @@ _CONTEXTS = frozenset(
     (
         "civil",
         "court",
+        "verdict",
         "sport",
         "visit",
     )
@@ -895,6 +903,7 @@ _TITLE_FRAMES = {
     "no_event": "denial",
     "threat": "threat or warning",
     "court": "a court case",
+    "verdict": "a court case",
     "execution": "a sentence carried out",
     "exercise": "exercise or test",
     "simulated": "exercise or test",
@@ -920,6 +929,8 @@ def _live_page(title: _Sentence) -> bool:
 def _title_frame(title: str, first: _Sentence) -> str | None:
     """What a headline says the article is about, when that is not a new attack."""
     labels = first.labels
+    if "fact_check" in labels:
+        return "denial"
     if "aftermath" in labels:
         return "aftermath of an attack"
     if "reaction" in labels or "aftercare" in labels:
@@ -1198,6 +1209,24 @@ def _circumstance(words: Sequence[str], hit: TermHit, anchors: Sequence[int], of
     return any(words[k] in _WHILE for k in range(max(anchors) - offset + 1, hit.first - offset))
 
 
+def _launch_area(words: Sequence[str], hit: TermHit, offset: int) -> bool:
+    """ "قذائف هاون أُطلقت من منطقة زراعية", "rockets fired from farmland": where the attack came from
+    is no crop-spraying."""
+    if hit.label != "civil":
+        return False
+    i = hit.first - offset
+    before = words[max(0, i - 3) : i]
+    return any(w in _FROM_WORDS for w in before) and any(
+        f in _LAUNCHED for w in words[max(0, i - 6) : i] for f in word_forms(w)
+    )
+
+
+_FROM_WORDS = frozenset(normalize(w) for w in ("من", "from"))
+_LAUNCHED = frozenset(
+    normalize(w) for w in "أطلقت أطلق اطلقت انطلقت انطلق أطلقتا انطلقتا fired launched".split()
+)
+
+
 _FACILITY_AFTER = frozenset(
     normalize(w)
     for w in """facility facilities camp camps site sites centre center compound compounds base ground
@@ -1399,6 +1428,7 @@ def _mention(
         for h in hits
         if not _circumstance(words, h, anchors, offset)
         and not _training_site(words, h, offset)
+        and not _launch_area(words, h, offset)
         and (
             h.label not in _CONTEXTS
             or any(abs(h.first - a) <= CLAUSE or abs(h.last - a) <= CLAUSE for a in anchors)
@@ -2114,7 +2144,7 @@ def _harmless(
         return "a reaction to an attack"  # "condemned the bombing", no day of its own
     if "execution" in labels:
         return "a sentence carried out"  # the notice retells the crime it punishes
-    if "court" in labels and not (harmed and explicit_now):
+    if "verdict" in labels or ("court" in labels and not (harmed and explicit_now)):
         return "a court case"  # a bomb outside a court "yesterday" is an attack, a verdict is not
     if "politics" in labels and not physical:
         return "politics"

@@ -169,6 +169,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         caused no casualties | no reported casualties | no immediate reports of casualties
         no one was killed
     """),
+    # A fact check: the headline's attack is the claim it checks ("Fact check: video of 'tonight's
+    # strike on Ain al-Asad' was filmed in 2020").
+    "fact_check": term_list("""
+        fact check | fact-check | factcheck | fact checking | تقصي الحقائق | فحص الحقائق | تدقيق المعلومات
+        حقيقة فيديو | حقيقة الفيديو | فيديو قديم | مقطع قديم
+    """),
     "claim": term_list("""
         تبنت | تبنى | أعلنت مسؤوليتها | أعلن مسؤوليته | اعلنت مسؤوليتها
         claimed responsibility | claimed the attack | claimed | claim of responsibility
@@ -346,12 +352,19 @@ TERMS: dict[str, tuple[str, ...]] = {
         simulat* | mock target | dummy target | mock attack* | mock strike*
     """),
     "court": term_list("""
-        محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | بالسجن | الإعدام | بالإعدام
-        مدان* | أدين* | محاكمة | جنايات | الإفراج | السجن المؤبد | المؤبد
-        court | sentenced | sentence* | verdict | trial | convicted | acquitted | judge* | judiciary
+        محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | الإعدام | بالإعدام
+        محاكمة | جنايات | الإفراج
+        court | sentence | sentences | trial | judge* | judiciary
         prosecutor*
-        death penalty | life imprisonment | life in prison | indicted | sue | sues | sued | lawsuit*
+        death penalty | indicted | sue | sues | sued | lawsuit*
         دعوى | دعوى قضائية
+    """),
+    # A conviction or a sentence: the attack it names is the crime judged, whatever the day of the
+    # verdict ("أصدرت المحكمة اليوم حكماً بالسجن المؤبد بحق مدانين بإطلاق صواريخ على معسكر التاجي").
+    "verdict": term_list("""
+        بالسجن | السجن المؤبد | المؤبد | مدان | مدانين | مدانَين | المدان | المدانين | أدين | أدينا | أدينوا
+        أدينت | convicted | sentenced | verdict | acquitted
+        life imprisonment | life in prison | death sentence
     """),
     # A sentence carried out: the notice retells the crime it punishes ("أطلق النار على شقيقين").
     "execution": term_list("""
@@ -431,7 +444,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         المبيدات | تصوير جوي | التصوير الجوي | تهريب | مهرب* | مخدرات | المخدرات | عرض جوي | هواة
         agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl*
         drug*
-        narcotic* | captagon | hobby | delivery drone* | light show | aerial show
+        narcotic* | captagon | hobby | delivery drone* | light show | aerial show | drone show*
+        عرض الطائرات المسيرة | عرضا للطائرات المسيرة
         تصوير فيلم | موقع تصوير | فيلم روائي | مؤثرات بصرية | خدع سينمائية | الخدع السينمائية
         مشاهد تصوير | تصوير مسلسل | تصوير مشاهد | مسلسل درامي
         film shoot | film set | movie set | special effects

@@ -102,6 +102,8 @@ def target_place(gazetteer: Gazetteer, words: Sequence[str], mention: PlaceMenti
         k -= 1  # "the base in the town of al-Shaddadi", "the coalition base in al-Shaddadah"
     if base is not None and k >= 2 and words[k - 1] in _IN_AT and _a_base(words[max(0, k - 5) : k - 1]):
         return base  # "the U.S. base in al-Shaddadi", "القاعدة الأمريكية في الشدادي"
+    if base is not None and k >= 1 and "of" in words[k:i] and _a_base(words[max(0, k - 4) : k]):
+        return base  # "the American occupation base of al-Shaddadi"
     j = i
     while j > 0 and i - j < 2 and words[j - 1] in _CAPITAL_WORDS:
         j -= 1  # "north of the capital Baghdad", "شمالي العاصمة بغداد"
@@ -335,6 +337,13 @@ def is_speakers_post(words: Sequence[str], first: int) -> bool:
         return True  # "sources at Harir", "ضابط ... بقاعدة حرير"
     if prev in _AT_POST and first > 1 and any(f in _SERVING for f in word_forms(words[first - 2])):
         return True  # "ضابط في حرير: ..."
+    if (
+        prev in _AT_POST
+        and first > 2
+        and words[first] in BASE_WORDS
+        and any(f in _SERVING for f in word_forms(words[first - 3]))
+    ):
+        return True  # "عن مصادر عسكرية في قاعدة حرير الجوية": a base, not a province
     # "مصدر في قاعدة عين الأسد", "an officer in Harir base"; not "مصدر أمني في محافظة كركوك",
     # a local source, who most often speaks of his own province
     return prev in BASE_WORDS and first > 1 and words[first - 2] in _AT_POST
