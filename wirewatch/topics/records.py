@@ -6,6 +6,7 @@ type and its major version, so a consumer can tell an old record from a malforme
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal
@@ -27,6 +28,9 @@ from wirewatch.core.detect import Article
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
 from wirewatch.topics.wire import UpdateIncident, WireIncident
+
+_NONE: Callable[[Any], bool] = lambda value: value is None  # noqa: E731
+_EMPTY: Callable[[Any], bool] = lambda value: not value  # noqa: E731
 
 
 class _Record(BaseModel):
@@ -179,34 +183,106 @@ class IncidentUpdate(_Record):
     """One change of an incident, for the alerting stage. Key: incident id.
 
     The incident in its small shape (``topics.wire.UpdateIncident``: what an alert shows, under
-    1 KB for two reports); ``incident`` gives it as the core's ``Incident``. Version 1 (the
-    core's whole incident, signatures included) is read still.
+    1 KB for two reports); ``incident`` gives it as the core's ``Incident``. Made from a core
+    ``Incident`` with ``article_id``, ``article_seen_at`` and ``at``, as version 2 was.
+
+    Version 3 leaves out what the reader rebuilds the same: the causing report is its index in
+    the incident's reports (``report``; its link keeps its seen time), ``article_id`` and
+    ``article_seen_at`` are carried only when they are not that report's, ``at`` only when it is
+    not the incident's ``last_update`` (the processor changes an incident at the time it sends
+    the change), and the incident leaves out its figures and areas where they are rebuilt (see
+    ``topics.wire``). Versions 2 and 1 (the core's whole incident, signatures included) are read
+    still.
     """
 
-    schema_: Literal["incident-update/2", "incident-update/1"] = Field("incident-update/2", alias="schema")
+    schema_: Literal["incident-update/3", "incident-update/2", "incident-update/1"] = Field(
+        "incident-update/3", alias="schema"
+    )
     change: str  # new | corroborated | updated | report_added | report_revised | merged | split
     wire: UpdateIncident = Field(alias="incident")
-    article_id: str = Field(description="the report that caused the change ('' for an analyst's mark)")
-    article_seen_at: AwareDatetime | None = Field(None, description="when that article reached Kafka")
-    at: AwareDatetime
+    report: int | None = Field(
+        None,
+        ge=0,
+        exclude_if=_NONE,
+        description="the index in the incident's reports of the report that caused it",
+    )
+    article_id_: str = Field(
+        "", alias="article_id", exclude_if=_EMPTY, description="the report that caused it, when not `report`"
+    )
+    article_seen_at_: AwareDatetime | None = Field(
+        None, alias="article_seen_at", exclude_if=_NONE, description="when that article reached Kafka"
+    )
+    at_: AwareDatetime | None = Field(
+        None, alias="at", exclude_if=_NONE, description="when the change was sent, when not last_update"
+    )
 
     @model_validator(mode="before")
     @classmethod
-    def _version_1(cls, data: Any) -> Any:
-        """Version 1 carried the core's whole incident: read it in that shape."""
-        if isinstance(data, dict) and data.get("schema") == "incident-update/1":
-            whole = WireIncident.model_validate(data.get("incident"))
-            return {**data, "incident": UpdateIncident.of(whole.to_core())}
-        return data
+    def _compact(cls, data: Any) -> Any:
+        """From a core incident: the record's version 3 shape. Version 2: as it was (nothing left
+        out). Version 1 carried the core's whole incident: read as from the core incident."""
+        if not isinstance(data, dict):
+            return data
+        if data.get("schema") == "incident-update/2":
+            return {**data, "incident": _explicit_v2(data.get("incident"))}
+        incident = data.get("incident")
+        if data.get("schema") == "incident-update/1":
+            incident = WireIncident.model_validate(incident).to_core()
+        if not isinstance(incident, Incident):
+            return data
+        return {**data, **_compact_update(incident, data)}
 
-    @field_validator("wire", mode="before")
-    @classmethod
-    def _from_core(cls, value: object) -> object:
-        return UpdateIncident.of(value) if isinstance(value, Incident) else value
+    @model_validator(mode="after")
+    def _report_in_range(self) -> IncidentUpdate:
+        if self.report is not None and self.report >= len(self.wire.reports):
+            raise ValueError(f"report {self.report} is not among the incident's {len(self.wire.reports)}")
+        return self
 
     @cached_property
     def incident(self) -> Incident:
         return self.wire.to_core()
+
+    @property
+    def article_id(self) -> str:
+        """The report that caused the change ('' for an analyst's mark)."""
+        return self.wire.reports[self.report].article_id if self.report is not None else self.article_id_
+
+    @property
+    def article_seen_at(self) -> datetime | None:
+        """When the article that caused the change reached Kafka."""
+        return self.wire.reports[self.report].seen if self.report is not None else self.article_seen_at_
+
+    @property
+    def at(self) -> datetime:
+        return self.at_ or self.wire.last_update
+
+
+def _compact_update(incident: Incident, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an update of ``incident`` given as version 2 gave them, left out where derivable."""
+    article_id, seen_at, at = data.get("article_id", ""), data.get("article_seen_at"), data.get("at")
+    cause = next((k for k, r in enumerate(incident.reports) if r.article_id == article_id), None)
+    if cause is not None and (seen_at is None or seen_at != incident.reports[cause].seen_at):
+        cause = None  # its seen time is not the report's: carried as it is
+    return {
+        "incident": UpdateIncident.of(incident, cause),
+        "report": cause,
+        "article_id": "" if cause is not None else article_id,
+        "article_seen_at": None if cause is not None else seen_at,
+        "at": None if at == incident.last_update else at,
+    }
+
+
+def _explicit_v2(incident: Any) -> Any:
+    """A version 2 incident, with what version 2 left out when empty given as empty (version 3
+    leaves out what is rebuilt)."""
+    if not isinstance(incident, dict):
+        return incident
+    blank = [None, None, None]
+    places = [
+        {"area": [], "within": [], **place} if isinstance(place, dict) else place
+        for place in incident.get("places") or ()
+    ]
+    return {"projectiles": blank, "killed": blank, "wounded": blank, **incident, "places": places}
 
 
 class FeedState(_Record):
