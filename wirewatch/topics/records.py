@@ -21,12 +21,15 @@ from pydantic import (
     model_validator,
 )
 
-from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
+from wirewatch.core.alerting import DigestBuffer, Notice, Silence
+from wirewatch.core.alertstep import FeedWindow, Kept
 from wirewatch.core.casebook import Held
 from wirewatch.core.detect import MAX_TEXT as core_max_text
 from wirewatch.core.detect import Article
+from wirewatch.core.health import FeedEvent
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
+from wirewatch.topics.notices import FeedHealthBuffer, WireDigestBuffer, WireIncidentAlerts
 from wirewatch.topics.wire import UpdateIncident, WireIncident
 
 _NONE: Callable[[Any], bool] = lambda value: value is None  # noqa: E731
@@ -334,6 +337,19 @@ class FeedHealthEvent(_Record):
     failing_since: AwareDatetime | None = None
     at: AwareDatetime
 
+    def to_core(self) -> FeedEvent:
+        """The event as the alert router keeps it."""
+        return FeedEvent(
+            feed_url=self.feed_url,
+            outlet=self.outlet,
+            event=self.event,
+            failures=self.failures,
+            error_class=self.error_class,
+            error=self.error,
+            failing_since=self.failing_since,
+            at=self.at,
+        )
+
 
 class SurgeRecord(_Record):
     """Poll the feeds of ``group`` every ``interval`` seconds until ``until``. Key: ``group``.
@@ -427,16 +443,31 @@ def feedback_key(
     return ":".join((mark, incident_id, article_id or "*", place_id or "*"))
 
 
-class FeedHealthBuffer(_Record):
-    opened_at: AwareDatetime
-    events: tuple[dict[str, Any], ...] = ()
-
-
 class AlertStateRecord(_Record):
-    """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``."""
+    """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``.
 
-    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
-    schema_: Literal["alert-state/2", "alert-state/1"] = Field("alert-state/2", alias="schema")
-    incident: IncidentAlerts | None = None
-    digest: DigestBuffer | None = None
+    Version 3: schemas of its own (``topics.notices``; incidents as the incidents topic carries
+    them, feed events typed), converted from and to the router's core types by ``of`` and
+    ``kept``. Version 2: the core's incident gained merged_into, absorbed, split_from. Versions 2
+    and 1 are read still.
+    """
+
+    schema_: Literal["alert-state/3", "alert-state/2", "alert-state/1"] = Field(
+        "alert-state/3", alias="schema"
+    )
+    incident: WireIncidentAlerts | None = None
+    digest: WireDigestBuffer | None = None
     feeds: FeedHealthBuffer | None = None
+
+    @classmethod
+    def of(cls, value: Kept) -> AlertStateRecord:
+        if isinstance(value, FeedWindow):
+            return cls(feeds=FeedHealthBuffer.of(value))
+        if isinstance(value, DigestBuffer):
+            return cls(digest=WireDigestBuffer.of(value))
+        return cls(incident=WireIncidentAlerts.of(value))
+
+    def kept(self) -> Kept | None:
+        """What the router keeps of it (``None``: the record holds nothing)."""
+        wire = self.incident or self.digest or self.feeds
+        return wire.to_core() if wire is not None else None
