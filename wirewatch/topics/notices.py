@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from wirewatch.core.alerting import ChannelState, DigestBuffer, DigestItem, IncidentAlerts
+from wirewatch.core.alerting import ChannelState, DigestBuffer, DigestItem, IncidentAlerts, Notice, Silence
 from wirewatch.core.alertstep import FeedWindow
 from wirewatch.core.health import FeedEvent
 from wirewatch.topics.wire import WireIncident
@@ -181,4 +181,89 @@ class WireDigestBuffer(_Wire):
     def to_core(self) -> DigestBuffer:
         return DigestBuffer(
             channel=self.channel, opened_at=self.opened_at, items=tuple(i.to_core() for i in self.items)
+        )
+
+
+class WireNotice(_Wire):
+    """A notification to send, as the outbox and the dead letters carry it."""
+
+    key: str
+    kind: Literal["new", "update", "digest", "feed_health"]
+    channel: str
+    severity: str
+    change: str = ""
+    entries: tuple[str, ...] = ()
+    incident: WireIncident | None = None
+    digest: tuple[WireDigestItem, ...] = ()
+    feed_events: tuple[WireFeedEvent, ...] = ()
+    created_at: AwareDatetime
+    source_seen_at: AwareDatetime | None = None
+    article_seen_at: AwareDatetime | None = None
+
+    @classmethod
+    def of(cls, n: Notice) -> WireNotice:
+        return cls(
+            key=n.key,
+            kind=n.kind,
+            channel=n.channel,
+            severity=n.severity,
+            change=n.change,
+            entries=n.entries,
+            incident=WireIncident.of(n.incident) if n.incident is not None else None,
+            digest=tuple(WireDigestItem.of(i) for i in n.digest),
+            feed_events=tuple(WireFeedEvent.of(e) for e in n.feed_events),
+            created_at=n.created_at,
+            source_seen_at=n.source_seen_at,
+            article_seen_at=n.article_seen_at,
+        )
+
+    def to_core(self) -> Notice:
+        return Notice(
+            key=self.key,
+            kind=self.kind,
+            channel=self.channel,
+            severity=self.severity,
+            change=self.change,
+            entries=self.entries,
+            incident=self.incident.to_core() if self.incident is not None else None,
+            digest=tuple(i.to_core() for i in self.digest),
+            feed_events=tuple(e.to_core() for e in self.feed_events),
+            created_at=self.created_at,
+            source_seen_at=self.source_seen_at,
+            article_seen_at=self.article_seen_at,
+        )
+
+
+class WireSilence(BaseModel):
+    """A silence as the silences topic carries it (strict, as it always was: an unknown field is
+    an error, so a silence is never read as muting more than it says)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    entry: str | None = None
+    channel: str | None = None
+    until: AwareDatetime
+    comment: str = ""
+    created_at: AwareDatetime | None = None
+
+    @classmethod
+    def of(cls, s: Silence) -> WireSilence:
+        return cls(
+            id=s.id,
+            entry=s.entry,
+            channel=s.channel,
+            until=s.until,
+            comment=s.comment,
+            created_at=s.created_at,
+        )
+
+    def to_core(self) -> Silence:
+        return Silence(
+            id=self.id,
+            entry=self.entry,
+            channel=self.channel,
+            until=self.until,
+            comment=self.comment,
+            created_at=self.created_at,
         )

@@ -29,8 +29,14 @@ from wirewatch.core.detect import Article
 from wirewatch.core.health import FeedEvent
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
-from wirewatch.topics.notices import FeedHealthBuffer, WireDigestBuffer, WireIncidentAlerts
-from wirewatch.topics.wire import UpdateIncident, WireIncident
+from wirewatch.topics.notices import (
+    FeedHealthBuffer,
+    WireDigestBuffer,
+    WireIncidentAlerts,
+    WireNotice,
+    WireSilence,
+)
+from wirewatch.topics.wire import HeldIncident, UpdateIncident, WireFacts, WireIncident
 
 _NONE: Callable[[Any], bool] = lambda value: value is None  # noqa: E731
 _EMPTY: Callable[[Any], bool] = lambda value: not value  # noqa: E731
@@ -81,7 +87,9 @@ class ArticleRecord(_Record):
 
 
 class AttackReport(_Record):
-    """An article that reports a current attack: the facts an incident needs.
+    """An article that reports a current attack: the facts an incident needs (in their wire shape,
+    ``topics.wire.WireFacts``, written as version 4 always wrote them; ``facts`` gives them as the
+    core's ``ReportFacts``, and core facts given are converted).
 
     Key: ``country`` (the country of its main target), so that every report of one event lands on
     one partition and one processor instance. Version 2 called it ``region``; it is read still.
@@ -93,7 +101,7 @@ class AttackReport(_Record):
         "attack-report/4", alias="schema"
     )
     country: str = Field(validation_alias=AliasChoices("country", "region"))
-    facts: ReportFacts
+    wire: WireFacts = Field(alias="facts")
     detected_at: AwareDatetime
     watch_hits: tuple[str, ...] = Field(
         (),
@@ -109,6 +117,15 @@ class AttackReport(_Record):
             return {**data, "watch_hits": data["details"].get("watch_hits") or ()}
         return data
 
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireFacts.of(value) if isinstance(value, ReportFacts) else value
+
+    @cached_property
+    def facts(self) -> ReportFacts:
+        return self.wire.to_core()
+
 
 class IncidentMarkRecord(_Record):
     """An analyst's merge or split on its way to the incident it changes, on the attack-reports topic.
@@ -117,7 +134,8 @@ class IncidentMarkRecord(_Record):
     only the partition holding the incident acts (``core.casebook``). ``merge``: ``incident_id``
     is the same event as ``into``; ``absorb``: ``into`` takes in ``reports``, the reports of
     ``incident_id`` merged into it; ``split``: the report ``article_id`` leaves ``incident_id``.
-    Readers of the topic other than the processor skip these records.
+    Readers of the topic other than the processor skip these records. The reports go in their
+    wire shape (``topics.wire.WireFacts``, written as version 1 always wrote them).
     """
 
     schema_: Literal["incident-mark/1"] = Field("incident-mark/1", alias="schema")
@@ -125,9 +143,20 @@ class IncidentMarkRecord(_Record):
     incident_id: str
     into: str | None = None
     article_id: str | None = None
-    reports: tuple[ReportFacts, ...] = ()
+    wire_reports: tuple[WireFacts, ...] = Field((), alias="reports")
     by: str = ""
     at: AwareDatetime
+
+    @field_validator("wire_reports", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return tuple(WireFacts.of(r) if isinstance(r, ReportFacts) else r for r in value)
+        return value
+
+    @cached_property
+    def reports(self) -> tuple[ReportFacts, ...]:
+        return tuple(r.to_core() for r in self.wire_reports)
 
 
 def report_or_mark(data: bytes | None) -> AttackReport | IncidentMarkRecord:
@@ -170,9 +199,18 @@ class StoredIncident(_Record):
     """
 
     schema_: Literal["stored-incident/1", "incident/1"] = Field("stored-incident/1", alias="schema")
-    incident: Incident
+    wire: HeldIncident = Field(alias="incident")
     country: str = Field(validation_alias=AliasChoices("country", "region"))
     partition: int
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return HeldIncident.of(value) if isinstance(value, Incident) else value
+
+    @cached_property
+    def incident(self) -> Incident:
+        return self.wire.to_core()
 
     @classmethod
     def of(cls, held: Held) -> StoredIncident:
@@ -367,9 +405,22 @@ class SurgeRecord(_Record):
 class NotificationRecord(_Record):
     """A decided notification waiting for delivery (the outbox). Key: its idempotency key."""
 
-    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
-    schema_: Literal["notification/2", "notification/1"] = Field("notification/2", alias="schema")
-    notice: Notice
+    # Version 3: a schema of its own (``topics.notices.WireNotice``: the incident as the incidents
+    # topic carries it, without the reports' empty signature fields). Version 2: the core's incident
+    # gained merged_into, absorbed, split_from. Versions 2 and 1 are read still.
+    schema_: Literal["notification/3", "notification/2", "notification/1"] = Field(
+        "notification/3", alias="schema"
+    )
+    wire: WireNotice = Field(alias="notice")
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireNotice.of(value) if isinstance(value, Notice) else value
+
+    @cached_property
+    def notice(self) -> Notice:
+        return self.wire.to_core()
 
 
 class DeliveryRecord(_Record):
@@ -387,20 +438,41 @@ class DeliveryRecord(_Record):
 class DeadLetterRecord(_Record):
     """A notification given up on, with why. Key: its idempotency key."""
 
-    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
-    schema_: Literal["dead-letter/2", "dead-letter/1"] = Field("dead-letter/2", alias="schema")
-    notice: Notice
+    # Version 3: the notice in the outbox's shape (``topics.notices.WireNotice``). Version 2: the
+    # core's incident gained merged_into, absorbed, split_from. Versions 2 and 1 are read still.
+    schema_: Literal["dead-letter/3", "dead-letter/2", "dead-letter/1"] = Field(
+        "dead-letter/3", alias="schema"
+    )
+    wire: WireNotice = Field(alias="notice")
     reason: str
     attempts: int
     first_attempt_at: AwareDatetime
     at: AwareDatetime
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireNotice.of(value) if isinstance(value, Notice) else value
+
+    @cached_property
+    def notice(self) -> Notice:
+        return self.wire.to_core()
 
 
 class SilenceRecord(_Record):
     """A silence. Key: silence id (compacted; a tombstone removes it)."""
 
     schema_: Literal["silence/1"] = Field("silence/1", alias="schema")
-    silence: Silence
+    wire: WireSilence = Field(alias="silence")
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireSilence.of(value) if isinstance(value, Silence) else value
+
+    @cached_property
+    def silence(self) -> Silence:
+        return self.wire.to_core()
 
 
 FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_this_event", "not_relevant"]

@@ -6,8 +6,11 @@ and ``of``/``to_core`` convert, field by field (a core rename fails the type che
 record-shape test in tests/unit/test_record_shapes.py fails when a record's shape changes
 without a new version).
 
-Two shapes:
+The shapes:
 
+- ``WireFacts`` (the attack-reports topic, and the reports an analyst's merge hands over) and
+  ``HeldIncident`` (the processor's table): everything, the text signatures included, written
+  as the core models they replaced were.
 - ``WireIncident`` (the incidents topic): every report with its places, types and figures, for
   the web pages and the feedback export. Without the reports' text signatures, which only the
   processor compares (they stay in its table).
@@ -217,6 +220,104 @@ class WireReport(_Wire):
         )
 
 
+class WireFactPlace(_Wire):
+    """A place of a report on the attack-reports topic (its area always written, as it always was)."""
+
+    id: str
+    name: str
+    kind: str
+    lineage: tuple[str, ...]
+    area: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, place: PlaceFact) -> WireFactPlace:
+        return cls(id=place.id, name=place.name, kind=place.kind, lineage=place.lineage, area=place.area)
+
+    def to_core(self) -> PlaceFact:
+        return PlaceFact(id=self.id, name=self.name, kind=self.kind, lineage=self.lineage, area=self.area)
+
+
+class WireFacts(_Wire):
+    """A report as the attack-reports topic carries it to the processor: every fact, with the text
+    signature the processor compares (reports, and the reports an analyst's merge hands over)."""
+
+    article_id: str
+    revision: int = 0
+    outlet: str
+    lang: str
+    title: str = ""
+    url: str = ""
+    published: AwareDatetime | None = None
+    seen_at: AwareDatetime
+    event_time: AwareDatetime
+    types: tuple[str, ...]
+    places: tuple[WireFactPlace, ...] = ()
+    projectiles: int | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    intercepted: bool = False
+    claimed_by: tuple[str, ...] = ()
+    signature: tuple[int, ...] = ()
+    text_chars: int = 0
+    wire_of: str | None = None
+    late: bool = False
+    dated: bool = False
+    together: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def of(cls, r: ReportFacts) -> WireFacts:
+        return cls(
+            article_id=r.article_id,
+            revision=r.revision,
+            outlet=r.outlet,
+            lang=r.lang,
+            title=r.title,
+            url=r.url,
+            published=r.published,
+            seen_at=r.seen_at,
+            event_time=r.event_time,
+            types=r.types,
+            places=tuple(WireFactPlace.of(p) for p in r.places),
+            projectiles=r.projectiles,
+            killed=r.killed,
+            wounded=r.wounded,
+            intercepted=r.intercepted,
+            claimed_by=r.claimed_by,
+            signature=r.signature,
+            text_chars=r.text_chars,
+            wire_of=r.wire_of,
+            late=r.late,
+            dated=r.dated,
+            together=r.together,
+        )
+
+    def to_core(self) -> ReportFacts:
+        return ReportFacts(
+            article_id=self.article_id,
+            revision=self.revision,
+            outlet=self.outlet,
+            lang=self.lang,
+            title=self.title,
+            url=self.url,
+            published=self.published,
+            seen_at=self.seen_at,
+            event_time=self.event_time,
+            types=self.types,
+            places=tuple(p.to_core() for p in self.places),
+            projectiles=self.projectiles,
+            killed=self.killed,
+            wounded=self.wounded,
+            intercepted=self.intercepted,
+            claimed_by=self.claimed_by,
+            signature=self.signature,
+            text_chars=self.text_chars,
+            wire_of=self.wire_of,
+            late=self.late,
+            dated=self.dated,
+            together=self.together,
+        )
+
+
 class WireIncident(_Wire):
     """An incident on the incidents topic: its current state, every report included."""
 
@@ -261,6 +362,103 @@ class WireIncident(_Wire):
             claimed_by=i.claimed_by,
             late=i.late,
             reports=tuple(WireReport.of(r) for r in i.reports),
+            outlets=i.outlets,
+            independent_outlets=i.independent_outlets,
+            languages=i.languages,
+            first_report_by_outlet=i.first_report_by_outlet,
+            merged_into=i.merged_into,
+            absorbed=i.absorbed,
+            split_from=i.split_from,
+        )
+
+    def to_core(self) -> Incident:
+        return Incident(
+            id=self.id,
+            revision=self.revision,
+            state=self.state,
+            first_seen=self.first_seen,
+            last_update=self.last_update,
+            event_time=self.event_time,
+            places=tuple(p.to_core() for p in self.places),
+            attack_types=self.attack_types,
+            intercepted=self.intercepted,
+            projectiles=self.projectiles.to_core(),
+            killed=self.killed.to_core(),
+            wounded=self.wounded.to_core(),
+            claimed_by=self.claimed_by,
+            late=self.late,
+            reports=tuple(r.to_core() for r in self.reports),
+            outlets=self.outlets,
+            independent_outlets=self.independent_outlets,
+            languages=self.languages,
+            first_report_by_outlet=self.first_report_by_outlet,
+            merged_into=self.merged_into,
+            absorbed=self.absorbed,
+            split_from=self.split_from,
+        )
+
+
+class HeldFigure(_Wire):
+    """A figure of an incident in the processor's table (its sources always written, as they were)."""
+
+    low: int | None = None
+    high: int | None = None
+    latest: int | None = None
+    sources: dict[str, int] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, figure: Figure) -> HeldFigure:
+        return cls(low=figure.low, high=figure.high, latest=figure.latest, sources=figure.sources)
+
+    def to_core(self) -> Figure:
+        return Figure(low=self.low, high=self.high, latest=self.latest, sources=self.sources)
+
+
+class HeldIncident(_Wire):
+    """An incident as the processor keeps it in its table: all of it, its reports' text signatures
+    included (written as ``stored-incident/1`` always wrote it)."""
+
+    id: str
+    revision: int = 1
+    state: State = "reported"
+    first_seen: AwareDatetime
+    last_update: AwareDatetime
+    event_time: AwareDatetime
+    places: tuple[WireFactPlace, ...] = ()
+    attack_types: tuple[str, ...] = ()
+    intercepted: bool = False
+    projectiles: HeldFigure = Field(default_factory=HeldFigure)
+    killed: HeldFigure = Field(default_factory=HeldFigure)
+    wounded: HeldFigure = Field(default_factory=HeldFigure)
+    claimed_by: tuple[str, ...] = ()
+    late: bool = False
+    reports: tuple[WireFacts, ...] = ()
+    outlets: tuple[str, ...] = ()
+    independent_outlets: int = 0
+    languages: tuple[str, ...] = ()
+    first_report_by_outlet: dict[str, AwareDatetime] = Field(default_factory=dict)
+    merged_into: str | None = None
+    absorbed: tuple[str, ...] = ()
+    split_from: str | None = None
+
+    @classmethod
+    def of(cls, i: Incident) -> HeldIncident:
+        return cls(
+            id=i.id,
+            revision=i.revision,
+            state=i.state,
+            first_seen=i.first_seen,
+            last_update=i.last_update,
+            event_time=i.event_time,
+            places=tuple(WireFactPlace.of(p) for p in i.places),
+            attack_types=i.attack_types,
+            intercepted=i.intercepted,
+            projectiles=HeldFigure.of(i.projectiles),
+            killed=HeldFigure.of(i.killed),
+            wounded=HeldFigure.of(i.wounded),
+            claimed_by=i.claimed_by,
+            late=i.late,
+            reports=tuple(WireFacts.of(r) for r in i.reports),
             outlets=i.outlets,
             independent_outlets=i.independent_outlets,
             languages=i.languages,
