@@ -3,7 +3,7 @@
 The core's ``Incident`` and ``ReportFacts`` are the processor's working state; renaming one of
 their fields must not silently change a topic. So the records name every field they carry here,
 and ``of``/``to_core`` convert, field by field (a core rename fails the type check here, and the
-record-shape test in tests/unit/test_record_shapes.py fails when a record's shape changes
+record-shape test in tests/unit/topics/test_record_shapes.py fails when a record's shape changes
 without a new version).
 
 The shapes:

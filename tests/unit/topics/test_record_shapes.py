@@ -14,7 +14,7 @@ from wirewatch.topics import shapes
 from wirewatch.topics.records import FeedState, IncidentRecord, IncidentUpdate, NotificationRecord
 from wirewatch.topics.wire import ReportLink, UpdateIncident
 
-SNAPSHOTS = Path(__file__).resolve().parents[1] / "record_shapes"
+SNAPSHOTS = Path(__file__).resolve().parents[2] / "record_shapes"
 
 
 def test_every_record_has_the_shape_checked_in_for_its_version() -> None:

@@ -24,7 +24,7 @@ from wirewatch.topics.codec import BadRecord, decode, encode
 from wirewatch.topics.records import IncidentRecord, IncidentUpdate, StoredIncident
 from wirewatch.topics.wire import most_specific
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 T0 = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 # The issue's bound for an update of a two-report incident (it was 4.4 KB for the demo's pair, 1.2
 # KB of it the reports' text signatures), with both headlines and links (the alerts show them,
