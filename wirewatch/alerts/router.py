@@ -8,33 +8,28 @@ metrics. It touches no Kafka itself.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from wirewatch.alerts.marks import Marks
 from wirewatch.alerts.render import render
 from wirewatch.alerts.routing_config import Routing
 from wirewatch.core import alertstep
-from wirewatch.core.alerting import DigestBuffer, Notice, Silence
-from wirewatch.core.alertstep import FeedWindow, IncidentChange, RouterRules, RouterState, RouterStep, Send
+from wirewatch.core.alerting import Notice, Silence
+from wirewatch.core.alertstep import IncidentChange, RouterRules, RouterState, RouterStep, Send
 from wirewatch.core.analysis import Analyzer
-from wirewatch.core.health import FeedEvent
 from wirewatch.metrics import Metrics
 from wirewatch.topics import ALERT_STATE, NOTIFICATIONS, TopicSpec
 from wirewatch.topics.records import (
     AlertStateRecord,
-    FeedHealthBuffer,
     FeedHealthEvent,
     IncidentUpdate,
     NotificationRecord,
     SilenceRecord,
 )
-
-log = logging.getLogger("wirewatch.alerter")
 
 Output = tuple[TopicSpec, str, BaseModel | None]  # topic, key, record (None: a tombstone)
 
@@ -59,10 +54,7 @@ class Router:
         return RouterRules(self.analyzer.watch, r.routes, r.default, r.operator, r.policy)
 
     def restore(self, record_key: str, record: AlertStateRecord | None) -> None:
-        value: alertstep.Kept | None = None
-        if record is not None:
-            value = record.incident or record.digest or (_window(record.feeds) if record.feeds else None)
-        self.state = alertstep.recall(self.state, record_key, value)
+        self.state = alertstep.recall(self.state, record_key, record.kept() if record is not None else None)
 
     def silence(self, silence_id: str, record: SilenceRecord | None) -> None:
         if record is None:
@@ -77,8 +69,7 @@ class Router:
         )
 
     def on_feed_health(self, event: FeedHealthEvent, now: datetime) -> list[Output]:
-        feed_event = FeedEvent.model_validate(event.model_dump(exclude={"schema_"}))
-        return self._apply(alertstep.note_feed_event(self.state, feed_event, now))
+        return self._apply(alertstep.note_feed_event(self.state, event.to_core(), now))
 
     def tick(self, now: datetime) -> list[Output]:
         return self._apply(alertstep.tick(self.state, now, self.rules, self.marks.dismissed))
@@ -118,24 +109,5 @@ class Router:
         self.out.flush()
 
 
-def _window(buffer: FeedHealthBuffer) -> FeedWindow:
-    events: list[FeedEvent] = []
-    for data in buffer.events:
-        try:
-            events.append(FeedEvent.model_validate(data))
-        except ValidationError as exc:
-            log.warning(
-                "alert state: skipped a feed-health event of the open window (%d errors)", exc.error_count()
-            )
-    return FeedWindow(opened_at=buffer.opened_at, events=tuple(events))
-
-
 def _state_record(value: alertstep.Kept | None) -> AlertStateRecord | None:
-    if value is None:
-        return None
-    if isinstance(value, FeedWindow):
-        events = tuple(e.model_dump(mode="json") for e in value.events)
-        return AlertStateRecord(feeds=FeedHealthBuffer(opened_at=value.opened_at, events=events))
-    if isinstance(value, DigestBuffer):
-        return AlertStateRecord(digest=value)
-    return AlertStateRecord(incident=value)
+    return AlertStateRecord.of(value) if value is not None else None

@@ -6,6 +6,7 @@ type and its major version, so a consumer can tell an old record from a malforme
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal
@@ -20,13 +21,25 @@ from pydantic import (
     model_validator,
 )
 
-from wirewatch.core.alerting import DigestBuffer, IncidentAlerts, Notice, Silence
+from wirewatch.core.alerting import DigestBuffer, Notice, Silence
+from wirewatch.core.alertstep import FeedWindow, Kept
 from wirewatch.core.casebook import Held
 from wirewatch.core.detect import MAX_TEXT as core_max_text
 from wirewatch.core.detect import Article
+from wirewatch.core.health import FeedEvent
 from wirewatch.core.incidents import Incident, ReportFacts
 from wirewatch.core.schedule import SURGE_GROUP
-from wirewatch.topics.wire import UpdateIncident, WireIncident
+from wirewatch.topics.notices import (
+    FeedHealthBuffer,
+    WireDigestBuffer,
+    WireIncidentAlerts,
+    WireNotice,
+    WireSilence,
+)
+from wirewatch.topics.wire import HeldIncident, UpdateIncident, WireFacts, WireIncident
+
+_NONE: Callable[[Any], bool] = lambda value: value is None  # noqa: E731
+_EMPTY: Callable[[Any], bool] = lambda value: not value  # noqa: E731
 
 
 class _Record(BaseModel):
@@ -74,7 +87,9 @@ class ArticleRecord(_Record):
 
 
 class AttackReport(_Record):
-    """An article that reports a current attack: the facts an incident needs.
+    """An article that reports a current attack: the facts an incident needs (in their wire shape,
+    ``topics.wire.WireFacts``, written as version 4 always wrote them; ``facts`` gives them as the
+    core's ``ReportFacts``, and core facts given are converted).
 
     Key: ``country`` (the country of its main target), so that every report of one event lands on
     one partition and one processor instance. Version 2 called it ``region``; it is read still.
@@ -86,7 +101,7 @@ class AttackReport(_Record):
         "attack-report/4", alias="schema"
     )
     country: str = Field(validation_alias=AliasChoices("country", "region"))
-    facts: ReportFacts
+    wire: WireFacts = Field(alias="facts")
     detected_at: AwareDatetime
     watch_hits: tuple[str, ...] = Field(
         (),
@@ -102,6 +117,15 @@ class AttackReport(_Record):
             return {**data, "watch_hits": data["details"].get("watch_hits") or ()}
         return data
 
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireFacts.of(value) if isinstance(value, ReportFacts) else value
+
+    @cached_property
+    def facts(self) -> ReportFacts:
+        return self.wire.to_core()
+
 
 class IncidentMarkRecord(_Record):
     """An analyst's merge or split on its way to the incident it changes, on the attack-reports topic.
@@ -110,7 +134,8 @@ class IncidentMarkRecord(_Record):
     only the partition holding the incident acts (``core.casebook``). ``merge``: ``incident_id``
     is the same event as ``into``; ``absorb``: ``into`` takes in ``reports``, the reports of
     ``incident_id`` merged into it; ``split``: the report ``article_id`` leaves ``incident_id``.
-    Readers of the topic other than the processor skip these records.
+    Readers of the topic other than the processor skip these records. The reports go in their
+    wire shape (``topics.wire.WireFacts``, written as version 1 always wrote them).
     """
 
     schema_: Literal["incident-mark/1"] = Field("incident-mark/1", alias="schema")
@@ -118,9 +143,20 @@ class IncidentMarkRecord(_Record):
     incident_id: str
     into: str | None = None
     article_id: str | None = None
-    reports: tuple[ReportFacts, ...] = ()
+    wire_reports: tuple[WireFacts, ...] = Field((), alias="reports")
     by: str = ""
     at: AwareDatetime
+
+    @field_validator("wire_reports", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return tuple(WireFacts.of(r) if isinstance(r, ReportFacts) else r for r in value)
+        return value
+
+    @cached_property
+    def reports(self) -> tuple[ReportFacts, ...]:
+        return tuple(r.to_core() for r in self.wire_reports)
 
 
 def report_or_mark(data: bytes | None) -> AttackReport | IncidentMarkRecord:
@@ -163,9 +199,18 @@ class StoredIncident(_Record):
     """
 
     schema_: Literal["stored-incident/1", "incident/1"] = Field("stored-incident/1", alias="schema")
-    incident: Incident
+    wire: HeldIncident = Field(alias="incident")
     country: str = Field(validation_alias=AliasChoices("country", "region"))
     partition: int
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return HeldIncident.of(value) if isinstance(value, Incident) else value
+
+    @cached_property
+    def incident(self) -> Incident:
+        return self.wire.to_core()
 
     @classmethod
     def of(cls, held: Held) -> StoredIncident:
@@ -179,34 +224,106 @@ class IncidentUpdate(_Record):
     """One change of an incident, for the alerting stage. Key: incident id.
 
     The incident in its small shape (``topics.wire.UpdateIncident``: what an alert shows, under
-    1 KB for two reports); ``incident`` gives it as the core's ``Incident``. Version 1 (the
-    core's whole incident, signatures included) is read still.
+    1 KB for two reports); ``incident`` gives it as the core's ``Incident``. Made from a core
+    ``Incident`` with ``article_id``, ``article_seen_at`` and ``at``, as version 2 was.
+
+    Version 3 leaves out what the reader rebuilds the same: the causing report is its index in
+    the incident's reports (``report``; its link keeps its seen time), ``article_id`` and
+    ``article_seen_at`` are carried only when they are not that report's, ``at`` only when it is
+    not the incident's ``last_update`` (the processor changes an incident at the time it sends
+    the change), and the incident leaves out its figures and areas where they are rebuilt (see
+    ``topics.wire``). Versions 2 and 1 (the core's whole incident, signatures included) are read
+    still.
     """
 
-    schema_: Literal["incident-update/2", "incident-update/1"] = Field("incident-update/2", alias="schema")
+    schema_: Literal["incident-update/3", "incident-update/2", "incident-update/1"] = Field(
+        "incident-update/3", alias="schema"
+    )
     change: str  # new | corroborated | updated | report_added | report_revised | merged | split
     wire: UpdateIncident = Field(alias="incident")
-    article_id: str = Field(description="the report that caused the change ('' for an analyst's mark)")
-    article_seen_at: AwareDatetime | None = Field(None, description="when that article reached Kafka")
-    at: AwareDatetime
+    report: int | None = Field(
+        None,
+        ge=0,
+        exclude_if=_NONE,
+        description="the index in the incident's reports of the report that caused it",
+    )
+    article_id_: str = Field(
+        "", alias="article_id", exclude_if=_EMPTY, description="the report that caused it, when not `report`"
+    )
+    article_seen_at_: AwareDatetime | None = Field(
+        None, alias="article_seen_at", exclude_if=_NONE, description="when that article reached Kafka"
+    )
+    at_: AwareDatetime | None = Field(
+        None, alias="at", exclude_if=_NONE, description="when the change was sent, when not last_update"
+    )
 
     @model_validator(mode="before")
     @classmethod
-    def _version_1(cls, data: Any) -> Any:
-        """Version 1 carried the core's whole incident: read it in that shape."""
-        if isinstance(data, dict) and data.get("schema") == "incident-update/1":
-            whole = WireIncident.model_validate(data.get("incident"))
-            return {**data, "incident": UpdateIncident.of(whole.to_core())}
-        return data
+    def _compact(cls, data: Any) -> Any:
+        """From a core incident: the record's version 3 shape. Version 2: as it was (nothing left
+        out). Version 1 carried the core's whole incident: read as from the core incident."""
+        if not isinstance(data, dict):
+            return data
+        if data.get("schema") == "incident-update/2":
+            return {**data, "incident": _explicit_v2(data.get("incident"))}
+        incident = data.get("incident")
+        if data.get("schema") == "incident-update/1":
+            incident = WireIncident.model_validate(incident).to_core()
+        if not isinstance(incident, Incident):
+            return data
+        return {**data, **_compact_update(incident, data)}
 
-    @field_validator("wire", mode="before")
-    @classmethod
-    def _from_core(cls, value: object) -> object:
-        return UpdateIncident.of(value) if isinstance(value, Incident) else value
+    @model_validator(mode="after")
+    def _report_in_range(self) -> IncidentUpdate:
+        if self.report is not None and self.report >= len(self.wire.reports):
+            raise ValueError(f"report {self.report} is not among the incident's {len(self.wire.reports)}")
+        return self
 
     @cached_property
     def incident(self) -> Incident:
         return self.wire.to_core()
+
+    @property
+    def article_id(self) -> str:
+        """The report that caused the change ('' for an analyst's mark)."""
+        return self.wire.reports[self.report].article_id if self.report is not None else self.article_id_
+
+    @property
+    def article_seen_at(self) -> datetime | None:
+        """When the article that caused the change reached Kafka."""
+        return self.wire.reports[self.report].seen if self.report is not None else self.article_seen_at_
+
+    @property
+    def at(self) -> datetime:
+        return self.at_ or self.wire.last_update
+
+
+def _compact_update(incident: Incident, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an update of ``incident`` given as version 2 gave them, left out where derivable."""
+    article_id, seen_at, at = data.get("article_id", ""), data.get("article_seen_at"), data.get("at")
+    cause = next((k for k, r in enumerate(incident.reports) if r.article_id == article_id), None)
+    if cause is not None and (seen_at is None or seen_at != incident.reports[cause].seen_at):
+        cause = None  # its seen time is not the report's: carried as it is
+    return {
+        "incident": UpdateIncident.of(incident, cause),
+        "report": cause,
+        "article_id": "" if cause is not None else article_id,
+        "article_seen_at": None if cause is not None else seen_at,
+        "at": None if at == incident.last_update else at,
+    }
+
+
+def _explicit_v2(incident: Any) -> Any:
+    """A version 2 incident, with what version 2 left out when empty given as empty (version 3
+    leaves out what is rebuilt)."""
+    if not isinstance(incident, dict):
+        return incident
+    blank = [None, None, None]
+    places = [
+        {"area": [], "within": [], **place} if isinstance(place, dict) else place
+        for place in incident.get("places") or ()
+    ]
+    return {"projectiles": blank, "killed": blank, "wounded": blank, **incident, "places": places}
 
 
 class FeedState(_Record):
@@ -258,6 +375,19 @@ class FeedHealthEvent(_Record):
     failing_since: AwareDatetime | None = None
     at: AwareDatetime
 
+    def to_core(self) -> FeedEvent:
+        """The event as the alert router keeps it."""
+        return FeedEvent(
+            feed_url=self.feed_url,
+            outlet=self.outlet,
+            event=self.event,
+            failures=self.failures,
+            error_class=self.error_class,
+            error=self.error,
+            failing_since=self.failing_since,
+            at=self.at,
+        )
+
 
 class SurgeRecord(_Record):
     """Poll the feeds of ``group`` every ``interval`` seconds until ``until``. Key: ``group``.
@@ -275,9 +405,22 @@ class SurgeRecord(_Record):
 class NotificationRecord(_Record):
     """A decided notification waiting for delivery (the outbox). Key: its idempotency key."""
 
-    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
-    schema_: Literal["notification/2", "notification/1"] = Field("notification/2", alias="schema")
-    notice: Notice
+    # Version 3: a schema of its own (``topics.notices.WireNotice``: the incident as the incidents
+    # topic carries it, without the reports' empty signature fields). Version 2: the core's incident
+    # gained merged_into, absorbed, split_from. Versions 2 and 1 are read still.
+    schema_: Literal["notification/3", "notification/2", "notification/1"] = Field(
+        "notification/3", alias="schema"
+    )
+    wire: WireNotice = Field(alias="notice")
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireNotice.of(value) if isinstance(value, Notice) else value
+
+    @cached_property
+    def notice(self) -> Notice:
+        return self.wire.to_core()
 
 
 class DeliveryRecord(_Record):
@@ -295,20 +438,41 @@ class DeliveryRecord(_Record):
 class DeadLetterRecord(_Record):
     """A notification given up on, with why. Key: its idempotency key."""
 
-    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
-    schema_: Literal["dead-letter/2", "dead-letter/1"] = Field("dead-letter/2", alias="schema")
-    notice: Notice
+    # Version 3: the notice in the outbox's shape (``topics.notices.WireNotice``). Version 2: the
+    # core's incident gained merged_into, absorbed, split_from. Versions 2 and 1 are read still.
+    schema_: Literal["dead-letter/3", "dead-letter/2", "dead-letter/1"] = Field(
+        "dead-letter/3", alias="schema"
+    )
+    wire: WireNotice = Field(alias="notice")
     reason: str
     attempts: int
     first_attempt_at: AwareDatetime
     at: AwareDatetime
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireNotice.of(value) if isinstance(value, Notice) else value
+
+    @cached_property
+    def notice(self) -> Notice:
+        return self.wire.to_core()
 
 
 class SilenceRecord(_Record):
     """A silence. Key: silence id (compacted; a tombstone removes it)."""
 
     schema_: Literal["silence/1"] = Field("silence/1", alias="schema")
-    silence: Silence
+    wire: WireSilence = Field(alias="silence")
+
+    @field_validator("wire", mode="before")
+    @classmethod
+    def _from_core(cls, value: object) -> object:
+        return WireSilence.of(value) if isinstance(value, Silence) else value
+
+    @cached_property
+    def silence(self) -> Silence:
+        return self.wire.to_core()
 
 
 FeedbackMark = Literal["not_attack", "wrong_place", "same_event", "not_this_event", "not_relevant"]
@@ -351,16 +515,31 @@ def feedback_key(
     return ":".join((mark, incident_id, article_id or "*", place_id or "*"))
 
 
-class FeedHealthBuffer(_Record):
-    opened_at: AwareDatetime
-    events: tuple[dict[str, Any], ...] = ()
-
-
 class AlertStateRecord(_Record):
-    """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``."""
+    """The alert router's memory. Key: ``incident:<id>``, ``digest:<channel>`` or ``feeds``.
 
-    # Version 2: the core's incident gained merged_into, absorbed, split_from (version 1 is read still).
-    schema_: Literal["alert-state/2", "alert-state/1"] = Field("alert-state/2", alias="schema")
-    incident: IncidentAlerts | None = None
-    digest: DigestBuffer | None = None
+    Version 3: schemas of its own (``topics.notices``; incidents as the incidents topic carries
+    them, feed events typed), converted from and to the router's core types by ``of`` and
+    ``kept``. Version 2: the core's incident gained merged_into, absorbed, split_from. Versions 2
+    and 1 are read still.
+    """
+
+    schema_: Literal["alert-state/3", "alert-state/2", "alert-state/1"] = Field(
+        "alert-state/3", alias="schema"
+    )
+    incident: WireIncidentAlerts | None = None
+    digest: WireDigestBuffer | None = None
     feeds: FeedHealthBuffer | None = None
+
+    @classmethod
+    def of(cls, value: Kept) -> AlertStateRecord:
+        if isinstance(value, FeedWindow):
+            return cls(feeds=FeedHealthBuffer.of(value))
+        if isinstance(value, DigestBuffer):
+            return cls(digest=WireDigestBuffer.of(value))
+        return cls(incident=WireIncidentAlerts.of(value))
+
+    def kept(self) -> Kept | None:
+        """What the router keeps of it (``None``: the record holds nothing)."""
+        wire = self.incident or self.digest or self.feeds
+        return wire.to_core() if wire is not None else None

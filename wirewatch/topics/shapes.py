@@ -5,6 +5,9 @@ schema of what it writes (pydantic's serialization schema, without titles and de
 the structure, not the prose), including every model it embeds. The shape of each version is
 checked in as ``<record>-v<version>.json`` (tests/record_shapes/), and ``problems`` says which
 records differ from it: a changed shape needs a new version (and the readers of the old one).
+Shapes are compared with the models they embed written out in place (``inlined``): the names
+of the classes are not on the wire, so a wire schema of its own that writes what a core model
+wrote has the shape that model gave.
 
 ``python -m wirewatch.topics.shapes DIR`` (``make record-shapes``) writes the snapshots of
 versions that have none; it never rewrites an existing one.
@@ -60,6 +63,28 @@ def _bare(node: Any) -> Any:
     return node
 
 
+def inlined(schema: dict[str, Any]) -> Any:
+    """The schema with each ``$ref`` to its ``$defs`` replaced by the definition (the structure
+    without the names of the classes); a model that embeds itself is refused."""
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                name = ref.removeprefix("#/$defs/")
+                if name in seen:
+                    raise ValueError(f"a record's shape embeds {name} in itself")
+                rest = {k: walk(v, seen) for k, v in node.items() if k != "$ref"}
+                return {**walk(defs[name], (*seen, name)), **rest}
+            return {k: walk(v, seen) for k, v in node.items() if k != "$defs"}
+        if isinstance(node, list):
+            return [walk(v, seen) for v in node]
+        return node
+
+    return walk(schema, ())
+
+
 def snapshot_path(folder: Path, model: type[BaseModel]) -> Path:
     name, version = version_of(model).split("/")
     return folder / f"{name}-v{version}.json"
@@ -75,7 +100,7 @@ def problems(folder: Path, models: Iterable[type[BaseModel]] = RECORDS) -> list[
                 f"{version_of(model)} ({model.__name__}): no checked-in shape {path.name}; "
                 "a new version: run `make record-shapes` and check the file in"
             )
-        elif json.loads(path.read_text("utf-8")) != shape(model):
+        elif inlined(json.loads(path.read_text("utf-8"))) != inlined(shape(model)):
             found.append(
                 f"{version_of(model)} ({model.__name__}): its shape differs from {path.name}; "
                 "a changed record needs a new version (and its readers must read the old one)"

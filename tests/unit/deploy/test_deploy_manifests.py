@@ -27,7 +27,7 @@ from wirewatch.alerts.watchlist import load_watchlist
 from wirewatch.config import Settings
 from wirewatch.feedlist import load_feed_list
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 COMPOSE_DIR = ROOT / "deploy" / "compose"
 COMPOSE = COMPOSE_DIR / "compose.yaml"
 K8S = ROOT / "deploy" / "k8s"

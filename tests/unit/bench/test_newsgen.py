@@ -15,7 +15,7 @@ from wirewatch.commands.articles import article_from_dict
 from wirewatch.core.lexicon import TERMS, default_lexicon
 from wirewatch.core.scan import doc_words
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 
 import newsgen
 

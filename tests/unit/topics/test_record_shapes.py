@@ -14,7 +14,7 @@ from wirewatch.topics import shapes
 from wirewatch.topics.records import FeedState, IncidentRecord, IncidentUpdate, NotificationRecord
 from wirewatch.topics.wire import ReportLink, UpdateIncident
 
-SNAPSHOTS = Path(__file__).resolve().parents[1] / "record_shapes"
+SNAPSHOTS = Path(__file__).resolve().parents[2] / "record_shapes"
 
 
 def test_every_record_has_the_shape_checked_in_for_its_version() -> None:
@@ -48,17 +48,17 @@ def test_a_change_deep_in_an_embedded_model_is_caught() -> None:
     incident = create_model("UpdateIncident", __base__=UpdateIncident, reports=(tuple[link, ...], ()))
     update = create_model("IncidentUpdate", __base__=IncidentUpdate, wire=(incident, Field(alias="incident")))
     assert shapes.problems(SNAPSHOTS, [IncidentUpdate]) == []
-    assert "incident-update/2 (IncidentUpdate): its shape differs" in shapes.problems(SNAPSHOTS, [update])[0]
+    assert "incident-update/3 (IncidentUpdate): its shape differs" in shapes.problems(SNAPSHOTS, [update])[0]
 
 
 def test_a_renamed_field_is_caught_and_a_new_version_needs_its_shape(tmp_path: Path) -> None:
     renamed = create_model("IncidentRecord", __base__=IncidentRecord, owner_partition=(int, 0))
     assert shapes.problems(SNAPSHOTS, [renamed]) != []
     assert shapes.problems(tmp_path, [NotificationRecord]) == [
-        "notification/2 (NotificationRecord): no checked-in shape notification-v2.json; "
+        "notification/3 (NotificationRecord): no checked-in shape notification-v3.json; "
         "a new version: run `make record-shapes` and check the file in"
     ]
     # Writing makes the missing one, and never rewrites one that exists.
-    assert shapes.write_missing(tmp_path, [NotificationRecord]) == [tmp_path / "notification-v2.json"]
+    assert shapes.write_missing(tmp_path, [NotificationRecord]) == [tmp_path / "notification-v3.json"]
     assert shapes.write_missing(tmp_path, [NotificationRecord]) == []
     assert shapes.problems(tmp_path, [NotificationRecord]) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from tests.unit.test_web import PASSWORD, CapturedActions, csrf_of
+from tests.unit.web.test_web import PASSWORD, CapturedActions, csrf_of
 from wirewatch.config import Settings
 from wirewatch.core.analysis import Analyzer
 from wirewatch.errors import ConfigError

@@ -15,7 +15,7 @@ import yaml
 
 from wirewatch.config import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PROM = ROOT / "deploy" / "prometheus"
 sys.path.insert(0, str(PROM))
 

@@ -17,7 +17,7 @@ from wirewatch.alerts.watchlist import analyzer_for
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.detect import Article
 
-WATCHLIST = Path(__file__).resolve().parents[1] / "eval" / "watchlist.yaml"
+WATCHLIST = Path(__file__).resolve().parents[2] / "eval" / "watchlist.yaml"
 PUBLISHED = datetime(2024, 1, 10, 12, 0, tzinfo=UTC)
 ENGLISH = [
     ("Ain al-Assad air base", "ain-al-asad"),

@@ -16,7 +16,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from tests.unit.test_deploy_manifests import K8S, K8S_VERSIONS, WORKERS, by_kind
+from tests.unit.deploy.test_deploy_manifests import K8S, K8S_VERSIONS, WORKERS, by_kind
 from wirewatch.config import Settings
 from wirewatch.topics import ALL
 from wirewatch.topics.acls import WORKERS as ACL_WORKERS

@@ -20,7 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from wirewatch.metrics import Metrics
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GRAFANA = ROOT / "deploy" / "grafana"
 sys.path.insert(0, str(ROOT / "deploy" / "prometheus"))
 

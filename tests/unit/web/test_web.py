@@ -17,7 +17,7 @@ from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from tests.factories import ERBIL_AIRPORT, facts, incident
-from tests.unit.test_render import HOSTILE, HOSTILE_TITLES
+from tests.unit.alerts.test_render import HOSTILE, HOSTILE_TITLES
 from wirewatch.alerts.admin import new_silence
 from wirewatch.core.analysis import Analyzer
 from wirewatch.core.watch import WatchEntry

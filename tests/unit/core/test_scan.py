@@ -22,7 +22,7 @@ from wirewatch.core.lexicon import default_lexicon
 from wirewatch.core.scan import _LETTER_MARK, _MARK, _RANGES, Folded, StartIndex, WordStarts, _table, fold
 from wirewatch.core.text import Words, tokens
 
-EVAL = Path(__file__).resolve().parents[1] / "eval"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
 ANALYZER = analyzer_for(EVAL / "watchlist.yaml")
 ARTICLES = [
     article_from_dict(json.loads(line))
