@@ -1613,6 +1613,12 @@ def _mention(
         when, why = "past", "time: " + ", ".join(r.text for r in when_refs) + " (a known attack)"
     elif referred:
         when, why = "past", 'a known attack referred to ("the bombing that ...", "حادث التفجير")'
+    elif decided == "past" and _late(when_refs) and "toll_update" in labels:
+        # "ارتفعت حصيلة ضحايا الهجوم ... الجمعة إلى 120": a risen toll follows an attack reported before
+        when, why = (
+            "past",
+            "time: " + ", ".join(r.text for r in when_refs) + " (a toll update of a known attack)",
+        )
     elif decided == "past" and _late(when_refs) and (index < LEAD_SENTENCES or _starts_item(sentence)):
         days = max(r.days_ago or 0 for r in when_refs)
         when, why = (

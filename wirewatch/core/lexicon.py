@@ -186,6 +186,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         no group claimed | no one claimed | nobody claimed | no immediate claim | no claim of responsibility
         has not been claimed | was not claimed | there was no claim | did not claim
     """),
+    # A toll that rose: the attack was reported before (a late report it is not).
+    "toll_update": term_list("""
+        ارتفعت حصيلة | ارتفاع حصيلة | ارتفع عدد ضحايا | ارتفاع عدد ضحايا | ارتفع عدد قتلى | ارتفاع عدد قتلى
+        toll rose | toll rises | toll has risen | toll climbed | toll climbs | toll has climbed
+    """),
     # Who reported the attack (see SOURCES for the names shown).
     "source": (),  # filled below from SOURCES
     # Contexts that make attack words harmless.
@@ -486,6 +491,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         رصاصة طائشة | رصاص طائش | طلق طائش | ابتهاجا | احتفالا | الأعراس | عرس | حفل زفاف
         قاعة أفراح | قاعة الأفراح | قاعات الأفراح
         stray bullet* | celebratory gunfire | celebratory fire | fired in celebration
+        بالخطأ | بطريق الخطأ | عن طريق الخطأ | accidentally shot | shot by mistake | accidental discharge
+        accidental shooting
     """),
     # What attacks hit: with one of these, an attack word without a weapon is still a physical attack.
     "target_noun": term_list("""

@@ -1546,11 +1546,12 @@ PATTERNS = [
         set(),
     ),
     (
+        # and the risen toll says the bombing was reported before: a follow-up, not a late report
         "Friday night (ليل الجمعة) is five days back on a Wednesday, not tonight",
         "ارتفاع حصيلة ضحايا تفجير سوق في ديالى",
         "ارتفعت حصيلة ضحايا تفجير سيارة مفخخة في سوق شعبي بمحافظة ديالى إلى 60 قتيلا، وقال مسؤول محلي إن "
         "الانفجار الذي وقع ليل الجمعة في سوق مزدحم خلف أيضا عشرات الجرحى.",
-        "late",
+        False,
         set(),
         {"diyala"},
     ),
@@ -3283,3 +3284,26 @@ def test_an_arabic_weapon_correction_keeps_the_corrected_type(analyzer: Analyzer
     )
     assert out["attack"] is True
     assert out["attack_types"] == ["mortar"]
+
+
+def test_a_child_shot_by_mistake_is_no_attack(analyzer: Analyzer) -> None:
+    # "the girl was hit by mistake (بالخطأ) by gunfire while playing in the hotel garden"
+    out = run(
+        analyzer,
+        "السفارة توضح ملابسات إصابة طفلة سعودية بطلق ناري",
+        "أفادت السفارة بأن الطفلة تعرضت بالخطأ لإطلاق نار أثناء لهوها في حديقة الفندق الذي تقيم فيه مع "
+        "والدها بمنطقة مسندم في سلطنة عمان.",
+    )
+    assert out["attack"] is False
+
+
+def test_a_risen_toll_of_a_days_old_bombing_is_no_late_report(analyzer: Analyzer) -> None:
+    # a toll update five days on follows an attack already reported: neither news nor a late report
+    out = run(
+        analyzer,
+        "ارتفاع حصيلة ضحايا تفجير ديالى إلى 120 قتيلا",
+        "ارتفعت حصيلة ضحايا الهجوم الذي نفذ بسيارة مفخخة في سوق مزدحمة بمحافظة ديالى يوم الجمعة الماضي إلى "
+        "120 قتيلا على الأقل.",
+    )
+    assert out["attack"] is False
+    assert out["late_report"] is False
