@@ -153,6 +153,7 @@ class Summary:
     kinds: tuple[str, ...]
     support: tuple[int, ...] = ()  # how many of its reports name each place
     days: frozenset[date] = frozenset()  # the local days its reports' texts give the attack
+    first_seen: datetime | None = None  # when its first report came
 
 
 def summary(incident: Incident) -> Summary:
@@ -165,6 +166,7 @@ def summary(incident: Incident) -> Summary:
         tuple(p.kind for p in places),
         tuple(sum(1 for r in incident.reports if any(q.id == p.id for q in r.places)) for p in places),
         frozenset(local_day(r.event_time) for r in incident.reports if r.dated),
+        incident.first_seen,
     )
 
 
@@ -320,6 +322,10 @@ def choose(report: ReportFacts, candidates: Iterable[Summary], rules: IncidentRu
             continue  # "on Thursday" and "on Friday" in one city: two attacks, whatever the window
         window = rules.window_specific if score >= 2.5 else rules.window_coarse
         gap = abs((report.event_time - cand.event_time).total_seconds())
+        if not report.dated and cand.first_seen is not None:
+            # An undated report's time is when it came; a text that dated the attack earlier moved
+            # the incident's time back, not the time its news broke.
+            gap = min(gap, abs((report.event_time - cand.first_seen).total_seconds()))
         if gap > window.total_seconds():
             continue
         # Between equally specific candidates, the one more of whose reports name the place.

@@ -322,3 +322,15 @@ def test_two_days_that_the_texts_give_in_one_city_are_two_attacks() -> None:
     assert book.add(report("c", "C", hours=2, places=(ERBIL_CITY,))).id == first.id
     base = book.add(report("d", "D", dated=True))
     assert book.add(report("e", "E", hours=20, dated=True)).id == base.id
+
+
+def test_an_undated_update_is_timed_from_when_the_news_broke() -> None:
+    # Tower 22, 2024: the first wire story (no day in it) at 19:10, an Arabic report the next morning
+    # dating the drone to dawn that day, then the next afternoon's undated update on the wounded:
+    # 31 h after the dawn the Arabic text gave, 21 h after the news broke. It joins.
+    book = Book()
+    first = book.add(report("en-1", "A"))
+    dawn = T0 - timedelta(hours=10)
+    book.add(report("ar-1", "B", hours=14, lang="ar", dated=True, event_time=dawn))
+    update = book.add(report("en-2", "C", hours=21))
+    assert update.id == first.id and len(update.reports) == 3
