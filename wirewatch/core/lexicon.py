@@ -96,6 +96,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         طيران حربي
         الطيران الحربي | مقاتلات | سلاح الجو | القوة الجوية | ضربة جوية دقيقة | عدوان جوي | عدوانا جويا
         عدوانا إسرائيليا | عدوان إسرائيلي | العدوان الإسرائيلي | طلعة جوية | طلعات جوية
+        شنت طائرات أمريكية | شنت طائرات أميركية | شنت طائرات إسرائيلية | شنت طائرات روسية
+        شنت طائرات تركية | شنت طائرات التحالف | نفذت طائرات أمريكية | نفذت طائرات أميركية
+        نفذت طائرات إسرائيلية | نفذت طائرات روسية | نفذت طائرات تركية | نفذت طائرات التحالف
         airstrike* | air strike* | air raid* | warplane* | fighter jet* | bombing raid* | strike aircraft
         precision strike* | conducted strike* | conducted a strike
         coalition aircraft | helicopter gunship* | israeli aggression | air aggression

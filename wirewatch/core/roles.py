@@ -718,7 +718,9 @@ def other_clause(i: int, after: int | None, attacks: Sequence[int], recent: bool
 
 
 # "... in response to the Tower 22 attack", "ردا على هجوم": what follows is the earlier attack.
-_RESPONSE = frozenset(normalize(w) for w in ("ردا", "رداً", "انتقاما", "retaliation", "response"))
+_RESPONSE = frozenset(
+    normalize(w) for w in ("ردا", "رداً", "وردا", "ورداً", "انتقاما", "وانتقاما", "retaliation", "response")
+)
 _OPENING = 3  # "In retaliation for the attack, jets struck...": the earlier attack comes first
 
 

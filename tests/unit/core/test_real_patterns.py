@@ -3307,3 +3307,18 @@ def test_a_risen_toll_of_a_days_old_bombing_is_no_late_report(analyzer: Analyzer
     )
     assert out["attack"] is False
     assert out["late_report"] is False
+
+
+def test_strikes_launched_by_us_planes_answer_the_attack_they_name(analyzer: Analyzer) -> None:
+    # "US planes launched strikes overnight on five sites in Babil ..., and in response (ورداً على) to
+    # the rocket attack that targeted Ain al-Asad on Monday": the strikes are the news, the base is not
+    out = run(
+        analyzer,
+        "ضربات جوية أمريكية على مواقع لفصيل مسلح",
+        "شنت طائرات أمريكية ليل الثلاثاء الأربعاء ضربات على خمسة مواقع لتخزين الأسلحة في جرف الصخر بمحافظة "
+        "بابل، قالت وزارة الدفاع الأمريكية إنها دفاعية ورداً على الهجوم الصاروخي الذي استهدف قاعدة عين الأسد "
+        "مساء الاثنين.",
+    )
+    assert out["attack"] is True
+    assert "airstrike" in out["attack_types"]
+    assert out["watch_hits"] == []
