@@ -61,6 +61,7 @@ from wirewatch.core.roles import (
     is_staging,
     is_street,
     is_unit,
+    is_victims_attack,
     is_village,
     most_specific,
     other_clause,
@@ -1569,6 +1570,7 @@ def _mention(
             and not in_response(p.first - offset, words, main_verbs)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not is_funeral(words, p.first - offset, attack_positions)
+            and not is_victims_attack(words, p.first - offset)
             and not _not_a_target(
                 words,
                 p.first - offset,

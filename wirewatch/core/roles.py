@@ -527,6 +527,22 @@ def is_funeral(words: Sequence[str], first: int, attacks: Sequence[int]) -> bool
     )
 
 
+def is_victims_attack(words: Sequence[str], first: int) -> bool:
+    """ "the three soldiers who were killed in the attack on Tower 22", "الجنود الذين قتلوا في هجوم
+    البرج 22": the attack the dead fell in, named to say who they were, not the news."""
+    window = words[max(0, first - 8) : first]
+    for k, w in enumerate(window):
+        if w in _WHO and any(f in _KILLED_IN for v in window[k + 1 : k + 4] for f in word_forms(v)):
+            rest = window[k + 1 :]
+            return any(f in _IN_THE_ATTACK for v in rest for f in word_forms(v))
+    return False
+
+
+_WHO = _words("الذين اللذين الذي التي who")
+_KILLED_IN = _words("قتلوا قتلا قتل قتلت استشهدوا سقطوا killed died wounded injured")
+_IN_THE_ATTACK = _words("هجوم الهجوم بهجوم attack strike bombing")
+
+
 _NOT = _words("not never لم لن")
 _HIT = _words("hit struck targeted damaged reached يصب تصب يتعرض تتعرض يستهدف تستهدف")
 

@@ -3322,3 +3322,16 @@ def test_strikes_launched_by_us_planes_answer_the_attack_they_name(analyzer: Ana
     assert out["attack"] is True
     assert "airstrike" in out["attack_types"]
     assert out["watch_hits"] == []
+
+
+def test_the_attack_the_dead_fell_in_is_not_todays_target(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "غارات أمريكية على مواقع في القائم",
+        "شنت الولايات المتحدة مساء الثلاثاء ضربات جوية على مواقع لفصائل مسلحة في القائم بمحافظة الأنبار، في "
+        "أول رد على الهجوم الذي أودى بحياة ثلاثة جنود أمريكيين في الأردن.\n\n"
+        "وجاءت الضربات بعد ساعات من مراسم استقبال جثامين الجنود الثلاثة الذين قُتلوا في هجوم «البرج 22» في "
+        "قاعدة دوفر الجوية بحضور الرئيس.",
+    )
+    assert out["attack"] is True
+    assert "anbar" in out["watch_hits"] and "tower-22" not in out["watch_hits"]
