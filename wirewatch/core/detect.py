@@ -643,9 +643,11 @@ def _naming_sentence(
             continue  # a sentence with no term and no place tells no other attack
         if k > 1 and sentence.index in counted:
             return None
-        if (_names_the_site(sentence.words) or _hosts(sentence, gazetteer)) and not (
-            k > 1 and _attacky(sentence.labels)
-        ):
+        if (
+            _names_the_site(sentence.words)
+            or _hosts(sentence, gazetteer)
+            or _attack_on_a_base(sentence, gazetteer)
+        ) and not (k > 1 and _attacky(sentence.labels)):
             return sentence
     return None
 
@@ -693,7 +695,11 @@ def _hit_places(
 def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
     """The base a next sentence names as the site ("The site, known as Tower 22, ..."): the first
     one; others it names say what the site is near or supports."""
-    if not (_names_the_site(following.words) or _hosts(following, gazetteer)):
+    if not (
+        _names_the_site(following.words)
+        or _hosts(following, gazetteer)
+        or _attack_on_a_base(following, gazetteer)
+    ):
         return []
     words, offset = following.words, following.offset
     return [
@@ -734,12 +740,45 @@ def _hosts(sentence: _Sentence, gazetteer: Gazetteer) -> bool:
     return not opening and end + 1 < len(sentence.words) and sentence.words[end + 1] in _HOSTS
 
 
+def _reduced_relative(words: Sequence[str], first: int, last: int) -> bool:
+    """ "the remains of three soldiers killed in a drone attack were carried off": a participle that
+    says who the dead were, not something that happened in this sentence (no "were" before it)."""
+    before = words[first - 1] if first > 0 else ""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    return (
+        words[first] in _PARTICIPLES
+        and first > 0
+        and before not in _AUXILIARIES
+        and before.isascii()
+        and after in ("in", "by", "during")
+    )
+
+
+_PARTICIPLES = frozenset("killed wounded injured hurt".split())
+_AUXILIARIES = frozenset("were was been be are is have has had being and".split())
+
+
+def _attack_on_a_base(sentence: _Sentence, gazetteer: Gazetteer) -> bool:
+    """ "The attack on the K-1 base, which hosts U.S. forces, was the deadliest ...": the attack
+    told before, opening the sentence with the base it hit."""
+    first = sentence.places[0] if sentence.places else None
+    if first is None or gazetteer.places[first.place_id].kind not in ("base", "site"):
+        return False
+    opening = [w for w in sentence.words[: first.first - sentence.offset] if w not in ("the", "this")]
+    return opening == ["attack", "on"]
+
+
 def _names_the_site(words: Sequence[str]) -> bool:
     """ "The site, known as Tower 22, ...", "officials said the base is Tower 22", or "officials
     identified the site as Tower 22"."""
     opening = [w for w in words[:3] if w not in ("the", "this")]
     if opening and opening[0] in _SITE_WORDS and _KNOWN_AS.intersection(words[:8]):
         return True
+    # "The attack on the outpost, known as Tower 22, was the first to kill ...": the attack told
+    # before, and the name of the site it hit
+    attack_on = [w for w in words[:5] if w not in ("the", "this")]
+    if attack_on[:2] == ["attack", "on"] and attack_on[2:3] and attack_on[2] in _SITE_WORDS:
+        return bool(_KNOWN_AS.intersection(words[:10]))
     return any(
         w in _SITE_WORDS
         and (words[k + 1] in _IS or (words[k + 1] == "as" and "identified" in words[max(0, k - 2) : k]))
@@ -1486,6 +1525,7 @@ def _mention(
         h.label in ("event", "physical")
         and (h.first, h.last) not in spans
         and not (h.first > offset and words[h.first - offset - 1] in _RELATIVE)
+        and not _reduced_relative(words, h.first - offset, h.last - offset)
         for h in hits
     )
     reason = _harmless(

@@ -431,6 +431,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         اطمأن | أطمأن | يطمئن | الاطمئنان | ذوي الشهداء | أسر الشهداء | أسر شهداء | أسر وذوي
         زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
+        checks on | checked on | inspects | inspected
         families of the victims | تودع | يودع | وداع
         لنقل الجرحى | نقل الجرحى | إجلاء الجرحى | لتلقي العلاج | medical evacuation | evacuated for treatment
         attends | attended | dignified transfer | flag draped | caskets | coffins | نعوش | جثامين
@@ -448,7 +449,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     # Drones and rockets in peaceful or criminal use.
     "civil": term_list("""
         زراعة | الزراعة | زراعي* | مكافحة الآفات | مكافحة الحشرات | مكافحة حشرة | الدوباس | رش المبيدات
-        آفات | الآفات | آفات الحنطة | محصول | المحاصيل | محاصيل
+        آفات | الآفات | آفات الحنطة | محصول | المحاصيل | محاصيل | حشرة | حشرات | الحشرات | حشرة السونة
         المبيدات | تصوير جوي | التصوير الجوي | تهريب | مهرب* | مخدرات | المخدرات | عرض جوي | هواة
         agricultur* | crop* | spraying | pesticide* | pest* | farmer* | filming | photograph* | smuggl*
         drug*

@@ -411,7 +411,7 @@ _COMING = _words("قادما قادمة القادم القادمة coming trave
 _FROM = _words("from من")
 _PROVINCE_WORDS = _words("محافظة province governorate the")
 # "متوجهاً من الحدود الكويتية إلى قاعدة عين الأسد": a convoy's destination named as a base
-_SITE_WORDS = _words("قاعدة قاعده معسكر base airbase camp")
+_SITE_WORDS = _words("قاعدة قاعده معسكر ميناء مطار base airbase camp port airport")
 
 
 def is_route(words: Sequence[str], first: int) -> bool:

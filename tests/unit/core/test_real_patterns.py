@@ -37,6 +37,7 @@ WATCH = (
     WatchEntry("sulaymaniyah", "region", ("Sulaymaniyah Governorate",), place="IQ-SU"),
     WatchEntry("conoco", "base", ("Conoco gas field",)),
     WatchEntry("kirkuk", "region", ("Kirkuk Governorate",), place="IQ-KI"),
+    WatchEntry("k1", "base", ("K-1 Air Base",), place="k1"),
     WatchEntry("nineveh", "region", ("Nineveh Governorate",), place="IQ-NI"),
     WatchEntry("deir-ez-zor", "region", ("Deir ez-Zor Governorate",), place="SY-DY"),
     WatchEntry("victory-base", "base", ("Victory Base",)),
@@ -1597,7 +1598,7 @@ PATTERNS = [
         "Remains of three soldiers return home",
         "The remains of three soldiers killed in a drone attack in Jordan last weekend were carried off "
         "a plane at Dover on Wednesday.",
-        "late",
+        False,  # a dignified transfer follows an attack reported before: no late report either
         set(),
         set(),
     ),
@@ -3335,3 +3336,70 @@ def test_the_attack_the_dead_fell_in_is_not_todays_target(analyzer: Analyzer) ->
     )
     assert out["attack"] is True
     assert "anbar" in out["watch_hits"] and "tower-22" not in out["watch_hits"]
+
+
+def test_the_attack_on_the_outpost_known_as_names_the_base(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Three US troops killed in drone attack on base in Jordan",
+        "Three U.S. soldiers were killed early on Tuesday when a drone struck a small U.S. base in "
+        "northeastern Jordan, officials said. The attack on the outpost, known as Tower 22, was the first "
+        "to kill American troops since the militias began targeting U.S. forces in October.",
+    )
+    assert out["attack"] is True
+    assert out["watch_hits"] == ["tower-22"]
+
+
+def test_a_sentence_opening_with_the_attack_on_a_base_names_it(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Rocket attack on Iraqi base kills US contractor",
+        "More than 30 rockets slammed into an Iraqi military base near the northern city of Kirkuk on "
+        "Tuesday, killing a U.S. contractor, officials said. The attack on the K-1 base, which hosts U.S. "
+        "forces, was the deadliest in a string of rocket attacks in recent weeks.",
+    )
+    assert out["attack"] is True
+    assert set(out["watch_hits"]) == {"k1", "kirkuk"}
+
+
+def test_soldiers_killed_in_an_attack_say_who_the_remains_were(analyzer: Analyzer) -> None:
+    # a dignified transfer five days on: "the remains of three soldiers killed in a drone attack"
+    out = run(
+        analyzer,
+        "Biden receives remains of soldiers",
+        "President Biden stood in silence on an airfield on Tuesday as the remains of three soldiers killed "
+        "in a drone attack in Jordan were carried off a transport plane.",
+    )
+    assert out["attack"] is False
+
+
+def test_drones_aimed_at_an_insect_are_farming(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "طائرات مسيرة تستهدف حشرة السونة في حقول الحنطة بسهل نينوى",
+        "بدأت فرق الوقاية اليوم الأربعاء رش الحقول بالطائرات المسيرة.",
+    )
+    assert out["attack"] is False
+
+
+def test_the_port_a_convoy_came_from_is_not_hit(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "عبوة ناسفة تستهدف رتلا في ذي قار",
+        "انفجرت عبوة ناسفة اليوم الأربعاء على رتل لشركة نقل قرب الناصرية.\n\n"
+        "وقال المصدر إن الانفجار ألحق أضرارا بإحدى الشاحنات، مبينا أن الرتل كان قادما من ميناء أم قصر في "
+        "البصرة.",
+    )
+    assert out["attack"] is True
+    assert out["watch_hits"] == []
+
+
+def test_a_minister_who_inspects_a_base_reports_no_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Defence minister inspects Ain al-Asad base, checks on soldier injured in attack",
+        "The defence minister arrived on Wednesday at Ain al-Asad air base in an inspection visit.\n\n"
+        "He also visited the soldier who was wounded in the attack that targeted the base last Saturday.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
