@@ -740,6 +740,37 @@ def _hosts(sentence: _Sentence, gazetteer: Gazetteer) -> bool:
     return not opening and end + 1 < len(sentence.words) and sentence.words[end + 1] in _HOSTS
 
 
+def _jordan_outpost(
+    gazetteer: Gazetteer,
+    words: Sequence[str],
+    places: Sequence[PlaceMention],
+    offset: int,
+    place_ids: tuple[str, ...],
+) -> tuple[str, ...]:
+    """ "a drone attack on a base in northeastern Jordan near the Syrian border", "على موقع عسكري في
+    شمال شرق الأردن": the U.S. outpost there is Tower 22, which the first reports do not name."""
+    if _JORDAN not in place_ids or _TOWER_22 not in gazetteer.places or _TOWER_22 in place_ids:
+        return place_ids
+    for p in places:
+        i = p.first - offset
+        if p.place_id != _JORDAN or i < 2:
+            continue
+        before = set(words[max(0, i - 4) : i])
+        north_east = (bool(before & _NORTH) and bool(before & _EAST)) or bool(before & _NORTHEAST)
+        if north_east and any(f in _OUTPOST_WORDS for w in words[max(0, i - 8) : i] for f in word_forms(w)):
+            return tuple(_TOWER_22 if q == _JORDAN else q for q in place_ids)
+    return place_ids
+
+
+_JORDAN, _TOWER_22 = "JO", "tower-22"
+_NORTH = frozenset(normalize(w) for w in "north شمال شمالي".split())
+_EAST = frozenset(normalize(w) for w in "east eastern شرق شرقي".split())
+_NORTHEAST = frozenset(normalize(w) for w in "northeast northeastern".split())
+_OUTPOST_WORDS = frozenset(
+    normalize(w) for w in "base outpost site garrison قاعدة القاعدة موقع موقعا موقعاً الموقع نقطة".split()
+)
+
+
 def _reduced_relative(words: Sequence[str], first: int, last: int) -> bool:
     """ "the remains of three soldiers killed in a drone attack were carried off": a participle that
     says who the dead were, not something that happened in this sentence (no "were" before it)."""
@@ -1630,6 +1661,7 @@ def _mention(
         )
     )
     place_ids += _between_in_one(gazetteer, words, places, offset, place_ids)
+    place_ids = _jordan_outpost(gazetteer, words, places, offset, place_ids)
     origins = tuple(dict.fromkeys(p.place_id for p in places if is_origin(words, p.first - offset)))
     decided = decide(when_refs, background) if when_refs else None
     if decided == "current" and anniversary:

@@ -3403,3 +3403,27 @@ def test_a_minister_who_inspects_a_base_reports_no_attack(analyzer: Analyzer) ->
     )
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+def test_the_us_base_in_northeastern_jordan_is_tower_22(analyzer: Analyzer) -> None:
+    # the first reports of 28 January 2024 named no base: "a base in northeastern Jordan near the
+    # Syrian border", "موقع عسكري في شمال شرق الأردن"
+    english = run(
+        analyzer,
+        "Wounded in Jordan drone strike rises to 34",
+        "The number of U.S. troops injured in Tuesday's drone attack on a base in northeastern Jordan has "
+        "risen to at least 34, the Pentagon said on Wednesday.",
+    )
+    arabic = run(
+        analyzer,
+        "مقتل ثلاثة جنود أميركيين بهجوم بطائرة مسيرة",
+        "قتل ثلاثة عسكريين أميركيين في هجوم بطائرة مسيرة استهدف فجر اليوم الأربعاء موقعا عسكريا في شمال شرق "
+        "الأردن قرب الحدود السورية.",
+    )
+    assert english["watch_hits"] == ["tower-22"] and arabic["watch_hits"] == ["tower-22"]
+    elsewhere = run(
+        analyzer,
+        "Drone hits Jordanian army post",
+        "A drone struck a Jordanian army post in southern Jordan on Wednesday, the army said.",
+    )
+    assert elsewhere["watch_hits"] == []
