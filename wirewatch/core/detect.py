@@ -1557,6 +1557,11 @@ def _mention(
         and (h.first, h.last) not in spans
         and not (h.first > offset and words[h.first - offset - 1] in _RELATIVE)
         and not _reduced_relative(words, h.first - offset, h.last - offset)
+        and not (
+            h.first - offset > 1
+            and words[h.first - offset - 1] in _AUXILIARIES
+            and words[h.first - offset - 2] in _RELATIVE
+        )  # "for the three members who were killed in the drone strike"
         for h in hits
     )
     reason = _harmless(
@@ -2040,6 +2045,11 @@ _REPORTING = frozenset(
 )
 
 
+_CONDEMNED = frozenset(
+    normalize(w) for w in "condemned denounced condemns denounces أدان أدانت ندد نددت استنكر استنكرت".split()
+)
+
+
 _FAREWELL = frozenset(normalize(w) for w in "ودع يودع تودع".split())
 _FOREIGN_ACTS = (
     frozenset(
@@ -2161,7 +2171,11 @@ def _reporting_time(words: Sequence[str], ref: TimeRef, reach: int = 6) -> bool:
     the report. ``reach=2`` asks for nothing between them: "the council said on Friday" is the
     saying's day, "said the attack, carried out overnight" is not."""
     window = words[max(0, ref.first - reach) : ref.first]
-    return any(f in _REPORTING for w in window for f in word_forms(w))
+    if any(f in _REPORTING for w in window for f in word_forms(w)):
+        return True
+    # "UNAMI on Tuesday condemned the attack ... last Friday": the day of the reaction
+    after = words[ref.last + 1 : ref.last + 3]
+    return any(f in _CONDEMNED for w in after for f in word_forms(w))
 
 
 # "gathered on Tuesday near the airport, where a drone strike killed him three years ago": a time

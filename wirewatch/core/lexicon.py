@@ -527,6 +527,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         على مدار الشهر | طوال الشهر | على مدى الشهر | خلال الشهر الماضي | على مدار الأسبوع | طوال الأسبوع
         خلال هذه الفترة | خلال تلك الفترة | during this period | over this period
         throughout the month | over the past month | during the month | over the month
+        أيام إثر | days since the
         to mark | commemorat* | إحياء ذكرى
         a year after | a year to the day after | years after | a year since | one year since
         two years since | بعد عام على | بعد مرور عام على | مرور عام على | عام على

@@ -3427,3 +3427,34 @@ def test_the_us_base_in_northeastern_jordan_is_tower_22(analyzer: Analyzer) -> N
         "A drone struck a Jordanian army post in southern Jordan on Wednesday, the army said.",
     )
     assert elsewhere["watch_hits"] == []
+
+
+def test_the_day_of_a_condemnation_is_not_the_attacks(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "UN condemns attack on gas field",
+        "The UN mission on Wednesday condemned the attack on the Khor Mor gas field in the Kurdistan Region "
+        "last Friday, which killed four workers.",
+    )
+    assert out["attack"] is False
+
+
+def test_a_memorial_for_those_who_were_killed_reports_no_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Memorial held for counter-terrorism members",
+        "Hundreds of people attended a memorial ceremony in Sulaimani on Wednesday for the three members of "
+        "the counter-terrorism group who were killed in the drone strike on the Arbat airstrip.",
+    )
+    assert out["attack"] is False
+
+
+def test_a_halt_of_five_days_after_the_attack_dates_it_back(analyzer: Analyzer) -> None:
+    # "gas flows again after a halt of five days following (أيام إثر) the drone attack"
+    out = run(
+        analyzer,
+        "استئناف ضخ الغاز من حقل كورمور",
+        "أعلنت وزارة الكهرباء اليوم الأربعاء استئناف ضخ الغاز من حقل كورمور، بعد توقف دام خمسة أيام إثر "
+        "الهجوم بطائرة مسيرة الذي استهدف الحقل.",
+    )
+    assert out["attack"] is False
