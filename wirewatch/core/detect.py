@@ -44,6 +44,7 @@ from wirewatch.core.roles import (
     is_boundary,
     is_calm,
     is_destination,
+    is_flown_over,
     is_funeral,
     is_grounded,
     is_landmark,
@@ -1641,12 +1642,14 @@ def _mention(
             and not is_media_title(words, p.first - offset)
             and not is_route(words, p.first - offset)
             and not _locates_a_route(words, places, k, offset)
+            and not _near_the_origin(words, places, k, offset)
             and not other_clause(p.first - offset, after, attack_positions, after in hours_after)
             and not other_time(p.first - offset, refs)
             and not in_response(p.first - offset, words, main_verbs)
             and not time_zone(words, p.first - offset, p.last - offset)
             and not is_funeral(words, p.first - offset, attack_positions)
             and not is_victims_attack(words, p.first - offset)
+            and not is_flown_over(words, p.first - offset)
             and not _not_a_target(
                 words,
                 p.first - offset,
@@ -1855,6 +1858,25 @@ def _locates_a_route(words: Sequence[str], places: Sequence[PlaceMention], k: in
         and words[place.first - offset - 1] in _LOCATING_WORDS
         and is_route(words, before.first - offset)
     )
+
+
+def _near_the_origin(words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int) -> bool:
+    """ "launched from the Nineveh plains area near Bartella", "أطلقت من منطقة زراعية قرب الرضوانية":
+    the place that locates where the attack came from."""
+    if k == 0:
+        return False
+    before, place = places[k - 1], places[k]
+    between = words[before.last - offset + 1 : place.first - offset]
+    return (
+        0 < len(between) <= 3
+        and any(w in _NEAR_WORDS for w in between)
+        and all(w in _NEAR_WORDS | _AREA_WORDS for w in between)
+        and is_origin(words, before.first - offset)
+    )
+
+
+_NEAR_WORDS = frozenset(normalize(w) for w in ("near", "قرب", "بالقرب", "من"))
+_AREA_WORDS = frozenset(normalize(w) for w in ("area", "منطقة", "the", "in", "في"))
 
 
 _LOCATING_WORDS = frozenset(normalize(w) for w in ("في", "in", "بمحافظة", "محافظة"))

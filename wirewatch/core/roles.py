@@ -543,6 +543,19 @@ _KILLED_IN = _words("قتلوا قتلا قتل قتلت استشهدوا سقط
 _IN_THE_ATTACK = _words("هجوم الهجوم بهجوم attack strike bombing")
 
 
+def is_flown_over(words: Sequence[str], first: int) -> bool:
+    """ "helicopters seen flying low over al-Omar field", "تحلق على علو منخفض فوق حقل العمر": where
+    aircraft flew, not what was hit."""
+    before = [w for w in words[max(0, first - 2) : first] if w not in ("the", "al")]
+    window = {f for w in words[max(0, first - 8) : first] for f in word_forms(w)}
+    return bool(before) and before[-1] in _OVER and bool(window & _FLYING) and not window & _DRONES
+
+
+_OVER = _words("over above فوق")
+_DRONES = _words("drone drones uav مسيرة مسيرات مسيّرة مسيّرات")  # a drone flying over a base targets it
+_FLYING = _words("تحلق يحلق حلقت حلق تحليق flying flew fly flies circling hovering")
+
+
 _NOT = _words("not never لم لن")
 _HIT = _words("hit struck targeted damaged reached يصب تصب يتعرض تتعرض يستهدف تستهدف")
 

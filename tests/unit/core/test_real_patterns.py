@@ -3458,3 +3458,25 @@ def test_a_halt_of_five_days_after_the_attack_dates_it_back(analyzer: Analyzer) 
         "الهجوم بطائرة مسيرة الذي استهدف الحقل.",
     )
     assert out["attack"] is False
+
+
+def test_the_place_near_where_rockets_came_from_is_not_hit(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Rockets land near oil field west of Erbil",
+        "Three rockets landed near the Khurmala oil field south-west of Erbil late on Tuesday, officials "
+        "said. The rockets were launched from the Nineveh plains area near Bartella, they said.",
+    )
+    assert out["attack"] is True
+    assert "nineveh" not in out["watch_hits"]
+
+
+def test_a_field_helicopters_flew_over_is_not_hit(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "غارات أمريكية على مواقع في الميادين",
+        "شنت طائرات حربية أمريكية ليلة أمس غارات على مقرات للفصائل في مدينة الميادين بريف دير الزور، "
+        "وشوهدت مروحيات التحالف تحلق على علو منخفض فوق حقل العمر طوال فترة القصف.",
+    )
+    assert out["attack"] is True
+    assert "al-omar" not in out["watch_hits"]
