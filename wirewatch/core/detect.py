@@ -399,8 +399,12 @@ def detect(
             ):
                 lead = lead or outcome
         elif outcome is None and dated_lead is None and sentence.index < LEAD_SENTENCES:
-            if sentence.labels & {"killed", "wounded"} and any(
-                r.kind == "current" for r in find_time_refs(sentence.words, reference)
+            if (
+                sentence.labels & {"killed", "wounded"}
+                and not any(
+                    h.term in _FUNERAL_TERMS for h in sentence.hits
+                )  # a funeral's day is not the attack's
+                and any(r.kind == "current" for r in find_time_refs(sentence.words, reference))
             ):
                 dated_lead = sentence.index  # "killed in separate security incidents today", then the details
         elif outcome is not None:
@@ -1158,6 +1162,7 @@ def _is_denial(labels: set[str]) -> bool:
     return _attacky(labels) and bool(labels & _DENY) and not labels & _NOT_DENIED and not appeal
 
 
+_FUNERAL_TERMS = frozenset(("hearse", "funeral home", "cemetery", "graveside", "laid to rest"))
 _FOLLOWED = ("undated: read like the lead", "continues sentence")
 _AFTER_LABELS = frozenset(("aftermath", "aftercare", "reaction"))  # news that follows an attack
 

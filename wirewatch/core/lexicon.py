@@ -432,6 +432,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
         checks on | checked on | inspects | inspected
+        hearse | funeral home | cemetery | graveside | laid to rest
         families of the victims | تودع | يودع | وداع
         لنقل الجرحى | نقل الجرحى | إجلاء الجرحى | لتلقي العلاج | medical evacuation | evacuated for treatment
         attends | attended | dignified transfer | flag draped | caskets | coffins | نعوش | جثامين

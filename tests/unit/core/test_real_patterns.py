@@ -3480,3 +3480,19 @@ def test_a_field_helicopters_flew_over_is_not_hit(analyzer: Analyzer) -> None:
     )
     assert out["attack"] is True
     assert "al-omar" not in out["watch_hits"]
+
+
+def test_a_funerals_day_does_not_date_the_attack(analyzer: Analyzer) -> None:
+    # weeks after Tower 22: the hearse "on Wednesday", the attack told without a day
+    out = run(
+        analyzer,
+        "Hometown lines the streets for soldier killed at Jordan outpost",
+        "Hundreds lined the main road of a small town on Wednesday as a hearse carrying one of the three "
+        "soldiers killed at a U.S. outpost in Jordan made its way from the funeral home to the cemetery.\n\n"
+        "Fire trucks raised a giant flag over the road, and schoolchildren waved small flags. Many in the "
+        "crowd had never met the young specialist.\n\n"
+        "The soldier was one of three members of an engineer unit killed when a drone struck their living "
+        "quarters at the outpost known as Tower 22.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
