@@ -1358,7 +1358,7 @@ _THINGS_AFTER = frozenset(
     normalize(w)
     for w in """storage depot depots factory factories technology technologies program programs programme
     programmes production industry stockpile stockpiles warehouse warehouses workshop workshops
-    components""".split()
+    components batteries battery defence defense interceptor interceptors""".split()
 )
 _STORES = frozenset(
     normalize(w)

@@ -3496,3 +3496,24 @@ def test_a_funerals_day_does_not_date_the_attack(analyzer: Analyzer) -> None:
     )
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+def test_patriot_missile_batteries_are_a_delivery_not_an_attack(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "U.S. moves Patriot missile batteries into Iraq",
+        "The United States has deployed Patriot air defence missile batteries to Ain al-Asad air base, "
+        "officials said on Wednesday, three months after Iran fired ballistic missiles at U.S. troops.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
+
+
+def test_k1_written_with_a_hyphen_in_arabic_is_the_base(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "صواريخ على قاعدة كي-1 في كركوك",
+        "سقط أكثر من ثلاثين صاروخا مساء اليوم الأربعاء على قاعدة كي-1 شمال غربي كركوك.",
+    )
+    assert out["attack"] is True
+    assert "k1" in out["watch_hits"]
