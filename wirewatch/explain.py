@@ -49,6 +49,7 @@ _HARMLESS = {
     "permission",
     "reaction",
     "aftercare",
+    "funeral",
     "deployment",
     "halt",
     "seizure",

@@ -401,9 +401,7 @@ def detect(
         elif outcome is None and dated_lead is None and sentence.index < LEAD_SENTENCES:
             if (
                 sentence.labels & {"killed", "wounded"}
-                and not any(
-                    h.term in _FUNERAL_TERMS for h in sentence.hits
-                )  # a funeral's day is not the attack's
+                and "funeral" not in sentence.labels  # a funeral's day is not the attack's
                 and any(r.kind == "current" for r in find_time_refs(sentence.words, reference))
             ):
                 dated_lead = sentence.index  # "killed in separate security incidents today", then the details
@@ -1009,7 +1007,7 @@ def _title_frame(title: str, first: _Sentence) -> str | None:
         return "denial"
     if "aftermath" in labels:
         return "aftermath of an attack"
-    if "reaction" in labels or "aftercare" in labels:
+    if labels & {"reaction", "aftercare", "funeral"}:
         return "a reaction to an attack"
     if not _attacky(labels):
         if "deal" in labels and all(h.term in _POLITICAL_DEAL for h in first.hits if h.label == "deal"):
@@ -1162,9 +1160,8 @@ def _is_denial(labels: set[str]) -> bool:
     return _attacky(labels) and bool(labels & _DENY) and not labels & _NOT_DENIED and not appeal
 
 
-_FUNERAL_TERMS = frozenset(("hearse", "funeral home", "cemetery", "graveside", "laid to rest"))
 _FOLLOWED = ("undated: read like the lead", "continues sentence")
-_AFTER_LABELS = frozenset(("aftermath", "aftercare", "reaction"))  # news that follows an attack
+_AFTER_LABELS = frozenset(("aftermath", "aftercare", "funeral", "reaction"))  # news that follows an attack
 
 
 def _framed_out(
@@ -1234,7 +1231,7 @@ def _aftermath_time(ref: TimeRef, mention: Mention, sentence: _Sentence) -> bool
     return bool(attacks) and any(
         ref.last < h.first - sentence.offset < min(attacks)
         for h in mention.terms
-        if h.label in ("aftermath", "aftercare") and normalize(h.term) not in _CAUSED_BY
+        if h.label in ("aftermath", "aftercare", "funeral") and normalize(h.term) not in _CAUSED_BY
     )
 
 
@@ -2259,7 +2256,7 @@ def _harmless(
         return "a halt or a truce"
     if "deployment" in labels and not harmed and not acted:
         return "forces sent or stationed, not an attack"
-    if "aftercare" in labels and not acted:
+    if labels & {"aftercare", "funeral"} and not acted:
         return "care after an attack"  # condolences to the families of the bombing's victims
     if "reaction" in labels and not acted and not dated_now:
         return "a reaction to an attack"  # "condemned the bombing", no day of its own

@@ -425,6 +425,10 @@ TERMS: dict[str, tuple[str, ...]] = {
     """),
     # Care after an attack, days later: condolences, visits to the wounded, receptions of the
     # victims' families, funerals. Its date is the visit's, not the attack's.
+    # A burial: its day is the funeral's, not the attack's (care after an attack, like aftercare).
+    "funeral": term_list("""
+        hearse | funeral home | cemetery | graveside | laid to rest
+    """),
     "aftercare": term_list("""
         يعزي | تعزي | عزى | عزت | تعزية | تعازي | التعازي | تعازيه | العزاء | مواساة | مواساته | يواسي
         استقبل | يستقبل | استقبال | يتفقد | اتصالا هاتفيا | اتصال هاتفي | تلقى اتصالا
@@ -432,7 +436,6 @@ TERMS: dict[str, tuple[str, ...]] = {
         زار | يزور | بزيارة | زيارة لمصابي | زيارة للمصابين
         condolence* | mourn* | tribute* | vigil* | paid respects | visited the wounded | visits the wounded
         checks on | checked on | inspects | inspected
-        hearse | funeral home | cemetery | graveside | laid to rest
         families of the victims | تودع | يودع | وداع
         لنقل الجرحى | نقل الجرحى | إجلاء الجرحى | لتلقي العلاج | medical evacuation | evacuated for treatment
         attends | attended | dignified transfer | flag draped | caskets | coffins | نعوش | جثامين

@@ -410,15 +410,15 @@ _TOWARDS = _words("towards toward to باتجاه نحو إلى الى")
 _COMING = _words("قادما قادمة القادم القادمة coming travelling traveling")
 _FROM = _words("from من")
 _PROVINCE_WORDS = _words("محافظة province governorate the")
-# "متوجهاً من الحدود الكويتية إلى قاعدة عين الأسد": a convoy's destination named as a base
-_SITE_WORDS = _words("قاعدة قاعده معسكر ميناء مطار base airbase camp port airport")
+# "متوجهاً من الحدود الكويتية إلى قاعدة عين الأسد": a convoy's destination named as a base or port
+_ROUTE_ENDS = BASE_WORDS | _words("معسكر ميناء مطار camp port airport")
 
 
 def is_route(words: Sequence[str], first: int) -> bool:
     """ "the convoy continued its way towards Baghdad", "كان الرتل قادماً من محافظة البصرة", "متوجهاً
     ... إلى قاعدة عين الأسد": where a convoy was going or coming from, not where it was hit."""
     j = first
-    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _PROVINCE_WORDS | _SITE_WORDS:
+    while j > 0 and first - j < 3 and words[j - 1] in _CAPITAL_WORDS | _PROVINCE_WORDS | _ROUTE_ENDS:
         j -= 1
     if j == 0:
         return False
