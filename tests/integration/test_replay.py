@@ -6,8 +6,8 @@ articles:
 - with a rule that suppresses one article's phrase, ``--diff`` shows that detection gone;
 - ``--send-digest`` sends one digest, to a real receiver, and the live topics are left as they were.
 
-The articles are the project's own, stamped over the day before the test runs (time is an input:
-the producer sets each record's timestamp).
+The articles are the project's own, stamped over the day that ends at the last noon (UTC) before
+the test runs (time is an input: the producer sets each record's timestamp).
 """
 
 from __future__ import annotations
@@ -200,14 +200,21 @@ def _count(settings: Settings, spec) -> int:
         consumer.close()
 
 
+def _last_noon(now: datetime) -> datetime:
+    noon = now.replace(hour=12, minute=0, second=0, microsecond=0)
+    return noon if noon <= now else noon - timedelta(days=1)
+
+
 @pytest.fixture(scope="module")
 def live(kafka, tmp_path_factory) -> Iterator[Live]:
     tmp = tmp_path_factory.mktemp("replay")
     settings = make_settings(kafka, f"replay-{os.getpid()}", tmp)
     ensure_topics(settings)
     receiver = WebhookReceiver().start()
-    # The end of the day the articles fill: the last full hour before now.
-    end = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    # The end of the day the articles fill: the last noon (UTC) before now. The broker and the
+    # live alerter need a recent day, but the hour is fixed, so that the articles' "this evening"
+    # and "this afternoon" fall at the same hours of the region's day at whatever hour CI runs.
+    end = _last_noon(datetime.now(UTC))
     start = end - timedelta(days=1)
     watch_file = tmp / "watch.yaml"
     watch_file.write_text(yaml.safe_dump(_watchlist(receiver.port, WATCH), allow_unicode=True), "utf-8")

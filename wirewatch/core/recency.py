@@ -408,8 +408,8 @@ def find_time_refs(words: list[str], published: datetime | None, clocks: bool = 
             size += 1  # "six years ago today" is one past time; not "الاثنين الماضي، اليوم الخميس"
         elif kind == "past" and _weekday_next(words, i + size):
             size += 2  # "one year ago this Friday"
-        if kind == "current" and days == 0.0 and _evening_before(words[i : i + size], published):
-            days = 0.5  # "this evening" in a statement put out at 1 a.m.: the evening before
+        if kind == "current" and days == 0.0 and (back := _evening_before(words[i : i + size], published)):
+            days = back  # "this evening" in a statement put out at 1 a.m.: the evening before
         text = " ".join(words[i : i + size])
         explicit = kind == "current" and any(
             (f, *words[i + 1 : i + size]) in _CURRENT_PHRASES for f in word_forms(words[i])
@@ -441,12 +441,19 @@ def _weekday_next(words: list[str], k: int) -> bool:
 # region's time, as incidents read days), "tonight" is the night that is ending: the day before.
 _EVENING = frozenset(_n("tonight evening overnight الليلة مساء ليل"))
 _SMALL_HOURS = 6
+_EVENING_HOUR = 21  # where such an evening is put: 9 p.m. the day before, in the region's time
 
 
-def _evening_before(phrase: Sequence[str], published: datetime | None) -> bool:
+def _evening_before(phrase: Sequence[str], published: datetime | None) -> float:
+    """How many days before publication "this evening" is, when it is the evening that has ended
+    (0.0 when it is the publication's own evening). 9 p.m. the day before, so that an evening
+    told at 1 a.m. still comes after the same day's afternoon."""
     if published is None or published.tzinfo is None or not any(w in _EVENING for w in phrase):
-        return False
-    return published.astimezone(REGION_TIME).hour < _SMALL_HOURS
+        return 0.0
+    local = published.astimezone(REGION_TIME)
+    if local.hour >= _SMALL_HOURS:
+        return 0.0
+    return (local.hour + local.minute / 60 + 24 - _EVENING_HOUR) / 24
 
 
 def _weekend_at(words: list[str], i: int, published: datetime | None) -> tuple[str, float | None, int] | None:

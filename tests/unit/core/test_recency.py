@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -89,23 +89,36 @@ def test_a_fixed_holiday_names_its_last_day_before_publication(published: dateti
     assert [(r.text, r.days_ago) for r in refs] == [("christmas day", days)]
 
 
+_SMALL_HOURS = datetime(2023, 11, 9, 1, 0, tzinfo=UTC)  # 4 a.m. in the region
+_AFTERNOON = datetime(2023, 11, 9, 15, 0, tzinfo=UTC)
+_EVENING_BEFORE = datetime(2023, 11, 8, 18, 0, tzinfo=UTC)  # 9 p.m. in the region, the day before
+
+
 @pytest.mark.parametrize(
-    ("sentence", "published", "days"),
+    ("sentence", "published", "when"),
     [
-        # put out at 1 a.m. UTC (4 a.m. in the region): "this evening" is the evening that has ended
-        ("U.S. forces this evening struck a depot", datetime(2023, 11, 9, 1, 0, tzinfo=UTC), 0.5),
-        ("سقطت صواريخ مساء اليوم على القاعدة", datetime(2023, 11, 9, 1, 0, tzinfo=UTC), 0.5),
+        # put out at 4 a.m. in the region: "this evening" is the evening that has ended
+        ("U.S. forces this evening struck a depot", _SMALL_HOURS, _EVENING_BEFORE),
+        ("سقطت صواريخ مساء اليوم على القاعدة", _SMALL_HOURS, _EVENING_BEFORE),
         # in the afternoon it is the evening to come, or the one of the day
-        ("U.S. forces this evening struck a depot", datetime(2023, 11, 9, 15, 0, tzinfo=UTC), 0.0),
+        ("U.S. forces this evening struck a depot", _AFTERNOON, _AFTERNOON),
         # "today" is the day of publication at any hour
-        ("سقطت صواريخ اليوم على القاعدة", datetime(2023, 11, 9, 1, 0, tzinfo=UTC), 0.0),
+        ("سقطت صواريخ اليوم على القاعدة", _SMALL_HOURS, _SMALL_HOURS),
     ],
 )
 def test_an_evening_told_in_the_small_hours_is_the_day_before(
-    sentence: str, published: datetime, days: float
+    sentence: str, published: datetime, when: datetime
 ) -> None:
     refs = find_time_refs(norms(sentence), published)
-    assert [r.days_ago for r in refs] == [days]
+    assert [published - timedelta(days=r.days_ago) for r in refs if r.days_ago is not None] == [when]
+
+
+def test_an_evening_told_just_after_midnight_still_follows_that_days_afternoon() -> None:
+    """Published at 00:00 in the region, "this evening" is 9 p.m. the day before: three hours back,
+    not twelve (which put it at noon, before the afternoon's attacks; replay's export order)."""
+    published = datetime(2023, 11, 8, 21, 0, tzinfo=UTC)
+    refs = find_time_refs(norms("Mortar rounds fell on Camp Taji this evening"), published)
+    assert [r.days_ago for r in refs] == [3 / 24]
 
 
 @pytest.mark.parametrize(
