@@ -528,6 +528,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         last year's
         most recently | most recent | history of | has been targeted | have been targeted
         have long been | has long been | routinely | often carry out | usually carry out
+        every few days | every day | every night | every week | each day | each night | each week
+        كل بضعة أيام | كل يوم | كل ليلة | كل أسبوع | كل اسبوع
         على مدار الشهر | طوال الشهر | على مدى الشهر | خلال الشهر الماضي | على مدار الأسبوع | طوال الأسبوع
         خلال هذه الفترة | خلال تلك الفترة | during this period | over this period
         throughout the month | over the past month | during the month | over the month

@@ -3517,3 +3517,25 @@ def test_k1_written_with_a_hyphen_in_arabic_is_the_base(analyzer: Analyzer) -> N
     )
     assert out["attack"] is True
     assert "k1" in out["watch_hits"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Rockets are not a policy",
+            "Every few days, the phones of Baghdad light up with the same news: a Katyusha has come down "
+            "near the airport, or in the Green Zone, or in somebody's garden in Jadriya.",
+        ),
+        (
+            "الصواريخ ليست سياسة",
+            "كل بضعة أيام تتناقل هواتف أهل بغداد الخبر نفسه: صاروخ كاتيوشا سقط قرب المطار أو داخل المنطقة "
+            "الخضراء أو في حديقة بيت في الجادرية.",
+        ),
+    ],
+)
+def test_what_happens_every_few_days_is_no_one_attack(analyzer: Analyzer, title: str, text: str) -> None:
+    """A column's habitual 'every few days, a Katyusha falls' tells of attacks in general."""
+    out = run(analyzer, title, text)
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
