@@ -1047,10 +1047,20 @@ def _between_in_one(
 
 
 def _told_before(sentences: Sequence[_Sentence], k: int, gazetteer: Gazetteer) -> set[str]:
-    """The places below country level that the sentence before sentence ``k`` names."""
+    """The places below country level that the sentence before sentence ``k`` names; when sentence
+    ``k`` speaks of "the base" ("وأضاف أن القاعدة لم تتعرض لأي استهداف"), the bases named before it."""
     if k == 0:
         return set()
-    return {p.place_id for p in sentences[k - 1].places if gazetteer.places[p.place_id].kind != "country"}
+    told = {p.place_id for p in sentences[k - 1].places if gazetteer.places[p.place_id].kind != "country"}
+    if not _THE_BASE.intersection(sentences[k].words):
+        return told
+    return told | {
+        p.place_id for s in sentences[:k] for p in s.places if gazetteer.places[p.place_id].kind == "base"
+    }
+
+
+# "the base" as a denial's subject: the one the article named (not "bases" in general).
+_THE_BASE = frozenset(normalize(w) for w in "القاعدة base".split())
 
 
 _BASES = frozenset(normalize(w) for w in "bases airbases قواعد القواعد قاعدتي قاعدتين".split())

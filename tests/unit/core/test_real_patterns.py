@@ -3539,3 +3539,31 @@ def test_what_happens_every_few_days_is_no_one_attack(analyzer: Analyzer, title:
     out = run(analyzer, title, text)
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Gunmen attack tribal fighters' checkpoint near al-Baghdadi",
+            "Gunmen believed to be Islamic State remnants attacked a checkpoint of tribal fighters in "
+            "al-Baghdadi district, some 10 km from Ain al-Asad air base, on Monday night, killing one "
+            "fighter and wounding two.\n\nA source in the regional operations command said the attackers "
+            "fled towards the desert and that a joint force was pursuing them.\n\nHe added that the base "
+            "itself was not targeted at all.",
+        ),
+        (
+            "هجوم مسلح على نقطة للحشد العشائري قرب البغدادي",
+            "قتل منتسب في الحشد العشائري وأصيب اثنان آخران بهجوم شنه مسلحون يعتقد أنهم من بقايا داعش على "
+            "نقطة تفتيش في ناحية البغدادي، على بعد نحو عشرة كيلومترات من قاعدة عين الأسد، ليلة الاثنين.\n\n"
+            "وقال مصدر في قيادة العمليات إن المهاجمين لاذوا بالفرار باتجاه الصحراء وإن قوة مشتركة تلاحقهم.\n\n"
+            "وأضاف أن القاعدة لم تتعرض لأي استهداف.",
+        ),
+    ],
+)
+def test_the_base_not_hit_is_the_one_named_not_the_attack(analyzer: Analyzer, title: str, text: str) -> None:
+    """'The base was not targeted' below the story denies the base it named as a landmark, not the
+    attack on the checkpoint near it."""
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert out["watch_hits"] == ["anbar"]
