@@ -344,6 +344,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "conditional": term_list("""
         لو | إذا | اذا | في حال | في حالة | إن تم | ما لم
         if | unless | would | should they | in the event
+        قد يسقط | قد تسقط | قد يستهدف | قد تستهدف | قد يصيب | قد تصيب | قد يضرب | قد تضرب
+        could fall | could hit | could strike | may fall | may hit | might fall | might hit
     """),
     "politics": term_list("""
         موازنة | الموازنة | ميزانية | البرلمان | مجلس النواب | النواب | انتقد* | انتقاد* | هجوما سياسيا

@@ -3567,3 +3567,25 @@ def test_the_base_not_hit_is_the_one_named_not_the_attack(analyzer: Analyzer, ti
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert out["watch_hits"] == ["anbar"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "The rockets that miss",
+            "A rocket that lands on empty ground today may hit a dormitory tomorrow, and the drone that "
+            "air defences bring down over Harir could hit its target next time.",
+        ),
+        (
+            "الصواريخ التي لا تصيب",
+            "الصاروخ الذي يسقط اليوم في أرض خالية قد يسقط غدا على مهجع للجنود، والمسيرة التي تسقطها الدفاعات "
+            "فوق حرير قد تصيب هدفها في المرة المقبلة.",
+        ),
+    ],
+)
+def test_what_a_rocket_may_hit_tomorrow_is_no_attack(analyzer: Analyzer, title: str, text: str) -> None:
+    """A column's 'may hit ... tomorrow' (قد يسقط غدا) is a possibility, not today's attack on Harir."""
+    out = run(analyzer, title, text)
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
