@@ -183,6 +183,7 @@ _PART_OF_MONTH = {
     normalize("اواخر"): 26,
 }
 _LAST = {normalize(w) for w in ("الماضي", "الماضية", "الفائت", "المنصرم", "last", "past", "previous")}
+_LAST_BEFORE = frozenset(("last", "past", "previous"))  # English puts them before the weekday
 _AGO_UNITS = {
     # the accusative singular follows a number from 11 on: "بعد 470 يوماً", "منذ 15 عاماً"
     **{normalize(w): 1 for w in ("يوم", "أيام", "ايام", "يومين", "يوما", "يوماً", "days", "day")},
@@ -609,8 +610,8 @@ def _weekday_at(words: list[str], i: int, published: datetime | None) -> tuple[s
     if published is None:
         return ("past", None, size) if last else None
     days = (published.weekday() - weekday) % 7
-    if last and days == 0:
-        days = 7
+    if days == 0 and (last or (i > 0 and words[i - 1] in _LAST_BEFORE)):
+        days = 7  # "الخميس الماضي", "last Thursday" on a Thursday: a week back
     return ("past" if days > CURRENT_DAYS else "current"), float(days), size
 
 

@@ -164,3 +164,12 @@ def test_a_count_from_eleven_takes_the_singular_unit(sentence: str, days: float)
 def test_an_age_is_no_time() -> None:
     # "a young man aged 33, over a video ...": "33 years on" would be a time
     assert find_time_refs(norms("شاب يبلغ من العمر 33 عاما على خلفية مقطع فيديو"), TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["a drone hit the base last Thursday", "a drone hit the base this past Thursday"]
+)
+def test_last_thursday_told_on_a_thursday_is_a_week_back(sentence: str) -> None:
+    thursday = datetime(2024, 2, 1, 16, 30, tzinfo=UTC)
+    refs = find_time_refs(norms(sentence), thursday)
+    assert [(r.kind, r.days_ago) for r in refs] == [("past", 7.0)]
