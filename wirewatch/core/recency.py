@@ -223,6 +223,7 @@ _AGO_UNITS = {
 }
 _DUAL_UNITS = {normalize(w) for w in ("يومين", "أسبوعين", "اسبوعين", "شهرين", "عامين", "سنتين")}
 _AGO_BEFORE = {normalize("قبل"), normalize("منذ")}
+_BEFORE, _FROM = normalize("قبل"), normalize("من")
 _SOME_DAYS = {normalize(w) for w in ("أيام", "ايام", "days")}
 # "three days ago", "two years after the strike", "a year since", "five years on", "خمس سنوات على"
 _AGO_AFTER = {normalize(w) for w in ("ago", "after", "since", "on", "later", "على")}
@@ -391,6 +392,9 @@ def find_time_refs(words: list[str], published: datetime | None, clocks: bool = 
         kind, days, size = ref
         if kind == "current" and i + size < len(words) and words[i + size] in _NEED | _SINGLE:
             i += size  # "بأمس الحاجة": in dire need, not yesterday; "اليوم الواحد": a day's worth
+            continue
+        if words[i] == _BEFORE and i + size < len(words) and words[i + size] == _FROM:
+            i += size  # "غادروا المكان قبل ساعات من الإطلاق": hours before the launch, not hours ago
             continue
         if (
             kind == "current"

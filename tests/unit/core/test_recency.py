@@ -173,3 +173,10 @@ def test_last_thursday_told_on_a_thursday_is_a_week_back(sentence: str) -> None:
     thursday = datetime(2024, 2, 1, 16, 30, tzinfo=UTC)
     refs = find_time_refs(norms(sentence), thursday)
     assert [(r.kind, r.days_ago) for r in refs] == [("past", 7.0)]
+
+
+def test_hours_before_another_event_are_not_hours_ago() -> None:
+    """'غادروا المكان قبل ساعات من الإطلاق': hours before the launch (a week ago), not hours ago."""
+    monday = datetime(2023, 11, 27, 12, 0, tzinfo=UTC)
+    assert find_time_refs(norms("وغادر المنفذون المكان قبل ساعات من الإطلاق"), monday) == []
+    assert [r.kind for r in find_time_refs(norms("سقطت الصواريخ قبل ساعات"), monday)] == ["current"]
