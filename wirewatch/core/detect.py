@@ -47,6 +47,7 @@ from wirewatch.core.roles import (
     is_flown_over,
     is_funeral,
     is_grounded,
+    is_issued_at,
     is_landmark,
     is_media_title,
     is_office,
@@ -1035,7 +1036,14 @@ def _between_in_one(
 ) -> tuple[str, ...]:
     """ "a village between Jalawla and Khanaqin": the edges name no target, but when both lie in
     one governorate the attack happened inside it (not "between Kirkuk and Salah al-Din")."""
-    edges = [p.place_id for p in places if is_boundary(words, p.first - offset)]
+    edges = [
+        p.place_id
+        for k, p in enumerate(places)
+        if is_boundary(words, p.first - offset)
+        # "launched from an area between Altun Kupri and Dibis": where it came from
+        and not is_origin(words, p.first - offset)
+        and not _near_the_origin(words, places, k, offset)
+    ]
     if len(edges) < 2:
         return ()
     areas = {
@@ -1662,6 +1670,7 @@ def _mention(
             and not is_funeral(words, p.first - offset, attack_positions)
             and not is_victims_attack(words, p.first - offset)
             and not is_flown_over(words, p.first - offset)
+            and not _where_found(words, hits, offset, p.first - offset)
             and not _not_a_target(
                 words,
                 p.first - offset,
@@ -1873,22 +1882,42 @@ def _locates_a_route(words: Sequence[str], places: Sequence[PlaceMention], k: in
 
 
 def _near_the_origin(words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int) -> bool:
-    """ "launched from the Nineveh plains area near Bartella", "أطلقت من منطقة زراعية قرب الرضوانية":
-    the place that locates where the attack came from."""
+    """ "launched from the Nineveh plains area near Bartella", "أطلقت من منطقة زراعية قرب الرضوانية",
+    "launched from an area between Altun Kupri and Dibis in Kirkuk province": the places that locate
+    where the attack came from, one after the other."""
     if k == 0:
         return False
     before, place = places[k - 1], places[k]
     between = words[before.last - offset + 1 : place.first - offset]
     return (
         0 < len(between) <= 3
-        and any(w in _NEAR_WORDS for w in between)
-        and all(w in _NEAR_WORDS | _AREA_WORDS for w in between)
-        and is_origin(words, before.first - offset)
+        and all(w in _NEAR_WORDS | _AREA_WORDS | _AND for w in between)
+        and (is_origin(words, before.first - offset) or _near_the_origin(words, places, k - 1, offset))
     )
 
 
 _NEAR_WORDS = frozenset(normalize(w) for w in ("near", "قرب", "بالقرب", "من"))
-_AREA_WORDS = frozenset(normalize(w) for w in ("area", "منطقة", "the", "in", "في"))
+_AREA_WORDS = frozenset(normalize(w) for w in ("area", "منطقة", "the", "in", "في", "province", "محافظة"))
+
+
+def _where_found(words: Sequence[str], hits: Sequence[TermHit], offset: int, at: int) -> bool:
+    """ "forces later found a launching ramp with four unfired rockets near al-Udhaim", "عثرت على منصة
+    الإطلاق ... قرب البغدادي": a place after what was found there is where it was, not a target."""
+    found = [h.last - offset for h in hits if h.label == "seizure" and h.last - offset < at]
+    if not found:
+        return False
+    # not "the launcher of the rockets that targeted K-1": the place of the attack it served
+    told = [
+        h
+        for h in hits
+        if h.label in ("event", "attack")
+        and max(found) < h.first - offset < at
+        and not (h.first > offset and words[h.first - offset - 1] in _PLATFORMS)
+    ]
+    return not told
+
+
+_PLATFORMS = frozenset(normalize(w) for w in ("منصة", "منصات", "launching", "launch"))
 
 
 _LOCATING_WORDS = frozenset(normalize(w) for w in ("في", "in", "بمحافظة", "محافظة"))
@@ -1956,6 +1985,7 @@ def _not_a_target(
         or (speaks and is_speaker(words, first, last))
         or is_destination(words, first)
         or is_outlet(words, first)
+        or is_issued_at(words, first)
         or is_unit(words, first, last)
         or (others and is_office(words, first))
         or (others and is_speakers_post(words, first))

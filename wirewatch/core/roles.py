@@ -210,7 +210,7 @@ _TO = _words("إلى الى نحو to toward towards for")
 # "taken to a hospital in Baghdad": the words between where they were taken and the place.
 _CARE_PLACES = _words("the a an in في مستشفى المستشفى مستشفيات hospital hospitals clinic مركز صحي")
 # "قيادة عمليات بغداد", "the Muthanna division": a unit's name, never a target.
-_UNIT = _words("عمليات قيادة فرقة لواء فيلق الفرقة اللواء الفيلق division brigade corps command")
+_UNIT = _words("عمليات قيادة فرقة لواء فيلق الفرقة اللواء الفيلق division brigade corps command operations")
 _SPEAKS_BEFORE = _words(
     "قالت أعلنت اعلنت أكدت اكدت اتهمت نفت حذرت طالبت ردت تقول تؤكد ترى تعتبر تتهم تنفي تحذر تطالب ترد"
 )
@@ -380,6 +380,14 @@ def is_outlet(words: Sequence[str], first: int) -> bool:
     before = words[first - 1] if first > 0 else ""
     after = words[first + 2] if first + 2 < len(words) else ""
     return before in _OUTLET_CUES_BEFORE or after in _OUTLET_CUES_AFTER
+
+
+def is_issued_at(words: Sequence[str], first: int) -> bool:
+    """Where a statement was issued: "في بيان صدر ببغداد", "in a statement issued in Baghdad"."""
+    return _is_before(words, first, _LOCATING, _ISSUED)
+
+
+_ISSUED = _words("صدر صادر الصادر issued released")
 
 
 _TO_ROAD = frozenset(normalize(w) for w in ("to", "إلى", "الى"))
@@ -678,7 +686,9 @@ _BASE_WORDS = frozenset(
 
 _FROM_SKIP = _BASE_WORDS | frozenset(
     normalize(w)
-    for w in "farm farms orchard orchards field fields area village مزرعة مزارع بستان بساتين".split()
+    for w in (
+        "farm farms orchard orchards field fields area village between مزرعة مزارع بستان بساتين بين"
+    ).split()
 )
 
 

@@ -3589,3 +3589,39 @@ def test_what_a_rocket_may_hit_tomorrow_is_no_attack(analyzer: Analyzer, title: 
     out = run(analyzer, title, text)
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "hits"),
+    [
+        (  # the launch area between two towns is no target, nor is the province around them
+            "Drones hit Erbil airport, launch site traced",
+            "Two explosive-laden drones targeted the coalition base at Erbil International Airport late on "
+            "Tuesday, officials said.\n\nThe drones were launched from an area between Altun Kupri and "
+            "Dibis in Kirkuk province, an official said.",
+            ["erbil-airport"],
+        ),
+        (  # where the launcher was found, and the command that spoke
+            "Rockets hit Balad air base",
+            "Five rockets struck Balad air base in Salah al-Din province on Tuesday evening, wounding two "
+            "soldiers, security sources said.\n\nA source in the Samarra Operations Command said the "
+            "rockets were fired from orchards east of the base, and that security forces later found a "
+            "launching ramp with four unfired rockets near the town of al-Udhaim in neighbouring Diyala "
+            "province.",
+            ["salah-al-din"],
+        ),
+        (  # the city a statement came from, and where the launch platform was found
+            "هجوم صاروخي على قاعدة عين الأسد",
+            "سقطت صواريخ فجر اليوم على قاعدة عين الأسد الجوية في محافظة الأنبار من دون إصابات.\n\n"
+            "وأعلنت قيادة العمليات المشتركة، في بيان صدر ببغداد، أن القوات الأمنية عثرت على منصة الإطلاق "
+            "وبداخلها صاروخ لم ينطلق، متروكة في منطقة صحراوية قرب البغدادي.",
+            ["ain-al-asad", "anbar"],
+        ),
+    ],
+)
+def test_where_the_attack_came_from_and_who_spoke_are_not_hit(
+    analyzer: Analyzer, title: str, text: str, hits: list[str]
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert sorted(out["watch_hits"]) == sorted(hits)
