@@ -1870,15 +1870,19 @@ def _at_sea(types: tuple[str, ...], generic_rocket: bool, words: Sequence[str]) 
 
 
 def _locates_a_route(words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int) -> bool:
-    """ "متوجهاً ... إلى قاعدة عين الأسد في الأنبار": the province of a convoy's destination."""
+    """ "متوجهاً ... إلى قاعدة عين الأسد في الأنبار", "ومتجهاً إلى قاعدة فكتوري قرب مطار بغداد": the
+    province of a convoy's destination, or the place next to it."""
     if k == 0:
         return False
     before, place = places[k - 1], places[k]
     return (
         place.first - before.last == 2
-        and words[place.first - offset - 1] in _LOCATING_WORDS
+        and words[place.first - offset - 1] in _LOCATING_WORDS | _NEXT_TO
         and is_route(words, before.first - offset)
     )
+
+
+_NEXT_TO = frozenset(normalize(w) for w in ("near", "قرب", "بالقرب"))
 
 
 def _near_the_origin(words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int) -> bool:

@@ -277,6 +277,15 @@ def is_boundary(words: Sequence[str], first: int) -> bool:
     name = first - 1 if first > 1 and words[first - 1] in _UNIT_WORDS else first  # "محافظة كركوك"
     if name > 0 and words[name - 1] in _EDGE_OF:
         return True  # "قرب حدود محافظة كركوك", near the edge of Kirkuk province
+    if (
+        name < first
+        and name > 1
+        and words[name - 1] == _WITH
+        and _BORDER.intersection(words[max(0, name - 3) : name - 1])
+    ):
+        # "قريبة من الحدود الإدارية مع محافظة صلاح الدين", the province's edge (not "الحدود مع سوريا",
+        # where the strikes fell)
+        return True
     return any(
         f in _BETWEEN and words[k + 1] not in _SETTLEMENTS
         for k, w in enumerate(words[start:first], start)
@@ -287,6 +296,8 @@ def is_boundary(words: Sequence[str], first: int) -> bool:
 _ARTICLE_WORDS = frozenset(("the", "al"))
 _AND_WORDS = frozenset(("and", "&"))
 _EDGE_OF = frozenset(normalize(w) for w in ("حدود", "لحدود"))  # not "الحدود في منطقة القائم"
+_WITH = normalize("مع")
+_BORDER = frozenset(normalize(w) for w in ("حدود", "الحدود", "لحدود", "للحدود"))
 _UNIT_WORDS = frozenset(normalize(w) for w in ("محافظة", "مدينة", "قضاء", "ناحية"))
 
 
@@ -344,11 +355,14 @@ def is_speakers_post(words: Sequence[str], first: int) -> bool:
         and any(f in _SERVING for f in word_forms(words[first - 3]))
     ):
         return True  # "عن مصادر عسكرية في قاعدة حرير الجوية": a base, not a province
+    if prev in _AT_POST and first > 1 and words[first] in BASE_WORDS and words[first - 2] in _PRESENT:
+        return True  # "مصدر في قوات البيشمركة متواجد في قاعدة حرير الجوية"
     # "مصدر في قاعدة عين الأسد", "an officer in Harir base"; not "مصدر أمني في محافظة كركوك",
     # a local source, who most often speaks of his own province
     return prev in BASE_WORDS and first > 1 and words[first - 2] in _AT_POST
 
 
+_PRESENT = _words("متواجد المتواجد متواجدة موجود الموجود موجودة")
 _SAID = _words("قال قالت أكد أضاف أوضح said told")
 _MEDIA = _words("إعلام اعلام الإعلام الاعلام media press")
 _TITLE_REACH = 8  # words from "قال" back across a media official's title to the place

@@ -3625,3 +3625,36 @@ def test_where_the_attack_came_from_and_who_spoke_are_not_hit(
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert sorted(out["watch_hits"]) == sorted(hits)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "hits"),
+    [
+        (  # the mortars came from near the border with Salah al-Din: it was not hit
+            "سقوط قذائف هاون على قرية شمال المقدادية",
+            "سقطت ثلاث قذائف هاون مساء اليوم على قرية زراعية شمال قضاء المقدادية، ما أسفر عن إصابة مدنيين "
+            "اثنين، بحسب مصدر في قيادة عمليات ديالى. وأضاف المصدر أن القذائف أطلقت من بساتين قريبة من "
+            "الحدود الإدارية مع محافظة صلاح الدين.",
+            ["diyala"],
+        ),
+        (  # a source who is at Harir speaks of a strike in Duhok
+            "غارة تركية على سيارة في العمادية",
+            "أفاد مصدر في قوات البيشمركة متواجد في قاعدة حرير الجوية، اليوم، بأن غارة جوية تركية استهدفت "
+            "سيارة على طريق جبلي في قضاء العمادية شمالي محافظة دهوك، ما أدى إلى مقتل شخصين.",
+            [],
+        ),
+        (  # the convoy was bound for Victory, near Baghdad airport: only Basra was hit
+            "عبوة ناسفة تستهدف رتلا لوجستيا في الزبير",
+            "انفجرت عبوة ناسفة اليوم على رتل لشركة نقل عراقية ينقل معدات للتحالف في قضاء الزبير بمحافظة "
+            "البصرة. وأوضح المصدر أن الرتل كان قادما من منفذ صفوان ومتجها إلى قاعدة فكتوري قرب مطار بغداد، "
+            "وأن الانفجار ألحق أضرارا بإحدى الشاحنات.",
+            ["basra"],
+        ),
+    ],
+)
+def test_the_border_the_speakers_post_and_the_convoys_goal_are_not_hit(
+    analyzer: Analyzer, title: str, text: str, hits: list[str]
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert sorted(out["watch_hits"]) == sorted(hits)
