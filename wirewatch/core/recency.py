@@ -614,8 +614,11 @@ def _weekday_at(words: list[str], i: int, published: datetime | None) -> tuple[s
     if published is None:
         return ("past", None, size) if last else None
     days = (published.weekday() - weekday) % 7
-    if days == 0 and (last or (i > 0 and words[i - 1] in _LAST_BEFORE)):
-        days = 7  # "الخميس الماضي", "last Thursday" on a Thursday: a week back
+    if days == 0 and last:
+        days = 7  # "الخميس الماضي" on a Thursday: a week back
+    elif days <= 1 and i > 0 and words[i - 1] in _LAST_BEFORE:
+        # "last Wednesday" on a Wednesday or a Thursday: the week before ("Wednesday" is yesterday)
+        days += 7
     return ("past" if days > CURRENT_DAYS else "current"), float(days), size
 
 

@@ -180,3 +180,15 @@ def test_hours_before_another_event_are_not_hours_ago() -> None:
     monday = datetime(2023, 11, 27, 12, 0, tzinfo=UTC)
     assert find_time_refs(norms("وغادر المنفذون المكان قبل ساعات من الإطلاق"), monday) == []
     assert [r.kind for r in find_time_refs(norms("سقطت الصواريخ قبل ساعات"), monday)] == ["current"]
+
+
+def test_last_wednesday_told_on_a_thursday_is_the_week_before() -> None:
+    """A wire writes 'on Wednesday' for the day before; 'last Wednesday' is the one before that."""
+    thursday = datetime(2023, 10, 26, 6, 30, tzinfo=UTC)
+    assert [
+        r.days_ago for r in find_time_refs(norms("drones targeted the base last Wednesday"), thursday)
+    ] == [8.0]
+    assert [r.days_ago for r in find_time_refs(norms("a drone targeted Harir on Wednesday"), thursday)] == [
+        1.0
+    ]
+    assert [r.days_ago for r in find_time_refs(norms("rockets hit the base last Monday"), thursday)] == [3.0]
