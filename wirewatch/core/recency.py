@@ -72,6 +72,12 @@ _CURRENT_PHRASES: dict[tuple[str, ...], float] = {
 }
 _PAST_PHRASES: dict[tuple[str, ...], float] = {
     **_phrases("الأسبوع الماضي | last week | the previous week", 7),
+    # not today's or yesterday's, or the text would say so
+    **_phrases(
+        "earlier this week | earlier in the week | مطلع الأسبوع | مطلع الأسبوع الجاري | مطلع هذا الأسبوع"
+        " | في وقت سابق من هذا الأسبوع | في وقت سابق من الأسبوع",
+        3,
+    ),
     # "the remains of three soldiers killed ... last weekend", in a Friday paper: some days back
     **_phrases("نهاية الأسبوع الماضي | last weekend | the previous weekend", 5),
     **_phrases("الشهر الماضي | last month | earlier this month", 30),

@@ -3658,3 +3658,15 @@ def test_the_border_the_speakers_post_and_the_convoys_goal_are_not_hit(
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert sorted(out["watch_hits"]) == sorted(hits)
+
+
+def test_an_attack_earlier_in_the_week_is_no_hit_of_todays_report(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Rockets hit Balad air base",
+        "Five rockets struck Balad air base in Salah al-Din province on Tuesday evening, wounding two "
+        "soldiers, security sources said.\n\nIt was the first attack on Balad since January. Earlier in "
+        "the week, a drone packed with explosives targeted the coalition area at Erbil International Airport.",
+    )
+    assert out["attack"] is True
+    assert out["watch_hits"] == ["salah-al-din"]
