@@ -96,7 +96,7 @@ AMBIGUOUS_EN = frozenset(
     "Warner Wilson Troy Vernon Weston Wilmington Jordan "
     "Lebanon Kuwait Pearl Bradley Stanley Hastings Crawley Wakefield Bury Sutton Hull Tal Aga Maki "
     "Monte Saba Chas Soma Lai Adam Rodriguez Milton Salvador Cesar Lara Everett Langley Buffalo "
-    "Savannah Sabah Soriano".split()
+    "Savannah Sabah Soriano Liwa".split()
 )
 
 # Names of several words that are also ordinary phrases: context only.

@@ -3670,3 +3670,16 @@ def test_an_attack_earlier_in_the_week_is_no_hit_of_todays_report(analyzer: Anal
     )
     assert out["attack"] is True
     assert out["watch_hits"] == ["salah-al-din"]
+
+
+def test_a_liwa_is_a_brigade_not_the_omani_town(analyzer: Analyzer) -> None:
+    """'Liwa Thar al-Muhandis' is a militia (لواء, brigade); Oman's town of Liwa had made the
+    sentence Omani and dropped Ain al-Asad."""
+    out = run(
+        analyzer,
+        "Statement of Liwa Thar al-Muhandis",
+        "With God's help, the mujahideen of Liwa Thar al-Muhandis targeted at dawn today the base of the "
+        "American occupation at Ain al-Asad with a salvo of rockets.",
+    )
+    assert out["attack"] is True
+    assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
