@@ -430,6 +430,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     # A burial: its day is the funeral's, not the attack's (care after an attack, like aftercare).
     "funeral": term_list("""
         hearse | funeral home | cemetery | graveside | laid to rest
+        تشيع | شيعت | شيع | تشييع | يشيع | يشيعون | شيعوا | جنازة | جنازات | مقبرة | ووري الثرى
     """),
     "aftercare": term_list("""
         يعزي | تعزي | عزى | عزت | تعزية | تعازي | التعازي | تعازيه | العزاء | مواساة | مواساته | يواسي

@@ -3683,3 +3683,25 @@ def test_a_liwa_is_a_brigade_not_the_omani_town(analyzer: Analyzer) -> None:
     )
     assert out["attack"] is True
     assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "الأنبار تشيع منتسبي الشرطة الذين سقطوا في هجوم الرطبة",
+            "شيعت جموع غفيرة من أهالي الرمادي اليوم الخميس جثامين منتسبي الشرطة الذين استشهدوا في الهجوم "
+            "الإرهابي الذي نفذه مسلحو داعش على قوة أمنية في قضاء الرطبة.",
+        ),
+        (
+            "أهالي المدينة يشيعون الشهيد",
+            "شيع أهالي المدينة بعد مغرب اليوم جثمان الشهيد الذي قضى في التفجير الذي استهدف مسجدا في الأنبار، "
+            "واكتظت المقبرة بالمشيعين.",
+        ),
+    ],
+)
+def test_a_funeral_in_arabic_is_no_attack_of_its_day(analyzer: Analyzer, title: str, text: str) -> None:
+    """'تشيع'، 'شيع أهالي ... جثمان الشهيد': the funeral's day is not the attack's."""
+    out = run(analyzer, title, text)
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
