@@ -2156,7 +2156,9 @@ def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) ->
         while head > 0 and head - 1 in covered and first - head < 2:
             head -= 1  # "the drone attack that ...": the article stands before the whole phrase
         word = words[first]
-        definite = any(f.startswith("ال") for f in word_forms(word)) or (head > 0 and words[head - 1] in _THE)
+        definite = any(f.startswith("ال") for f in (*word_forms(word), *word_forms(words[head]))) or (
+            head > 0 and words[head - 1] in _THE
+        )
         relative = any(w in _REFERRING for w in words[last + 1 : last + 4])
         incident = first > 0 and words[first - 1] in _INCIDENT
         if not ((definite and relative) or incident):

@@ -3705,3 +3705,15 @@ def test_a_funeral_in_arabic_is_no_attack_of_its_day(analyzer: Analyzer, title: 
     out = run(analyzer, title, text)
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+def test_the_attack_by_drone_that_killed_is_a_known_attack(analyzer: Analyzer) -> None:
+    """'الرد على الهجوم بطائرة مسيرة الذي قتل ...': the definite attack and its weapon, then a relative
+    clause, name the attack already told; 'today' is the president's."""
+    out = run(
+        analyzer,
+        "الرئيس الأمريكي: حسمت طريقة الرد",
+        "قال الرئيس الأمريكي للصحفيين اليوم إنه حسم قراره بشأن الرد على الهجوم بطائرة مسيرة الذي قتل "
+        "ثلاثة جنود أمريكيين في الأردن الاثنين الماضي.",
+    )
+    assert out["attack"] is False
