@@ -97,10 +97,12 @@ _PAST_PHRASES: dict[tuple[str, ...], float] = {
 # "that night", "تلك الليلة": a time word pointed at another time, not the article's day.
 _DEMONSTRATIVES = frozenset(_n("تلك ذلك that the same"))
 _NEED = frozenset(_n("الحاجة حاجة"))
-_SINGLE = frozenset(_n("الواحد"))  # "في اليوم الواحد": in a single day, per day
+_SINGLE = frozenset(_n("الواحد الآخر"))  # "في اليوم الواحد": in a single day; "اليوم الآخر": the Last Day
 _NIGHT = frozenset(_n("ليل"))  # "tonight" alone, the night of the day named after it
 _MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
 
+_TOGETHER = frozenset(_n("معا معاً"))
+_BOTH = frozenset(_n("كلا هذين هذان"))
 _WEEKDAYS = {  # Monday = 0, as datetime.weekday()
     **{
         normalize(w): i
@@ -613,6 +615,8 @@ def _weekday_at(words: list[str], i: int, published: datetime | None) -> tuple[s
     weekday = next((_WEEKDAYS[f] for f in forms if f in _WEEKDAYS), None)
     if weekday is None:
         return None
+    if (i + 1 < len(words) and words[i + 1] in _TOGETHER) or (i > 0 and words[i - 1] in _BOTH):
+        return None  # "خسرت الاثنين معا", "كلا الاثنين": the two of them, not Monday
     size = 1
     last = i + 1 < len(words) and words[i + 1] in _LAST
     if last:

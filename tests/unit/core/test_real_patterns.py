@@ -3717,3 +3717,25 @@ def test_the_attack_by_drone_that_killed_is_a_known_attack(analyzer: Analyzer) -
         "ثلاثة جنود أمريكيين في الأردن الاثنين الماضي.",
     )
     assert out["attack"] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # "الاثنين معا": both of them, not Monday
+            "الصمت شريك",
+            "تلك الأم صمتت عن فكر ابنها حتى قتل أخاه وأنهى حياته بحزام ناسف، فخسرت الاثنين معا.",
+        ),
+        (  # "مسيرة ثلاث ليال": a journey of three nights; "اليوم الآخر": the Last Day, not today
+            "المرأة والسفر",
+            "وهذا لا يتفق مع الحديث: لا يحل لامرأة تؤمن بالله واليوم الآخر تسافر مسيرة ثلاث ليال إلا ومعها "
+            "ذو محرم.",
+        ),
+    ],
+)
+def test_both_the_last_day_and_a_journeys_length_are_no_attack(
+    analyzer: Analyzer, title: str, text: str
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is False
+    assert out["late_report"] is False
