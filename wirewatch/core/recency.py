@@ -101,6 +101,8 @@ _SINGLE = frozenset(_n("الواحد الآخر"))  # "في اليوم الوا�
 _NIGHT = frozenset(_n("ليل"))  # "tonight" alone, the night of the day named after it
 _MAX_PHRASE = max(len(k) for k in (*_CURRENT_PHRASES, *_PAST_PHRASES))
 
+_BROKEN = frozenset("the a an through down up away out into its their his her".split())
+_DEADLINE = frozenset(_n("by until till بحلول"))
 _TOGETHER = frozenset(_n("معا معاً"))
 _BOTH = frozenset(_n("كلا هذين هذان"))
 _WEEKDAYS = {  # Monday = 0, as datetime.weekday()
@@ -401,6 +403,9 @@ def find_time_refs(words: list[str], published: datetime | None, clocks: bool = 
         if kind == "current" and i + size < len(words) and words[i + size] in _NEED | _SINGLE:
             i += size  # "بأمس الحاجة": in dire need, not yesterday; "اليوم الواحد": a day's worth
             continue
+        if words[i] == "breaking" and i + 1 < len(words) and words[i + 1] in _BROKEN:
+            i += size  # "breaking the siege", "breaking through": a verb, not the BREAKING flag
+            continue
         if words[i] == _BEFORE and i + size < len(words) and words[i + size] == _FROM:
             i += size  # "غادروا المكان قبل ساعات من الإطلاق": hours before the launch, not hours ago
             continue
@@ -617,6 +622,8 @@ def _weekday_at(words: list[str], i: int, published: datetime | None) -> tuple[s
         return None
     if (i + 1 < len(words) and words[i + 1] in _TOGETHER) or (i > 0 and words[i - 1] in _BOTH):
         return None  # "خسرت الاثنين معا", "كلا الاثنين": the two of them, not Monday
+    if i > 0 and words[i - 1] in _DEADLINE:
+        return None  # "rebels must leave Aleppo by Friday evening": a deadline, not the day of an attack
     size = 1
     last = i + 1 < len(words) and words[i + 1] in _LAST
     if last:

@@ -192,3 +192,23 @@ def test_last_wednesday_told_on_a_thursday_is_the_week_before() -> None:
         1.0
     ]
     assert [r.days_ago for r in find_time_refs(norms("rockets hit the base last Monday"), thursday)] == [3.0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "rebels must leave Aleppo by Friday evening",
+        "the ceasefire holds until Friday",
+        "fighters are breaking the siege of the city",
+    ],
+)
+def test_a_deadline_and_a_verb_are_no_time_of_an_attack(sentence: str) -> None:
+    """'by Friday' is a deadline, 'breaking the siege' a verb: neither dates an attack (the
+    BREAKING flag of a wire is 'Breaking: ...', followed by the news)."""
+    wednesday = datetime(2016, 11, 30, 12, 0, tzinfo=UTC)
+    assert find_time_refs(norms(sentence), wednesday) == []
+
+
+def test_breaking_news_is_still_now() -> None:
+    refs = find_time_refs(norms("Breaking: rockets hit the base"), datetime(2016, 11, 30, 12, 0, tzinfo=UTC))
+    assert [r.kind for r in refs] == ["current"]
