@@ -12,7 +12,7 @@ dateline and launch origins.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -381,6 +381,7 @@ def detect(
             opener,
             headline_sites,
             headline_senses if sentence not in in_title else {},
+            _sites_told_past(mentions, gazetteer),
         )
         # an opener dates only the sentence right after it
         opener = sentence if outcome is None and _opens_item(sentence, gazetteer, reference) else None
@@ -1484,6 +1485,7 @@ def _mention(
     opener: _Sentence | None = None,
     headline_sites: frozenset[str] = frozenset(),
     headline_senses: dict[str, str] | None = None,
+    sites_told_past: Mapping[str, int] | None = None,
 ) -> Mention | Rejected | None:
     index, start, end, offset = sentence.index, sentence.start, sentence.end, sentence.offset
     hits, places, words = sentence.hits, sentence.places, sentence.words
@@ -1774,6 +1776,16 @@ def _mention(
         # "attacked at least 55 times since Oct. 17. The attacks have targeted Ain al-Asad, Harir
         # ...": the attacks just counted, not today's
         when, why = "past", f"the attacks of sentence {previous.sentence + 1}"
+    elif (
+        sites_told_past
+        and place_ids
+        and all(p in sites_told_past for p in place_ids)
+        and _definite_attack(words, attack_terms, offset)
+    ):
+        # "ونفت طهران أي علاقة لها بالهجوم على البرج 22", after "قتل الجنود الأحد الماضي في هجوم على
+        # البرج 22": the attack on that base, told as days old above
+        told = min(sites_told_past[p] for p in place_ids)
+        when, why = "past", f"the attack on a base told as earlier (sentence {told + 1})"
     elif lead is not None:
         when, why = lead.recency, f"undated: read like the lead (sentence {lead.sentence + 1})"
     elif index < LEAD_SENTENCES and (place_ids or killed or wounded or projectiles):
@@ -2141,6 +2153,28 @@ _GATHERED = frozenset(normalize(w) for w in "gathered rallied marched".split())
 _REFERRING = frozenset(normalize(w) for w in "الذي التي الذين اللذين which that who".split())
 _INCIDENT = frozenset(normalize(w) for w in "حادث حادثة جريمة الحادث الجريمة incident crime".split())
 _THE = frozenset(("the", "this", "that", "these", "those", "last", "s"))
+
+
+def _sites_told_past(mentions: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, int]:
+    """The bases and sites of the attacks told as earlier ones, with the first sentence telling each."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        if m.recency in ("past", "late"):
+            for p in m.places:
+                if gazetteer.places[p].kind in ("base", "site"):
+                    out.setdefault(p, m.sentence)
+    return out
+
+
+def _definite_attack(words: Sequence[str], terms: Sequence[TermHit], offset: int) -> bool:
+    """The sentence's first attack word is definite: "the attack", "بالهجوم", "الهجوم"."""
+    attack = [h for h in terms if h.label == "attack"]
+    if not attack:
+        return False
+    first = min(attack, key=lambda h: h.first).first - offset
+    return (first > 0 and words[first - 1] == "the") or any(
+        f.startswith("ال") for f in word_forms(words[first])
+    )
 
 
 def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) -> bool:

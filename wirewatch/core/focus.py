@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from wirewatch.core.gazetteer import Gazetteer, PlaceMention
+from wirewatch.core.gazetteer import BASE_WORDS, Gazetteer, PlaceMention, name_words
 
 # Places that say where a sentence is: a country, a division, a city. Bases and sites do not:
 # "Ain al-Asad and al-Tanf" names two countries' bases in one breath.
@@ -21,6 +21,7 @@ _GEOGRAPHY = ("country", "governorate", "district", "city")
 # Places that say which country an article is about: a Saudi paper names Taif and Abha, not
 # "Saudi Arabia", and its "Maysan" is the Taif governorate, not Iraq's.
 _FOCUS = ("country", "governorate", "city")
+_SITES = ("base", "site")
 
 
 def fit_to_focus(
@@ -83,7 +84,9 @@ def _fit(
         ):
             kept.append(m)
             continue
-        if any(kind[o.place_id] in _GEOGRAPHY[1:] and country[o.place_id] not in (own, None) for o in around):
+        if not _named_as_a_base(m, kind[m.place_id]) and any(
+            kind[o.place_id] in _GEOGRAPHY[1:] and country[o.place_id] not in (own, None) for o in around
+        ):
             continue  # a city or division of another country, nothing of its own
         if (
             not around
@@ -94,6 +97,14 @@ def _fit(
             continue  # the article is about another country, and names this place less often
         kept.append(m)
     return kept
+
+
+def _named_as_a_base(m: PlaceMention, kind: str) -> bool:
+    """ "rockets hit Ain al-Asad, a day after strikes near Damascus", "قاعدة التنف": a base named by
+    its base word or a name of two words is that base whatever foreign town the sentence names (not
+    "Harir" in "Busra al-Harir")."""
+    words = [w for w in name_words(m.alias) if w != "al"]
+    return kind in _SITES and not m.needs_context and (len(words) > 1 or bool(BASE_WORDS.intersection(words)))
 
 
 def _not_its_city(

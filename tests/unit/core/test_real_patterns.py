@@ -3739,3 +3739,43 @@ def test_both_the_last_day_and_a_journeys_length_are_no_attack(
     out = run(analyzer, title, text)
     assert out["attack"] is False
     assert out["late_report"] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "hits"),
+    [
+        (
+            "Rockets hit Ain al-Asad",
+            "Rockets hit Ain al-Asad today, a day after airstrikes near Damascus, security sources said.",
+            ["ain-al-asad", "anbar"],
+        ),
+        (
+            "Drone attack on Tower 22",
+            "A drone struck Tower 22 overnight, a day after strikes on militia positions near Albukamal in Syria.",
+            ["tower-22"],
+        ),
+    ],
+)
+def test_a_base_named_in_full_stays_beside_a_foreign_town(
+    analyzer: Analyzer, title: str, text: str, hits: list[str]
+) -> None:
+    """A Syrian town in the sentence does not make Ain al-Asad or Tower 22 a homonym abroad."""
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert sorted(out["watch_hits"]) == sorted(hits)
+
+
+def test_the_attack_on_a_base_told_as_days_old_stays_old(analyzer: Analyzer) -> None:
+    """'Tehran denied any link to the attack on Tower 22', below 'the soldiers were killed last
+    Sunday in a drone attack on Tower 22', is that old attack, not today's."""
+    out = run(
+        analyzer,
+        "ضربات أمريكية في العراق وسوريا",
+        "شنت الولايات المتحدة مساء أمس ضربات جوية على مواقع لفصائل مسلحة في قضاء القائم غربي الأنبار.\n\n"
+        "وقتل الجنود الثلاثة الأحد الماضي في هجوم بطائرة مسيرة على موقع البرج 22 في شمال شرق الأردن.\n\n"
+        "وفي القائم، قال شهود إن الانفجارات هزت المدينة وإن الضربات أصابت مقرات ومخازن قرب المنفذ الحدودي.\n\n"
+        "ونفت طهران أي علاقة لها بالهجوم على البرج 22، فيما قال مسؤولون أمريكيون إن ضربات إضافية قد تنفذ "
+        "في الأيام المقبلة.",
+    )
+    assert out["attack"] is True
+    assert "tower-22" not in out["watch_hits"]
