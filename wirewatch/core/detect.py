@@ -711,7 +711,14 @@ def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
         p.place_id
         for k, p in enumerate(following.places)
         if gazetteer.places[p.place_id].kind in ("base", "site")
-        and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
+        and not _not_the_base(
+            gazetteer,
+            words,
+            p.first - offset,
+            p.last - offset,
+            p.place_id,
+            _end_before(following.places, k, offset),
+        )
     ][:1]
 
 
@@ -1683,7 +1690,14 @@ def _mention(
                 any(a < p.first - offset for a in attack_positions),
                 speaks=gazetteer.places[p.place_id].kind not in _SILENT,
             )
-            and not _not_the_base(gazetteer, words, p.first - offset, p.last - offset, p.place_id, k > 0)
+            and not _not_the_base(
+                gazetteer,
+                words,
+                p.first - offset,
+                p.last - offset,
+                p.place_id,
+                _end_before(places, k, offset),
+            )
             and not _placed_elsewhere(gazetteer, words, offset, p, places[k + 1 : k + 2])
             and not (
                 gazetteer.places[p.place_id].kind == "country"
@@ -1940,15 +1954,20 @@ _LOCATING_WORDS = frozenset(normalize(w) for w in ("في", "in", "بمحافظة
 
 
 def _not_the_base(
-    gazetteer: Gazetteer, words: Sequence[str], first: int, last: int, place_id: str, after_another: bool
+    gazetteer: Gazetteer, words: Sequence[str], first: int, last: int, place_id: str, another_ends: int | None
 ) -> bool:
-    """A base named as where strikes start from, as a landmark near another place, or the village
-    it is named after."""
+    """A base named as where strikes start from, as a landmark near another place (``another_ends``:
+    where the place before it ends), or the village it is named after."""
     return gazetteer.places[place_id].kind == "base" and (
         is_base_in_use(words, first, last)
         or is_village(words, first)
-        or is_landmark(words, first, after_another)
+        or is_landmark(words, first, another_ends)
     )
+
+
+def _end_before(places: Sequence[PlaceMention], k: int, offset: int) -> int | None:
+    """Where the place before place ``k`` ends, in the sentence's words."""
+    return places[k - 1].last - offset if k > 0 else None
 
 
 # "منطقة الحويجة بقضاء هيت", "the village of X in the district of Y": the unit a place is said to lie in.

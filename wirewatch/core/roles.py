@@ -258,11 +258,13 @@ _BETWEEN = frozenset(
 )
 
 
-def is_landmark(words: Sequence[str], first: int, other_place_before: bool) -> bool:
+def is_landmark(words: Sequence[str], first: int, another_ends: int | None) -> bool:
     """ "Tower 22, a logistics point near the al-Tanf garrison": a base named to say where another
-    place is (for bases only: "Zrgwez near Sulaymaniyah" is in Sulaymaniyah)."""
-    return other_place_before and any(
-        f in _LANDMARK for w in words[max(0, first - 3) : first] for f in word_forms(w)
+    place is (for bases only: "Zrgwez near Sulaymaniyah" is in Sulaymaniyah). The word "near" stands
+    after that other place (``another_ends``), not before it: "fired from near Albukamal hit Ain
+    al-Asad air base" hit the base."""
+    return another_ends is not None and any(
+        f in _LANDMARK for w in words[max(0, first - 3, another_ends + 1) : first] for f in word_forms(w)
     )
 
 
@@ -701,7 +703,8 @@ _BASE_WORDS = frozenset(
 _FROM_SKIP = _BASE_WORDS | frozenset(
     normalize(w)
     for w in (
-        "farm farms orchard orchards field fields area village between مزرعة مزارع بستان بساتين بين"
+        "farm farms orchard orchards field fields area village between near مزرعة مزارع بستان بساتين بين"
+        " قرب بالقرب"
     ).split()
 )
 

@@ -3779,3 +3779,18 @@ def test_the_attack_on_a_base_told_as_days_old_stays_old(analyzer: Analyzer) -> 
     )
     assert out["attack"] is True
     assert "tower-22" not in out["watch_hits"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets fired from near Albukamal hit Ain al-Asad air base today, security sources said.",
+        "قال مصدر أمني إن صواريخ أطلقت من قرب البوكمال سقطت اليوم على قاعدة عين الأسد الجوية.",
+    ],
+)
+def test_fired_from_near_a_town_the_base_after_it_is_hit(analyzer: Analyzer, text: str) -> None:
+    """'from near Albukamal' is where the rockets came from; the 'near' before it makes no landmark
+    of the base the rockets hit."""
+    out = run(analyzer, "Rockets on Ain al-Asad", text)
+    assert out["attack"] is True
+    assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
