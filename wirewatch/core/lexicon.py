@@ -360,6 +360,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "simulated": term_list("""
         افتراضي* | هدف وهمي | أهداف وهمية | هجمات وهمية | هجوم وهمي | هجوم افتراضي
         simulat* | mock target | dummy target | mock attack* | mock strike*
+        film about | films about | documentary about | movie about | a film on | a documentary on
+        فيلم عن | فيلما عن | فيلم وثائقي | فيلما وثائقيا | الفيلم الوثائقي | وثائقي عن | فيلم يروي | مسلسل عن
     """),
     "court": term_list("""
         محكمة | المحكمة | محكمه | قضائي* | أحكام* | الحكم | الإعدام | بالإعدام

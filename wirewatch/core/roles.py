@@ -399,11 +399,15 @@ def is_outlet(words: Sequence[str], first: int) -> bool:
 
 
 def is_issued_at(words: Sequence[str], first: int) -> bool:
-    """Where a statement was issued: "في بيان صدر ببغداد", "in a statement issued in Baghdad"."""
+    """Where a statement was issued: "في بيان صدر ببغداد", "in a statement issued in Baghdad", "said in
+    a statement from Baghdad", "speaking from Erbil"."""
+    if first > 1 and words[first - 1] == "from" and words[first - 2] in _SPOKE_FROM:
+        return True
     return _is_before(words, first, _LOCATING, _ISSUED)
 
 
 _ISSUED = _words("صدر صادر الصادر issued released")
+_SPOKE_FROM = _words("statement communique speaking said told")
 
 
 _TO_ROAD = frozenset(normalize(w) for w in ("to", "إلى", "الى"))

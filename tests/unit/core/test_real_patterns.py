@@ -3794,3 +3794,30 @@ def test_fired_from_near_a_town_the_base_after_it_is_hit(analyzer: Analyzer, tex
     out = run(analyzer, "Rockets on Ain al-Asad", text)
     assert out["attack"] is True
     assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Film on the missile night premieres",
+            "The film about the Ain al-Asad missile attack premiered in Erbil today.",
+        ),
+        (
+            "عرض فيلم عن ليلة الصواريخ",
+            "عرض اليوم في أربيل فيلم وثائقي عن الهجوم الصاروخي على قاعدة عين الأسد.",
+        ),
+    ],
+)
+def test_a_film_about_an_attack_is_no_attack(analyzer: Analyzer, title: str, text: str) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is False
+
+
+def test_the_city_a_statement_came_from_is_not_hit(analyzer: Analyzer) -> None:
+    out = run(
+        analyzer,
+        "Drone targets Ain al-Asad",
+        "A drone targeted Ain al-Asad air base in Anbar today, the group said in a statement from Baghdad.",
+    )
+    assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
