@@ -711,14 +711,7 @@ def _named_site(following: _Sentence, gazetteer: Gazetteer) -> list[str]:
         p.place_id
         for k, p in enumerate(following.places)
         if gazetteer.places[p.place_id].kind in ("base", "site")
-        and not _not_the_base(
-            gazetteer,
-            words,
-            p.first - offset,
-            p.last - offset,
-            p.place_id,
-            _end_before(following.places, k, offset),
-        )
+        and not _not_the_base(gazetteer, words, following.places, k, offset)
     ][:1]
 
 
@@ -1690,14 +1683,7 @@ def _mention(
                 any(a < p.first - offset for a in attack_positions),
                 speaks=gazetteer.places[p.place_id].kind not in _SILENT,
             )
-            and not _not_the_base(
-                gazetteer,
-                words,
-                p.first - offset,
-                p.last - offset,
-                p.place_id,
-                _end_before(places, k, offset),
-            )
+            and not _not_the_base(gazetteer, words, places, k, offset)
             and not _placed_elsewhere(gazetteer, words, offset, p, places[k + 1 : k + 2])
             and not (
                 gazetteer.places[p.place_id].kind == "country"
@@ -1954,20 +1940,18 @@ _LOCATING_WORDS = frozenset(normalize(w) for w in ("في", "in", "بمحافظة
 
 
 def _not_the_base(
-    gazetteer: Gazetteer, words: Sequence[str], first: int, last: int, place_id: str, another_ends: int | None
+    gazetteer: Gazetteer, words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int
 ) -> bool:
-    """A base named as where strikes start from, as a landmark near another place (``another_ends``:
-    where the place before it ends), or the village it is named after."""
-    return gazetteer.places[place_id].kind == "base" and (
+    """Place ``k``, a base, named as where strikes start from, as a landmark near the place before
+    it, or the village it is named after."""
+    place = places[k]
+    first, last = place.first - offset, place.last - offset
+    another_ends = places[k - 1].last - offset if k > 0 else None
+    return gazetteer.places[place.place_id].kind == "base" and (
         is_base_in_use(words, first, last)
         or is_village(words, first)
         or is_landmark(words, first, another_ends)
     )
-
-
-def _end_before(places: Sequence[PlaceMention], k: int, offset: int) -> int | None:
-    """Where the place before place ``k`` ends, in the sentence's words."""
-    return places[k - 1].last - offset if k > 0 else None
 
 
 # "منطقة الحويجة بقضاء هيت", "the village of X in the district of Y": the unit a place is said to lie in.

@@ -3523,28 +3523,6 @@ def test_k1_written_with_a_hyphen_in_arabic_is_the_base(analyzer: Analyzer) -> N
     ("title", "text"),
     [
         (
-            "Rockets are not a policy",
-            "Every few days, the phones of Baghdad light up with the same news: a Katyusha has come down "
-            "near the airport, or in the Green Zone, or in somebody's garden in Jadriya.",
-        ),
-        (
-            "الصواريخ ليست سياسة",
-            "كل بضعة أيام تتناقل هواتف أهل بغداد الخبر نفسه: صاروخ كاتيوشا سقط قرب المطار أو داخل المنطقة "
-            "الخضراء أو في حديقة بيت في الجادرية.",
-        ),
-    ],
-)
-def test_what_happens_every_few_days_is_no_one_attack(analyzer: Analyzer, title: str, text: str) -> None:
-    """A column's habitual 'every few days, a Katyusha falls' tells of attacks in general."""
-    out = run(analyzer, title, text)
-    assert out["attack"] is False
-    assert out["watch_hits"] == []
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
-        (
             "Gunmen attack tribal fighters' checkpoint near al-Baghdadi",
             "Gunmen believed to be Islamic State remnants attacked a checkpoint of tribal fighters in "
             "al-Baghdadi district, some 10 km from Ain al-Asad air base, on Monday night, killing one "
@@ -3567,28 +3545,6 @@ def test_the_base_not_hit_is_the_one_named_not_the_attack(analyzer: Analyzer, ti
     out = run(analyzer, title, text)
     assert out["attack"] is True
     assert out["watch_hits"] == ["anbar"]
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
-        (
-            "The rockets that miss",
-            "A rocket that lands on empty ground today may hit a dormitory tomorrow, and the drone that "
-            "air defences bring down over Harir could hit its target next time.",
-        ),
-        (
-            "الصواريخ التي لا تصيب",
-            "الصاروخ الذي يسقط اليوم في أرض خالية قد يسقط غدا على مهجع للجنود، والمسيرة التي تسقطها الدفاعات "
-            "فوق حرير قد تصيب هدفها في المرة المقبلة.",
-        ),
-    ],
-)
-def test_what_a_rocket_may_hit_tomorrow_is_no_attack(analyzer: Analyzer, title: str, text: str) -> None:
-    """A column's 'may hit ... tomorrow' (قد يسقط غدا) is a possibility, not today's attack on Harir."""
-    out = run(analyzer, title, text)
-    assert out["attack"] is False
-    assert out["watch_hits"] == []
 
 
 @pytest.mark.parametrize(
@@ -3617,19 +3573,6 @@ def test_what_a_rocket_may_hit_tomorrow_is_no_attack(analyzer: Analyzer, title: 
             "وبداخلها صاروخ لم ينطلق، متروكة في منطقة صحراوية قرب البغدادي.",
             ["ain-al-asad", "anbar"],
         ),
-    ],
-)
-def test_where_the_attack_came_from_and_who_spoke_are_not_hit(
-    analyzer: Analyzer, title: str, text: str, hits: list[str]
-) -> None:
-    out = run(analyzer, title, text)
-    assert out["attack"] is True
-    assert sorted(out["watch_hits"]) == sorted(hits)
-
-
-@pytest.mark.parametrize(
-    ("title", "text", "hits"),
-    [
         (  # the mortars came from near the border with Salah al-Din: it was not hit
             "سقوط قذائف هاون على قرية شمال المقدادية",
             "سقطت ثلاث قذائف هاون مساء اليوم على قرية زراعية شمال قضاء المقدادية، ما أسفر عن إصابة مدنيين "
@@ -3652,7 +3595,7 @@ def test_where_the_attack_came_from_and_who_spoke_are_not_hit(
         ),
     ],
 )
-def test_the_border_the_speakers_post_and_the_convoys_goal_are_not_hit(
+def test_where_it_came_from_who_spoke_and_where_it_went_are_not_hit(
     analyzer: Analyzer, title: str, text: str, hits: list[str]
 ) -> None:
     out = run(analyzer, title, text)
@@ -3685,28 +3628,6 @@ def test_a_liwa_is_a_brigade_not_the_omani_town(analyzer: Analyzer) -> None:
     assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
 
 
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
-        (
-            "الأنبار تشيع منتسبي الشرطة الذين سقطوا في هجوم الرطبة",
-            "شيعت جموع غفيرة من أهالي الرمادي اليوم الخميس جثامين منتسبي الشرطة الذين استشهدوا في الهجوم "
-            "الإرهابي الذي نفذه مسلحو داعش على قوة أمنية في قضاء الرطبة.",
-        ),
-        (
-            "أهالي المدينة يشيعون الشهيد",
-            "شيع أهالي المدينة بعد مغرب اليوم جثمان الشهيد الذي قضى في التفجير الذي استهدف مسجدا في الأنبار، "
-            "واكتظت المقبرة بالمشيعين.",
-        ),
-    ],
-)
-def test_a_funeral_in_arabic_is_no_attack_of_its_day(analyzer: Analyzer, title: str, text: str) -> None:
-    """'تشيع'، 'شيع أهالي ... جثمان الشهيد': the funeral's day is not the attack's."""
-    out = run(analyzer, title, text)
-    assert out["attack"] is False
-    assert out["watch_hits"] == []
-
-
 def test_the_attack_by_drone_that_killed_is_a_known_attack(analyzer: Analyzer) -> None:
     """'الرد على الهجوم بطائرة مسيرة الذي قتل ...': the definite attack and its weapon, then a relative
     clause, name the attack already told; 'today' is the president's."""
@@ -3717,28 +3638,6 @@ def test_the_attack_by_drone_that_killed_is_a_known_attack(analyzer: Analyzer) -
         "ثلاثة جنود أمريكيين في الأردن الاثنين الماضي.",
     )
     assert out["attack"] is False
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
-        (  # "الاثنين معا": both of them, not Monday
-            "الصمت شريك",
-            "تلك الأم صمتت عن فكر ابنها حتى قتل أخاه وأنهى حياته بحزام ناسف، فخسرت الاثنين معا.",
-        ),
-        (  # "مسيرة ثلاث ليال": a journey of three nights; "اليوم الآخر": the Last Day, not today
-            "المرأة والسفر",
-            "وهذا لا يتفق مع الحديث: لا يحل لامرأة تؤمن بالله واليوم الآخر تسافر مسيرة ثلاث ليال إلا ومعها "
-            "ذو محرم.",
-        ),
-    ],
-)
-def test_both_the_last_day_and_a_journeys_length_are_no_attack(
-    analyzer: Analyzer, title: str, text: str
-) -> None:
-    out = run(analyzer, title, text)
-    assert out["attack"] is False
-    assert out["late_report"] is False
 
 
 @pytest.mark.parametrize(
@@ -3796,24 +3695,6 @@ def test_fired_from_near_a_town_the_base_after_it_is_hit(analyzer: Analyzer, tex
     assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
 
 
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
-        (
-            "Film on the missile night premieres",
-            "The film about the Ain al-Asad missile attack premiered in Erbil today.",
-        ),
-        (
-            "عرض فيلم عن ليلة الصواريخ",
-            "عرض اليوم في أربيل فيلم وثائقي عن الهجوم الصاروخي على قاعدة عين الأسد.",
-        ),
-    ],
-)
-def test_a_film_about_an_attack_is_no_attack(analyzer: Analyzer, title: str, text: str) -> None:
-    out = run(analyzer, title, text)
-    assert out["attack"] is False
-
-
 def test_the_city_a_statement_came_from_is_not_hit(analyzer: Analyzer) -> None:
     out = run(
         analyzer,
@@ -3821,3 +3702,68 @@ def test_the_city_a_statement_came_from_is_not_hit(analyzer: Analyzer) -> None:
         "A drone targeted Ain al-Asad air base in Anbar today, the group said in a statement from Baghdad.",
     )
     assert sorted(out["watch_hits"]) == ["ain-al-asad", "anbar"]
+
+
+# Texts that tell no attack of their own, each after the error it stood for in real reporting.
+_NO_ATTACK = [
+    # habitual: 'every few days, a Katyusha falls' tells of attacks in general
+    (
+        "Rockets are not a policy",
+        "Every few days, the phones of Baghdad light up with the same news: a Katyusha has come down "
+        "near the airport, or in the Green Zone, or in somebody's garden in Jadriya.",
+    ),
+    (
+        "الصواريخ ليست سياسة",
+        "كل بضعة أيام تتناقل هواتف أهل بغداد الخبر نفسه: صاروخ كاتيوشا سقط قرب المطار أو داخل المنطقة "
+        "الخضراء أو في حديقة بيت في الجادرية.",
+    ),
+    # a possibility: 'may hit ... tomorrow', 'قد يسقط غدا'
+    (
+        "The rockets that miss",
+        "A rocket that lands on empty ground today may hit a dormitory tomorrow, and the drone that "
+        "air defences bring down over Harir could hit its target next time.",
+    ),
+    (
+        "الصواريخ التي لا تصيب",
+        "الصاروخ الذي يسقط اليوم في أرض خالية قد يسقط غدا على مهجع للجنود، والمسيرة التي تسقطها الدفاعات "
+        "فوق حرير قد تصيب هدفها في المرة المقبلة.",
+    ),
+    # a funeral: 'تشيع'، 'شيع أهالي ... جثمان الشهيد'
+    (
+        "الأنبار تشيع منتسبي الشرطة الذين سقطوا في هجوم الرطبة",
+        "شيعت جموع غفيرة من أهالي الرمادي اليوم الخميس جثامين منتسبي الشرطة الذين استشهدوا في الهجوم "
+        "الإرهابي الذي نفذه مسلحو داعش على قوة أمنية في قضاء الرطبة.",
+    ),
+    (
+        "أهالي المدينة يشيعون الشهيد",
+        "شيع أهالي المدينة بعد مغرب اليوم جثمان الشهيد الذي قضى في التفجير الذي استهدف مسجدا في الأنبار، "
+        "واكتظت المقبرة بالمشيعين.",
+    ),
+    # 'الاثنين معا' is both, 'اليوم الآخر' the Last Day, 'مسيرة ثلاث ليال' a journey
+    (  # "الاثنين معا": both of them, not Monday
+        "الصمت شريك",
+        "تلك الأم صمتت عن فكر ابنها حتى قتل أخاه وأنهى حياته بحزام ناسف، فخسرت الاثنين معا.",
+    ),
+    (  # "مسيرة ثلاث ليال": a journey of three nights; "اليوم الآخر": the Last Day, not today
+        "المرأة والسفر",
+        "وهذا لا يتفق مع الحديث: لا يحل لامرأة تؤمن بالله واليوم الآخر تسافر مسيرة ثلاث ليال إلا ومعها "
+        "ذو محرم.",
+    ),
+    # a film about an attack
+    (
+        "Film on the missile night premieres",
+        "The film about the Ain al-Asad missile attack premiered in Erbil today.",
+    ),
+    (
+        "عرض فيلم عن ليلة الصواريخ",
+        "عرض اليوم في أربيل فيلم وثائقي عن الهجوم الصاروخي على قاعدة عين الأسد.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), _NO_ATTACK)
+def test_no_attack_is_told_here(analyzer: Analyzer, title: str, text: str) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is False
+    assert out["late_report"] is False
+    assert out["watch_hits"] == []
