@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from wirewatch.core.gazetteer import BASE_WORDS, Gazetteer, PlaceMention, name_words
+from wirewatch.core.gazetteer import Gazetteer, PlaceMention
 
 # Places that say where a sentence is: a country, a division, a city. Bases and sites do not:
 # "Ain al-Asad and al-Tanf" names two countries' bases in one breath.
@@ -100,11 +100,11 @@ def _fit(
 
 
 def _named_as_a_base(m: PlaceMention, kind: str) -> bool:
-    """ "rockets hit Ain al-Asad, a day after strikes near Damascus", "قاعدة التنف": a base named by
-    its base word or a name of two words is that base whatever foreign town the sentence names (not
-    "Harir" in "Busra al-Harir")."""
-    words = [w for w in name_words(m.alias) if w != "al"]
-    return kind in _SITES and not m.needs_context and (len(words) > 1 or bool(BASE_WORDS.intersection(words)))
+    """ "rockets hit Ain al-Asad, a day after strikes near Damascus", "a drone targeted Harir, a day
+    after Turkish strikes near Qamishli": a base's own name (not a name that needs context) is that
+    base whatever foreign town the sentence names. Towns that contain a base's name are places of
+    their own ("Busra al-Harir" in Daraa), matched first as the longer name."""
+    return kind in _SITES and not m.needs_context
 
 
 def _not_its_city(

@@ -3649,6 +3649,16 @@ def test_the_attack_by_drone_that_killed_is_a_known_attack(analyzer: Analyzer) -
             ["ain-al-asad", "anbar"],
         ),
         (
+            "Drone targets Harir",
+            "A drone attack targeted Harir today, a day after Turkish strikes near Qamishli in Syria.",
+            ["harir"],
+        ),
+        (  # Busra al-Harir is a town in Daraa, not Harir air base
+            "Clashes in Daraa countryside",
+            "Gunmen attacked a checkpoint in Busra al-Harir in Daraa today, killing two soldiers.",
+            [],
+        ),
+        (
             "Drone attack on Tower 22",
             "A drone struck Tower 22 overnight, a day after strikes on militia positions near Albukamal in Syria.",
             ["tower-22"],
