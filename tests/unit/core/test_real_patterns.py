@@ -3777,3 +3777,16 @@ def test_no_attack_is_told_here(analyzer: Analyzer, title: str, text: str) -> No
     assert out["attack"] is False
     assert out["late_report"] is False
     assert out["watch_hits"] == []
+
+
+def test_a_minister_named_al_abbasi_is_no_town_in_kirkuk(analyzer: Analyzer) -> None:
+    """'Defence Minister Thabit al-Abbasi visited the soldiers wounded in the attack ... last week':
+    the surname had made a Kirkuk town of the news, so the visit's day did not date the headline."""
+    out = run(
+        analyzer,
+        "Defence minister visits soldiers wounded in Anbar attack",
+        "Defence Minister Thabit al-Abbasi visited on Wednesday the soldiers wounded in the attack that "
+        "targeted an army post in the Rutba desert last week, at a military hospital in Baghdad.",
+    )
+    assert out["attack"] is False
+    assert out["watch_hits"] == []
