@@ -195,9 +195,13 @@ _SENSES = (
         ),
     ),
     _Sense(
-        "the drone of engines",
+        "the drone of engines, or a drone light show",
         frozenset(("drone*",)),
-        _words("engines | engine | hum | humming | buzz | bagpipes | traffic | generators | monotone"),
+        _words("""
+            engines | engine | hum | humming | buzz | bagpipes | traffic | generators | monotone
+            lit | light | lights | show | shows | display | formation | formations | festival | newroz
+            nowruz | celebration | celebrations | celebrated | fireworks
+        """),
         _words(
             "attack | attacks | strike | explosive | explosives | launched | shot | struck | hit | killed"
         ),

@@ -3759,6 +3759,12 @@ _NO_ATTACK = [
         "وهذا لا يتفق مع الحديث: لا يحل لامرأة تؤمن بالله واليوم الآخر تسافر مسيرة ثلاث ليال إلا ومعها "
         "ذو محرم.",
     ),
+    # a drone light show: 'more than 500 drones lit up the sky above the citadel'
+    (
+        "Drones light up the citadel for Newroz",
+        "More than 500 drones lit up the night sky above Erbil citadel on Wednesday, forming a Newroz "
+        "fire and a dove as thousands celebrated the Kurdish New Year.",
+    ),
     # a film about an attack
     (
         "Film on the missile night premieres",
