@@ -207,8 +207,12 @@ _TAKEN = _words(
     " متجها متجهة متجهين متجهًا طريقه طريقها heading headed bound"
 )
 _TO = _words("إلى الى نحو to toward towards for")
+_TAKEN_REACH = 12
 # "taken to a hospital in Baghdad": the words between where they were taken and the place.
-_CARE_PLACES = _words("the a an in في مستشفى المستشفى مستشفيات hospital hospitals clinic مركز صحي")
+_CARE_PLACES = _words(
+    "the a an in في مستشفى المستشفى مستشفيات hospital hospitals clinic مركز صحي military عسكري العسكري"
+    " medical طبي الطبي"
+)
 # "قيادة عمليات بغداد", "the Muthanna division": a unit's name, never a target.
 _UNIT = _words("عمليات قيادة فرقة لواء فيلق الفرقة اللواء الفيلق division brigade corps command operations")
 _SPEAKS_BEFORE = _words(
@@ -426,7 +430,8 @@ def is_destination(words: Sequence[str], first: int) -> bool:
     return (
         j > 0
         and any(f in _TO for f in word_forms(words[j - 1]))
-        and any(f in _TAKEN for w in words[max(0, j - 6) : j - 1] for f in word_forms(w))
+        # "نقل جنديان أصيبا بانفجار عبوة ناسفة في الطارمية اليوم إلى": the verb leads the sentence
+        and any(f in _TAKEN for w in words[max(0, j - _TAKEN_REACH) : j - 1] for f in word_forms(w))
     )
 
 
@@ -499,7 +504,11 @@ _AIRCRAFT = _words("مقاتلات طائرات قاذفات مروحيات قو
 _IN = _words("في")
 _LAUNCHING = normalize("شن")
 # "near the base" is the base: "بالقرب من قاعدة عين الأسد".
-_NEAR_FROM = _words("بالقرب قرب مقربة القريبة قريبة قريب القريب كم كلم كيلومتر كيلومترات away")
+_NEAR_FROM = _words(
+    "بالقرب قرب مقربة القريبة قريبة قريب القريب كم كلم كيلومتر كيلومترات away"
+    # "طائرة مسيرة كانت تقترب من قاعدة حرير": approaching the base, not coming from it
+    " تقترب يقترب اقتربت اقترب تقتربان يقتربان"
+)
 
 
 def is_base_in_use(words: Sequence[str], first: int, last: int) -> bool:

@@ -3796,3 +3796,32 @@ def test_a_minister_named_al_abbasi_is_no_town_in_kirkuk(analyzer: Analyzer) -> 
     )
     assert out["attack"] is False
     assert out["watch_hits"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "hits"),
+    [
+        (  # where the wounded were flown is not hit
+            "Soldiers wounded in Tarmiyah",
+            "Two soldiers wounded in a roadside bomb attack in Tarmiyah on Wednesday were flown to a "
+            "military hospital in Baghdad.",
+            [],
+        ),
+        (
+            "جنديان جريحان في الطارمية",
+            "نقل جنديان أصيبا بانفجار عبوة ناسفة في الطارمية اليوم الأربعاء إلى مستشفى عسكري في بغداد.",
+            [],
+        ),
+        (  # a drone approaching the base targeted it ("تقترب من": approaching, not coming from)
+            "إسقاط مسيرة قرب حرير",
+            "أسقطت قوات البيشمركة طائرة مسيرة كانت تقترب من قاعدة حرير ليلة الثلاثاء.",
+            ["harir"],
+        ),
+    ],
+)
+def test_where_the_wounded_went_and_the_base_a_drone_approached(
+    analyzer: Analyzer, title: str, text: str, hits: list[str]
+) -> None:
+    out = run(analyzer, title, text)
+    assert out["attack"] is True
+    assert sorted(out["watch_hits"]) == sorted(hits)
