@@ -369,6 +369,7 @@ def detect(
     lead: Mention | None = None
     dated_lead: int | None = None  # a lead sentence that dates the news without itself counting
     opener: _Sentence | None = None  # "On Sunday, it was the turn of the US base in al-Shaddadi."
+    sites_told_past: dict[str, int] = {}  # bases of the attacks told as earlier, and where first told
     for position, told in enumerate(sentences):
         sentence = _the_strikes(told, lead, words)
         outcome = _mention(
@@ -381,7 +382,7 @@ def detect(
             opener,
             headline_sites,
             headline_senses if sentence not in in_title else {},
-            _sites_told_past(mentions, gazetteer),
+            sites_told_past,
         )
         # an opener dates only the sentence right after it
         opener = sentence if outcome is None and _opens_item(sentence, gazetteer, reference) else None
@@ -393,6 +394,7 @@ def detect(
                 outcome = Rejected(sentence.index, sentence.start, sentence.end, reason, tuple(sentence.hits))
         if isinstance(outcome, Mention):
             mentions.append(outcome)
+            _note_sites_told_past(outcome, gazetteer, sites_told_past)
             # "C-RAM intercepts rockets" says nothing the next lines follow; nor does an undated
             # mention below the lead, read as background (a dated one after it leads instead)
             if (
@@ -1894,9 +1896,6 @@ def _locates_a_route(words: Sequence[str], places: Sequence[PlaceMention], k: in
     )
 
 
-_NEXT_TO = frozenset(normalize(w) for w in ("near", "قرب", "بالقرب"))
-
-
 def _near_the_origin(words: Sequence[str], places: Sequence[PlaceMention], k: int, offset: int) -> bool:
     """ "launched from the Nineveh plains area near Bartella", "أطلقت من منطقة زراعية قرب الرضوانية",
     "launched from an area between Altun Kupri and Dibis in Kirkuk province": the places that locate
@@ -1913,6 +1912,7 @@ def _near_the_origin(words: Sequence[str], places: Sequence[PlaceMention], k: in
 
 
 _NEAR_WORDS = frozenset(normalize(w) for w in ("near", "قرب", "بالقرب", "من"))
+_NEXT_TO = _NEAR_WORDS - {normalize("من")}  # "قرب مطار بغداد", not "من" (from)
 _AREA_WORDS = frozenset(normalize(w) for w in ("area", "منطقة", "the", "in", "في", "province", "محافظة"))
 
 
@@ -2158,15 +2158,12 @@ _INCIDENT = frozenset(normalize(w) for w in "حادث حادثة جريمة ال
 _THE = frozenset(("the", "this", "that", "these", "those", "last", "s"))
 
 
-def _sites_told_past(mentions: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, int]:
-    """The bases and sites of the attacks told as earlier ones, with the first sentence telling each."""
-    out: dict[str, int] = {}
-    for m in mentions:
-        if m.recency in ("past", "late"):
-            for p in m.places:
-                if gazetteer.places[p].kind in ("base", "site"):
-                    out.setdefault(p, m.sentence)
-    return out
+def _note_sites_told_past(mention: Mention, gazetteer: Gazetteer, told: dict[str, int]) -> None:
+    """Add the bases and sites of a mention told as an earlier attack, with its sentence."""
+    if mention.recency in ("past", "late"):
+        for p in mention.places:
+            if gazetteer.places[p].kind in ("base", "site"):
+                told.setdefault(p, mention.sentence)
 
 
 def _definite_attack(words: Sequence[str], terms: Sequence[TermHit], offset: int) -> bool:
@@ -2175,8 +2172,14 @@ def _definite_attack(words: Sequence[str], terms: Sequence[TermHit], offset: int
     if not attack:
         return False
     first = min(attack, key=lambda h: h.first).first - offset
-    return (first > 0 and words[first - 1] == "the") or any(
-        f.startswith("ال") for f in word_forms(words[first])
+    return _definite(words, first, first)
+
+
+def _definite(words: Sequence[str], first: int, head: int) -> bool:
+    """The word at ``first`` (its phrase starting at ``head``) is definite: "al-" on either, or an
+    article before the phrase ("the drone attack", "الهجوم بطائرة مسيرة")."""
+    return any(f.startswith("ال") for f in (*word_forms(words[first]), *word_forms(words[head]))) or (
+        head > 0 and words[head - 1] in _THE
     )
 
 
@@ -2192,10 +2195,7 @@ def _referred_to(words: Sequence[str], terms: Sequence[TermHit], offset: int) ->
         head = first
         while head > 0 and head - 1 in covered and first - head < 2:
             head -= 1  # "the drone attack that ...": the article stands before the whole phrase
-        word = words[first]
-        definite = any(f.startswith("ال") for f in (*word_forms(word), *word_forms(words[head]))) or (
-            head > 0 and words[head - 1] in _THE
-        )
+        definite = _definite(words, first, head)
         relative = any(w in _REFERRING for w in words[last + 1 : last + 4])
         incident = first > 0 and words[first - 1] in _INCIDENT
         if not ((definite and relative) or incident):
